@@ -1,0 +1,166 @@
+import { normalizeStatus, type CiContext, type JobStatus } from '../core/context.js';
+import type { Environment } from './types.js';
+
+type Json = Record<string, unknown>;
+
+function obj(value: unknown): Json | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+}
+function str(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.length > 0 ? value : undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+function login(value: unknown): string | undefined {
+  return str(obj(value)?.login);
+}
+function firstLine(text: string | undefined): string | undefined {
+  const line = text?.split(/\r?\n/)[0]?.trim();
+  return line || undefined;
+}
+/** Drops undefined fields so templates and JSON never see "undefined". */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
+}
+
+export interface GithubContextInput {
+  env: Environment;
+  /** The parsed GITHUB_EVENT_PATH payload ({} when absent). */
+  payload: Json;
+  /** The `status` input (usually `${{ job.status }}`). */
+  status?: string;
+  /** The `matrix` input (`${{ toJSON(matrix) }}`). */
+  matrix?: Record<string, unknown>;
+}
+
+/**
+ * Builds the neutral CI context from the runner's variables and the event payload, without @actions/github,
+ * so the core never depends on GitHub and start-up stays light. Works for GitHub Enterprise Server:
+ * every URL comes from GITHUB_SERVER_URL or the payload, never a hard-coded github.com.
+ */
+export function githubContext({ env, payload, status, matrix }: GithubContextInput): CiContext {
+  const serverUrl = (str(env.GITHUB_SERVER_URL) ?? 'https://github.com').replace(/\/+$/, '');
+  const repository = str(env.GITHUB_REPOSITORY) ?? str(obj(payload.repository)?.full_name);
+  const repositoryUrl =
+    str(obj(payload.repository)?.html_url) ?? (repository ? `${serverUrl}/${repository}` : undefined);
+  const eventName = str(env.GITHUB_EVENT_NAME);
+  const runId = str(env.GITHUB_RUN_ID);
+  const runAttempt = str(env.GITHUB_RUN_ATTEMPT);
+  const runUrl =
+    repository && runId
+      ? `${serverUrl}/${repository}/actions/runs/${runId}${runAttempt && runAttempt !== '1' ? `/attempts/${runAttempt}` : ''}`
+      : undefined;
+
+  const ref = str(env.GITHUB_REF) ?? str(payload.ref);
+  const refType: CiContext['refType'] =
+    env.GITHUB_REF_TYPE === 'tag' || ref?.startsWith('refs/tags/')
+      ? 'tag'
+      : ref || env.GITHUB_HEAD_REF
+        ? 'branch'
+        : undefined;
+  const refName = str(env.GITHUB_REF_NAME) ?? ref?.replace(/^refs\/(heads|tags)\//, '');
+  const pr = obj(payload.pull_request);
+  const branch =
+    refType === 'tag' ? undefined : (str(env.GITHUB_HEAD_REF) ?? (ref?.startsWith('refs/pull/') ? undefined : refName));
+  const tag = refType === 'tag' ? refName : undefined;
+
+  const headSha = str(obj(pr?.head)?.sha);
+  const sha = headSha ?? str(env.GITHUB_SHA) ?? str(obj(payload.head_commit)?.id);
+  const headCommit = obj(payload.head_commit);
+  const fullMessage = str(headCommit?.message);
+
+  const workflowRunPayload = obj(payload.workflow_run);
+  const release = obj(payload.release);
+  const deploymentStatus = obj(payload.deployment_status);
+  const deployment = obj(payload.deployment);
+
+  const conclusionStatus = normalizeStatus(str(workflowRunPayload?.conclusion));
+  const jobStatus: JobStatus =
+    normalizeStatus(status) ?? (eventName === 'workflow_run' ? conclusionStatus : undefined) ?? 'unknown';
+
+  const job = str(env.GITHUB_JOB);
+  const matrixValues =
+    matrix && Object.keys(matrix).length > 0
+      ? Object.values(matrix).map((value) => (typeof value === 'object' ? JSON.stringify(value) : String(value)))
+      : [];
+  const jobDisplayName = job ? (matrixValues.length ? `${job} (${matrixValues.join(', ')})` : job) : undefined;
+
+  return compact<CiContext>({
+    ci: 'github',
+    serverUrl,
+    repository,
+    repositoryUrl,
+    workflow: str(env.GITHUB_WORKFLOW),
+    job,
+    jobDisplayName,
+    matrix: matrixValues.length ? matrix : undefined,
+    runId,
+    runNumber: str(env.GITHUB_RUN_NUMBER),
+    runAttempt,
+    runUrl,
+    eventName,
+    actor: str(env.GITHUB_ACTOR) ?? login(payload.sender),
+    ref,
+    refType,
+    branch,
+    tag,
+    sha,
+    shortSha: sha?.slice(0, 7),
+    commit: sha
+      ? compact({
+          sha,
+          shortSha: sha.slice(0, 7),
+          message: firstLine(fullMessage) ?? firstLine(str(workflowRunPayload?.display_title)),
+          fullMessage,
+          author: str(obj(headCommit?.author)?.name) ?? str(obj(headCommit?.author)?.username),
+          url: repositoryUrl ? `${repositoryUrl}/commit/${sha}` : undefined,
+        })
+      : undefined,
+    compareUrl: str(payload.compare),
+    pullRequest: pr
+      ? compact({
+          number: Number(pr.number ?? payload.number),
+          title: str(pr.title) ?? '',
+          url: str(pr.html_url) ?? (repositoryUrl ? `${repositoryUrl}/pull/${String(pr.number)}` : ''),
+          base: str(obj(pr.base)?.ref),
+          head: str(obj(pr.head)?.ref),
+          author: login(pr.user),
+          draft: typeof pr.draft === 'boolean' ? pr.draft : undefined,
+          action: str(payload.action),
+        })
+      : undefined,
+    release: release
+      ? compact({
+          tag: str(release.tag_name) ?? tag ?? '',
+          name: str(release.name),
+          body: str(release.body),
+          url: str(release.html_url),
+          prerelease: typeof release.prerelease === 'boolean' ? release.prerelease : undefined,
+          author: login(release.author),
+        })
+      : undefined,
+    workflowRun: workflowRunPayload
+      ? compact({
+          name: str(workflowRunPayload.name),
+          conclusion: str(workflowRunPayload.conclusion),
+          url: str(workflowRunPayload.html_url),
+          headBranch: str(workflowRunPayload.head_branch),
+          headSha: str(workflowRunPayload.head_sha),
+          runNumber: typeof workflowRunPayload.run_number === 'number' ? workflowRunPayload.run_number : undefined,
+          event: str(workflowRunPayload.event),
+        })
+      : undefined,
+    deployment:
+      deploymentStatus || deployment
+        ? compact({
+            environment: str(deploymentStatus?.environment) ?? str(deployment?.environment),
+            state: str(deploymentStatus?.state),
+            targetUrl: str(deploymentStatus?.target_url) ?? str(deploymentStatus?.environment_url),
+            description: str(deploymentStatus?.description) ?? str(deployment?.description),
+          })
+        : undefined,
+    schedule: str(payload.schedule),
+    inputs: obj(payload.inputs),
+    status: jobStatus,
+  });
+}

@@ -1,0 +1,70 @@
+import { DEFAULTS, parseBoolean, parseList, parseNumber, type NotifyConfig } from '../core/config.js';
+import { ConfigError } from '../core/errors.js';
+import { parseNotifyOn, parseOptions } from '../core/options.js';
+import type { ActionCore } from './types.js';
+
+/** Inputs that carry credentials: masked before anything else is read. */
+export const SECRET_INPUTS = ['token', 'secret', 'github-token'] as const;
+
+export interface ActionInputs {
+  config: NotifyConfig;
+  /** `status` exactly as given (the context builder normalizes it). */
+  status?: string;
+  githubToken?: string;
+  matrix?: Record<string, unknown>;
+}
+
+/**
+ * Reads every input into one typed config. Credentials are masked first, then each input is validated
+ * with an error that names it; nothing here touches the network.
+ */
+export function readInputs(core: ActionCore): ActionInputs {
+  for (const name of SECRET_INPUTS) {
+    const value = core.getInput(name);
+    if (value) core.setSecret(value);
+  }
+  const input = (name: string) => core.getInput(name).trim();
+  const optional = (name: string) => input(name) || undefined;
+
+  const provider = input('provider');
+  if (!provider)
+    throw new ConfigError('provider', 'is required', 'the name of a provider such as pushplus or dingtalk');
+
+  const timeoutSeconds = parseNumber('timeout', input('timeout'), DEFAULTS.timeoutSeconds, { min: 1, max: 300 });
+  const retries = parseNumber('retries', input('retries'), DEFAULTS.retries, { min: 0, max: 10, integer: true });
+  const timeoutMs = timeoutSeconds * 1000;
+  const defaultDeadline = Math.min(timeoutSeconds * (retries + 1) + 60, 3600);
+  const deadlineSeconds = parseNumber('deadline', input('deadline'), defaultDeadline, { min: 1, max: 21_600 });
+  const waitSeconds = parseNumber('wait-for-delivery', input('wait-for-delivery'), 0, { min: 0, max: 3600 });
+
+  let matrix: Record<string, unknown> | undefined;
+  const rawMatrix = input('matrix');
+  if (rawMatrix && rawMatrix !== 'null') matrix = parseOptions(rawMatrix, 'matrix');
+
+  const config: NotifyConfig = {
+    provider,
+    token: optional('token'),
+    secret: optional('secret'),
+    appId: optional('app-id'),
+    workspaceId: optional('workspace-id'),
+    endpoint: optional('endpoint'),
+    channel: optional('channel'),
+    format: optional('format'),
+    // Multi-line inline templates keep their inner whitespace; only the ends are trimmed.
+    template: core.getInput('template', { trimWhitespace: false }).trim()
+      ? core.getInput('template', { trimWhitespace: false })
+      : DEFAULTS.template,
+    title: optional('title'),
+    target: optional('target'),
+    options: parseOptions(core.getInput('options')),
+    notifyOn: parseNotifyOn(parseList(input('notify-on'))),
+    dryRun: parseBoolean('dry-run', input('dry-run'), false),
+    failOnError: parseBoolean('fail-on-error', input('fail-on-error'), true),
+    timeoutMs,
+    retries,
+    deadlineMs: deadlineSeconds * 1000,
+    waitForDeliveryMs: waitSeconds * 1000,
+    summary: parseBoolean('summary', input('summary'), true),
+  };
+  return { config, status: optional('status'), githubToken: optional('github-token'), matrix };
+}

@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { ConfigError, describeError, toError } from '../core/errors.js';
+import { notify, type NotifyOutcome } from '../core/notify.js';
+import { SecretRegistry } from '../core/secrets.js';
+import { fetchForEnvironment } from '../transport/proxy.js';
+import type { Logger } from '../transport/types.js';
+import { githubContext } from './github-context.js';
+import { readInputs } from './inputs.js';
+import { describeRequest, setOutputs, summaryMarkdown } from './report.js';
+import type { ActionCore, Environment } from './types.js';
+
+async function readEventPayload(env: Environment, logger: Logger): Promise<Record<string, unknown>> {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return {};
+  try {
+    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch (error) {
+    logger.warning(
+      `Could not read the event payload at GITHUB_EVENT_PATH (${(error as Error).message}); continuing without it.`,
+    );
+    return {};
+  }
+}
+
+/** `file:` templates resolve inside the workspace; a path that climbs out of it is refused. */
+function workspaceReader(env: Environment): (path: string) => Promise<string> {
+  const root = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  return async (path: string) => {
+    const full = resolve(root, path);
+    const inside = relative(root, full);
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      throw new ConfigError('template', `'${path}' is outside the workspace`, 'a path inside the repository checkout');
+    }
+    return readFile(full, 'utf8');
+  };
+}
+
+function failedOutcome(): NotifyOutcome {
+  return { status: 'failure', results: [] };
+}
+
+/** The action: inputs → config → notify → outputs and summary. `core` and the environment are handed in. */
+export async function run(core: ActionCore, env: Environment = process.env): Promise<void> {
+  const secrets = new SecretRegistry((value) => core.setSecret(value));
+  const logger: Logger = {
+    debug: (message) => core.debug(secrets.redact(message)),
+    info: (message) => core.info(secrets.redact(message)),
+    warning: (message) => core.warning(secrets.redact(message)),
+  };
+  let outcome: NotifyOutcome = failedOutcome();
+  let provider = '';
+  let summaryWanted = true;
+  try {
+    const inputs = readInputs(core);
+    const { config } = inputs;
+    provider = config.provider;
+    summaryWanted = config.summary;
+    secrets.add(config.token);
+    secrets.add(config.secret);
+    secrets.add(inputs.githubToken);
+
+    const payload = await readEventPayload(env, logger);
+    const context = githubContext({ env, payload, status: inputs.status, matrix: inputs.matrix });
+    logger.debug(
+      `context: ${JSON.stringify({ event: context.eventName, status: context.status, repository: context.repository, ref: context.ref })}`,
+    );
+
+    outcome = await notify(config, context, {
+      secrets,
+      logger,
+      readFile: workspaceReader(env),
+      fetch: await fetchForEnvironment(env),
+    });
+
+    switch (outcome.status) {
+      case 'skipped':
+        logger.info(`Skipped: ${outcome.reason}.`);
+        break;
+      case 'dry-run':
+        logger.info(`Dry run: ${outcome.dryRun?.length ?? 0} request(s) would be sent; nothing was sent.`);
+        for (const request of outcome.dryRun ?? []) logger.info(`\n${describeRequest(request)}\n`);
+        break;
+      case 'success':
+        logger.info(`Sent ${outcome.results.length} message(s) through ${config.provider}.`);
+        break;
+      case 'failure': {
+        const failures = outcome.results.filter((result) => !result.ok);
+        const detail = failures.map((result) => `${result.target}: ${result.message}`).join('; ');
+        const text = `${failures.length} of ${outcome.results.length} deliveries through ${config.provider} failed: ${detail}`;
+        if (config.failOnError) core.setFailed(secrets.redact(text));
+        else logger.warning(`${text} (fail-on-error is false, so the step stays green)`);
+        break;
+      }
+    }
+  } catch (thrown) {
+    const error = toError(thrown);
+    outcome = failedOutcome();
+    core.setFailed(secrets.redact(describeError(error)));
+  } finally {
+    setOutputs(core, outcome, secrets);
+    if (summaryWanted && env.GITHUB_STEP_SUMMARY) {
+      try {
+        core.summary.addRaw(summaryMarkdown(outcome, provider, secrets));
+        await core.summary.write();
+      } catch (error) {
+        logger.warning(`Could not write the job summary: ${(error as Error).message}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { ConfigError } from './errors.js';
+
+/** Everything a notification needs, independent of where it was read from (action inputs, CLI flags, a URL). */
+export interface NotifyConfig {
+  /** Provider name as registered, e.g. `pushplus`, `dingtalk`. */
+  provider: string;
+  /** Primary credential: pushplus user token, robot access token or webhook URL, AppKey, AccessKeyId, client id. */
+  token?: string;
+  /** Second credential: signing secret, AppSecret, AccessKeySecret, client secret. */
+  secret?: string;
+  /** Provider application id (mPaaS AppId, Easemob `org#app`). */
+  appId?: string;
+  /** mPaaS workspace id. */
+  workspaceId?: string;
+  /** Replaces scheme, host and port of the provider's official base URL. */
+  endpoint?: string;
+  /** Delivery channel, provider specific (pushplus `wechat`, MobPush platforms, mPaaS notify type …). */
+  channel?: string;
+  /** Message format, provider specific (`markdown`, `card`, `html` …). */
+  format?: string;
+  /** Preset name, inline Liquid template, or `file:path`. @default 'auto' */
+  template: string;
+  /** Title template; the preset gives one when empty. */
+  title?: string;
+  /** Recipients, provider specific (`topic:CODE`, `@all`, `alias:a,b` …). */
+  target?: string;
+  /** Provider-specific options merged into the request body. */
+  options: Record<string, unknown>;
+  /** Job statuses or run states to notify on; empty means always. */
+  notifyOn: string[];
+  dryRun: boolean;
+  failOnError: boolean;
+  /** Per-request timeout in milliseconds. @default 10000 */
+  timeoutMs: number;
+  /** Retries after the first attempt. @default 3 */
+  retries: number;
+  /** Overall deadline for all deliveries of the run, in milliseconds. */
+  deadlineMs: number;
+  /** Seconds to follow an accepted message until it is delivered; 0 = off. */
+  waitForDeliveryMs: number;
+  summary: boolean;
+}
+
+export const DEFAULTS = {
+  template: 'auto',
+  timeoutSeconds: 10,
+  retries: 3,
+} as const;
+
+export function parseBoolean(input: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (['true', 'yes', '1', 'on'].includes(value)) return true;
+  if (['false', 'no', '0', 'off'].includes(value)) return false;
+  throw new ConfigError(input, `'${raw}' is not a boolean`, 'true or false');
+}
+
+export function parseNumber(
+  input: string,
+  raw: string | undefined,
+  fallback: number,
+  { min, max, integer }: { min: number; max: number; integer?: boolean },
+): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw.trim());
+  if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
+    throw new ConfigError(
+      input,
+      `'${raw}' is out of range`,
+      `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`,
+    );
+  }
+  return value;
+}
+
+/** Splits a comma- or newline-separated list, dropping blanks. */
+export function parseList(raw: string | undefined): string[] {
+  if (!raw) return [];
+  return raw
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** A plain object (not an array, not null). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Deep merge for `options`: user values win; objects merge recursively; arrays and scalars replace.
+ * `__proto__`/`constructor`/`prototype` keys are dropped so a hostile `options` cannot pollute prototypes.
+ */
+export function deepMerge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    const current = out[key];
+    out[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
+  }
+  return out;
+}
+
+/** Removes the listed keys from `options` (keys the adapter consumed itself and must not merge into the body). */
+export function omitKeys(options: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) if (!keys.includes(key)) out[key] = value;
+  return out;
+}

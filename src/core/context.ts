@@ -1,0 +1,149 @@
+/**
+ * The neutral CI context: what happened in the pipeline, independent of GitHub or any other CI.
+ * Every value that came from an event payload is untrusted text written by strangers; renderers escape it.
+ * Absent facts are left out (never the string "undefined").
+ */
+export type JobStatus = 'success' | 'failure' | 'cancelled' | 'skipped' | 'unknown';
+
+/** Run state after comparing with the previous run of the same workflow and branch (see the history lookup). */
+export type RunState = 'success' | 'failure' | 'still-failing' | 'fixed' | 'cancelled' | 'skipped' | 'unknown';
+
+export interface CommitInfo {
+  sha: string;
+  shortSha: string;
+  /** First line of the commit message. */
+  message?: string;
+  /** Full commit message. */
+  fullMessage?: string;
+  author?: string;
+  url?: string;
+}
+
+export interface PullRequestInfo {
+  number: number;
+  title: string;
+  url: string;
+  base?: string;
+  head?: string;
+  author?: string;
+  draft?: boolean;
+  action?: string;
+}
+
+export interface ReleaseInfo {
+  tag: string;
+  name?: string;
+  body?: string;
+  url?: string;
+  prerelease?: boolean;
+  author?: string;
+}
+
+export interface WorkflowRunInfo {
+  name?: string;
+  conclusion?: string;
+  url?: string;
+  headBranch?: string;
+  headSha?: string;
+  runNumber?: number;
+  event?: string;
+}
+
+export interface DeploymentInfo {
+  environment?: string;
+  state?: string;
+  targetUrl?: string;
+  description?: string;
+}
+
+export interface FailedStep {
+  name: string;
+  number?: number;
+}
+
+export interface FailedJob {
+  name: string;
+  url?: string;
+  conclusion?: string;
+  steps: FailedStep[];
+}
+
+export interface RunHistory {
+  /** State of this run relative to the previous completed run on the same branch. */
+  state: RunState;
+  /** Conclusion of the previous completed run, when one was found. */
+  previousConclusion?: string;
+  previousUrl?: string;
+  /** How many consecutive failed runs, including this one (1 = newly broken). */
+  failureStreak?: number;
+  failedJobs?: FailedJob[];
+  /** Seconds from run start to now. */
+  durationSeconds?: number;
+}
+
+export interface CiContext {
+  /** Which CI system produced this context: github, gitlab, jenkins, … */
+  ci: string;
+  serverUrl?: string;
+  repository?: string;
+  repositoryUrl?: string;
+  workflow?: string;
+  job?: string;
+  /** Job name with matrix values, e.g. "test (ubuntu-latest, 24)". */
+  jobDisplayName?: string;
+  matrix?: Record<string, unknown>;
+  runId?: string;
+  runNumber?: string;
+  runAttempt?: string;
+  runUrl?: string;
+  eventName?: string;
+  actor?: string;
+  ref?: string;
+  refType?: 'branch' | 'tag';
+  branch?: string;
+  tag?: string;
+  sha?: string;
+  shortSha?: string;
+  commit?: CommitInfo;
+  compareUrl?: string;
+  pullRequest?: PullRequestInfo;
+  release?: ReleaseInfo;
+  workflowRun?: WorkflowRunInfo;
+  deployment?: DeploymentInfo;
+  schedule?: string;
+  inputs?: Record<string, unknown>;
+  /** Job status as given by the workflow (`status` input), or derived (workflow_run conclusion). */
+  status: JobStatus;
+  history?: RunHistory;
+}
+
+/** Maps any status spelling (GitHub job.status, workflow_run conclusions, other CIs) to a JobStatus. */
+export function normalizeStatus(value: string | undefined | null): JobStatus | undefined {
+  if (!value) return undefined;
+  switch (value.trim().toLowerCase()) {
+    case 'success':
+    case 'succeeded':
+    case 'passed':
+    case 'ok':
+      return 'success';
+    case 'failure':
+    case 'failed':
+    case 'fail':
+    case 'error':
+    case 'errored':
+    case 'timed_out':
+    case 'startup_failure':
+    case 'action_required':
+      return 'failure';
+    case 'cancelled':
+    case 'canceled':
+    case 'aborted':
+      return 'cancelled';
+    case 'skipped':
+    case 'neutral':
+    case 'stale':
+      return 'skipped';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,52 @@
+import type { CiContext, JobStatus, RunState } from './context.js';
+import { fitMarkdown, truncateText, type TextLimit } from '../render/limits.js';
+import { renderMarkdown, toPlainText, type TextDialect } from '../render/markdown.js';
+import { escapeMarkdown } from '../render/escape.js';
+
+/** A rendered notification, before it is shaped for one service. */
+export interface Message {
+  /** Plain-text title (untrusted values already neutralized). */
+  title: string;
+  /** Markdown body: the one source every dialect is rendered from. */
+  markdown: string;
+  status: JobStatus;
+  state: RunState;
+  /** The most useful link: the release page for releases, else the run. */
+  link?: string;
+  linkText: string;
+  context: CiContext;
+}
+
+export function createMessage(title: string, markdown: string, context: CiContext): Message {
+  const state = context.history?.state ?? context.status;
+  const releaseLink = context.eventName === 'release' ? context.release?.url : undefined;
+  return {
+    title,
+    markdown,
+    status: context.status,
+    state,
+    link: releaseLink ?? context.runUrl ?? context.repositoryUrl,
+    linkText: releaseLink ? 'Release' : 'View run',
+    context,
+  };
+}
+
+/** Markdown appended when a body had to be cut: a visible marker and the link, so nothing is lost silently. */
+export function truncationTail(message: Message): string {
+  return message.link ? `… (truncated) [${escapeMarkdown(message.linkText)}](${message.link})` : '… (truncated)';
+}
+
+/** The body in a text dialect, within the limit. */
+export function renderBody(message: Message, dialect: TextDialect, limit: TextLimit): string {
+  return fitMarkdown(message.markdown, {
+    render: (markdown) => renderMarkdown(markdown, dialect),
+    limit,
+    tail: truncationTail(message),
+  }).text;
+}
+
+/** The title within the limit, as plain text. */
+export function renderTitle(message: Message, limit?: TextLimit): string {
+  const title = message.title || toPlainText(message.markdown).split('\n')[0] || 'Notification';
+  return limit ? truncateText(title, limit) : title;
+}

@@ -1,0 +1,212 @@
+import { loadAdapter } from '../providers/registry.js';
+import type { DeliveryPlan, PlanEnvironment, ProviderAdapter } from '../providers/types.js';
+import { renderTemplate } from '../render/template.js';
+import { Transport } from '../transport/transport.js';
+import type { FetchFunction } from '../transport/proxy.js';
+import type { HttpRequest, Logger } from '../transport/types.js';
+import type { NotifyConfig } from './config.js';
+import type { CiContext } from './context.js';
+import { NotifierError, describeError, toError } from './errors.js';
+import { createMessage, type Message } from './message.js';
+import { MASK, type SecretRegistry } from './secrets.js';
+
+export type DeliveryState = 'delivered' | 'failed' | 'pending' | 'unsupported';
+
+/** One entry of the `results` output. */
+export interface DeliveryResult {
+  provider: string;
+  target: string;
+  ok: boolean;
+  id?: string;
+  code?: string | number;
+  message?: string;
+  attempts: number;
+  durationMs: number;
+  /** Follow-up state when `wait-for-delivery` is on. */
+  delivery?: DeliveryState;
+  deliveryMessage?: string;
+}
+
+export type NotifyStatus = 'success' | 'failure' | 'skipped' | 'dry-run';
+
+export interface NotifyOutcome {
+  status: NotifyStatus;
+  results: DeliveryResult[];
+  /** The provider's id of the first delivery. */
+  messageId?: string;
+  /** The last provider reply, redacted. */
+  response?: unknown;
+  /** The rendered message (absent when skipped before rendering). */
+  message?: Message;
+  /** Requests that would be sent, redacted (dry run only). */
+  dryRun?: HttpRequest[];
+  /** Why nothing was sent, when skipped. */
+  reason?: string;
+}
+
+export interface NotifyDependencies {
+  secrets: SecretRegistry;
+  logger: Logger;
+  /** Reads `file:` templates; the GitHub layer resolves paths against the workspace. */
+  readFile?: (path: string) => Promise<string>;
+  fetch?: FetchFunction;
+  now?: () => number;
+  /** First retry delay in ms (tests shorten it). */
+  retryBaseDelayMs?: number;
+}
+
+/** Deliveries of one run in flight at once; the rate limiter spaces them further per credential. */
+const MAX_CONCURRENCY = 16;
+
+/**
+ * Does this run match `notify-on`? Plain statuses (success, failure, cancelled, skipped) match the job status.
+ * When the list names a history state (`fixed`, `still-failing`) and the history is known, entries match the
+ * run's state instead, so `failure,fixed` means "newly broken or fixed" and stays quiet while a build stays red.
+ * Without history the job status decides, so a failed lookup never loses an alert.
+ */
+export function shouldNotify(notifyOn: readonly string[], context: CiContext): boolean {
+  if (notifyOn.length === 0) return true;
+  const wanted = new Set(notifyOn.map((item) => item.toLowerCase()));
+  if (wanted.has('always')) return true;
+  const historyAware = wanted.has('fixed') || wanted.has('still-failing');
+  const state = context.history?.state;
+  if (historyAware && state && state !== 'unknown') return wanted.has(state);
+  return wanted.has(context.status);
+}
+
+function settingsOf(config: NotifyConfig) {
+  const { token, secret, appId, workspaceId, endpoint, channel, format, target, options } = config;
+  return { token, secret, appId, workspaceId, endpoint, channel, format, target, options };
+}
+
+async function runPool<T, R>(items: readonly T[], limit: number, worker: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await worker(items[index]!);
+    }
+  });
+  await Promise.all(runners);
+  return results;
+}
+
+async function deliver(
+  adapter: ProviderAdapter<unknown>,
+  plan: DeliveryPlan,
+  transport: Transport,
+  secrets: SecretRegistry,
+): Promise<{ results: DeliveryResult[]; response: unknown }> {
+  const started = Date.now();
+  try {
+    const outcome = await transport.exchange({
+      ...plan.exchange,
+      idempotent: plan.exchange.idempotent ?? plan.idempotencyKey !== undefined,
+    });
+    const base = {
+      provider: adapter.name,
+      attempts: outcome.attempts,
+      durationMs: Math.round(outcome.durationMs),
+      code: outcome.verdict.code,
+    };
+    const recipients = plan.recipients?.(outcome.reply);
+    const results: DeliveryResult[] = recipients?.length
+      ? recipients.map((recipient) => ({
+          ...base,
+          target: recipient.target,
+          ok: recipient.ok,
+          id: recipient.id,
+          message: recipient.message,
+        }))
+      : [{ ...base, target: plan.target, ok: true, id: outcome.verdict.id, message: outcome.verdict.message }];
+    return { results, response: outcome.reply.json ?? outcome.reply.text };
+  } catch (thrown) {
+    const error = toError(thrown);
+    const notifierError = error instanceof NotifierError ? error : undefined;
+    return {
+      results: [
+        {
+          provider: adapter.name,
+          target: plan.target,
+          ok: false,
+          code: notifierError?.code,
+          message: secrets.redact(describeError(error)),
+          attempts: notifierError?.attempts ?? 1,
+          durationMs: Date.now() - started,
+        },
+      ],
+      response: notifierError?.response,
+    };
+  }
+}
+
+/**
+ * The whole notification, independent of where it runs: validate, decide, render, plan, send.
+ * Configuration errors throw (before any request); delivery failures are results.
+ */
+export async function notify(
+  config: NotifyConfig,
+  context: CiContext,
+  deps: NotifyDependencies,
+): Promise<NotifyOutcome> {
+  const { secrets, logger } = deps;
+  secrets.add(config.token);
+  secrets.add(config.secret);
+
+  const adapter = await loadAdapter(config.provider);
+  const parsed = adapter.parse(settingsOf(config));
+
+  const now = deps.now ?? Date.now;
+  const deadline = now() + config.deadlineMs;
+
+  if (!shouldNotify(config.notifyOn, context)) {
+    const state = context.history?.state ?? context.status;
+    return {
+      status: 'skipped',
+      results: [],
+      reason: `status '${state}' is not in notify-on (${config.notifyOn.join(', ')})`,
+    };
+  }
+
+  const rendered = await renderTemplate(
+    { template: config.template, title: config.title, readFile: deps.readFile },
+    context,
+  );
+  const message = createMessage(rendered.title, rendered.markdown, context);
+
+  const transport = new Transport({
+    timeoutMs: config.timeoutMs,
+    retries: config.retries,
+    deadline,
+    secrets,
+    logger,
+    fetch: deps.fetch,
+    now,
+    baseDelayMs: deps.retryBaseDelayMs,
+  });
+  const env: PlanEnvironment = { transport, secrets, logger, dryRun: config.dryRun, now };
+  const plans = await adapter.plan(parsed, message, env);
+
+  if (config.dryRun) {
+    const requests: HttpRequest[] = [];
+    for (const plan of plans) {
+      const request = await plan.exchange.build(1);
+      requests.push(secrets.redactValue(request));
+    }
+    return { status: 'dry-run', results: [], message, dryRun: requests };
+  }
+
+  const outcomes = await runPool(plans, MAX_CONCURRENCY, (plan) => deliver(adapter, plan, transport, secrets));
+  const results = outcomes.flatMap((outcome) => outcome.results);
+  const last = outcomes.at(-1);
+  return {
+    status: results.length > 0 && results.every((result) => result.ok) ? 'success' : 'failure',
+    results,
+    messageId: results.find((result) => result.ok && result.id)?.id,
+    response: last ? secrets.redactValue(last.response) : undefined,
+    message,
+  };
+}
+
+export { MASK };

@@ -1,0 +1,52 @@
+import { parse as parseYaml } from 'yaml';
+import { isPlainObject } from './config.js';
+import { ConfigError } from './errors.js';
+
+/** `options`: a JSON or YAML mapping. Anything else (a list, a scalar, broken syntax) is an input error. */
+export function parseOptions(raw: string | undefined, input = 'options'): Record<string, unknown> {
+  if (!raw?.trim()) return {};
+  let value: unknown;
+  try {
+    value = parseYaml(raw, { maxAliasCount: 100, uniqueKeys: true });
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    throw new ConfigError(
+      input,
+      `is not valid JSON or YAML (${reason})`,
+      'a JSON object or a YAML mapping, e.g. {"callbackUrl": "https://…"}',
+    );
+  }
+  if (!isPlainObject(value)) {
+    const kind = Array.isArray(value) ? 'a list' : value === null ? 'empty' : `a ${typeof value}`;
+    throw new ConfigError(
+      input,
+      `is ${kind}, not an object`,
+      'a JSON object or a YAML mapping, e.g. {"callbackUrl": "https://…"}',
+    );
+  }
+  return value;
+}
+
+export const NOTIFY_ON_VALUES = [
+  'always',
+  'success',
+  'failure',
+  'cancelled',
+  'skipped',
+  'fixed',
+  'still-failing',
+] as const;
+
+export function parseNotifyOn(items: string[]): string[] {
+  const normalized = items.map((item) => item.toLowerCase());
+  for (const item of normalized) {
+    if (!(NOTIFY_ON_VALUES as readonly string[]).includes(item)) {
+      throw new ConfigError(
+        'notify-on',
+        `unknown state '${item}'`,
+        `a comma-separated list of ${NOTIFY_ON_VALUES.join(', ')}`,
+      );
+    }
+  }
+  return normalized;
+}

@@ -1,0 +1,70 @@
+/**
+ * The one place that knows every secret of a run: credential inputs, and values derived or fetched later
+ * (signatures, app tokens, access keys). Everything that leaves the process (logs, errors, outputs, summary,
+ * dry-run output) goes through `redact`.
+ */
+export type SecretSink = (value: string) => void;
+
+const MIN_SECRET_LENGTH = 4;
+export const MASK = '***';
+
+export class SecretRegistry {
+  private readonly values = new Set<string>();
+  private sorted: string[] = [];
+  private readonly sinks: SecretSink[] = [];
+
+  constructor(sink?: SecretSink) {
+    if (sink) this.sinks.push(sink);
+  }
+
+  /** Registers a secret and the encodings it is likely to appear in (URL-encoded, base64, JSON-escaped). */
+  add(value: string | undefined | null): void {
+    if (!value) return;
+    const trimmed = value.trim();
+    if (trimmed.length < MIN_SECRET_LENGTH) {
+      // Too short to scrub without mangling unrelated text; still hand it to the runner's masker.
+      for (const sink of this.sinks) sink(value);
+      return;
+    }
+    const variants = new Set([value, trimmed, encodeURIComponent(trimmed), Buffer.from(trimmed).toString('base64')]);
+    const jsonEscaped = JSON.stringify(trimmed).slice(1, -1);
+    variants.add(jsonEscaped);
+    let added = false;
+    for (const variant of variants) {
+      if (variant.length >= MIN_SECRET_LENGTH && !this.values.has(variant)) {
+        this.values.add(variant);
+        for (const sink of this.sinks) sink(variant);
+        added = true;
+      }
+    }
+    if (added) this.sorted = [...this.values].sort((a, b) => b.length - a.length);
+  }
+
+  has(value: string): boolean {
+    return this.values.has(value);
+  }
+
+  get size(): number {
+    return this.values.size;
+  }
+
+  redact(text: string): string {
+    let out = text;
+    for (const secret of this.sorted) {
+      if (out.includes(secret)) out = out.split(secret).join(MASK);
+    }
+    return out;
+  }
+
+  /** Deep copy of a JSON-like value with every string redacted. */
+  redactValue<T>(value: T): T {
+    if (typeof value === 'string') return this.redact(value) as T;
+    if (Array.isArray(value)) return value.map((item: unknown) => this.redactValue(item)) as T;
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = this.redactValue(item);
+      return out as T;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,203 @@
+import { deepMerge, isPlainObject } from '../../core/config.js';
+import { ConfigError } from '../../core/errors.js';
+import { credentialFingerprint } from '../../core/idempotency.js';
+import { renderBody, renderTitle, type Message } from '../../core/message.js';
+import type { MessageLimits } from '../../render/limits.js';
+import type { TextDialect } from '../../render/markdown.js';
+import { httpFailure, notJsonFailure } from '../../transport/transport.js';
+import type { HttpReply, Verdict } from '../../transport/types.js';
+import { joinUrl, resolveBaseUrl } from '../endpoint.js';
+import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
+import { PUSHPLUS_CODES, PUSHPLUS_RETRYABLE } from './codes.js';
+
+const FORMATS = ['html', 'txt', 'json', 'markdown', 'cloudMonitor', 'jenkins', 'route', 'pay'] as const;
+type PushplusFormat = (typeof FORMATS)[number];
+
+/** Channels that need a configuration code (the seed's `webhook` field, newer `option`). */
+const CODE_CHANNELS = new Set(['webhook', 'cp']);
+const PLAIN_CHANNELS = new Set(['wechat', 'mail', 'sms', 'voice', 'extension', 'app']);
+
+export interface PushplusTarget {
+  label: string;
+  topic?: string;
+  to?: string;
+}
+
+export interface PushplusSettings {
+  token: string;
+  baseUrl: string;
+  channel: string;
+  channelCode?: string;
+  format: PushplusFormat;
+  targets: PushplusTarget[];
+  options: Record<string, unknown>;
+}
+
+const CHANNEL_FORM =
+  "'wechat' (default), 'webhook:CODE', 'cp:CODE', 'mail', 'mail:CODE', 'sms', 'voice', 'extension' or 'app'";
+const TARGET_FORM = "'topic:CODE' or 'to:TOKEN[,TOKEN…]', one per line for several deliveries";
+
+function parseChannel(raw: string | undefined): { channel: string; code?: string } {
+  const value = raw?.trim() || 'wechat';
+  const [name = '', ...rest] = value.split(':');
+  const code = rest.join(':').trim();
+  const channel = name.trim();
+  if (CODE_CHANNELS.has(channel)) {
+    if (!code)
+      throw new ConfigError(
+        'channel',
+        `'${channel}' needs the configuration code set up in pushplus`,
+        `'${channel}:CODE'`,
+      );
+    return { channel, code };
+  }
+  if (PLAIN_CHANNELS.has(channel)) return code ? { channel, code } : { channel };
+  throw new ConfigError('channel', `unknown pushplus channel '${value}'`, CHANNEL_FORM);
+}
+
+function parseTargets(raw: string | undefined, channel: string): PushplusTarget[] {
+  const lines = (raw ?? '')
+    .split(/[\n;]/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (lines.length === 0) return [{ label: 'self' }];
+  return lines.map((line) => {
+    const match = /^(topic|to):(.*)$/.exec(line);
+    const value = match?.[2]?.trim();
+    if (!match || !value) throw new ConfigError('target', `'${line}' is not a pushplus target`, TARGET_FORM);
+    if (match[1] === 'topic') {
+      if (!/^[\w.-]+$/.test(value))
+        throw new ConfigError(
+          'target',
+          `topic code '${value}' has characters pushplus codes never have`,
+          'letters, digits, -, _ or .',
+        );
+      return { label: line, topic: value };
+    }
+    if (channel === 'webhook')
+      throw new ConfigError('target', "'to:' does not apply to the webhook channel", "'topic:CODE', or no target");
+    const tokens = value.split(',').map((token) => token.trim());
+    if (tokens.some((token) => !/^[\w-]+$/.test(token))) {
+      throw new ConfigError(
+        'target',
+        `'${line}' has an empty or malformed token`,
+        "'to:TOKEN[,TOKEN…]' with friend tokens or WeCom user ids",
+      );
+    }
+    return { label: `to:${tokens.length} recipient${tokens.length > 1 ? 's' : ''}`, to: tokens.join(',') };
+  });
+}
+
+const DIALECTS: Partial<Record<PushplusFormat, TextDialect>> = { html: 'html', markdown: 'markdown' };
+
+function contentFor(format: PushplusFormat, message: Message, limits: MessageLimits): string {
+  if (format === 'json') {
+    const context = message.context;
+    const facts: Record<string, unknown> = {
+      title: message.title,
+      status: message.state,
+      repository: context.repository,
+      workflow: context.workflow,
+      branch: context.branch ?? context.tag,
+      commit: context.shortSha,
+      message: context.commit?.message,
+      actor: context.actor,
+      url: message.link,
+    };
+    return JSON.stringify(Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)));
+  }
+  return renderBody(message, DIALECTS[format] ?? 'text', limits.body);
+}
+
+function interpret(reply: HttpReply): Verdict {
+  const body = reply.json;
+  if (!isPlainObject(body)) return httpFailure(reply) ?? notJsonFailure(reply);
+  const code = Number(body.code);
+  if (code === 200) return { ok: true, id: typeof body.data === 'string' ? body.data : undefined, code };
+  if (!Number.isFinite(code)) return httpFailure(reply) ?? notJsonFailure(reply);
+  const known = PUSHPLUS_CODES[code];
+  const msg = typeof body.msg === 'string' && body.msg ? body.msg : (known?.meaning ?? 'unknown error');
+  return {
+    ok: false,
+    code,
+    message: `pushplus code ${code} (${known?.meaning ?? 'unknown code'}): ${msg}`,
+    hint: known?.hint,
+    retry: (PUSHPLUS_RETRYABLE as readonly number[]).includes(code) ? 'safe' : 'never',
+  };
+}
+
+export const pushplus: ProviderAdapter<PushplusSettings> = {
+  name: 'pushplus',
+  displayName: 'pushplus',
+  defaultEndpoint: 'https://www.pushplus.plus',
+  formats: FORMATS,
+  defaultFormat: 'html',
+  retryableCodes: PUSHPLUS_RETRYABLE,
+  rateLimit: { requests: 5, perMs: 60_000 },
+
+  limits: () => ({ title: { max: 100, unit: 'chars' }, body: { max: 20_000, unit: 'chars' } }),
+
+  parse(settings: ProviderSettings): PushplusSettings {
+    const token = settings.token?.trim();
+    if (!token)
+      throw new ConfigError('token', 'is required for pushplus', 'the pushplus user token (store it as a secret)');
+    if (!/^[\w-]{8,}$/.test(token))
+      throw new ConfigError(
+        'token',
+        'does not look like a pushplus token',
+        'the 32-character user token from the pushplus console',
+      );
+    const format = (settings.format?.trim() || 'html') as PushplusFormat;
+    if (!FORMATS.includes(format))
+      throw new ConfigError('format', `unknown pushplus template '${settings.format}'`, FORMATS.join(', '));
+    const { channel, code } = parseChannel(settings.channel);
+    return {
+      token,
+      baseUrl: resolveBaseUrl(this.defaultEndpoint, settings.endpoint),
+      channel,
+      channelCode: code,
+      format,
+      targets: parseTargets(settings.target, channel),
+      options: settings.options,
+    };
+  },
+
+  plan(parsed, message): DeliveryPlan[] {
+    const limits = this.limits(parsed.format);
+    const content = contentFor(parsed.format, message, limits);
+    const title = renderTitle(message, limits.title);
+    return parsed.targets.map((target) => {
+      const base: Record<string, unknown> = {
+        token: parsed.token,
+        title,
+        content,
+        template: parsed.format,
+        channel: parsed.channel,
+      };
+      // The seed calls the channel code `webhook`; the newer API calls it `option`. Both are sent.
+      if (parsed.channelCode) {
+        base.webhook = parsed.channelCode;
+        base.option = parsed.channelCode;
+      }
+      if (target.topic) base.topic = target.topic;
+      if (target.to) base.to = target.to;
+      const body = JSON.stringify(deepMerge(base, parsed.options));
+      return {
+        target: target.label,
+        exchange: {
+          label: `pushplus ${target.label}`,
+          // The token travels in the JSON body, never in the URL, where proxies and logs would keep it.
+          build: () => ({
+            method: 'POST',
+            url: joinUrl(parsed.baseUrl, '/send'),
+            headers: { 'content-type': 'application/json' },
+            body,
+          }),
+          interpret,
+          rateKey: `pushplus:${credentialFingerprint(parsed.token)}`,
+          rateLimit: this.rateLimit,
+        },
+      };
+    });
+  },
+};

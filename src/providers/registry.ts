@@ -1,0 +1,26 @@
+import { ConfigError } from '../core/errors.js';
+import type { ProviderAdapter } from './types.js';
+
+/**
+ * Name → loader. Adapters are imported only when used, so a run pays for one provider's code, not all of them.
+ * Adding a provider is one line here plus its folder.
+ */
+const LOADERS = {
+  pushplus: async () => (await import('./pushplus/index.js')).pushplus,
+} satisfies Record<string, () => Promise<{ name: string }>>;
+
+export type ProviderName = keyof typeof LOADERS;
+
+export const PROVIDER_NAMES = Object.keys(LOADERS) as ProviderName[];
+
+export function isProviderName(value: string): value is ProviderName {
+  return Object.hasOwn(LOADERS, value);
+}
+
+export async function loadAdapter(name: string): Promise<ProviderAdapter<unknown>> {
+  const key = name.trim().toLowerCase();
+  if (!key) throw new ConfigError('provider', 'is required', `one of ${PROVIDER_NAMES.join(', ')}`);
+  if (!isProviderName(key))
+    throw new ConfigError('provider', `unknown provider '${name}'`, `one of ${PROVIDER_NAMES.join(', ')}`);
+  return (await LOADERS[key]()) as ProviderAdapter<unknown>;
+}

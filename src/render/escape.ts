@@ -1,0 +1,56 @@
+/**
+ * Escaping for untrusted text (commit messages, PR titles, release notes, branch names) per target dialect.
+ * Two rules hold in every dialect: no untrusted text becomes a tag, and none becomes a mention.
+ */
+
+/** Word joiner: invisible, and breaks `@all`, `@所有人`, `<@id>` so that no service reads a mention. */
+export const MENTION_BREAK = '\u2060';
+
+// Control characters other than tab and newline break JSON consumers and some clients' renderers.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+
+export function stripControl(text: string): string {
+  return text.replace(CONTROL, '').replace(/\r\n?/g, '\n');
+}
+
+/** Breaks broadcast mentions and user mentions written as text. */
+export function neutralizeMentions(text: string): string {
+  return text
+    .replace(/@(all|everyone|here|channel|所有人)/gi, `@${MENTION_BREAK}$1`)
+    .replace(/<(@|at\b)/gi, `<${MENTION_BREAK}$1`);
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Escapes Markdown syntax so untrusted text renders literally (GFM). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~&])/g, '\\$1');
+}
+
+/**
+ * For Markdown dialects that render raw HTML or tags and have no reliable escape (DingTalk, WeCom): angle
+ * brackets become their full-width forms, which read the same and can never open a tag or a `<@id>` mention.
+ */
+export function defuseAngles(text: string): string {
+  return text.replace(/</g, '\uFF1C').replace(/>/g, '\uFF1E');
+}
+
+/** Escapes the few characters that DingTalk/WeCom Markdown would read as syntax in running text. */
+export function escapeMarkdownLight(text: string): string {
+  return defuseAngles(text).replace(/([\\`*_[\]])/g, '\\$1');
+}
+
+/** A URL is only linked when it is http(s); anything else (javascript:, data:) is dropped to text. */
+export function safeHref(href: string | undefined): string | undefined {
+  if (!href) return undefined;
+  const trimmed = href.trim();
+  return /^https?:\/\//i.test(trimmed) ? trimmed.replace(/[\s<>"]/g, encodeURIComponent) : undefined;
+}

@@ -1,0 +1,105 @@
+import { escapeMarkdown } from './escape.js';
+import { lex, toPlainText } from './markdown.js';
+
+/** A size limit as the service counts it: characters (Unicode code points) or UTF-8 bytes. */
+export interface TextLimit {
+  max: number;
+  unit: 'chars' | 'bytes';
+}
+
+export interface MessageLimits {
+  title?: TextLimit;
+  body: TextLimit;
+}
+
+export function measure(text: string, unit: TextLimit['unit']): number {
+  if (unit === 'bytes') return Buffer.byteLength(text, 'utf8');
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+export function fits(text: string, limit: TextLimit): boolean {
+  return measure(text, limit.unit) <= limit.max;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Grapheme clusters, so an emoji with modifiers or a CJK character is never split. */
+export function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (segment) => segment.segment);
+}
+
+/** Cuts plain text to the limit at a grapheme boundary, ending with `marker` when anything was cut. */
+export function truncateText(text: string, limit: TextLimit, marker = '…'): string {
+  if (fits(text, limit)) return text;
+  const parts = graphemes(text);
+  const markerSize = measure(marker, limit.unit);
+  if (markerSize > limit.max) return '';
+  let size = 0;
+  let end = 0;
+  for (; end < parts.length; end++) {
+    const next = measure(parts[end]!, limit.unit);
+    if (size + next + markerSize > limit.max) break;
+    size += next;
+  }
+  return parts.slice(0, end).join('').trimEnd() + marker;
+}
+
+export interface FitOptions {
+  /** Renders a Markdown source into the final payload text (a dialect string, or a JSON body). */
+  render: (markdown: string) => string;
+  limit: TextLimit;
+  /** Markdown appended when anything was cut: a visible marker and the run link. */
+  tail: string;
+}
+
+/**
+ * Renders Markdown and, when the result is over the limit, drops content from the end of the source, never
+ * inside a link, a tag or a grapheme, then appends the tail (marker and link) so nothing is silently lost.
+ * Whole blocks are kept first; the first block that does not fit is cut as plain text.
+ */
+export function fitMarkdown(
+  markdown: string,
+  { render, limit, tail }: FitOptions,
+): { text: string; truncated: boolean } {
+  const whole = render(markdown);
+  if (fits(whole, limit)) return { text: whole, truncated: false };
+
+  const blocks = lex(markdown)
+    .filter((token) => token.type !== 'space')
+    .map((token) => token.raw.trim());
+  const attempt = (source: string) => render(`${source}\n\n${tail}`.trim());
+  const build = (count: number) => blocks.slice(0, count).join('\n\n');
+
+  // Largest number of whole blocks that fit with the tail.
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(attempt(build(mid)), limit)) low = mid;
+    else high = mid - 1;
+  }
+  let kept = build(low);
+
+  // Then as much of the next block as fits, as escaped plain text.
+  const next = blocks[low];
+  if (next !== undefined) {
+    const parts = graphemes(toPlainText(next).replace(/\s+/g, ' '));
+    let lo = 0;
+    let hi = parts.length;
+    const withPartial = (count: number) =>
+      `${kept}\n\n${escapeMarkdown(parts.slice(0, count).join('').trimEnd())}…`.trim();
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(attempt(withPartial(mid)), limit)) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo > 0) kept = withPartial(lo);
+  }
+
+  const result = attempt(kept);
+  if (fits(result, limit)) return { text: result, truncated: true };
+  // The tail alone does not fit (a tiny limit): fall back to the rendered text cut at a grapheme boundary.
+  return { text: truncateText(render(kept || markdown), limit), truncated: true };
+}

@@ -1,0 +1,315 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+import {
+  defuseAngles,
+  escapeHtml,
+  escapeMarkdown,
+  escapeMarkdownLight,
+  neutralizeMentions,
+  safeHref,
+  stripControl,
+} from './escape.js';
+
+/**
+ * The text dialects one Markdown source is rendered into. Structured dialects (Feishu post and card) have
+ * their own renderers in feishu.ts built on the same token walk.
+ */
+export type TextDialect =
+  'html' | 'markdown' | 'text' | 'dingtalk-markdown' | 'wecom-markdown' | 'wecom-markdown-v2' | 'feishu-markdown';
+
+export function lex(markdown: string): Token[] {
+  return new Lexer({ gfm: true, breaks: true }).lex(stripControl(markdown));
+}
+
+interface Style {
+  text(value: string): string;
+  strong(inner: string): string;
+  em(inner: string): string;
+  del(inner: string): string;
+  codespan(value: string): string;
+  link(href: string | undefined, inner: string): string;
+  image(href: string | undefined, alt: string): string;
+  br: string;
+  heading(depth: number, inner: string): string;
+  paragraph(inner: string): string;
+  list(items: string[], ordered: boolean, start: number): string;
+  code(value: string, lang: string | undefined): string;
+  blockquote(inner: string): string;
+  hr: string;
+  table(header: string[], rows: string[][]): string;
+  /** Joins block outputs. */
+  join(blocks: string[]): string;
+}
+
+const plainTable = (header: string[], rows: string[][]): string =>
+  [
+    header.join(' | '),
+    ...rows.map((row) => row.map((cell, i) => (header[i] ? `${header[i]}: ${cell}` : cell)).join(', ')),
+  ].join('\n');
+
+const mdText = (value: string) => neutralizeMentions(escapeMarkdown(value));
+const lightText = (value: string) => neutralizeMentions(escapeMarkdownLight(value));
+
+function markdownStyle(
+  text: (value: string) => string,
+  supports: { tables: boolean; codeBlocks: boolean; lists: boolean; images: boolean; strike: boolean },
+): Style {
+  return {
+    text,
+    strong: (inner) => (inner ? `**${inner}**` : ''),
+    em: (inner) => (inner ? `*${inner}*` : ''),
+    del: (inner) => (supports.strike && inner ? `~~${inner}~~` : inner),
+    codespan: (value) => (value.includes('`') ? text(value) : `\`${neutralizeMentions(defuseAngles(value))}\``),
+    link: (href, inner) => (href ? `[${inner || href}](${href})` : inner),
+    image: (href, alt) =>
+      supports.images && href ? `![${text(alt)}](${href})` : href ? `[${text(alt) || 'image'}](${href})` : text(alt),
+    br: '  \n',
+    heading: (depth, inner) => `${'#'.repeat(Math.min(depth, 6))} ${inner}`,
+    paragraph: (inner) => inner,
+    list: (items, ordered, start) =>
+      items
+        .map((item, i) => {
+          const bullet = supports.lists ? (ordered ? `${start + i}. ` : '- ') : ordered ? `${start + i}. ` : '• ';
+          return bullet + item.replace(/\n/g, '\n   ');
+        })
+        .join('\n'),
+    code: (value, lang) => {
+      const safe = neutralizeMentions(defuseAngles(value));
+      if (supports.codeBlocks) {
+        const fence = value.includes('```') ? '~~~~' : '```';
+        return `${fence}${lang && /^[\w+-]+$/.test(lang) ? lang : ''}\n${safe}\n${fence}`;
+      }
+      return safe
+        .split('\n')
+        .map((line) => `> ${text(line)}`)
+        .join('\n');
+    },
+    blockquote: (inner) =>
+      inner
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n'),
+    hr: '---',
+    table: (header, rows) =>
+      supports.tables
+        ? [
+            `| ${header.join(' | ')} |`,
+            `|${header.map(() => ' --- ').join('|')}|`,
+            ...rows.map((row) => `| ${row.join(' | ')} |`),
+          ].join('\n')
+        : plainTable(header, rows)
+            .split('\n')
+            .map((line, i) => (i === 0 ? `**${line}**` : `- ${line}`))
+            .join('\n'),
+    join: (blocks) => blocks.filter(Boolean).join('\n\n'),
+  };
+}
+
+const STYLES: Record<TextDialect, Style> = {
+  markdown: markdownStyle(mdText, { tables: true, codeBlocks: true, lists: true, images: true, strike: true }),
+  'wecom-markdown-v2': markdownStyle(mdText, {
+    tables: true,
+    codeBlocks: true,
+    lists: true,
+    images: true,
+    strike: false,
+  }),
+  'dingtalk-markdown': markdownStyle(lightText, {
+    tables: false,
+    codeBlocks: false,
+    lists: true,
+    images: true,
+    strike: false,
+  }),
+  'wecom-markdown': markdownStyle(lightText, {
+    tables: false,
+    codeBlocks: false,
+    lists: false,
+    images: false,
+    strike: false,
+  }),
+  'feishu-markdown': markdownStyle(lightText, {
+    tables: false,
+    codeBlocks: true,
+    lists: true,
+    images: false,
+    strike: true,
+  }),
+  html: {
+    text: (value) => neutralizeMentions(escapeHtml(value)),
+    strong: (inner) => `<b>${inner}</b>`,
+    em: (inner) => `<i>${inner}</i>`,
+    del: (inner) => `<s>${inner}</s>`,
+    codespan: (value) => `<code>${neutralizeMentions(escapeHtml(value))}</code>`,
+    link: (href, inner) => (href ? `<a href="${escapeHtml(href)}">${inner || escapeHtml(href)}</a>` : inner),
+    image: (href, alt) => (href ? `<img src="${escapeHtml(href)}" alt="${escapeHtml(alt)}">` : escapeHtml(alt)),
+    br: '<br>',
+    heading: (depth, inner) => `<h${Math.min(depth, 6)}>${inner}</h${Math.min(depth, 6)}>`,
+    paragraph: (inner) => `<p>${inner}</p>`,
+    list: (items, ordered, start) =>
+      ordered
+        ? `<ol${start !== 1 ? ` start="${start}"` : ''}>${items.map((item) => `<li>${item}</li>`).join('')}</ol>`
+        : `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`,
+    code: (value) => `<pre><code>${neutralizeMentions(escapeHtml(value))}</code></pre>`,
+    blockquote: (inner) => `<blockquote>${inner}</blockquote>`,
+    hr: '<hr>',
+    table: (header, rows) =>
+      `<table><thead><tr>${header.map((cell) => `<th>${cell}</th>`).join('')}</tr></thead><tbody>${rows
+        .map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`)
+        .join('')}</tbody></table>`,
+    join: (blocks) => blocks.filter(Boolean).join('\n'),
+  },
+  text: {
+    text: (value) => neutralizeMentions(value),
+    strong: (inner) => inner,
+    em: (inner) => inner,
+    del: (inner) => inner,
+    codespan: (value) => neutralizeMentions(value),
+    link: (href, inner) => (href && inner && inner !== href ? `${inner} (${href})` : href || inner),
+    image: (href, alt) => (href ? `${alt || 'image'} (${href})` : alt),
+    br: '\n',
+    heading: (_depth, inner) => inner,
+    paragraph: (inner) => inner,
+    list: (items, ordered, start) =>
+      items.map((item, i) => `${ordered ? `${start + i}.` : '•'} ${item.replace(/\n/g, '\n  ')}`).join('\n'),
+    code: (value) => neutralizeMentions(value),
+    blockquote: (inner) =>
+      inner
+        .split('\n')
+        .map((line) => `| ${line}`)
+        .join('\n'),
+    hr: '────────',
+    table: plainTable,
+    join: (blocks) => blocks.filter(Boolean).join('\n\n'),
+  },
+};
+
+function inline(tokens: Token[] | undefined, style: Style): string {
+  if (!tokens) return '';
+  let out = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text': {
+        const t = token as Tokens.Text;
+        out += t.tokens ? inline(t.tokens, style) : style.text(decodeEntities(t.text));
+        break;
+      }
+      case 'escape':
+        out += style.text((token as Tokens.Escape).text);
+        break;
+      case 'strong':
+        out += style.strong(inline((token as Tokens.Strong).tokens, style));
+        break;
+      case 'em':
+        out += style.em(inline((token as Tokens.Em).tokens, style));
+        break;
+      case 'del':
+        out += style.del(inline((token as Tokens.Del).tokens, style));
+        break;
+      case 'codespan':
+        out += style.codespan(decodeEntities((token as Tokens.Codespan).text));
+        break;
+      case 'br':
+        out += style.br;
+        break;
+      case 'link': {
+        const link = token as Tokens.Link;
+        out += style.link(safeHref(link.href), inline(link.tokens, style));
+        break;
+      }
+      case 'image': {
+        const image = token as Tokens.Image;
+        out += style.image(safeHref(image.href), image.text);
+        break;
+      }
+      case 'html':
+        // Raw HTML from the source is never passed through: it is shown as text.
+        out += style.text(token.raw);
+        break;
+      default:
+        out += style.text(token.raw);
+    }
+  }
+  return out;
+}
+
+function blocks(tokens: Token[], style: Style): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'space':
+      case 'def':
+        break;
+      case 'heading': {
+        const heading = token as Tokens.Heading;
+        out.push(style.heading(heading.depth, inline(heading.tokens, style)));
+        break;
+      }
+      case 'paragraph':
+        out.push(style.paragraph(inline((token as Tokens.Paragraph).tokens, style)));
+        break;
+      case 'text': {
+        const text = token as Tokens.Text;
+        out.push(text.tokens ? inline(text.tokens, style) : style.text(text.text));
+        break;
+      }
+      case 'list': {
+        const list = token as Tokens.List;
+        const items = list.items.map((item) => {
+          const prefix = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
+          const inner = blocks(
+            item.tokens.filter((t) => t.type !== 'checkbox'),
+            style,
+          ).join('\n');
+          return prefix + inner;
+        });
+        out.push(style.list(items, list.ordered, typeof list.start === 'number' ? list.start : 1));
+        break;
+      }
+      case 'code': {
+        const code = token as Tokens.Code;
+        out.push(style.code(code.text, code.lang));
+        break;
+      }
+      case 'blockquote':
+        out.push(style.blockquote(style.join(blocks((token as Tokens.Blockquote).tokens, style))));
+        break;
+      case 'hr':
+        out.push(style.hr);
+        break;
+      case 'table': {
+        const table = token as Tokens.Table;
+        out.push(
+          style.table(
+            table.header.map((cell) => inline(cell.tokens, style)),
+            table.rows.map((row) => row.map((cell) => inline(cell.tokens, style))),
+          ),
+        );
+        break;
+      }
+      case 'html':
+        out.push(style.text(token.raw.trim()));
+        break;
+      default:
+        out.push(style.text(token.raw.trim()));
+    }
+  }
+  return out;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" };
+
+/** marked escapes some characters in text tokens; undo that so each dialect escapes exactly once. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_, name: string) => ENTITIES[name] ?? _);
+}
+
+/** Renders Markdown into one text dialect; untrusted text inside it can never become a tag or a mention. */
+export function renderMarkdown(markdown: string, dialect: TextDialect): string {
+  const style = STYLES[dialect];
+  return style.join(blocks(lex(markdown), style)).trim();
+}
+
+/** Plain-text rendering, for titles, mobile push and `text` message types. */
+export function toPlainText(markdown: string): string {
+  return renderMarkdown(markdown, 'text');
+}

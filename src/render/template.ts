@@ -1,0 +1,216 @@
+import { Liquid } from 'liquidjs';
+import type { CiContext, JobStatus, RunState } from '../core/context.js';
+import { ConfigError } from '../core/errors.js';
+import { escapeMarkdown, neutralizeMentions, safeHref, stripControl } from './escape.js';
+import { PRESETS, isPresetName, type Preset } from './presets.js';
+
+/** Output that a filter has already made safe; the escaper passes it through. */
+class SafeMarkdown {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+function plain(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (value instanceof SafeMarkdown) return value.value;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function createEngine(escape: (value: unknown) => string): Liquid {
+  const engine = new Liquid({
+    outputEscape: escape,
+    ownPropertyOnly: true,
+    strictFilters: true,
+    // No file system: `include`/`render`/`layout` cannot read files from a template.
+    fs: {
+      exists: async () => false,
+      existsSync: () => false,
+      readFile: async () => '',
+      readFileSync: () => '',
+      resolve: (_root: string, file: string) => file,
+    },
+    relativeReference: false,
+    parseLimit: 1_000_000,
+    renderLimit: 2_000,
+    memoryLimit: 50_000_000,
+  });
+  /** `{{ url | link: "text" }}` → a Markdown link when the URL is http(s), else just the text. */
+  engine.registerFilter('link', (href: unknown, text?: unknown, style?: unknown) => {
+    const safe = safeHref(typeof href === 'string' ? href : undefined);
+    const label = plain(text ?? href);
+    const labelMarkdown = style === 'code' ? `\`${label.replace(/`/g, "'")}\`` : escapeMarkdown(stripControl(label));
+    return new SafeMarkdown(safe ? `[${labelMarkdown}](${safe})` : labelMarkdown);
+  });
+  /** `{{ url | url }}`: a bare URL, only when http(s). */
+  engine.registerFilter(
+    'url',
+    (href: unknown) => new SafeMarkdown(safeHref(typeof href === 'string' ? href : undefined) ?? ''),
+  );
+  /**
+   * `{{ release.body | markdown }}`: keep the value's own Markdown (release notes). Safe because the dialect
+   * renderers never pass raw HTML through and break mentions in all text.
+   */
+  engine.registerFilter('markdown', (value: unknown) => new SafeMarkdown(stripControl(plain(value))));
+  /** `{{ seconds | duration }}` → "3m 12s". */
+  engine.registerFilter('duration', (value: unknown) => {
+    const total = Math.max(0, Math.round(Number(value) || 0));
+    const hours = Math.floor(total / 3600);
+    const minutes = Math.floor((total % 3600) / 60);
+    const seconds = total % 60;
+    return [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', `${seconds}s`].filter(Boolean).join(' ');
+  });
+  /** `{{ job | job_link }}` → the job's name linked to its page. */
+  engine.registerFilter('job_link', (job: unknown) => {
+    const record = (job ?? {}) as { name?: unknown; url?: unknown };
+    const name = escapeMarkdown(stripControl(plain(record.name)));
+    const href = safeHref(typeof record.url === 'string' ? record.url : undefined);
+    return new SafeMarkdown(href ? `[${name}](${href})` : name);
+  });
+  return engine;
+}
+
+const markdownEngine = createEngine((value) =>
+  value instanceof SafeMarkdown ? value.value : neutralizeMentions(escapeMarkdown(stripControl(plain(value)))),
+);
+// Titles are plain text: nothing to escape but control characters and mentions.
+const titleEngine = createEngine((value) => neutralizeMentions(stripControl(plain(value))).replace(/\n+/g, ' '));
+
+const STATUS_ICONS: Record<JobStatus, string> = {
+  success: '✅',
+  failure: '❌',
+  cancelled: '⚪',
+  skipped: '⏭️',
+  unknown: 'ℹ️',
+};
+
+const STATE_TEXT: Record<RunState, string> = {
+  success: 'Succeeded',
+  failure: 'Failed',
+  'still-failing': 'Still failing',
+  fixed: 'Fixed',
+  cancelled: 'Cancelled',
+  skipped: 'Skipped',
+  unknown: 'Finished',
+};
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** The variables a template sees: the CI context plus a few derived, display-ready values. */
+export function templateVariables(context: CiContext): Record<string, unknown> {
+  const state: RunState = context.history?.state ?? context.status;
+  let stateText = STATE_TEXT[state];
+  if (state === 'still-failing' && context.history?.failureStreak && context.history.failureStreak > 1) {
+    stateText = `Still failing (${ordinal(context.history.failureStreak)} run)`;
+  }
+  const icon = state === 'fixed' ? '✅' : state === 'still-failing' ? '🔴' : STATUS_ICONS[context.status];
+  return {
+    ...context,
+    history: context.history ?? {},
+    state,
+    stateText,
+    statusIcon: icon,
+    statusText: STATE_TEXT[context.status === 'unknown' ? 'unknown' : context.status],
+    now: new Date().toISOString(),
+  };
+}
+
+/** Picks a preset for `template: auto` from the event and status. */
+export function autoPreset(context: CiContext): keyof typeof PRESETS {
+  switch (context.eventName) {
+    case 'release':
+      return 'release';
+    case 'deployment_status':
+    case 'deployment':
+      return 'deployment';
+    case 'pull_request':
+    case 'pull_request_target':
+      return 'pull-request';
+    default:
+      return context.status === 'failure' ? 'build-failure' : 'build-status';
+  }
+}
+
+export interface TemplateSource {
+  /** `template` input: preset name, inline Liquid, or `file:path`. */
+  template: string;
+  /** `title` input: Liquid; empty means the preset's title. */
+  title?: string;
+  /** Reads `file:` templates (relative to the workspace); injected so the core does no I/O of its own. */
+  readFile?: (path: string) => Promise<string>;
+}
+
+export async function resolveTemplate(source: TemplateSource, context: CiContext): Promise<Preset> {
+  const raw = source.template.trim() || 'auto';
+  let body: string;
+  let presetTitle: string;
+  if (isPresetName(raw)) {
+    const preset = PRESETS[raw === 'auto' ? autoPreset(context) : raw];
+    body = preset.body;
+    presetTitle = preset.title;
+  } else if (raw.startsWith('file:')) {
+    const path = raw.slice(5).trim();
+    if (!path)
+      throw new ConfigError('template', 'file: needs a path', "'file:path/to/template.md', relative to the workspace");
+    if (!source.readFile) throw new ConfigError('template', 'file templates cannot be read here');
+    try {
+      body = await source.readFile(path);
+    } catch (error) {
+      throw new ConfigError(
+        'template',
+        `cannot read '${path}' (${(error as Error).message})`,
+        'a file in the repository checkout',
+      );
+    }
+    presetTitle = PRESETS[autoPreset(context)].title;
+  } else if (/^[\w-]+$/.test(raw)) {
+    throw new ConfigError(
+      'template',
+      `unknown preset '${raw}'`,
+      `one of ${['auto', ...Object.keys(PRESETS)].join(', ')}, an inline template, or file:path`,
+    );
+  } else {
+    body = source.template;
+    presetTitle = PRESETS[autoPreset(context)].title;
+  }
+  return { title: source.title?.trim() ? source.title : presetTitle, body };
+}
+
+async function parseAndRender(
+  engine: Liquid,
+  input: string,
+  source: string,
+  variables: Record<string, unknown>,
+): Promise<string> {
+  try {
+    const parsed = engine.parse(source);
+    return String(await engine.render(parsed, variables));
+  } catch (error) {
+    throw new ConfigError(
+      input,
+      `the template does not render: ${(error as Error).message.split('\n')[0]}`,
+      'a Liquid template',
+    );
+  }
+}
+
+export interface RenderedText {
+  title: string;
+  markdown: string;
+}
+
+export async function renderTemplate(source: TemplateSource, context: CiContext): Promise<RenderedText> {
+  const template = await resolveTemplate(source, context);
+  const variables = templateVariables(context);
+  const [title, markdown] = await Promise.all([
+    parseAndRender(titleEngine, 'title', template.title, variables),
+    parseAndRender(markdownEngine, 'template', template.body, variables),
+  ]);
+  return { title: title.replace(/\s+/g, ' ').trim(), markdown: markdown.replace(/\n{3,}/g, '\n\n').trim() };
+}

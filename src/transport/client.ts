@@ -1,0 +1,113 @@
+import ky, { isHTTPError, isTimeoutError } from 'ky';
+import { DeadlineError, TransportError } from '../core/errors.js';
+import type { SecretRegistry } from '../core/secrets.js';
+import type { FetchFunction } from './proxy.js';
+import type { HttpReply, HttpRequest, Logger } from './types.js';
+
+export interface HttpClientOptions {
+  /** Per-request timeout in milliseconds. */
+  timeoutMs: number;
+  secrets: SecretRegistry;
+  logger: Logger;
+  fetch?: FetchFunction;
+}
+
+/** Why a request got no usable reply; `sent` tells whether the server may have processed it. */
+export type NoReplyReason = 'connect' | 'dns' | 'reset' | 'timeout';
+
+export class NoReplyError extends TransportError {
+  readonly reason: NoReplyReason;
+  /** True when the request may have reached the server (a retry could duplicate a non-idempotent send). */
+  readonly maybeProcessed: boolean;
+
+  constructor(message: string, reason: NoReplyReason, cause: unknown) {
+    super(message, { cause });
+    this.reason = reason;
+    this.maybeProcessed = reason === 'reset' || reason === 'timeout';
+  }
+}
+
+/** Describes a URL for logs without its query (tokens and signatures often travel there). */
+export function safeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+function classifyNetworkError(error: unknown): NoReplyReason {
+  const chain: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const record = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof record.code === 'string') chain.push(record.code);
+    if (typeof record.message === 'string') chain.push(record.message);
+    current = record.cause;
+  }
+  const text = chain.join(' ');
+  if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(text)) return 'dns';
+  if (/ECONNREFUSED|ENETUNREACH|EHOSTUNREACH|ECONNABORTED/i.test(text)) return 'connect';
+  return 'reset';
+}
+
+/**
+ * One HTTP exchange through ky: no retries here (the delivery loop decides, because only it knows
+ * the provider's business codes and idempotency), never throws for an HTTP status, always returns the body text.
+ */
+export class HttpClient {
+  private readonly api: typeof ky;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.api = ky.create({
+      retry: 0,
+      throwHttpErrors: false,
+      timeout: options.timeoutMs,
+      fetch: options.fetch,
+    });
+  }
+
+  async send(request: HttpRequest, signal?: AbortSignal, timeoutMs = this.options.timeoutMs): Promise<HttpReply> {
+    const started = performance.now();
+    const where = `${request.method} ${this.options.secrets.redact(safeUrl(request.url))}`;
+    this.options.logger.debug(`→ ${where}`);
+    let response: Response;
+    try {
+      response = await this.api(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal,
+        timeout: Math.max(1, Math.floor(timeoutMs)),
+      });
+    } catch (error) {
+      if (isTimeoutError(error) || (error instanceof Error && error.name === 'TimeoutError')) {
+        throw new NoReplyError(`${where} timed out after ${Math.round(timeoutMs)} ms`, 'timeout', error);
+      }
+      if (isHTTPError(error)) throw error;
+      if (signal?.aborted) throw new DeadlineError(`${where} aborted: the overall deadline was reached`);
+      const reason = classifyNetworkError(error);
+      const detail =
+        reason === 'dns' ? 'host name not found' : reason === 'connect' ? 'connection refused' : 'connection failed';
+      throw new NoReplyError(`${where} failed: ${detail}`, reason, error);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new NoReplyError(`${where}: connection lost while reading the reply`, 'reset', error);
+    }
+    let json: unknown;
+    if (text) {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+    }
+    const durationMs = performance.now() - started;
+    this.options.logger.debug(`← ${where} HTTP ${response.status} in ${Math.round(durationMs)} ms`);
+    return { status: response.status, headers: response.headers, text, json, durationMs };
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Proxy support for self-hosted runners: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, upper or lower case.
+ * Node's built-in fetch ignores these variables unless the process was started with NODE_USE_ENV_PROXY,
+ * which an action cannot control, so undici's EnvHttpProxyAgent is loaded, only when a proxy is configured.
+ */
+export type FetchFunction = typeof globalThis.fetch;
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
+export function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
+  return PROXY_VARIABLES.some((name) => Boolean(env[name]?.trim()));
+}
+
+let proxiedFetch: Promise<FetchFunction> | undefined;
+
+export async function fetchForEnvironment(env: NodeJS.ProcessEnv): Promise<FetchFunction> {
+  if (!proxyConfigured(env)) return globalThis.fetch;
+  proxiedFetch ??= (async () => {
+    const undici = await import('undici');
+    const dispatcher = new undici.EnvHttpProxyAgent({
+      httpProxy: env.HTTP_PROXY || env.http_proxy,
+      httpsProxy: env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy,
+      noProxy: env.NO_PROXY ?? env.no_proxy,
+    });
+    // ky hands fetch a global Request; undici's own fetch wants its own classes, so pass plain fields.
+    const proxied = async (input: Parameters<FetchFunction>[0], init?: Parameters<FetchFunction>[1]) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const body = request.body ? await request.arrayBuffer() : undefined;
+      const headers: [string, string][] = [];
+      request.headers.forEach((value, name) => headers.push([name, value]));
+      const reply = await undici.fetch(request.url, {
+        method: request.method,
+        headers,
+        body,
+        signal: init?.signal ?? request.signal,
+        dispatcher,
+      });
+      const replyHeaders: [string, string][] = [];
+      reply.headers.forEach((value, name) => replyHeaders.push([name, value]));
+      return new Response(reply.body as ReadableStream | null, {
+        status: reply.status,
+        statusText: reply.statusText,
+        headers: replyHeaders,
+      });
+    };
+    return proxied as FetchFunction;
+  })();
+  return proxiedFetch;
+}

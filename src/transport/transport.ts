@@ -1,0 +1,258 @@
+import { DeadlineError, NotifierError, ProviderError, TransportError, toError } from '../core/errors.js';
+import type { SecretRegistry } from '../core/secrets.js';
+import { HttpClient, NoReplyError } from './client.js';
+import type { FetchFunction } from './proxy.js';
+import { RateLimiter, sleep as defaultSleep, type RateLimit, type Sleep } from './rate-limit.js';
+import type { FailureVerdict, HttpReply, HttpRequest, Logger, SuccessVerdict, Verdict } from './types.js';
+
+export interface TransportOptions {
+  /** Per-request timeout in milliseconds. */
+  timeoutMs: number;
+  /** Retries after the first attempt, per exchange. */
+  retries: number;
+  /** Epoch milliseconds after which nothing new starts and waits are cut short. */
+  deadline: number;
+  secrets: SecretRegistry;
+  logger: Logger;
+  fetch?: FetchFunction;
+  /** First backoff delay; doubles per retry, with jitter. @default 500 */
+  baseDelayMs?: number;
+  /** Longest single backoff wait. @default 15000 */
+  maxDelayMs?: number;
+  now?: () => number;
+  sleep?: Sleep;
+  random?: () => number;
+  limiter?: RateLimiter;
+}
+
+/** One request/reply exchange with the provider, retried as the provider's rules allow. */
+export interface ExchangeSpec {
+  /** Human label for logs and errors, e.g. "pushplus topic:ops". */
+  label: string;
+  /** Builds the request for an attempt (1-based); called again per attempt so signatures and nonces stay fresh. */
+  build(attempt: number): HttpRequest | Promise<HttpRequest>;
+  /** Reads a reply: success, or a failure with a retry class. */
+  interpret(reply: HttpReply): Verdict;
+  /** Called before retrying a `reauth` failure: drop the cached run-time credential. */
+  onReauth?(): void | Promise<void>;
+  /**
+   * True when the provider deduplicates retries (an idempotency key is in the request), so a retry after a
+   * timeout or a reset connection cannot create a second message.
+   */
+  idempotent?: boolean;
+  /** Rate-limit bucket (provider + credential) and its limit. */
+  rateKey?: string;
+  rateLimit?: RateLimit;
+  /** Overrides the run's retry budget (e.g. 0 for calls that must not repeat). */
+  retries?: number;
+}
+
+export interface ExchangeResult {
+  verdict: SuccessVerdict;
+  reply: HttpReply;
+  attempts: number;
+  durationMs: number;
+}
+
+/** Parses Retry-After (seconds or an HTTP date) into milliseconds. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Default reading of HTTP-level failures, for adapters to use before their own body checks. */
+export function httpFailure(reply: HttpReply, now = Date.now()): FailureVerdict | undefined {
+  if (reply.status >= 200 && reply.status < 300) return undefined;
+  const retryAfterMs = parseRetryAfter(reply.headers.get('retry-after'), now);
+  const snippet = reply.text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  if (reply.status === 429) {
+    return {
+      ok: false,
+      code: 429,
+      message: `HTTP 429 Too Many Requests${snippet ? `: ${snippet}` : ''}`,
+      retry: 'safe',
+      retryAfterMs,
+      hint: 'the provider is throttling this credential',
+    };
+  }
+  if (reply.status >= 500) {
+    return {
+      ok: false,
+      code: reply.status,
+      message: `HTTP ${reply.status} from the provider${snippet ? `: ${snippet}` : ''}`,
+      retry: 'safe',
+      retryAfterMs,
+    };
+  }
+  return {
+    ok: false,
+    code: reply.status,
+    message: `HTTP ${reply.status}${snippet ? `: ${snippet}` : ''}`,
+    retry: 'never',
+  };
+}
+
+/** A 2xx reply whose body is not JSON (an HTML error page, a captive proxy) is never a provider's success. */
+export function notJsonFailure(reply: HttpReply): FailureVerdict {
+  const snippet = reply.text.replace(/\s+/g, ' ').trim().slice(0, 120);
+  return {
+    ok: false,
+    code: reply.status,
+    message: `expected a JSON reply but got ${snippet ? `'${snippet}'` : 'an empty body'} (HTTP ${reply.status})`,
+    hint: 'check `endpoint` and any proxy in between: this is not the provider answering',
+    retry: reply.status >= 500 ? 'safe' : 'never',
+  };
+}
+
+/**
+ * The one way any adapter talks to a provider: per-request timeout, an overall deadline, rate limits per
+ * credential, and retries with exponential backoff and jitter that honour Retry-After. Configuration and
+ * business errors are never retried; POSTs whose outcome is unknown are retried only when idempotent.
+ */
+export class Transport {
+  readonly client: HttpClient;
+  readonly limiter: RateLimiter;
+  readonly secrets: SecretRegistry;
+  readonly logger: Logger;
+  private readonly options: TransportOptions;
+  private readonly now: () => number;
+  private readonly sleep: Sleep;
+  private readonly random: () => number;
+
+  constructor(options: TransportOptions) {
+    this.options = options;
+    this.secrets = options.secrets;
+    this.logger = options.logger;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.random = options.random ?? Math.random;
+    this.limiter = options.limiter ?? new RateLimiter(this.now, this.sleep);
+    this.client = new HttpClient({
+      timeoutMs: options.timeoutMs,
+      secrets: options.secrets,
+      logger: options.logger,
+      fetch: options.fetch,
+    });
+  }
+
+  get deadline(): number {
+    return this.options.deadline;
+  }
+
+  remainingMs(): number {
+    return this.options.deadline - this.now();
+  }
+
+  /** Backoff before retry number `retry` (1-based): base·2^(retry-1), with ±50% jitter, capped. */
+  backoffMs(retry: number): number {
+    const base = this.options.baseDelayMs ?? 500;
+    const max = this.options.maxDelayMs ?? 15_000;
+    const exponential = Math.min(max, base * 2 ** (retry - 1));
+    return Math.round(exponential * (0.5 + this.random() / 2));
+  }
+
+  async exchange(spec: ExchangeSpec): Promise<ExchangeResult> {
+    const started = this.now();
+    const budget = spec.retries ?? this.options.retries;
+    let attempts = 0;
+    let reauthed = false;
+    let lastError: NotifierError | undefined;
+
+    for (;;) {
+      if (this.now() >= this.options.deadline) {
+        throw this.finalError(
+          new DeadlineError(`${spec.label}: the overall deadline was reached before the message could be sent`, {
+            hint: 'raise `timeout`, or lower `retries`',
+            cause: lastError,
+          }),
+          attempts,
+          lastError,
+        );
+      }
+      await this.limiter.acquire(spec.rateKey ?? spec.label, spec.rateLimit, this.options.deadline);
+      attempts += 1;
+      let verdict: Verdict;
+      let reply: HttpReply | undefined;
+      try {
+        const request = await spec.build(attempts);
+        const timeoutMs = Math.min(this.options.timeoutMs, this.options.deadline - this.now());
+        reply = await this.client.send(request, undefined, timeoutMs);
+        verdict = spec.interpret(reply);
+      } catch (error) {
+        if (!(error instanceof NoReplyError)) {
+          const failure = toError(error);
+          throw this.finalError(
+            failure instanceof NotifierError ? failure : new TransportError(failure.message, { cause: failure }),
+            attempts,
+          );
+        }
+        lastError = error;
+        const unsafe = error.maybeProcessed && spec.idempotent !== true;
+        if (error.reason === 'dns' || unsafe || attempts > budget) {
+          const hint =
+            error.reason === 'dns'
+              ? 'check the host in `endpoint` (or the network and proxy settings)'
+              : unsafe
+                ? 'the message may have been delivered; it was not retried because this provider cannot deduplicate a repeated send'
+                : undefined;
+          const ErrorClass = error.reason === 'timeout' ? DeadlineError : TransportError;
+          throw this.finalError(new ErrorClass(error.message, { cause: error, hint }), attempts);
+        }
+        await this.pause(spec.label, this.backoffMs(attempts), error.message, attempts);
+        continue;
+      }
+
+      if (verdict.ok) {
+        return { verdict, reply, attempts, durationMs: this.now() - started };
+      }
+
+      const failure = new ProviderError(`${spec.label}: ${verdict.message}`, {
+        code: verdict.code,
+        httpStatus: reply.status,
+        hint: verdict.hint,
+        response: reply.json ?? reply.text,
+      });
+      lastError = failure;
+      if (verdict.retry === 'reauth' && !reauthed && spec.onReauth) {
+        reauthed = true;
+        await spec.onReauth();
+        this.logger.debug(`${spec.label}: credential rejected, fetching a new one`);
+        continue;
+      }
+      if (verdict.retry !== 'safe' || attempts > budget) throw this.finalError(failure, attempts);
+      const delay = verdict.retryAfterMs ?? this.backoffMs(attempts);
+      if (verdict.retryAfterMs !== undefined && this.now() + delay > this.options.deadline) {
+        throw this.finalError(
+          new ProviderError(
+            `${spec.label}: ${verdict.message}; the provider asked to wait ${Math.ceil(delay / 1000)} s, past the deadline`,
+            {
+              code: verdict.code,
+              httpStatus: reply.status,
+              hint: verdict.hint ?? 'raise `timeout` or send later',
+              response: reply.json ?? reply.text,
+            },
+          ),
+          attempts,
+        );
+      }
+      await this.pause(spec.label, delay, verdict.message, attempts);
+    }
+  }
+
+  private async pause(label: string, delay: number, reason: string, attempts: number): Promise<void> {
+    const wait = Math.min(delay, Math.max(0, this.options.deadline - this.now()));
+    this.logger.info(
+      `${this.secrets.redact(label)}: attempt ${attempts} failed (${this.secrets.redact(reason)}); retrying in ${wait} ms`,
+    );
+    await this.sleep(wait);
+  }
+
+  private finalError(error: NotifierError, attempts: number, cause?: NotifierError): NotifierError {
+    error.attempts = attempts;
+    if (cause?.response !== undefined && error.response === undefined) error.response = cause.response;
+    return error;
+  }
+}

@@ -1,0 +1,51 @@
+/** A request exactly as it goes on the wire: the body is serialized once, so what is signed is what is sent. */
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpReply {
+  status: number;
+  headers: Headers;
+  /** Raw body text. */
+  text: string;
+  /** Parsed JSON body, or undefined when the body is not JSON. */
+  json: unknown;
+  durationMs: number;
+}
+
+/** The provider's reading of one reply. */
+export type Verdict = SuccessVerdict | FailureVerdict;
+
+export interface SuccessVerdict {
+  ok: true;
+  /** The provider's id for what was sent (message id, batch id, short code). */
+  id?: string;
+  code?: string | number;
+  message?: string;
+}
+
+export interface FailureVerdict {
+  ok: false;
+  code?: string | number;
+  message: string;
+  hint?: string;
+  /**
+   * - `never`: configuration or business error; retrying cannot help.
+   * - `safe`: the service refused the request (throttled, 5xx before processing): retry within the budget.
+   * - `reauth`: the credential fetched at run time expired; fetch a new one and retry once.
+   */
+  retry: 'never' | 'safe' | 'reauth';
+  /** Server-requested delay (Retry-After or a provider's own hint). */
+  retryAfterMs?: number;
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+export const silentLogger: Logger = { debug: () => {}, info: () => {}, warning: () => {} };

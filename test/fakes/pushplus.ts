@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { FakeServer, sendJson, type RecordedRequest } from '../helpers/fake-server.js';
+
+export interface FakePushplusOptions {
+  /** Tokens the fake accepts. */
+  tokens: string[];
+  /** Per-request override: return true when handled. */
+  intercept?: (
+    request: RecordedRequest,
+    reply: (status: number, body: unknown, headers?: Record<string, string>) => void,
+  ) => boolean;
+}
+
+const TEMPLATES = new Set(['html', 'txt', 'json', 'markdown', 'cloudMonitor', 'jenkins', 'route', 'pay']);
+const CHANNELS = new Set(['wechat', 'webhook', 'cp', 'mail', 'sms', 'voice', 'extension', 'app']);
+
+/**
+ * Plays pushplus's /send as documented: JSON body, token check, and the real reply shape
+ * {code, msg, data}; business errors arrive with HTTP 200.
+ */
+export function fakePushplus(options: FakePushplusOptions): FakeServer & { accepted: Record<string, unknown>[] } {
+  const accepted: Record<string, unknown>[] = [];
+  const server = new FakeServer((request, response) => {
+    const reply = (status: number, body: unknown, headers?: Record<string, string>) =>
+      sendJson(response, status, body, headers);
+    if (options.intercept?.(request, reply)) return;
+    if (request.path !== '/send' || request.method !== 'POST')
+      return reply(404, { code: 404, msg: 'not found', data: null });
+    const body = request.json as Record<string, unknown> | undefined;
+    if (!body || typeof body !== 'object') return reply(200, { code: 600, msg: '数据异常', data: null });
+    if (typeof body.token !== 'string' || !options.tokens.includes(body.token)) {
+      return reply(200, { code: 903, msg: '无效的用户token', data: null });
+    }
+    if (typeof body.content !== 'string' || body.content.length === 0)
+      return reply(200, { code: 999, msg: '内容不能为空', data: null });
+    if (body.template !== undefined && !TEMPLATES.has(String(body.template)))
+      return reply(200, { code: 999, msg: '模板不存在', data: null });
+    if (body.channel !== undefined && !CHANNELS.has(String(body.channel)))
+      return reply(200, { code: 999, msg: '渠道不存在', data: null });
+    if ((body.channel === 'webhook' || body.channel === 'cp') && !body.webhook && !body.option) {
+      return reply(200, { code: 999, msg: 'webhook编码不能为空', data: null });
+    }
+    if (typeof body.title === 'string' && [...body.title].length > 100)
+      return reply(200, { code: 999, msg: '标题过长', data: null });
+    if ([...body.content].length > 20_000) return reply(200, { code: 999, msg: '内容过长', data: null });
+    accepted.push(body);
+    reply(200, { code: 200, msg: '请求成功', data: randomBytes(16).toString('hex') });
+  });
+  return Object.assign(server, { accepted });
+}

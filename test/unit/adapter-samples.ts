@@ -1,0 +1,18 @@
+import type { ProviderSettings } from '../../src/providers/types.js';
+
+export interface AdapterSample {
+  /** A valid configuration. */
+  settings: ProviderSettings;
+  /** A target the adapter must reject. */
+  badTarget: string;
+  /** Credentials that must never travel in the URL. */
+  secretsNeverInUrl?: string[];
+}
+
+export const ADAPTER_SAMPLES: Record<string, AdapterSample> = {
+  pushplus: {
+    settings: { token: '0123456789abcdef0123456789abcdef', target: 'topic:ops', options: {} },
+    badTarget: 'group:ops',
+    secretsNeverInUrl: ['0123456789abcdef0123456789abcdef'],
+  },
+};
