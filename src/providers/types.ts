@@ -40,6 +40,22 @@ export interface DeliveryPlan {
   recipients?(reply: HttpReply): RecipientResult[];
 }
 
+/** Where an accepted message stands when followed up (`wait-for-delivery`). */
+export interface TrackedState {
+  state: 'delivered' | 'failed' | 'pending';
+  /** The provider's reason for a failure, or its status text. */
+  message?: string;
+}
+
+/** What a follow-up needs to find a message again. */
+export interface TrackHandle {
+  target: string;
+  /** The provider's id from the send reply (pushplus shortCode, MobPush batchId). */
+  id?: string;
+  /** The idempotency key the send carried (MobPush workno). */
+  idempotencyKey?: string;
+}
+
 export interface ProviderAdapter<Parsed = unknown> {
   /** Registry name, as in `provider:`. */
   readonly name: string;
@@ -60,4 +76,10 @@ export interface ProviderAdapter<Parsed = unknown> {
   parse(settings: ProviderSettings): Parsed;
   /** Builds the requests for a message. Batch splitting happens here. */
   plan(parsed: Parsed, message: Message, env: PlanEnvironment): DeliveryPlan[] | Promise<DeliveryPlan[]>;
+  /**
+   * One follow-up query for an accepted delivery (`wait-for-delivery`); the core polls with backoff until a final
+   * state or the deadline. Absent when the service offers no follow-up (reported as `unsupported`). Throw a
+   * ProviderError with code 'unsupported' when the account cannot use the follow-up API (e.g. not enabled).
+   */
+  track?(parsed: Parsed, handle: TrackHandle, env: PlanEnvironment): Promise<TrackedState>;
 }
