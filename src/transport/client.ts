@@ -13,7 +13,7 @@ export interface HttpClientOptions {
 }
 
 /** Why a request got no usable reply; `sent` tells whether the server may have processed it. */
-export type NoReplyReason = 'connect' | 'dns' | 'reset' | 'timeout';
+export type NoReplyReason = 'connect' | 'dns' | 'reset' | 'timeout' | 'blocked';
 
 export class NoReplyError extends TransportError {
   readonly reason: NoReplyReason;
@@ -47,7 +47,9 @@ function classifyNetworkError(error: unknown): NoReplyReason {
     current = record.cause;
   }
   const text = chain.join(' ');
-  if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(text)) return 'dns';
+  if (/ENOTFOUND|getaddrinfo/i.test(text) && !/EAI_AGAIN/.test(text)) return 'dns';
+  // fetch refuses some ports outright (the WHATWG "bad port" list): nothing was sent, and retrying cannot help.
+  if (/bad port/i.test(text)) return 'blocked';
   if (/ECONNREFUSED|ENETUNREACH|EHOSTUNREACH|ECONNABORTED/i.test(text)) return 'connect';
   return 'reset';
 }

@@ -191,13 +191,16 @@ export class Transport {
         }
         lastError = error;
         const unsafe = error.maybeProcessed && spec.idempotent !== true;
-        if (error.reason === 'dns' || unsafe || attempts > budget) {
+        const permanent = error.reason === 'dns' || error.reason === 'blocked';
+        if (permanent || unsafe || attempts > budget) {
           const hint =
             error.reason === 'dns'
               ? 'check the host in `endpoint` (or the network and proxy settings)'
-              : unsafe
-                ? 'the message may have been delivered; it was not retried because this provider cannot deduplicate a repeated send'
-                : undefined;
+              : error.reason === 'blocked'
+                ? 'use another port in `endpoint`'
+                : unsafe
+                  ? 'the message may have been delivered; it was not retried because this provider cannot deduplicate a repeated send'
+                  : undefined;
           const ErrorClass = error.reason === 'timeout' ? DeadlineError : TransportError;
           throw this.finalError(new ErrorClass(error.message, { cause: error, hint }), attempts);
         }

@@ -5,6 +5,8 @@ export interface FakePushplusOptions {
   /** Tokens the fake accepts. */
   tokens: string[];
   /** Per-request override: return true when handled. */
+  /** Serve HTTPS with this certificate. */
+  tls?: { key: string; cert: string };
   intercept?: (
     request: RecordedRequest,
     reply: (status: number, body: unknown, headers?: Record<string, string>) => void,
@@ -45,6 +47,6 @@ export function fakePushplus(options: FakePushplusOptions): FakeServer & { accep
     if ([...body.content].length > 20_000) return reply(200, { code: 999, msg: '内容过长', data: null });
     accepted.push(body);
     reply(200, { code: 200, msg: '请求成功', data: randomBytes(16).toString('hex') });
-  });
+  }, options.tls);
   return Object.assign(server, { accepted });
 }

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
@@ -19,14 +20,18 @@ export class FakeServer {
   private server?: Server;
   private readonly sockets = new Set<import('node:net').Socket>();
 
-  constructor(private handler: Handler) {}
+  /** `tls` makes it an HTTPS server (certificate and key in PEM). */
+  constructor(
+    private handler: Handler,
+    private readonly tls?: { key: string; cert: string },
+  ) {}
 
   setHandler(handler: Handler): void {
     this.handler = handler;
   }
 
   async start(): Promise<string> {
-    this.server = createServer((req, res) => {
+    const listener: RequestListener = (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
@@ -53,7 +58,8 @@ export class FakeServer {
           res.end(String(error));
         });
       });
-    });
+    };
+    this.server = this.tls ? createTlsServer(this.tls, listener) : createServer(listener);
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -64,7 +70,7 @@ export class FakeServer {
 
   get url(): string {
     const address = this.server?.address() as AddressInfo;
-    return `http://127.0.0.1:${address.port}`;
+    return `${this.tls ? 'https' : 'http'}://127.0.0.1:${address.port}`;
   }
 
   async stop(): Promise<void> {
@@ -81,4 +87,13 @@ export function sendJson(
 ): void {
   response.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', ...headers });
   response.end(JSON.stringify(body));
+}
+
+/** A URL on 127.0.0.1 where nothing listens (the port was free a moment ago), for connection-refused cases. */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
 }

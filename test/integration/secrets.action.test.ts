@@ -44,7 +44,7 @@ describe('secrets never appear, with debug logging on', () => {
     ['business error echoing the secret', { title: 'echo please' }],
     ['dry run', { 'dry-run': 'true' }],
     ['bad input', { channel: 'webhook' }],
-    ['transport failure', { endpoint: 'http://127.0.0.1:1' }],
+    ['transport failure', { endpoint: 'http://127.0.0.1:9' }],
   ])('%s', async (_name, extra) => {
     const run = await runAction({
       inputs: {

@@ -1,0 +1,315 @@
+/**
+ * Fault injection against real local servers: the transport must end every bad day with a clear outcome, the right
+ * number of attempts, within the deadline, and (for idempotent sends) exactly one message recorded.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeadlineError, NotifierError, ProviderError, TransportError } from '../../src/core/errors.js';
+import { SecretRegistry } from '../../src/core/secrets.js';
+import { Transport, httpFailure, notJsonFailure, type ExchangeSpec } from '../../src/transport/transport.js';
+import { silentLogger, type HttpReply, type Verdict } from '../../src/transport/types.js';
+import { FakeServer, closedPortUrl, sendJson, type Handler } from '../helpers/fake-server.js';
+
+const servers: FakeServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.stop()));
+});
+
+async function serve(handler: Handler): Promise<FakeServer> {
+  const server = new FakeServer(handler);
+  servers.push(server);
+  await server.start();
+  return server;
+}
+
+/** A provider-shaped reply reader: {code:0} is success, {code:429xx} a throttle, anything else a business error. */
+function interpret(reply: HttpReply): Verdict {
+  const body = reply.json as { code?: number; id?: string } | undefined;
+  if (!body) return httpFailure(reply) ?? notJsonFailure(reply);
+  if (body.code === 0) return { ok: true, id: body.id };
+  if (body.code === 42901) return { ok: false, code: body.code, message: 'throttled', retry: 'safe' };
+  return (
+    httpFailure(reply) ?? {
+      ok: false,
+      code: body.code,
+      message: 'business error',
+      hint: 'fix the input',
+      retry: 'never',
+    }
+  );
+}
+
+function transport(overrides: Partial<ConstructorParameters<typeof Transport>[0]> = {}): Transport {
+  return new Transport({
+    timeoutMs: 1000,
+    retries: 3,
+    deadline: Date.now() + 10_000,
+    secrets: new SecretRegistry(),
+    logger: silentLogger,
+    baseDelayMs: 20,
+    ...overrides,
+  });
+}
+
+function spec(url: string, extra: Partial<ExchangeSpec> = {}): ExchangeSpec {
+  return {
+    label: 'fake',
+    build: () => ({
+      method: 'POST',
+      url: `${url}/send`,
+      headers: { 'content-type': 'application/json' },
+      body: '{"key":"k1"}',
+    }),
+    interpret,
+    ...extra,
+  };
+}
+
+async function failure(promise: Promise<unknown>): Promise<NotifierError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as NotifierError;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('transport fault suite', () => {
+  it('survives a burst of 5xx and succeeds on the fourth attempt', async () => {
+    let calls = 0;
+    const server = await serve((_req, res) =>
+      ++calls <= 3
+        ? sendJson(res, [500, 502, 503][calls - 1]!, { error: 'down' })
+        : sendJson(res, 200, { code: 0, id: 'm1' }),
+    );
+    const result = await transport().exchange(spec(server.url));
+    expect(result).toMatchObject({ attempts: 4, verdict: { ok: true, id: 'm1' } });
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('gives up after the retry budget with the HTTP status and attempts', async () => {
+    const server = await serve((_req, res) => sendJson(res, 503, { error: 'down' }));
+    const error = await failure(transport({ retries: 2 }).exchange(spec(server.url)));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ httpStatus: 503, attempts: 3, code: 503 });
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    let calls = 0;
+    const server = await serve((_req, res) =>
+      ++calls === 1
+        ? sendJson(res, 429, { error: 'slow down' }, { 'retry-after': '1' })
+        : sendJson(res, 200, { code: 0 }),
+    );
+    const started = Date.now();
+    const result = await transport().exchange(spec(server.url));
+    expect(result.attempts).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('backs off on 429 without Retry-After', async () => {
+    let calls = 0;
+    const server = await serve((_req, res) =>
+      ++calls <= 2 ? sendJson(res, 429, { error: 'slow down' }) : sendJson(res, 200, { code: 0 }),
+    );
+    const result = await transport().exchange(spec(server.url));
+    expect(result.attempts).toBe(3);
+  });
+
+  it('fails at once when Retry-After points past the deadline, saying so', async () => {
+    const server = await serve((_req, res) => sendJson(res, 429, { error: 'slow down' }, { 'retry-after': '3600' }));
+    const error = await failure(transport({ deadline: Date.now() + 3000 }).exchange(spec(server.url)));
+    expect(error.message).toContain('past the deadline');
+    expect(error.attempts).toBe(1);
+  });
+
+  it('times out a hanging server; a non-idempotent send is not repeated and says the message may have arrived', async () => {
+    const server = await serve(() => {
+      /* never answers */
+    });
+    const started = Date.now();
+    const error = await failure(transport({ timeoutMs: 300 }).exchange(spec(server.url)));
+    expect(error).toBeInstanceOf(DeadlineError);
+    expect(error.attempts).toBe(1);
+    expect(error.hint).toContain('may have been delivered');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('retries a hanging server when the send is idempotent, and stays within the deadline', async () => {
+    const server = await serve(() => {
+      /* never answers */
+    });
+    const started = Date.now();
+    const error = await failure(
+      transport({ timeoutMs: 200, deadline: Date.now() + 1500, retries: 10 }).exchange(
+        spec(server.url, { idempotent: true }),
+      ),
+    );
+    const elapsed = Date.now() - started;
+    expect(error.kind).toBe('timeout');
+    expect(error.attempts).toBeGreaterThan(1);
+    expect(elapsed).toBeLessThan(1500 + 300);
+  });
+
+  it('a reset mid-response is retried for an idempotent send and the fake records exactly one message', async () => {
+    const recorded = new Set<string>();
+    let calls = 0;
+    const server = await serve((req, res) => {
+      const key = (req.json as { key: string }).key;
+      calls++;
+      if (recorded.has(key)) return sendJson(res, 200, { code: 0, id: 'dup-suppressed' });
+      recorded.add(key);
+      // Accept the message, then drop the connection before the reply completes.
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"code":0');
+      res.socket?.destroy();
+    });
+    const result = await transport().exchange(spec(server.url, { idempotent: true }));
+    expect(result.attempts).toBe(2);
+    expect(calls).toBe(2);
+    expect(recorded.size).toBe(1);
+  });
+
+  it('a reset mid-response is not retried for a non-idempotent send', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"code":0');
+      res.socket?.destroy();
+    });
+    const error = await failure(transport().exchange(spec(server.url)));
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error.attempts).toBe(1);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a refused connection is retried (nothing was sent) and then reported', async () => {
+    const error = await failure(transport({ retries: 2 }).exchange(spec(await closedPortUrl())));
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error.attempts).toBe(3);
+    expect(error.message).toContain('connection refused');
+  });
+
+  it('an HTML error page with HTTP 200 is a failure, not retried, with a hint about the endpoint', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><title>Portal login</title></html>');
+    });
+    const error = await failure(transport().exchange(spec(server.url)));
+    expect(error.attempts).toBe(1);
+    expect(error.message).toContain('expected a JSON reply');
+    expect(error.hint).toContain('endpoint');
+  });
+
+  it('an HTML 502 page from a gateway is retried', async () => {
+    let calls = 0;
+    const server = await serve((_req, res) => {
+      if (++calls === 1) {
+        res.writeHead(502, { 'content-type': 'text/html' });
+        return res.end('<html>Bad Gateway</html>');
+      }
+      sendJson(res, 200, { code: 0 });
+    });
+    expect((await transport().exchange(spec(server.url))).attempts).toBe(2);
+  });
+
+  it('an HTTP 200 carrying a business error fails once with its code and hint', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, { code: 903 }));
+    const error = await failure(transport().exchange(spec(server.url)));
+    expect(error).toMatchObject({ code: 903, attempts: 1, hint: 'fix the input' });
+  });
+
+  it('an HTTP 200 carrying a throttle code is retried', async () => {
+    let calls = 0;
+    const server = await serve((_req, res) => sendJson(res, 200, ++calls === 1 ? { code: 42901 } : { code: 0 }));
+    expect((await transport().exchange(spec(server.url))).attempts).toBe(2);
+  });
+
+  it('a DNS failure fails fast, unretried, with a hint about the host', async () => {
+    const started = Date.now();
+    const error = await failure(transport().exchange(spec('http://ci-notifier-test.invalid')));
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error.attempts).toBe(1);
+    expect(error.hint).toContain('endpoint');
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+
+  it('a reauth failure fetches a new credential once, then succeeds', async () => {
+    let token = 'old';
+    const server = await serve((req, res) =>
+      req.headers.authorization === 'Bearer new'
+        ? sendJson(res, 200, { code: 0 })
+        : sendJson(res, 401, { error: 'expired' }),
+    );
+    let reauths = 0;
+    const result = await transport().exchange({
+      label: 'fake',
+      build: () => ({
+        method: 'POST',
+        url: `${server.url}/send`,
+        headers: { authorization: `Bearer ${token}` },
+        body: '{}',
+      }),
+      interpret: (reply) =>
+        reply.status === 401 ? { ok: false, message: 'expired', retry: 'reauth' } : interpret(reply),
+      onReauth: () => {
+        reauths++;
+        token = 'new';
+      },
+    });
+    expect(result.verdict.ok).toBe(true);
+    expect(reauths).toBe(1);
+  });
+
+  it('a 50-delivery fan-out against a throttling provider delivers every message once, within the deadline', async () => {
+    const delivered = new Set<string>();
+    let throttled = 0;
+    const server = await serve((req, res) => {
+      const key = (req.json as { key: string }).key;
+      // The first 10 requests are throttled, as a provider shedding a burst does.
+      if (throttled < 10) {
+        throttled++;
+        return sendJson(res, 429, { error: 'busy' }, { 'retry-after': '0.2' });
+      }
+      delivered.add(key);
+      sendJson(res, 200, { code: 0, id: key });
+    });
+    const t = transport({ deadline: Date.now() + 20_000 });
+    const started = Date.now();
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t.exchange({
+          label: `fake #${i}`,
+          build: () => ({
+            method: 'POST',
+            url: `${server.url}/send`,
+            headers: {},
+            body: JSON.stringify({ key: `k${i}` }),
+          }),
+          interpret,
+          rateKey: 'fake:cred',
+          rateLimit: { requests: 100, perMs: 1000 },
+        }),
+      ),
+    );
+    expect(outcomes.every((outcome) => outcome.verdict.ok)).toBe(true);
+    expect(delivered.size).toBe(50);
+    expect(outcomes.reduce((sum, outcome) => sum + outcome.attempts, 0)).toBe(60);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('a send that cannot get a rate-limit slot before the deadline fails with a clear reason', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, { code: 0 }));
+    const t = transport({ deadline: Date.now() + 1500 });
+    const results = await Promise.allSettled(
+      Array.from({ length: 3 }, () =>
+        t.exchange(spec(server.url, { rateKey: 'slow', rateLimit: { requests: 1, perMs: 60_000 } })),
+      ),
+    );
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(rejected).toHaveLength(2);
+    expect(String(rejected[0]!.reason.message)).toContain('leaves no slot before the deadline');
+    expect(server.requests).toHaveLength(1);
+  });
+});
