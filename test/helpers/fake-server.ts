@@ -12,7 +12,7 @@ export interface RecordedRequest {
   json: unknown;
 }
 
-export type Handler = (request: RecordedRequest, response: ServerResponse) => void | Promise<void>;
+export type Handler = (request: RecordedRequest, response: ServerResponse) => unknown;
 
 /** A real HTTP server on 127.0.0.1 that records every request; handlers play the provider. */
 export class FakeServer {
