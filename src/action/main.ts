@@ -76,6 +76,12 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
       fetch: await fetchForEnvironment(env),
     });
 
+    for (const result of outcome.results) {
+      if (result.delivery === 'pending')
+        logger.warning(`${result.target}: delivery not confirmed: ${result.deliveryMessage}`);
+      if (result.delivery === 'unsupported' && result.ok)
+        logger.warning(`${result.target}: delivery cannot be followed up: ${result.deliveryMessage}`);
+    }
     switch (outcome.status) {
       case 'skipped':
         logger.info(`Skipped: ${outcome.reason}.`);
@@ -88,8 +94,13 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
         logger.info(`Sent ${outcome.results.length} message(s) through ${config.provider}.`);
         break;
       case 'failure': {
-        const failures = outcome.results.filter((result) => !result.ok);
-        const detail = failures.map((result) => `${result.target}: ${result.message}`).join('; ');
+        const failures = outcome.results.filter((result) => !result.ok || result.delivery === 'failed');
+        const detail = failures
+          .map(
+            (result) =>
+              `${result.target}: ${result.ok ? `accepted, then not delivered: ${result.deliveryMessage ?? 'no reason given'}` : result.message}`,
+          )
+          .join('; ');
         const text = `${failures.length} of ${outcome.results.length} deliveries through ${config.provider} failed: ${detail}`;
         if (config.failOnError) core.setFailed(secrets.redact(text));
         else logger.warning(`${text} (fail-on-error is false, so the step stays green)`);

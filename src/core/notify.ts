@@ -7,7 +7,9 @@ import type { HttpRequest, Logger } from '../transport/types.js';
 import type { NotifyConfig } from './config.js';
 import type { CiContext } from './context.js';
 import { NotifierError, describeError, toError } from './errors.js';
+import { followUp, type Followable } from './follow-up.js';
 import { createMessage, type Message } from './message.js';
+import { sleep as defaultSleep, type Sleep } from '../transport/rate-limit.js';
 import { MASK, type SecretRegistry } from './secrets.js';
 
 export type DeliveryState = 'delivered' | 'failed' | 'pending' | 'unsupported';
@@ -53,6 +55,7 @@ export interface NotifyDependencies {
   now?: () => number;
   /** First retry delay in ms (tests shorten it). */
   retryBaseDelayMs?: number;
+  sleep?: Sleep;
 }
 
 /** Deliveries of one run in flight at once; the rate limiter spaces them further per credential. */
@@ -92,12 +95,19 @@ async function runPool<T, R>(items: readonly T[], limit: number, worker: (item: 
   return results;
 }
 
+interface DeliveryOutcome {
+  results: DeliveryResult[];
+  response: unknown;
+  /** Accepted deliveries, with what a follow-up needs to find them again. */
+  followable: Followable[];
+}
+
 async function deliver(
   adapter: ProviderAdapter<unknown>,
   plan: DeliveryPlan,
   transport: Transport,
   secrets: SecretRegistry,
-): Promise<{ results: DeliveryResult[]; response: unknown }> {
+): Promise<DeliveryOutcome> {
   const started = Date.now();
   try {
     const outcome = await transport.exchange({
@@ -120,7 +130,13 @@ async function deliver(
           message: recipient.message,
         }))
       : [{ ...base, target: plan.target, ok: true, id: outcome.verdict.id, message: outcome.verdict.message }];
-    return { results, response: outcome.reply.json ?? outcome.reply.text };
+    const followable = results
+      .filter((result) => result.ok)
+      .map((result) => ({
+        result,
+        handle: { target: result.target, id: result.id, idempotencyKey: plan.idempotencyKey },
+      }));
+    return { results, response: outcome.reply.json ?? outcome.reply.text, followable };
   } catch (thrown) {
     const error = toError(thrown);
     const notifierError = error instanceof NotifierError ? error : undefined;
@@ -137,6 +153,7 @@ async function deliver(
         },
       ],
       response: notifierError?.response,
+      followable: [],
     };
   }
 }
@@ -200,8 +217,24 @@ export async function notify(
   const outcomes = await runPool(plans, MAX_CONCURRENCY, (plan) => deliver(adapter, plan, transport, secrets));
   const results = outcomes.flatMap((outcome) => outcome.results);
   const last = outcomes.at(-1);
+  if (config.waitForDeliveryMs > 0) {
+    await followUp(
+      adapter,
+      parsed,
+      outcomes.flatMap((outcome) => outcome.followable),
+      env,
+      {
+        waitMs: config.waitForDeliveryMs,
+        deadline,
+        now,
+        sleep: deps.sleep ?? defaultSleep,
+      },
+    );
+  }
+  // An accepted message that the provider later reports as failed is a failed delivery.
+  const allDelivered = results.every((result) => result.ok && result.delivery !== 'failed');
   return {
-    status: results.length > 0 && results.every((result) => result.ok) ? 'success' : 'failure',
+    status: results.length > 0 && allDelivered ? 'success' : 'failure',
     results,
     messageId: results.find((result) => result.ok && result.id)?.id,
     response: last ? secrets.redactValue(last.response) : undefined,

@@ -9,6 +9,7 @@ import type { HttpReply, Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
 import { PUSHPLUS_CODES, PUSHPLUS_RETRYABLE } from './codes.js';
+import { trackPushplus } from './track.js';
 
 const FORMATS = ['html', 'txt', 'json', 'markdown', 'cloudMonitor', 'jenkins', 'route', 'pay'] as const;
 type PushplusFormat = (typeof FORMATS)[number];
@@ -25,6 +26,8 @@ export interface PushplusTarget {
 
 export interface PushplusSettings {
   token: string;
+  /** Open API secret key, only for delivery follow-up (`wait-for-delivery`). */
+  secretKey?: string;
   baseUrl: string;
   channel: string;
   channelCode?: string;
@@ -153,6 +156,7 @@ export const pushplus: ProviderAdapter<PushplusSettings> = {
     const { channel, code } = parseChannel(settings.channel);
     return {
       token,
+      secretKey: settings.secret?.trim() || undefined,
       baseUrl: resolveBaseUrl(this.defaultEndpoint, settings.endpoint),
       channel,
       channelCode: code,
@@ -160,6 +164,10 @@ export const pushplus: ProviderAdapter<PushplusSettings> = {
       targets: parseTargets(settings.target, channel),
       options: settings.options,
     };
+  },
+
+  track(parsed, handle, env) {
+    return trackPushplus(parsed, handle, env);
   },
 
   plan(parsed, message): DeliveryPlan[] {
