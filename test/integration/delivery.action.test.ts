@@ -52,7 +52,9 @@ describe('wait-for-delivery with pushplus', () => {
     expect(fake.requests.filter((request) => request.path === '/api/common/openApi/getAccessKey')).toHaveLength(1);
     const accessKey = String(polls[0]!.headers['access-key']);
     expect(run.stdout).toContain(`::add-mask::${accessKey}`);
-    const printed = (run.stdout + run.outputsRaw + run.summary).split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    const printed = (run.stdout + run.outputsRaw + run.summary)
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'));
     expect(printed.join('\n')).not.toContain(accessKey);
     expect(run.summary).toContain('delivered');
   });
