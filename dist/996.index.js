@@ -47,8 +47,8 @@ function credentialFingerprint(value) {
 
 // EXTERNAL MODULE: ./src/core/message.ts + 3 modules
 var core_message = __webpack_require__(806);
-// EXTERNAL MODULE: ./src/transport/transport.ts + 21 modules
-var transport = __webpack_require__(1880);
+// EXTERNAL MODULE: ./src/transport/transport.ts + 1 modules
+var transport = __webpack_require__(3536);
 ;// CONCATENATED MODULE: ./src/providers/endpoint.ts
 
 /**

@@ -1,5 +1,5 @@
 // The action's entry point: the only module with a side effect.
-import * as core from '@actions/core';
 import { run } from './action/main.js';
+import { createRunnerCore } from './action/runner.js';
 
-await run(core);
+await run(createRunnerCore());

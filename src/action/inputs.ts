@@ -1,4 +1,4 @@
-import { DEFAULTS, parseBoolean, parseList, parseNumber, type NotifyConfig } from '../core/config.js';
+import { DEFAULTS, parseBoolean, parseList, parseNumber, parseRateLimit, type NotifyConfig } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
 import { parseNotifyOn, parseOptions } from '../core/options.js';
 import type { ActionCore } from './types.js';
@@ -64,6 +64,7 @@ export function readInputs(core: ActionCore): ActionInputs {
     retries,
     deadlineMs: deadlineSeconds * 1000,
     waitForDeliveryMs: waitSeconds * 1000,
+    rateLimit: parseRateLimit('rate-limit', input('rate-limit')),
     summary: parseBoolean('summary', input('summary'), true),
   };
   return { config, status: optional('status'), githubToken: optional('github-token'), matrix };

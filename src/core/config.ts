@@ -36,8 +36,10 @@ export interface NotifyConfig {
   retries: number;
   /** Overall deadline for all deliveries of the run, in milliseconds. */
   deadlineMs: number;
-  /** Seconds to follow an accepted message until it is delivered; 0 = off. */
+  /** Milliseconds to follow an accepted message until it is delivered; 0 = off. */
   waitForDeliveryMs: number;
+  /** Overrides the provider's declared rate limit (plans with a higher quota, or an unverified limit). */
+  rateLimit?: { requests: number; perMs: number };
   summary: boolean;
 }
 
@@ -106,4 +108,29 @@ export function omitKeys(options: Record<string, unknown>, keys: readonly string
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) if (!keys.includes(key)) out[key] = value;
   return out;
+}
+
+const RATE_UNITS: Record<string, number> = {
+  s: 1000,
+  sec: 1000,
+  second: 1000,
+  m: 60_000,
+  min: 60_000,
+  minute: 60_000,
+  h: 3_600_000,
+  hour: 3_600_000,
+};
+
+/** `20/min`, `5/s`, `100/second`, `1000/h` → requests per window. */
+export function parseRateLimit(
+  input: string,
+  raw: string | undefined,
+): { requests: number; perMs: number } | undefined {
+  if (!raw?.trim()) return undefined;
+  const match = /^\s*(\d+)\s*\/\s*([a-z]+)\s*$/i.exec(raw);
+  const perMs = match ? RATE_UNITS[match[2]!.toLowerCase()] : undefined;
+  const requests = match ? Number(match[1]) : 0;
+  if (!perMs || requests < 1)
+    throw new ConfigError(input, `'${raw}' is not a rate`, "requests per unit, such as '20/min' or '5/s'");
+  return { requests, perMs };
 }

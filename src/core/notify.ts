@@ -107,11 +107,13 @@ async function deliver(
   plan: DeliveryPlan,
   transport: Transport,
   secrets: SecretRegistry,
+  rateLimit: NotifyConfig['rateLimit'],
 ): Promise<DeliveryOutcome> {
   const started = Date.now();
   try {
     const outcome = await transport.exchange({
       ...plan.exchange,
+      rateLimit: rateLimit ?? plan.exchange.rateLimit,
       idempotent: plan.exchange.idempotent ?? plan.idempotencyKey !== undefined,
     });
     const base = {
@@ -214,7 +216,9 @@ export async function notify(
     return { status: 'dry-run', results: [], message, dryRun: requests };
   }
 
-  const outcomes = await runPool(plans, MAX_CONCURRENCY, (plan) => deliver(adapter, plan, transport, secrets));
+  const outcomes = await runPool(plans, MAX_CONCURRENCY, (plan) =>
+    deliver(adapter, plan, transport, secrets, config.rateLimit),
+  );
   const results = outcomes.flatMap((outcome) => outcome.results);
   const last = outcomes.at(-1);
   if (config.waitForDeliveryMs > 0) {

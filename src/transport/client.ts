@@ -1,4 +1,4 @@
-import ky, { isHTTPError, isTimeoutError } from 'ky';
+import type { KyInstance } from 'ky';
 import { DeadlineError, TransportError } from '../core/errors.js';
 import type { SecretRegistry } from '../core/secrets.js';
 import type { FetchFunction } from './proxy.js';
@@ -59,24 +59,32 @@ function classifyNetworkError(error: unknown): NoReplyReason {
  * the provider's business codes and idempotency), never throws for an HTTP status, always returns the body text.
  */
 export class HttpClient {
-  private readonly api: typeof ky;
+  private api?: Promise<{ ky: KyInstance; isTimeoutError: (error: unknown) => boolean }>;
 
-  constructor(private readonly options: HttpClientOptions) {
-    this.api = ky.create({
-      retry: 0,
-      throwHttpErrors: false,
-      timeout: options.timeoutMs,
-      fetch: options.fetch,
-    });
+  constructor(private readonly options: HttpClientOptions) {}
+
+  /** ky, and with it fetch, is loaded on the first request: a dry run never pays for it. */
+  private load() {
+    this.api ??= import('ky').then((module) => ({
+      ky: module.default.create({
+        retry: 0,
+        throwHttpErrors: false,
+        timeout: this.options.timeoutMs,
+        fetch: this.options.fetch,
+      }),
+      isTimeoutError: module.isTimeoutError,
+    }));
+    return this.api;
   }
 
   async send(request: HttpRequest, signal?: AbortSignal, timeoutMs = this.options.timeoutMs): Promise<HttpReply> {
     const started = performance.now();
     const where = `${request.method} ${this.options.secrets.redact(safeUrl(request.url))}`;
     this.options.logger.debug(`→ ${where}`);
+    const { ky, isTimeoutError } = await this.load();
     let response: Response;
     try {
-      response = await this.api(request.url, {
+      response = await ky(request.url, {
         method: request.method,
         headers: request.headers,
         body: request.body,
@@ -87,7 +95,6 @@ export class HttpClient {
       if (isTimeoutError(error) || (error instanceof Error && error.name === 'TimeoutError')) {
         throw new NoReplyError(`${where} timed out after ${Math.round(timeoutMs)} ms`, 'timeout', error);
       }
-      if (isHTTPError(error)) throw error;
       if (signal?.aborted) throw new DeadlineError(`${where} aborted: the overall deadline was reached`);
       const reason = classifyNetworkError(error);
       const detail =

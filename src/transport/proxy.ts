@@ -1,7 +1,8 @@
 /**
  * Proxy support for self-hosted runners: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, upper or lower case.
- * Node's built-in fetch ignores these variables unless the process was started with NODE_USE_ENV_PROXY,
- * which an action cannot control, so undici's EnvHttpProxyAgent is loaded, only when a proxy is configured.
+ * Node's built-in fetch ignores these variables unless the process was started with NODE_USE_ENV_PROXY, which an
+ * action cannot control. Newer Node 24 releases can switch it on at run time (http.setGlobalProxyFromEnv); older
+ * ones get undici's EnvHttpProxyAgent. Either is loaded only when a proxy is configured.
  */
 export type FetchFunction = typeof globalThis.fetch;
 
@@ -16,6 +17,11 @@ let proxiedFetch: Promise<FetchFunction> | undefined;
 export async function fetchForEnvironment(env: NodeJS.ProcessEnv): Promise<FetchFunction> {
   if (!proxyConfigured(env)) return globalThis.fetch;
   proxiedFetch ??= (async () => {
+    const http = (await import('node:http')) as { setGlobalProxyFromEnv?: (env?: NodeJS.ProcessEnv) => unknown };
+    if (typeof http.setGlobalProxyFromEnv === 'function') {
+      http.setGlobalProxyFromEnv(env);
+      return globalThis.fetch;
+    }
     const undici = await import('undici');
     const dispatcher = new undici.EnvHttpProxyAgent({
       httpProxy: env.HTTP_PROXY || env.http_proxy,
