@@ -33,6 +33,8 @@ function createEngine(escape: (value: unknown) => string): Liquid {
       resolve: (_root: string, file: string) => file,
     },
     relativeReference: false,
+    // Without a locale, liquidjs asks Intl for the default one at construction: ~10 ms of start-up on every run.
+    locale: 'en-US',
     parseLimit: 1_000_000,
     renderLimit: 2_000,
     memoryLimit: 50_000_000,
