@@ -1,0 +1,122 @@
+export interface BadInputCase {
+  name: string;
+  inputs: Record<string, string>;
+  /** The input the error must name. */
+  input: string;
+  /** Text the error must also contain. */
+  mentions?: string;
+}
+
+const PUSHPLUS = { provider: 'pushplus', token: '0123456789abcdef0123456789abcdef' };
+
+/** Inputs every provider shares, checked with pushplus. */
+const COMMON: BadInputCase[] = [
+  { name: 'no provider', inputs: { token: 'x' }, input: 'provider' },
+  { name: 'unknown provider', inputs: { provider: 'slack', token: 'x' }, input: 'provider', mentions: 'slack' },
+  { name: 'provider with a typo', inputs: { provider: 'pushplsu', token: 'x' }, input: 'provider' },
+  { name: 'timeout not a number', inputs: { ...PUSHPLUS, timeout: 'ten' }, input: 'timeout' },
+  { name: 'timeout zero', inputs: { ...PUSHPLUS, timeout: '0' }, input: 'timeout' },
+  { name: 'timeout negative', inputs: { ...PUSHPLUS, timeout: '-5' }, input: 'timeout' },
+  { name: 'timeout too large', inputs: { ...PUSHPLUS, timeout: '100000' }, input: 'timeout' },
+  { name: 'retries fractional', inputs: { ...PUSHPLUS, retries: '1.5' }, input: 'retries' },
+  { name: 'retries negative', inputs: { ...PUSHPLUS, retries: '-1' }, input: 'retries' },
+  { name: 'retries too many', inputs: { ...PUSHPLUS, retries: '99' }, input: 'retries' },
+  { name: 'retries words', inputs: { ...PUSHPLUS, retries: 'three' }, input: 'retries' },
+  { name: 'deadline zero', inputs: { ...PUSHPLUS, deadline: '0' }, input: 'deadline' },
+  { name: 'deadline words', inputs: { ...PUSHPLUS, deadline: 'soon' }, input: 'deadline' },
+  { name: 'dry-run not boolean', inputs: { ...PUSHPLUS, 'dry-run': 'maybe' }, input: 'dry-run' },
+  { name: 'fail-on-error not boolean', inputs: { ...PUSHPLUS, 'fail-on-error': 'sometimes' }, input: 'fail-on-error' },
+  { name: 'summary not boolean', inputs: { ...PUSHPLUS, summary: 'perhaps' }, input: 'summary' },
+  {
+    name: 'notify-on unknown state',
+    inputs: { ...PUSHPLUS, 'notify-on': 'failure,broken' },
+    input: 'notify-on',
+    mentions: 'broken',
+  },
+  { name: 'notify-on typo', inputs: { ...PUSHPLUS, 'notify-on': 'failed' }, input: 'notify-on' },
+  { name: 'options a list', inputs: { ...PUSHPLUS, options: '[1, 2]' }, input: 'options' },
+  { name: 'options a string', inputs: { ...PUSHPLUS, options: 'just text' }, input: 'options' },
+  { name: 'options a number', inputs: { ...PUSHPLUS, options: '42' }, input: 'options' },
+  { name: 'options broken JSON', inputs: { ...PUSHPLUS, options: '{"a": 1' }, input: 'options' },
+  { name: 'options broken YAML', inputs: { ...PUSHPLUS, options: 'a: [1, 2\nb: 3' }, input: 'options' },
+  { name: 'options duplicate keys', inputs: { ...PUSHPLUS, options: 'a: 1\na: 2' }, input: 'options' },
+  { name: 'options null', inputs: { ...PUSHPLUS, options: 'null' }, input: 'options' },
+  { name: 'endpoint not a URL', inputs: { ...PUSHPLUS, endpoint: 'http://' }, input: 'endpoint' },
+  { name: 'endpoint ftp', inputs: { ...PUSHPLUS, endpoint: 'ftp://example.com' }, input: 'endpoint' },
+  {
+    name: 'endpoint with query',
+    inputs: { ...PUSHPLUS, endpoint: 'https://proxy.example.com/?token=x' },
+    input: 'endpoint',
+  },
+  {
+    name: 'endpoint with credentials',
+    inputs: { ...PUSHPLUS, endpoint: 'https://user:pass@proxy.example.com' },
+    input: 'endpoint',
+  },
+  { name: 'unknown preset', inputs: { ...PUSHPLUS, template: 'fancy' }, input: 'template', mentions: 'fancy' },
+  { name: 'template file missing', inputs: { ...PUSHPLUS, template: 'file:does/not/exist.md' }, input: 'template' },
+  {
+    name: 'template file outside the workspace',
+    inputs: { ...PUSHPLUS, template: 'file:../../etc/passwd' },
+    input: 'template',
+  },
+  { name: 'template file without path', inputs: { ...PUSHPLUS, template: 'file:' }, input: 'template' },
+  { name: 'template syntax error', inputs: { ...PUSHPLUS, template: 'Hello {% if %}' }, input: 'template' },
+  {
+    name: 'template unknown filter',
+    inputs: { ...PUSHPLUS, template: 'Hello {{ actor | shout }}' },
+    input: 'template',
+  },
+  { name: 'title syntax error', inputs: { ...PUSHPLUS, title: '{{ actor ' }, input: 'title' },
+  { name: 'rate-limit words', inputs: { ...PUSHPLUS, 'rate-limit': 'fast' }, input: 'rate-limit' },
+  { name: 'rate-limit zero', inputs: { ...PUSHPLUS, 'rate-limit': '0/s' }, input: 'rate-limit' },
+  { name: 'rate-limit unknown unit', inputs: { ...PUSHPLUS, 'rate-limit': '5/fortnight' }, input: 'rate-limit' },
+  {
+    name: 'wait-for-delivery negative',
+    inputs: { ...PUSHPLUS, 'wait-for-delivery': '-1' },
+    input: 'wait-for-delivery',
+  },
+  {
+    name: 'wait-for-delivery words',
+    inputs: { ...PUSHPLUS, 'wait-for-delivery': 'a bit' },
+    input: 'wait-for-delivery',
+  },
+];
+
+const PUSHPLUS_CASES: BadInputCase[] = [
+  { name: 'pushplus: no token', inputs: { provider: 'pushplus' }, input: 'token' },
+  { name: 'pushplus: token too short', inputs: { provider: 'pushplus', token: 'abc' }, input: 'token' },
+  {
+    name: 'pushplus: token with spaces',
+    inputs: { provider: 'pushplus', token: 'abcd efgh ijkl mnop' },
+    input: 'token',
+  },
+  {
+    name: 'pushplus: unknown channel',
+    inputs: { ...PUSHPLUS, channel: 'pigeon' },
+    input: 'channel',
+    mentions: 'pigeon',
+  },
+  { name: 'pushplus: webhook channel without code', inputs: { ...PUSHPLUS, channel: 'webhook' }, input: 'channel' },
+  { name: 'pushplus: cp channel without code', inputs: { ...PUSHPLUS, channel: 'cp' }, input: 'channel' },
+  { name: 'pushplus: webhook channel with empty code', inputs: { ...PUSHPLUS, channel: 'webhook:' }, input: 'channel' },
+  { name: 'pushplus: unknown format', inputs: { ...PUSHPLUS, format: 'pdf' }, input: 'format' },
+  { name: 'pushplus: target without kind', inputs: { ...PUSHPLUS, target: 'ops' }, input: 'target' },
+  { name: 'pushplus: target unknown kind', inputs: { ...PUSHPLUS, target: 'group:ops' }, input: 'target' },
+  { name: 'pushplus: empty topic', inputs: { ...PUSHPLUS, target: 'topic:' }, input: 'target' },
+  { name: 'pushplus: topic with spaces', inputs: { ...PUSHPLUS, target: 'topic:on call' }, input: 'target' },
+  { name: 'pushplus: to with empty token', inputs: { ...PUSHPLUS, target: 'to:a,,b' }, input: 'target' },
+  {
+    name: 'pushplus: to on the webhook channel',
+    inputs: { ...PUSHPLUS, channel: 'webhook:robot', target: 'to:abc' },
+    input: 'target',
+  },
+  {
+    name: 'pushplus: one bad line among good ones',
+    inputs: { ...PUSHPLUS, target: 'topic:ops\nteam:dev' },
+    input: 'target',
+  },
+];
+
+/** Each provider appends its own cases here. */
+export const BAD_INPUTS: BadInputCase[] = [...COMMON, ...PUSHPLUS_CASES];
