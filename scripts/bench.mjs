@@ -79,7 +79,11 @@ async function fake(latencyMs = 0) {
   });
   server.keepAliveTimeout = 5000;
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}`, events, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    events,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
 }
 
 const rows = [];
@@ -93,7 +97,12 @@ const dry = await repeat(runs, async () => {
   return run.ms;
 });
 const overhead = median(dry) - median(bare);
-add('Cold start, dry run', `${median(dry).toFixed(1)} ms`, `node -e 0: ${median(bare).toFixed(1)} ms`, `overhead ${overhead.toFixed(1)} ms (target ≤ 60)`);
+add(
+  'Cold start, dry run',
+  `${median(dry).toFixed(1)} ms`,
+  `node -e 0: ${median(bare).toFixed(1)} ms`,
+  `overhead ${overhead.toFixed(1)} ms (target ≤ 60)`,
+);
 
 // 2. One real send against a minimal fetch script.
 const single = await fake(0);
@@ -110,7 +119,12 @@ const sendRuns = await repeat(runs, async () => {
 });
 await single.close();
 const ratio = median(sendRuns) / median(floorRuns);
-add('One send to a local fake', `${median(sendRuns).toFixed(1)} ms`, `fetch script: ${median(floorRuns).toFixed(1)} ms`, `×${ratio.toFixed(2)} (target ≤ 1.3)`);
+add(
+  'One send to a local fake',
+  `${median(sendRuns).toFixed(1)} ms`,
+  `fetch script: ${median(floorRuns).toFixed(1)} ms`,
+  `×${ratio.toFixed(2)} (target ≤ 1.3)`,
+);
 
 // 3. Fan-out: 200 deliveries, 50 ms latency, a declared limit of 50 requests per second.
 const deliveries = 200;
@@ -120,9 +134,13 @@ const ideal = Math.floor((deliveries - 1) / limit.requests) * limit.perMs + late
 const fanTimes = await repeat(Math.max(3, Math.floor(runs / 5)), async () => {
   const slow = await fake(latency);
   const target = Array.from({ length: deliveries }, (_, i) => `to:bench${i}`).join('\n');
-  const run = await timed([dist], actionEnv({ provider: 'pushplus', token: TOKEN, endpoint: slow.url, target, 'rate-limit': '50/s', timeout: '30' }));
+  const run = await timed(
+    [dist],
+    actionEnv({ provider: 'pushplus', token: TOKEN, endpoint: slow.url, target, 'rate-limit': '50/s', timeout: '30' }),
+  );
   await slow.close();
-  if (run.code !== 0 || slow.events.length !== deliveries) throw new Error(`fan-out failed (${slow.events.length} received):\n${run.output.slice(0, 2000)}`);
+  if (run.code !== 0 || slow.events.length !== deliveries)
+    throw new Error(`fan-out failed (${slow.events.length} received):\n${run.output.slice(0, 2000)}`);
   const first = Math.min(...slow.events.map((e) => e.start));
   const last = Math.max(...slow.events.map((e) => e.end));
   return last - first;
@@ -139,11 +157,19 @@ add(
 const bundle = statSync(dist).size;
 const chunks = readdirSync(join(root, 'dist')).filter((name) => name.endsWith('.js'));
 const total = chunks.reduce((sum, name) => sum + statSync(join(root, 'dist', name)).size, 0);
-add('Bundle dist/index.js', `${(bundle / 1024).toFixed(0)} KiB`, `all dist/*.js: ${(total / 1024).toFixed(0)} KiB in ${chunks.length} files`, 'target ≤ 1 MB with every provider');
+add(
+  'Bundle dist/index.js',
+  `${(bundle / 1024).toFixed(0)} KiB`,
+  `all dist/*.js: ${(total / 1024).toFixed(0)} KiB in ${chunks.length} files`,
+  'target ≤ 1 MB with every provider',
+);
 const rssServer = await fake(0);
 const rss = await repeat(5, async () => {
   const file = join(work, `rss-${Math.random()}`);
-  const run = await timed(['--import', join(root, 'scripts/rss-probe.mjs'), dist], actionEnv({ provider: 'pushplus', token: TOKEN, endpoint: rssServer.url }, { CI_NOTIFIER_RSS_FILE: file }));
+  const run = await timed(
+    ['--import', join(root, 'scripts/rss-probe.mjs'), dist],
+    actionEnv({ provider: 'pushplus', token: TOKEN, endpoint: rssServer.url }, { CI_NOTIFIER_RSS_FILE: file }),
+  );
   if (run.code !== 0) throw new Error(run.output);
   return Number(readFileSync(file, 'utf8')) / 1024;
 });
@@ -153,10 +179,19 @@ const bareRss = await repeat(5, async () => {
   return Number(readFileSync(file, 'utf8')) / 1024;
 });
 await rssServer.close();
-add('Peak RSS of a send', `${median(rss).toFixed(1)} MiB`, `node -e 0: ${median(bareRss).toFixed(1)} MiB`, 'target ≤ 80 MB');
+add(
+  'Peak RSS of a send',
+  `${median(rss).toFixed(1)} MiB`,
+  `node -e 0: ${median(bareRss).toFixed(1)} MiB`,
+  'target ≤ 80 MB',
+);
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;
-const table = ['| Measure | ci-notifier | Floor | Result |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r.measure} | ${r.result} | ${r.floor} | ${r.verdict} |`)].join('\n');
+const table = [
+  '| Measure | ci-notifier | Floor | Result |',
+  '| --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.measure} | ${r.result} | ${r.floor} | ${r.verdict} |`),
+].join('\n');
 console.log(`\n${table}\n\nMachine: ${machine}; medians of ${runs} runs.`);
 
 writeFileSync(
