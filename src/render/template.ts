@@ -216,3 +216,11 @@ export async function renderTemplate(source: TemplateSource, context: CiContext)
   ]);
   return { title: title.replace(/\s+/g, ' ').trim(), markdown: markdown.replace(/\n{3,}/g, '\n\n').trim() };
 }
+
+/**
+ * Renders one plain-text Liquid value against the CI context (a provider's template parameter, such as an
+ * mPaaS `templateKeyValue` entry): the title engine's rules, no Markdown escaping. Errors name `input`.
+ */
+export async function renderPlainValue(source: string, context: CiContext, input: string): Promise<string> {
+  return parseAndRender(titleEngine, input, source, templateVariables(context));
+}

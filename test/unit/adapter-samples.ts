@@ -15,4 +15,16 @@ export const ADAPTER_SAMPLES: Record<string, AdapterSample> = {
     badTarget: 'group:ops',
     secretsNeverInUrl: ['0123456789abcdef0123456789abcdef'],
   },
+  mpaas: {
+    settings: {
+      token: 'LTAI5tTestAccessKeyId01',
+      secret: 'mpaasTestAccessKeySecret0123456789',
+      appId: 'ONEX570DA89211721',
+      workspaceId: 'test',
+      target: 'user:alice',
+      options: {},
+    },
+    badTarget: 'group:ops',
+    secretsNeverInUrl: ['LTAI5tTestAccessKeyId01', 'mpaasTestAccessKeySecret0123456789'],
+  },
 };

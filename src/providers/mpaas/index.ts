@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import { isPlainObject } from '../../core/config.js';
+import { ConfigError } from '../../core/errors.js';
+import { credentialFingerprint, deliveryKey } from '../../core/idempotency.js';
+import { renderBody, renderTitle, type Message } from '../../core/message.js';
+import type { MessageLimits } from '../../render/limits.js';
+import { renderPlainValue } from '../../render/template.js';
+import { httpFailure, notJsonFailure } from '../../transport/transport.js';
+import type { HttpReply, Verdict } from '../../transport/types.js';
+import { joinUrl, resolveBaseUrl } from '../endpoint.js';
+import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings } from '../types.js';
+import { MPAAS_RETRYABLE, lookupGatewayCode } from './codes.js';
+import { parseMpaasOptions, type MpaasOptions } from './fields.js';
+import { rpcTimestamp, signedForm, withCommonParams } from './signature.js';
+
+const API_VERSION = '2019-08-21';
+/** The seed: at most 10 entries in TargetMsgkey per call. */
+const MAX_TARGETS_PER_CALL = 10;
+
+const TARGET_KINDS = { android: 1, ios: 2, user: 3, harmony: 7 } as const;
+type TargetKind = keyof typeof TARGET_KINDS;
+const TARGET_FORM =
+  "'user:ID', 'android:DEVICE', 'ios:DEVICE' or 'harmony:DEVICE' (several ids comma-separated, one kind per line)";
+
+export interface MpaasTarget {
+  kind: TargetKind;
+  id: string;
+}
+
+export interface MpaasSettings {
+  accessKeyId: string;
+  accessKeySecret: string;
+  appId: string;
+  workspaceId: string;
+  baseUrl: string;
+  notifyType: 'notify' | 'transparent';
+  targets: MpaasTarget[];
+  options: MpaasOptions;
+}
+
+function required(value: string | undefined, input: string, what: string): string {
+  const trimmed = value?.trim();
+  if (!trimmed) throw new ConfigError(input, 'is required for mpaas', what);
+  return trimmed;
+}
+
+function parseTargets(raw: string | undefined): MpaasTarget[] {
+  const lines = (raw ?? '')
+    .split(/[\n;]/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (lines.length === 0) throw new ConfigError('target', 'is required for mpaas', TARGET_FORM);
+  const seen = new Set<string>();
+  const targets: MpaasTarget[] = [];
+  for (const line of lines) {
+    const match = /^([a-z]+):(.*)$/.exec(line);
+    const kind = match?.[1];
+    if (!match || !kind || !Object.hasOwn(TARGET_KINDS, kind))
+      throw new ConfigError('target', `'${line}' is not an mPaaS target`, TARGET_FORM);
+    const ids = match[2]!.split(',').map((id) => id.trim());
+    if (ids.some((id) => !id || /[\s"]/.test(id)))
+      throw new ConfigError('target', `'${line}' has an empty or malformed id`, TARGET_FORM);
+    for (const id of ids) {
+      const key = `${kind}:${id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      targets.push({ kind: kind as TargetKind, id });
+    }
+  }
+  return targets;
+}
+
+/** One call per delivery type and at most 10 targets, in input order. */
+function batches(targets: readonly MpaasTarget[]): MpaasTarget[][] {
+  const byKind = new Map<TargetKind, MpaasTarget[]>();
+  for (const target of targets) byKind.set(target.kind, [...(byKind.get(target.kind) ?? []), target]);
+  const out: MpaasTarget[][] = [];
+  for (const group of byKind.values()) {
+    for (let i = 0; i < group.length; i += MAX_TARGETS_PER_CALL) out.push(group.slice(i, i + MAX_TARGETS_PER_CALL));
+  }
+  return out;
+}
+
+function gatewayFailure(reply: HttpReply, body: Record<string, unknown>): Verdict {
+  const code = String(body.Code);
+  const known = lookupGatewayCode(code);
+  const http = httpFailure(reply);
+  const text = typeof body.Message === 'string' && body.Message ? body.Message : (known?.meaning ?? 'no message');
+  const requestId = typeof body.RequestId === 'string' ? ` (RequestId ${body.RequestId})` : '';
+  return {
+    ok: false,
+    code,
+    message: `Alibaba Cloud error ${code} (${known?.meaning ?? 'unknown code'}): ${text}${requestId}`,
+    hint: known?.hint ?? (typeof body.Recommend === 'string' ? `see ${body.Recommend}` : undefined),
+    retry: known?.retry ?? http?.retry ?? 'never',
+    retryAfterMs: http?.retryAfterMs,
+  };
+}
+
+export function interpretMpaasReply(reply: HttpReply): Verdict {
+  const body = reply.json;
+  if (!isPlainObject(body)) return httpFailure(reply) ?? notJsonFailure(reply);
+  if (typeof body.Code === 'string' && body.Code && body.ResultCode === undefined) return gatewayFailure(reply, body);
+  const http = httpFailure(reply);
+  if (http) return http;
+  const requestId = typeof body.RequestId === 'string' ? body.RequestId : undefined;
+  const result = isPlainObject(body.PushResult) ? body.PushResult : undefined;
+  const resultCode = typeof body.ResultCode === 'string' ? body.ResultCode : undefined;
+  if (resultCode === 'OK' && result?.Success === true) {
+    const data = typeof result.Data === 'string' && result.Data ? result.Data : undefined;
+    return { ok: true, id: data ?? requestId, code: 'OK' };
+  }
+  if (resultCode === undefined && result === undefined) return notJsonFailure(reply);
+  const detail =
+    (typeof result?.ResultMsg === 'string' && result.ResultMsg) ||
+    (typeof body.ResultMessage === 'string' && body.ResultMessage) ||
+    'no message';
+  return {
+    ok: false,
+    code: resultCode ?? 'PushResult.Success=false',
+    message: `mPaaS push refused (ResultCode ${resultCode ?? 'missing'}): ${detail}${requestId ? ` (RequestId ${requestId})` : ''}`,
+    hint: 'check `app-id`, `workspace-id`, `target` and `options` (templateName and its parameters) in the mPaaS console',
+    retry: 'never',
+  };
+}
+
+/** The 2 KB message body is shared by title, content, link and extras: the content gets what is left. */
+const LIMITS: MessageLimits = { title: { max: 200, unit: 'bytes' }, body: { max: 1536, unit: 'bytes' } };
+
+async function actionParams(
+  parsed: MpaasSettings,
+  message: Message,
+): Promise<{ action: string; params: Record<string, string> }> {
+  const { options } = parsed;
+  const title = renderTitle(message, LIMITS.title);
+  const base: Record<string, string> = {
+    TaskName: renderTitle(message, { max: 50, unit: 'chars' }),
+    NotifyType: parsed.notifyType,
+  };
+  if (options.templateName) {
+    const params: Record<string, string> = { ...base, TemplateName: options.templateName };
+    if (options.templateKeyValue) {
+      const rendered: Record<string, string> = {};
+      for (const [key, source] of Object.entries(options.templateKeyValue))
+        rendered[key] = await renderPlainValue(source, message.context, 'options');
+      params.TemplateKeyValue = JSON.stringify(rendered);
+    }
+    return { action: 'PushTemplate', params: { ...params, ...options.params } };
+  }
+  const params: Record<string, string> = {
+    ...base,
+    Title: title,
+    Content: renderBody(message, 'text', LIMITS.body),
+  };
+  // PushAction 0 opens a web URL (the run, or the release page) when the notification is tapped.
+  if (message.link) {
+    params.PushAction = '0';
+    params.Uri = message.link;
+  }
+  return { action: 'PushSimple', params: { ...params, ...options.params } };
+}
+
+export const mpaas: ProviderAdapter<MpaasSettings> = {
+  name: 'mpaas',
+  displayName: 'Alibaba Cloud mPaaS push',
+  // The official SDKs' endpoint map sends cn-hangzhou (and every region) to mpaas.aliyuncs.com; the seed's
+  // samples use mpaas.cn-hangzhou.aliyuncs.com. Either can be set with `endpoint` (see docs/providers/mpaas.md).
+  defaultEndpoint: 'https://mpaas.aliyuncs.com',
+  formats: ['text'],
+  defaultFormat: 'text',
+  retryableCodes: MPAAS_RETRYABLE,
+  idempotencyKey: 'TargetMsgkey',
+  // mPaaS does not publish a per-AccessKey QPS for push; stay well below the gateway's usual API limits.
+  rateLimit: { requests: 20, perMs: 1_000 },
+
+  limits: () => LIMITS,
+
+  parse(settings: ProviderSettings): MpaasSettings {
+    const accessKeyId = required(settings.token, 'token', 'the AccessKeyId of a RAM user with mPaaS access');
+    const accessKeySecret = required(settings.secret, 'secret', 'the AccessKeySecret that belongs to `token`');
+    const appId = required(settings.appId, 'app-id', 'the mPaaS App ID, e.g. ONEX570DA89211721');
+    const workspaceId = required(settings.workspaceId, 'workspace-id', 'the mPaaS workspace id, e.g. default');
+    const format = settings.format?.trim() || 'text';
+    if (format !== 'text') throw new ConfigError('format', `'${settings.format}' is not an mPaaS format`, "'text'");
+    const channel = settings.channel?.trim() || 'notify';
+    if (channel !== 'notify' && channel !== 'transparent')
+      throw new ConfigError(
+        'channel',
+        `'${channel}' is not an mPaaS notify type`,
+        "'notify' (default) or 'transparent'",
+      );
+    return {
+      accessKeyId,
+      accessKeySecret,
+      appId,
+      workspaceId,
+      baseUrl: resolveBaseUrl(this.defaultEndpoint, settings.endpoint),
+      notifyType: channel,
+      targets: parseTargets(settings.target),
+      options: parseMpaasOptions(settings.options),
+    };
+  },
+
+  async plan(parsed, message, env: PlanEnvironment): Promise<DeliveryPlan[]> {
+    const { action, params } = await actionParams(parsed, message);
+    const groups = batches(parsed.targets);
+    const url = joinUrl(parsed.baseUrl, '/');
+    return groups.map((group, index) => {
+      const label = `${group[0]!.kind}:${group.map((target) => target.id).join(',')}`;
+      const targetMsgkey: Record<string, string> = {};
+      // Stable across retries and re-plans, new for a re-run (run attempt): the service drops a repeated msgKey.
+      for (const target of group)
+        targetMsgkey[target.id] = deliveryKey(message.context, 'mpaas', `${target.kind}:${target.id}`);
+      const requestParams: Record<string, string> = {
+        ...params,
+        AppId: parsed.appId,
+        WorkspaceId: parsed.workspaceId,
+        DeliveryType: String(parsed.options.deliveryType ?? TARGET_KINDS[group[0]!.kind]),
+        TargetMsgkey: JSON.stringify(targetMsgkey),
+      };
+      const batchLabel = groups.length > 1 ? `${label} (batch ${index + 1}/${groups.length})` : label;
+      return {
+        target: batchLabel,
+        idempotencyKey: deliveryKey(message.context, 'mpaas', label),
+        exchange: {
+          label: `mpaas ${action} ${batchLabel}`,
+          // Each attempt is signed anew: a fresh SignatureNonce (the gateway refuses a reused one) and Timestamp.
+          build: () => {
+            const signedParams = withCommonParams(requestParams, {
+              action,
+              version: API_VERSION,
+              accessKeyId: parsed.accessKeyId,
+              nonce: randomUUID(),
+              timestamp: rpcTimestamp(env.now()),
+            });
+            const { body, signature } = signedForm(signedParams, parsed.accessKeySecret);
+            env.secrets.add(signature);
+            return {
+              method: 'POST',
+              url,
+              headers: {
+                'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+                accept: 'application/json',
+                'x-acs-action': action,
+                'x-acs-version': API_VERSION,
+              },
+              body,
+            };
+          },
+          interpret: interpretMpaasReply,
+          rateKey: `mpaas:${credentialFingerprint(parsed.accessKeyId)}`,
+          rateLimit: this.rateLimit,
+        },
+      };
+    });
+  },
+};
