@@ -1,0 +1,682 @@
+export const id = 776;
+export const ids = [776];
+export const modules = {
+
+/***/ 918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ credentialFingerprint),
+/* harmony export */   u: () => (/* binding */ deliveryKey)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A key that is the same for every attempt at the same delivery and different for every other one:
+ * run id, run attempt, provider and target. A re-run of the job (a new attempt) is a new notification.
+ */
+function deliveryKey(context, provider, target, length = 32) {
+    const seed = [
+        context.ci,
+        context.repository ?? '',
+        context.runId ?? '',
+        context.runAttempt ?? '1',
+        context.job ?? '',
+        provider,
+        target,
+    ].join('\u0000');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(seed).digest('hex').slice(0, length);
+}
+/** A short stable fingerprint of a credential, for rate-limit buckets (never the credential itself). */
+function credentialFingerprint(value) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(value ?? '')
+        .digest('hex')
+        .slice(0, 12);
+}
+
+
+/***/ }),
+
+/***/ 9833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ joinUrl),
+/* harmony export */   x: () => (/* binding */ resolveBaseUrl)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+/**
+ * Applies the `endpoint` input to a provider's official base URL: the endpoint's scheme, host and port
+ * replace the official ones; the path stays the provider's own (plus any path prefix the endpoint adds,
+ * for a reverse proxy mounted under a path).
+ */
+function resolveBaseUrl(officialBase, endpoint) {
+    const official = new URL(officialBase);
+    if (!endpoint?.trim())
+        return officialBase.replace(/\/+$/, '');
+    let override;
+    try {
+        override = new URL(endpoint.trim().includes('://') ? endpoint.trim() : `https://${endpoint.trim()}`);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${endpoint}' is not a URL`, 'a base URL such as https://proxy.example.com:8443');
+    }
+    if (override.protocol !== 'https:' && override.protocol !== 'http:') {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
+    }
+    if (override.search || override.hash || override.username || override.password) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', 'must not carry a query, fragment or credentials', 'scheme, host, port and an optional path prefix');
+    }
+    const prefix = override.pathname.replace(/\/+$/, '');
+    const officialPath = official.pathname.replace(/\/+$/, '');
+    return `${override.protocol}//${override.host}${prefix}${officialPath}`;
+}
+/** Joins a base URL and a path with exactly one slash. */
+function joinUrl(base, path) {
+    return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+
+/***/ }),
+
+/***/ 9776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  interpretMpaasReply: () => (/* binding */ interpretMpaasReply),
+  mpaas: () => (/* binding */ mpaas)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/config.ts
+var config = __webpack_require__(4489);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/idempotency.ts
+var idempotency = __webpack_require__(918);
+// EXTERNAL MODULE: ./src/core/message.ts + 3 modules
+var core_message = __webpack_require__(806);
+// EXTERNAL MODULE: ./src/render/template.ts + 1 modules
+var template = __webpack_require__(7219);
+// EXTERNAL MODULE: ./src/transport/transport.ts + 1 modules
+var transport = __webpack_require__(3536);
+// EXTERNAL MODULE: ./src/providers/endpoint.ts
+var endpoint = __webpack_require__(9833);
+;// CONCATENATED MODULE: ./src/providers/mpaas/codes.ts
+const MPAAS_GATEWAY_CODES = {
+    SignatureDoesNotMatch: {
+        meaning: 'the signature does not match',
+        hint: 'check `secret`: it must be the AccessKeySecret that belongs to the AccessKeyId in `token`',
+        retry: 'never',
+    },
+    'InvalidAccessKeyId.NotFound': {
+        meaning: 'the AccessKeyId does not exist',
+        hint: 'check `token`: it must be an AccessKeyId of the Alibaba Cloud account (or RAM user) that owns the mPaaS app',
+        retry: 'never',
+    },
+    'InvalidAccessKeyId.Inactive': {
+        meaning: 'the AccessKeyId is disabled',
+        hint: 'enable the AccessKey in the RAM console or use another one',
+        retry: 'never',
+    },
+    'InvalidTimeStamp.Expired': {
+        meaning: 'the request timestamp is too far from the server time',
+        hint: "the runner's clock is off by more than 15 minutes: check its time synchronisation",
+        retry: 'never',
+    },
+    'InvalidTimeStamp.Format': { meaning: 'the timestamp is malformed', retry: 'never' },
+    SignatureNonceUsed: {
+        meaning: 'the signature nonce was already used',
+        hint: 'a request was replayed: every attempt must carry a fresh SignatureNonce',
+        retry: 'never',
+    },
+    'Forbidden.RAM': {
+        meaning: 'the RAM user may not call this API',
+        hint: 'grant the AliyunMPAASFullAccess policy (or an app-level mPaaS permission) to the RAM user',
+        retry: 'never',
+    },
+    Forbidden: { meaning: 'access denied', hint: 'check the RAM permissions of the AccessKey', retry: 'never' },
+    'Forbidden.AccessKeyDisabled': { meaning: 'the AccessKey is disabled', retry: 'never' },
+    MissingParameter: {
+        meaning: 'a required parameter is missing',
+        hint: 'check `app-id`, `workspace-id`, `target` and `options`',
+        retry: 'never',
+    },
+    InvalidParameter: { meaning: 'a parameter is invalid', hint: 'check `options` and `target`', retry: 'never' },
+    'InvalidAction.NotFound': {
+        meaning: 'the API action is unknown at this endpoint',
+        hint: 'check `endpoint`: it must be the mPaaS OpenAPI host',
+        retry: 'never',
+    },
+    'InvalidVersion.NotFound': { meaning: 'the API version is unknown', retry: 'never' },
+    Throttling: {
+        meaning: 'the request was throttled',
+        hint: 'mPaaS limits the call rate; it is retried',
+        retry: 'safe',
+    },
+    ServiceUnavailable: { meaning: 'the service is unavailable', retry: 'safe' },
+    InternalError: { meaning: 'internal error at Alibaba Cloud', retry: 'safe' },
+    UnknownError: { meaning: 'unknown error at Alibaba Cloud', retry: 'safe' },
+};
+function lookupGatewayCode(code) {
+    if (Object.hasOwn(MPAAS_GATEWAY_CODES, code))
+        return MPAAS_GATEWAY_CODES[code];
+    if (code.startsWith('Throttling'))
+        return MPAAS_GATEWAY_CODES.Throttling;
+    if (code.startsWith('InvalidAccessKeyId'))
+        return MPAAS_GATEWAY_CODES['InvalidAccessKeyId.NotFound'];
+    if (code.startsWith('Forbidden'))
+        return MPAAS_GATEWAY_CODES.Forbidden;
+    return undefined;
+}
+/** Codes worth another attempt (the transport also retries HTTP 429 and 5xx). */
+const MPAAS_RETRYABLE = [
+    'Throttling',
+    'Throttling.User',
+    'Throttling.Api',
+    'ServiceUnavailable',
+    'InternalError',
+];
+
+;// CONCATENATED MODULE: ./src/providers/mpaas/fields.ts
+
+
+/**
+ * `options` for mPaaS: the seed spells API fields in camelCase (`expiredSeconds`, `smsStrategy`) and one in
+ * PascalCase (`StrategyContent`); on the wire every RPC parameter is PascalCase (`ExpiredSeconds`,
+ * `StrategyContent`), as the official SDKs send them. So an option key maps to its wire name by upper-casing
+ * the first letter, exactly like `@alicloud/pop-core`. Known fields are validated; unknown keys pass through
+ * unchanged so every field of the API stays reachable. Map and object values travel as JSON strings.
+ */
+const TEMPLATE_NAME = 'TemplateName';
+const TEMPLATE_KEY_VALUE = 'TemplateKeyValue';
+const DEFAULT_EXPIRED_SECONDS = 300;
+/** Set from inputs and targets, or by the signer: `options` cannot replace them. */
+const RESERVED = new Set([
+    'AppId',
+    'WorkspaceId',
+    'TargetMsgkey',
+    'Action',
+    'Format',
+    'Version',
+    'AccessKeyId',
+    'SignatureMethod',
+    'SignatureVersion',
+    'SignatureNonce',
+    'Timestamp',
+    'Signature',
+    'SecurityToken',
+]);
+const DELIVERY_TYPES = [1, 2, 3, 5, 6, 7];
+function fail(problem, expected) {
+    throw new errors/* ConfigError */.xL('options', problem, expected);
+}
+function wireName(key) {
+    return key.slice(0, 1).toUpperCase() + key.slice(1);
+}
+/** A map given as an object or as a JSON string of an object. */
+function objectValue(key, value) {
+    if ((0,config/* isPlainObject */.Qd)(value))
+        return value;
+    if (typeof value === 'string') {
+        try {
+            const parsed = JSON.parse(value);
+            if ((0,config/* isPlainObject */.Qd)(parsed))
+                return parsed;
+        }
+        catch {
+            // reported below
+        }
+    }
+    return fail(`'${key}' must be a map`, `an object (or a JSON string of one), e.g. ${key}: {"key": "value"}`);
+}
+function stringMap(key, value) {
+    const map = objectValue(key, value);
+    const out = {};
+    for (const [name, item] of Object.entries(map)) {
+        if (typeof item !== 'string' && typeof item !== 'number')
+            fail(`'${key}.${name}' must be a string or a number`, `a map of vendor name to value`);
+        out[name] = String(item);
+    }
+    return out;
+}
+function integer(key, value, allowed, min = 0) {
+    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number < min)
+        fail(`'${key}' must be ${min > 0 ? 'a positive' : 'a non-negative'} whole number, not ${JSON.stringify(value)}`);
+    if (allowed && !allowed.includes(number))
+        fail(`'${key}' is ${number}`, `one of ${allowed.join(', ')}`);
+    return number;
+}
+function oneOf(key, value, allowed) {
+    const text = typeof value === 'number' ? String(value) : value;
+    if (typeof text !== 'string' || !allowed.includes(text))
+        fail(`'${key}' is ${JSON.stringify(value)}`, `one of ${allowed.map((item) => `'${item}'`).join(', ')}`);
+    return text;
+}
+function fields_text(key, value) {
+    if ((typeof value !== 'string' && typeof value !== 'number') || String(value).trim() === '')
+        fail(`'${key}' must be a non-empty string`);
+    return String(value);
+}
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
+/** StrategyContent per the seed's field table; the timing fields a strategy type needs must be present. */
+function strategyContent(key, value, strategyType) {
+    const content = objectValue(key, value);
+    for (const field of ['fixedTime', 'startTime', 'endTime']) {
+        if (content[field] !== undefined)
+            integer(`${key}.${field}`, content[field], undefined, 1);
+    }
+    if (content.circleType !== undefined)
+        integer(`${key}.circleType`, content.circleType);
+    if (content.circleValue !== undefined) {
+        if (!Array.isArray(content.circleValue))
+            fail(`'${key}.circleValue' must be a list of whole numbers`, 'e.g. [1, 7]');
+        content.circleValue.forEach((item, index) => integer(`${key}.circleValue[${index}]`, item));
+    }
+    if (content.time !== undefined && (typeof content.time !== 'string' || !TIME_OF_DAY.test(content.time)))
+        fail(`'${key}.time' is ${JSON.stringify(content.time)}`, "a time of day 'HH:mm:ss'");
+    const required = strategyType === 1 ? ['fixedTime'] : strategyType === 2 ? ['startTime', 'endTime', 'circleType', 'time'] : [];
+    const missing = required.filter((field) => content[field] === undefined);
+    if (missing.length > 0)
+        fail(`strategyType ${strategyType} (${strategyType === 1 ? 'scheduled' : 'recurring'}) needs ${missing.map((f) => `${key}.${f}`).join(', ')}`, 'the strategy fields of the mPaaS StrategyContent table');
+    if (content.startTime !== undefined &&
+        content.endTime !== undefined &&
+        Number(content.endTime) < Number(content.startTime))
+        fail(`'${key}.endTime' is before startTime`);
+    return typeof value === 'string' ? value : JSON.stringify(content);
+}
+/** Validates `options` and returns the wire parameters. Pure: throws ConfigError naming `options`. */
+function parseMpaasOptions(options) {
+    const raw = {};
+    for (const [key, value] of Object.entries(options)) {
+        if (key === '__proto__' || key === 'constructor' || key === 'prototype')
+            continue;
+        const name = wireName(key);
+        if (RESERVED.has(name))
+            fail(`'${key}' is set by the action`, 'AppId from `app-id`, WorkspaceId from `workspace-id`, TargetMsgkey from `target`; signing parameters are computed');
+        if (raw[name])
+            fail(`'${raw[name].key}' and '${key}' are the same mPaaS field`, 'one of them');
+        if (value === null || value === undefined)
+            continue;
+        raw[name] = { key, value };
+    }
+    const has = (name) => raw[name] !== undefined;
+    const get = (name) => raw[name].value;
+    const label = (name) => raw[name]?.key ?? name;
+    const params = {};
+    const result = { params };
+    if (has(TEMPLATE_NAME))
+        result.templateName = fields_text(label(TEMPLATE_NAME), get(TEMPLATE_NAME));
+    if (has(TEMPLATE_KEY_VALUE)) {
+        if (!result.templateName)
+            fail(`'${label(TEMPLATE_KEY_VALUE)}' needs 'templateName'`, 'the name of a template created in the mPaaS console');
+        result.templateKeyValue = stringMap(label(TEMPLATE_KEY_VALUE), get(TEMPLATE_KEY_VALUE));
+    }
+    params.ExpiredSeconds = String(has('ExpiredSeconds')
+        ? integer(label('ExpiredSeconds'), get('ExpiredSeconds'), undefined, 1)
+        : DEFAULT_EXPIRED_SECONDS);
+    if (has('DeliveryType'))
+        result.deliveryType = integer(label('DeliveryType'), get('DeliveryType'), DELIVERY_TYPES);
+    if (has('Classification'))
+        params.Classification = oneOf(label('Classification'), get('Classification'), ['0', '1']);
+    if (has('TaskName'))
+        params.TaskName = fields_text(label('TaskName'), get('TaskName'));
+    if (has('NotifyType'))
+        params.NotifyType = oneOf(label('NotifyType'), get('NotifyType'), ['notify', 'transparent']);
+    if (has('ExtendedParams'))
+        params.ExtendedParams = JSON.stringify(objectValue(label('ExtendedParams'), get('ExtendedParams')));
+    const strategyType = has('StrategyType') ? integer(label('StrategyType'), get('StrategyType'), [0, 1, 2]) : 0;
+    if (has('StrategyType'))
+        params.StrategyType = String(strategyType);
+    if (has('StrategyContent')) {
+        params.StrategyContent = strategyContent(label('StrategyContent'), get('StrategyContent'), strategyType);
+    }
+    else if (strategyType !== 0) {
+        fail(`strategyType ${strategyType} needs 'StrategyContent'`, 'StrategyContent with fixedTime (scheduled) or startTime, endTime, circleType, circleValue and time (recurring)');
+    }
+    if (has('TransparentMessagePayload'))
+        params.TransparentMessagePayload = JSON.stringify(objectValue(label('TransparentMessagePayload'), get('TransparentMessagePayload')));
+    if (has('TransparentMessageUrgency')) {
+        if (!has('TransparentMessagePayload'))
+            fail(`'${label('TransparentMessageUrgency')}' only applies with 'transparentMessagePayload'`);
+        params.TransparentMessageUrgency = oneOf(label('TransparentMessageUrgency'), get('TransparentMessageUrgency'), [
+            'HIGH',
+            'NORMAL',
+        ]);
+    }
+    // The seed: when smsStrategy is not 0, smsSignName, smsTemplateCode and smsTemplateParam are required.
+    const smsStrategy = has('SmsStrategy') ? integer(label('SmsStrategy'), get('SmsStrategy')) : 0;
+    if (has('SmsStrategy'))
+        params.SmsStrategy = String(smsStrategy);
+    if (has('SmsSignName'))
+        params.SmsSignName = fields_text(label('SmsSignName'), get('SmsSignName'));
+    if (has('SmsTemplateCode'))
+        params.SmsTemplateCode = fields_text(label('SmsTemplateCode'), get('SmsTemplateCode'));
+    if (has('SmsTemplateParam'))
+        params.SmsTemplateParam = JSON.stringify(objectValue(label('SmsTemplateParam'), get('SmsTemplateParam')));
+    if (smsStrategy !== 0) {
+        const missing = ['SmsSignName', 'SmsTemplateCode', 'SmsTemplateParam'].filter((name) => !has(name));
+        if (missing.length > 0)
+            fail(`smsStrategy ${smsStrategy} needs ${missing.map((name) => `'${name.slice(0, 1).toLowerCase()}${name.slice(1)}'`).join(', ')}`, 'smsSignName, smsTemplateCode and smsTemplateParam whenever smsStrategy is not 0');
+    }
+    if (has('ThirdChannelCategory'))
+        params.ThirdChannelCategory = JSON.stringify(stringMap(label('ThirdChannelCategory'), get('ThirdChannelCategory')));
+    if (has('NotifyLevel'))
+        params.NotifyLevel = JSON.stringify(stringMap(label('NotifyLevel'), get('NotifyLevel')));
+    if (has('MiChannelId'))
+        params.MiChannelId = fields_text(label('MiChannelId'), get('MiChannelId'));
+    if (has('ActivityEvent'))
+        params.ActivityEvent = oneOf(label('ActivityEvent'), get('ActivityEvent'), ['update', 'end']);
+    if (has('ActivityContentState'))
+        params.ActivityContentState = JSON.stringify(objectValue(label('ActivityContentState'), get('ActivityContentState')));
+    if (has('DismissalDate'))
+        params.DismissalDate = String(integer(label('DismissalDate'), get('DismissalDate'), undefined, 1));
+    if (has('PushAction'))
+        params.PushAction = String(integer(label('PushAction'), get('PushAction'), [0, 1]));
+    if (has('Silent'))
+        params.Silent = String(integer(label('Silent'), get('Silent'), [0, 1]));
+    if (has('PushStyle'))
+        params.PushStyle = String(integer(label('PushStyle'), get('PushStyle'), [0, 1, 2]));
+    // Anything else (newer fields, Title/Content/Uri overrides) passes through as the user spelled its value.
+    const handled = new Set([TEMPLATE_NAME, TEMPLATE_KEY_VALUE, 'DeliveryType', ...Object.keys(params)]);
+    for (const [name, { value }] of Object.entries(raw)) {
+        if (handled.has(name))
+            continue;
+        params[name] =
+            typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/providers/mpaas/signature.ts
+
+/**
+ * Alibaba Cloud RPC signature V1 (HMAC-SHA1), as the official SDKs compute it. Written here so the runtime
+ * bundle carries no Alibaba SDK; test/unit/mpaas.signature.test.ts checks it byte for byte against
+ * `@alicloud/pop-core`.
+ */
+/** RFC 3986 percent-encoding: encodeURIComponent plus the five characters it leaves alone. */
+function percentEncode(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** Byte-order comparison of UTF-8 keys (all keys are ASCII in practice, where this equals code-unit order). */
+function byteOrder(a, b) {
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+/** `k=v&k=v` with encoded keys and values, sorted by key: both the thing signed and the form body. */
+function canonicalQuery(params) {
+    return Object.keys(params)
+        .sort(byteOrder)
+        .map((key) => `${percentEncode(key)}=${percentEncode(params[key])}`)
+        .join('&');
+}
+function stringToSign(method, params) {
+    return `${method}&${percentEncode('/')}&${percentEncode(canonicalQuery(params))}`;
+}
+function signRpc(method, params, accessKeySecret) {
+    return (0,external_node_crypto_.createHmac)('sha1', `${accessKeySecret}&`).update(stringToSign(method, params), 'utf8').digest('base64');
+}
+/** `YYYY-MM-DDThh:mm:ssZ` in UTC, without milliseconds (the gateway rejects other forms). */
+function rpcTimestamp(epochMs) {
+    return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** The API's own parameters plus the common ones, ready to sign. Common parameters win over `options`. */
+function withCommonParams(params, common) {
+    return {
+        ...params,
+        Action: common.action,
+        Format: 'JSON',
+        Version: common.version,
+        AccessKeyId: common.accessKeyId,
+        SignatureMethod: 'HMAC-SHA1',
+        SignatureVersion: '1.0',
+        SignatureNonce: common.nonce,
+        Timestamp: common.timestamp,
+    };
+}
+/** The form body as sent: the canonical query plus `Signature`, signed over exactly these parameters. */
+function signedForm(params, accessKeySecret) {
+    const signature = signRpc('POST', params, accessKeySecret);
+    return { body: `${canonicalQuery(params)}&Signature=${percentEncode(signature)}`, signature };
+}
+
+;// CONCATENATED MODULE: ./src/providers/mpaas/index.ts
+
+
+
+
+
+
+
+
+
+
+
+const API_VERSION = '2019-08-21';
+/** The seed: at most 10 entries in TargetMsgkey per call. */
+const MAX_TARGETS_PER_CALL = 10;
+const TARGET_KINDS = { android: 1, ios: 2, user: 3, harmony: 7 };
+const TARGET_FORM = "'user:ID', 'android:DEVICE', 'ios:DEVICE' or 'harmony:DEVICE' (several ids comma-separated, one kind per line)";
+function required(value, input, what) {
+    const trimmed = value?.trim();
+    if (!trimmed)
+        throw new errors/* ConfigError */.xL(input, 'is required for mpaas', what);
+    return trimmed;
+}
+function parseTargets(raw) {
+    const lines = (raw ?? '')
+        .split(/[\n;]/)
+        .map((line) => line.trim())
+        .filter(Boolean);
+    if (lines.length === 0)
+        throw new errors/* ConfigError */.xL('target', 'is required for mpaas', TARGET_FORM);
+    const seen = new Set();
+    const targets = [];
+    for (const line of lines) {
+        const match = /^([a-z]+):(.*)$/.exec(line);
+        const kind = match?.[1];
+        if (!match || !kind || !Object.hasOwn(TARGET_KINDS, kind))
+            throw new errors/* ConfigError */.xL('target', `'${line}' is not an mPaaS target`, TARGET_FORM);
+        const ids = match[2].split(',').map((id) => id.trim());
+        if (ids.some((id) => !id || /[\s"]/.test(id)))
+            throw new errors/* ConfigError */.xL('target', `'${line}' has an empty or malformed id`, TARGET_FORM);
+        for (const id of ids) {
+            const key = `${kind}:${id}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            targets.push({ kind: kind, id });
+        }
+    }
+    return targets;
+}
+/** One call per delivery type and at most 10 targets, in input order. */
+function batches(targets) {
+    const byKind = new Map();
+    for (const target of targets)
+        byKind.set(target.kind, [...(byKind.get(target.kind) ?? []), target]);
+    const out = [];
+    for (const group of byKind.values()) {
+        for (let i = 0; i < group.length; i += MAX_TARGETS_PER_CALL)
+            out.push(group.slice(i, i + MAX_TARGETS_PER_CALL));
+    }
+    return out;
+}
+function gatewayFailure(reply, body) {
+    const code = String(body.Code);
+    const known = lookupGatewayCode(code);
+    const http = (0,transport/* httpFailure */.tG)(reply);
+    const text = typeof body.Message === 'string' && body.Message ? body.Message : (known?.meaning ?? 'no message');
+    const requestId = typeof body.RequestId === 'string' ? ` (RequestId ${body.RequestId})` : '';
+    return {
+        ok: false,
+        code,
+        message: `Alibaba Cloud error ${code} (${known?.meaning ?? 'unknown code'}): ${text}${requestId}`,
+        hint: known?.hint ?? (typeof body.Recommend === 'string' ? `see ${body.Recommend}` : undefined),
+        retry: known?.retry ?? http?.retry ?? 'never',
+        retryAfterMs: http?.retryAfterMs,
+    };
+}
+function interpretMpaasReply(reply) {
+    const body = reply.json;
+    if (!(0,config/* isPlainObject */.Qd)(body))
+        return (0,transport/* httpFailure */.tG)(reply) ?? (0,transport/* notJsonFailure */.cC)(reply);
+    if (typeof body.Code === 'string' && body.Code && body.ResultCode === undefined)
+        return gatewayFailure(reply, body);
+    const http = (0,transport/* httpFailure */.tG)(reply);
+    if (http)
+        return http;
+    const requestId = typeof body.RequestId === 'string' ? body.RequestId : undefined;
+    const result = (0,config/* isPlainObject */.Qd)(body.PushResult) ? body.PushResult : undefined;
+    const resultCode = typeof body.ResultCode === 'string' ? body.ResultCode : undefined;
+    if (resultCode === 'OK' && result?.Success === true) {
+        const data = typeof result.Data === 'string' && result.Data ? result.Data : undefined;
+        return { ok: true, id: data ?? requestId, code: 'OK' };
+    }
+    if (resultCode === undefined && result === undefined)
+        return (0,transport/* notJsonFailure */.cC)(reply);
+    const detail = (typeof result?.ResultMsg === 'string' && result.ResultMsg) ||
+        (typeof body.ResultMessage === 'string' && body.ResultMessage) ||
+        'no message';
+    return {
+        ok: false,
+        code: resultCode ?? 'PushResult.Success=false',
+        message: `mPaaS push refused (ResultCode ${resultCode ?? 'missing'}): ${detail}${requestId ? ` (RequestId ${requestId})` : ''}`,
+        hint: 'check `app-id`, `workspace-id`, `target` and `options` (templateName and its parameters) in the mPaaS console',
+        retry: 'never',
+    };
+}
+/** The 2 KB message body is shared by title, content, link and extras: the content gets what is left. */
+const LIMITS = { title: { max: 200, unit: 'bytes' }, body: { max: 1536, unit: 'bytes' } };
+async function actionParams(parsed, message) {
+    const { options } = parsed;
+    const title = (0,core_message/* renderTitle */.zF)(message, LIMITS.title);
+    const base = {
+        TaskName: (0,core_message/* renderTitle */.zF)(message, { max: 50, unit: 'chars' }),
+        NotifyType: parsed.notifyType,
+    };
+    if (options.templateName) {
+        const params = { ...base, TemplateName: options.templateName };
+        if (options.templateKeyValue) {
+            const rendered = {};
+            for (const [key, source] of Object.entries(options.templateKeyValue))
+                rendered[key] = await (0,template/* renderPlainValue */.Wc)(source, message.context, 'options');
+            params.TemplateKeyValue = JSON.stringify(rendered);
+        }
+        return { action: 'PushTemplate', params: { ...params, ...options.params } };
+    }
+    const params = {
+        ...base,
+        Title: title,
+        Content: (0,core_message/* renderBody */.lc)(message, 'text', LIMITS.body),
+    };
+    // PushAction 0 opens a web URL (the run, or the release page) when the notification is tapped.
+    if (message.link) {
+        params.PushAction = '0';
+        params.Uri = message.link;
+    }
+    return { action: 'PushSimple', params: { ...params, ...options.params } };
+}
+const mpaas = {
+    name: 'mpaas',
+    displayName: 'Alibaba Cloud mPaaS push',
+    // The official SDKs' endpoint map sends cn-hangzhou (and every region) to mpaas.aliyuncs.com; the seed's
+    // samples use mpaas.cn-hangzhou.aliyuncs.com. Either can be set with `endpoint` (see docs/providers/mpaas.md).
+    defaultEndpoint: 'https://mpaas.aliyuncs.com',
+    formats: ['text'],
+    defaultFormat: 'text',
+    retryableCodes: MPAAS_RETRYABLE,
+    idempotencyKey: 'TargetMsgkey',
+    // mPaaS does not publish a per-AccessKey QPS for push; stay well below the gateway's usual API limits.
+    rateLimit: { requests: 20, perMs: 1_000 },
+    limits: () => LIMITS,
+    parse(settings) {
+        const accessKeyId = required(settings.token, 'token', 'the AccessKeyId of a RAM user with mPaaS access');
+        const accessKeySecret = required(settings.secret, 'secret', 'the AccessKeySecret that belongs to `token`');
+        const appId = required(settings.appId, 'app-id', 'the mPaaS App ID, e.g. ONEX570DA89211721');
+        const workspaceId = required(settings.workspaceId, 'workspace-id', 'the mPaaS workspace id, e.g. default');
+        const format = settings.format?.trim() || 'text';
+        if (format !== 'text')
+            throw new errors/* ConfigError */.xL('format', `'${settings.format}' is not an mPaaS format`, "'text'");
+        const channel = settings.channel?.trim() || 'notify';
+        if (channel !== 'notify' && channel !== 'transparent')
+            throw new errors/* ConfigError */.xL('channel', `'${channel}' is not an mPaaS notify type`, "'notify' (default) or 'transparent'");
+        return {
+            accessKeyId,
+            accessKeySecret,
+            appId,
+            workspaceId,
+            baseUrl: (0,endpoint/* resolveBaseUrl */.x)(this.defaultEndpoint, settings.endpoint),
+            notifyType: channel,
+            targets: parseTargets(settings.target),
+            options: parseMpaasOptions(settings.options),
+        };
+    },
+    async plan(parsed, message, env) {
+        const { action, params } = await actionParams(parsed, message);
+        const groups = batches(parsed.targets);
+        const url = (0,endpoint/* joinUrl */.w)(parsed.baseUrl, '/');
+        return groups.map((group, index) => {
+            const label = `${group[0].kind}:${group.map((target) => target.id).join(',')}`;
+            const targetMsgkey = {};
+            // Stable across retries and re-plans, new for a re-run (run attempt): the service drops a repeated msgKey.
+            for (const target of group)
+                targetMsgkey[target.id] = (0,idempotency/* deliveryKey */.u)(message.context, 'mpaas', `${target.kind}:${target.id}`);
+            const requestParams = {
+                ...params,
+                AppId: parsed.appId,
+                WorkspaceId: parsed.workspaceId,
+                DeliveryType: String(parsed.options.deliveryType ?? TARGET_KINDS[group[0].kind]),
+                TargetMsgkey: JSON.stringify(targetMsgkey),
+            };
+            const batchLabel = groups.length > 1 ? `${label} (batch ${index + 1}/${groups.length})` : label;
+            return {
+                target: batchLabel,
+                idempotencyKey: (0,idempotency/* deliveryKey */.u)(message.context, 'mpaas', label),
+                exchange: {
+                    label: `mpaas ${action} ${batchLabel}`,
+                    // Each attempt is signed anew: a fresh SignatureNonce (the gateway refuses a reused one) and Timestamp.
+                    build: () => {
+                        const signedParams = withCommonParams(requestParams, {
+                            action,
+                            version: API_VERSION,
+                            accessKeyId: parsed.accessKeyId,
+                            nonce: (0,external_node_crypto_.randomUUID)(),
+                            timestamp: rpcTimestamp(env.now()),
+                        });
+                        const { body, signature } = signedForm(signedParams, parsed.accessKeySecret);
+                        env.secrets.add(signature);
+                        return {
+                            method: 'POST',
+                            url,
+                            headers: {
+                                'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+                                accept: 'application/json',
+                                'x-acs-action': action,
+                                'x-acs-version': API_VERSION,
+                            },
+                            body,
+                        };
+                    },
+                    interpret: interpretMpaasReply,
+                    rateKey: `mpaas:${(0,idempotency/* credentialFingerprint */.I)(parsed.accessKeyId)}`,
+                    rateLimit: this.rateLimit,
+                },
+            };
+        });
+    },
+};
+
+
+/***/ })
+
+};
