@@ -7,6 +7,7 @@ import type { ProviderAdapter } from './types.js';
  */
 const LOADERS = {
   pushplus: async () => (await import('./pushplus/index.js')).pushplus,
+  mobpush: async () => (await import('./mobpush/index.js')).mobpush,
 } satisfies Record<string, () => Promise<{ name: string }>>;
 
 export type ProviderName = keyof typeof LOADERS;
