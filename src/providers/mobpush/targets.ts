@@ -42,7 +42,7 @@ function parseItems(kind: string, line: string, raw: string): string[] {
         `at most ${MAX_NAME_BYTES} UTF-8 bytes each`,
       );
     }
-    if (/[\u0000-\u001f]/.test(item)) {
+    if ([...item].some((char) => char.charCodeAt(0) < 0x20)) {
       throw new ConfigError('target', `'${item}' contains control characters`, 'printable names');
     }
   }
