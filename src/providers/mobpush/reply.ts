@@ -40,7 +40,9 @@ export function mobpushFailure(reply: HttpReply, status: number, hint?: string):
 export function interpretPush(reply: HttpReply, attempt: number, workno: string): Verdict {
   const status = statusOf(reply);
   if (status === undefined) return httpFailure(reply) ?? notJsonFailure(reply);
-  if (status === 200 && reply.status >= 200 && reply.status < 300) {
+  // A proxy or gateway error page that happens to carry JSON is an HTTP failure, whatever its body says.
+  if (status === 200 && (reply.status < 200 || reply.status >= 300)) return httpFailure(reply) ?? notJsonFailure(reply);
+  if (status === 200) {
     const res = (reply.json as Record<string, unknown>).res;
     const batchId = isPlainObject(res) && typeof res.batchId === 'string' && res.batchId ? res.batchId : undefined;
     return batchId
