@@ -398,6 +398,14 @@ describe('MobPush replies', () => {
     });
   });
 
+  it('treats a JSON status 200 inside an HTTP error as the HTTP failure', () => {
+    expect(interpretPush(reply(502, { status: 200, res: { batchId: 'x' } }), 1, 'w')).toMatchObject({
+      ok: false,
+      code: 502,
+      retry: 'safe',
+    });
+  });
+
   it('treats a non-JSON 200 as a failure, not success', () => {
     expect(interpretPush(reply(200, '<html>portal</html>'), 1, 'w')).toMatchObject({ ok: false, retry: 'never' });
   });
@@ -482,5 +490,39 @@ describe('MobPush track() against the fake', () => {
     expect(taskStateOf({ status: 200, res: '推送完成', code: 4 })).toMatchObject({ state: 'delivered' });
     expect(taskStateOf({ status: 200, res: '已下发', code: -2 })).toMatchObject({ state: 'delivered' });
     expect(taskStateOf({ status: 200, res: { workno: 'w', pushNotify: {} } })).toBeUndefined();
+  });
+});
+
+describe('the MobPush fake checks the sign over the bytes it received', () => {
+  let fake: ReturnType<typeof fakeMobpush>;
+  beforeEach(async () => {
+    fake = fakeMobpush({ apps: { [KEY]: SECRET } });
+    await fake.start();
+  });
+  afterEach(() => fake.stop());
+
+  it('rejects a body re-serialized after signing with the seed error shape, accepts the signed bytes', async () => {
+    const body = JSON.stringify({
+      source: 'webapi',
+      appkey: KEY,
+      pushTarget: { target: 1 },
+      pushNotify: { plats: [1], content: 'x', type: 1 },
+    });
+    const sign = mobpushSign(body, SECRET);
+    const post = async (text: string) => {
+      const response = await fetch(`${fake.url}/v3/push/createPush`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', key: KEY, sign },
+        body: text,
+      });
+      return (await response.json()) as Record<string, unknown>;
+    };
+    expect(await post(JSON.stringify(JSON.parse(body), null, 1))).toEqual({
+      status: 5801,
+      res: null,
+      error: '数据校验失败',
+    });
+    expect(await post(body)).toMatchObject({ status: 200, res: { batchId: expect.any(String) }, error: null });
+    expect(fake.pushes).toHaveLength(1);
   });
 });
