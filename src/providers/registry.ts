@@ -8,6 +8,7 @@ import type { ProviderAdapter } from './types.js';
 const LOADERS = {
   pushplus: async () => (await import('./pushplus/index.js')).pushplus,
   mpaas: async () => (await import('./mpaas/index.js')).mpaas,
+  mobpush: async () => (await import('./mobpush/index.js')).mobpush,
 } satisfies Record<string, () => Promise<{ name: string }>>;
 
 export type ProviderName = keyof typeof LOADERS;

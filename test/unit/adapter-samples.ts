@@ -27,4 +27,14 @@ export const ADAPTER_SAMPLES: Record<string, AdapterSample> = {
     badTarget: 'group:ops',
     secretsNeverInUrl: ['LTAI5tTestAccessKeyId01', 'mpaasTestAccessKeySecret0123456789'],
   },
+  mobpush: {
+    settings: {
+      token: '2f2d7a68f8a40',
+      secret: '9abee316611dd24f607feb9f2c496338',
+      target: 'alias:tester1',
+      options: {},
+    },
+    badTarget: 'group:ops',
+    secretsNeverInUrl: ['2f2d7a68f8a40', '9abee316611dd24f607feb9f2c496338'],
+  },
 };

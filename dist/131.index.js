@@ -1,0 +1,954 @@
+export const id = 131;
+export const ids = [131];
+export const modules = {
+
+/***/ 918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ credentialFingerprint),
+/* harmony export */   u: () => (/* binding */ deliveryKey)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A key that is the same for every attempt at the same delivery and different for every other one:
+ * run id, run attempt, provider and target. A re-run of the job (a new attempt) is a new notification.
+ */
+function deliveryKey(context, provider, target, length = 32) {
+    const seed = [
+        context.ci,
+        context.repository ?? '',
+        context.runId ?? '',
+        context.runAttempt ?? '1',
+        context.job ?? '',
+        provider,
+        target,
+    ].join('\u0000');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(seed).digest('hex').slice(0, length);
+}
+/** A short stable fingerprint of a credential, for rate-limit buckets (never the credential itself). */
+function credentialFingerprint(value) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(value ?? '')
+        .digest('hex')
+        .slice(0, 12);
+}
+
+
+/***/ }),
+
+/***/ 9833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ joinUrl),
+/* harmony export */   x: () => (/* binding */ resolveBaseUrl)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+/**
+ * Applies the `endpoint` input to a provider's official base URL: the endpoint's scheme, host and port
+ * replace the official ones; the path stays the provider's own (plus any path prefix the endpoint adds,
+ * for a reverse proxy mounted under a path).
+ */
+function resolveBaseUrl(officialBase, endpoint) {
+    const official = new URL(officialBase);
+    if (!endpoint?.trim())
+        return officialBase.replace(/\/+$/, '');
+    let override;
+    try {
+        override = new URL(endpoint.trim().includes('://') ? endpoint.trim() : `https://${endpoint.trim()}`);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${endpoint}' is not a URL`, 'a base URL such as https://proxy.example.com:8443');
+    }
+    if (override.protocol !== 'https:' && override.protocol !== 'http:') {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
+    }
+    if (override.search || override.hash || override.username || override.password) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', 'must not carry a query, fragment or credentials', 'scheme, host, port and an optional path prefix');
+    }
+    const prefix = override.pathname.replace(/\/+$/, '');
+    const officialPath = official.pathname.replace(/\/+$/, '');
+    return `${override.protocol}//${override.host}${prefix}${officialPath}`;
+}
+/** Joins a base URL and a path with exactly one slash. */
+function joinUrl(base, path) {
+    return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+
+/***/ }),
+
+/***/ 7131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  mobpush: () => (/* binding */ mobpush)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/config.ts
+var config = __webpack_require__(4489);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/idempotency.ts
+var idempotency = __webpack_require__(918);
+// EXTERNAL MODULE: ./src/core/message.ts + 3 modules
+var core_message = __webpack_require__(806);
+// EXTERNAL MODULE: ./src/providers/endpoint.ts
+var endpoint = __webpack_require__(9833);
+;// CONCATENATED MODULE: ./src/providers/mobpush/codes.ts
+const SECRET_HINT = 'check `secret`: it must be the AppSecret of the app whose AppKey is in `token`';
+const KEY_HINT = 'check `token`: it must be the AppKey from the MobTech console (开发者平台 → 应用 → App Key)';
+const TARGET_HINT = 'check `target` (alias:…, tags:…, rid:…, city:…)';
+const OPTIONS_HINT = 'check `options` against the MobPush createPush fields';
+const MOBPUSH_CODES = {
+    200: { meaning: 'success' },
+    4001: { meaning: 'request is missing a required parameter', hint: OPTIONS_HINT },
+    4002: { meaning: 'request parameter error', hint: OPTIONS_HINT },
+    4003: { meaning: 'request parameters incomplete', hint: OPTIONS_HINT },
+    4004: { meaning: 'data decryption failed', hint: SECRET_HINT },
+    4005: { meaning: 'data validation failed (signature check)', hint: SECRET_HINT },
+    4006: { meaning: 'session expired or does not exist' },
+    4007: { meaning: 'illegal request', hint: SECRET_HINT },
+    4008: { meaning: 'secret key no longer valid', hint: SECRET_HINT },
+    4011: { meaning: 'the encrypted interface only supports POST' },
+    4012: { meaning: 'decryption failed', hint: SECRET_HINT },
+    4013: { meaning: 'web request error' },
+    4101: { meaning: 'the AppKey is blacklisted', hint: 'contact MobTech support about this AppKey' },
+    4102: { meaning: 'the device is blacklisted' },
+    4103: { meaning: 'too many requests', hint: 'MobPush allows 500 push calls a minute per AppKey' },
+    4104: {
+        meaning: 'MobPush is not enabled for this app',
+        hint: 'enable the MobPush product for the app in the MobTech console',
+    },
+    4105: { meaning: 'device id parameter error', hint: TARGET_HINT },
+    4201: { meaning: 'no TCP node available' },
+    4301: { meaning: 'iOS device is missing its device token' },
+    4302: { meaning: 'no matching device found', hint: TARGET_HINT },
+    4303: { meaning: 'alias too long (at most 40 UTF-8 bytes)', hint: TARGET_HINT },
+    4304: { meaning: 'alias malformed', hint: TARGET_HINT },
+    4305: { meaning: 'tag too long (at most 40 UTF-8 bytes)', hint: TARGET_HINT },
+    4306: { meaning: 'tag malformed', hint: TARGET_HINT },
+    4307: {
+        meaning: 'a scheduled push needs a time',
+        hint: 'set `options.pushNotify.taskTime` (ms timestamp) with taskCron: 1',
+    },
+    4308: { meaning: 'content over the limit', hint: 'shorten the template' },
+    4309: { meaning: 'AES key missing' },
+    4310: { meaning: 'application not found', hint: KEY_HINT },
+    4311: { meaning: 'application disabled', hint: 'the app is disabled in the MobTech console' },
+    4312: { meaning: 'AppKey invalid', hint: KEY_HINT },
+    4313: { meaning: 'token missing' },
+    4314: { meaning: 'too many requests', hint: 'MobPush allows 500 push calls a minute per AppKey' },
+    4315: { meaning: 'long text content over the limit' },
+    4316: { meaning: 'inbox content over the limit' },
+    4317: { meaning: 'too many inbox lines' },
+    4318: { meaning: 'message to replace not found' },
+    4319: { meaning: 'message to recall not found' },
+    4320: { meaning: 'request is missing a required parameter', hint: OPTIONS_HINT },
+    4321: { meaning: 'TCP flag message empty' },
+    4322: { meaning: 'offline receipt empty' },
+    4501: { meaning: 'IP address format incorrect' },
+    4502: { meaning: 'package name incorrect', hint: 'check `options.pushTarget.appPackages`' },
+    4503: { meaning: 'certificate password format incorrect' },
+    4504: { meaning: 'authentication method does not match the submitted information' },
+    4505: { meaning: 'authentication information already exists' },
+    4506: { meaning: 'no recipients matched', hint: TARGET_HINT },
+    4507: { meaning: 'this push task cannot be modified' },
+    4508: { meaning: 'no matching push task found' },
+    4509: { meaning: 'content over the limit', hint: 'shorten the template' },
+    4510: {
+        meaning: 'a scheduled push must be at least one minute ahead',
+        hint: 'set `options.pushNotify.taskTime` later',
+    },
+    4511: { meaning: 'long text content over the limit' },
+    4512: { meaning: 'inbox content over the limit' },
+    4513: { meaning: 'too many inbox lines' },
+    4514: { meaning: 'title over the limit', hint: 'shorten `title`' },
+    4515: { meaning: 'a scheduled push must be within one month', hint: 'set `options.pushNotify.taskTime` sooner' },
+    4516: { meaning: 'user segment id missing' },
+    4517: { meaning: 'segment date format error' },
+    4518: { meaning: 'vendor configuration missing (or the task belongs to another user)' },
+    4519: { meaning: 'vendor selection wrong', hint: 'check `options.pushFactoryExtra`' },
+    4520: {
+        meaning: 'the Android package name is not configured',
+        hint: 'configure the Android package in MobPush push settings',
+    },
+    4521: { meaning: 'test ratio out of range' },
+    4522: { meaning: 'smart tags not enabled' },
+    4523: { meaning: 'more than 1000 aliases in one push', hint: TARGET_HINT },
+    4524: { meaning: 'more than 1000 registration ids in one push', hint: TARGET_HINT },
+    4525: {
+        meaning: 'tags empty or too many tags',
+        hint: `${TARGET_HINT}; MobPush's code table mentions 100 tags per push`,
+    },
+    4526: { meaning: 'smart tags empty' },
+    4527: { meaning: 'aliases empty or over the length limit', hint: TARGET_HINT },
+    4528: { meaning: 'registration ids empty or over the length limit', hint: TARGET_HINT },
+    4529: { meaning: 'segment id empty' },
+    4531: { meaning: 'push content empty' },
+    4532: { meaning: 'scheduled time limit' },
+    4533: {
+        meaning: 'Android style content empty',
+        hint: 'set `options.pushNotify.androidNotify.content` for this style',
+    },
+    4540: { meaning: 'scheduled time empty', hint: 'set `options.pushNotify.taskTime`' },
+    4541: { meaning: 'geo push without a location', hint: "use 'city:…', 'province:…' or 'country:…'" },
+    4543: { meaning: 'SMS supplement data empty' },
+    4544: { meaning: 'smart tag error' },
+    4553: { meaning: 'badge setting wrong', hint: 'check androidBadge/androidBadgeType or iosNotify.badge/badgeType' },
+    4554: { meaning: 'FCM configuration error' },
+    4555: { meaning: 'replace or recall needs a workId' },
+    4556: { meaning: 'ADPush template empty' },
+    4557: { meaning: 'smart tag push is not open to the web API' },
+    4558: { meaning: 'FCM remote lock error' },
+    4559: { meaning: 'operations-guarantee task does not exist' },
+    4560: { meaning: 'A/B test task does not exist', hint: 'check `options.groupId`' },
+    5001: { meaning: 'unknown server error' },
+    5002: { meaning: 'data fetch failed' },
+    5003: { meaning: 'data storage failed' },
+    5004: { meaning: 'server busy' },
+    5005: { meaning: 'requested service not supported' },
+    5006: { meaning: 'data encryption failed' },
+    5101: { meaning: 'device storage parameter error' },
+    5301: { meaning: 'no connection node available' },
+    5403: { meaning: 'device disabled' },
+    5404: { meaning: 'device binding missing' },
+    5405: { meaning: 'too many tags' },
+    5406: { meaning: 'initialization failed' },
+    5408: { meaning: 'workno already exists' },
+    5409: { meaning: 'no target devices', hint: `${TARGET_HINT}: nobody matched` },
+    5411: { meaning: 'not enough devices' },
+    5412: { meaning: 'AppSecret wrong', hint: SECRET_HINT },
+    5488: { meaning: 'illegal operation' },
+    5499: { meaning: 'data update failed' },
+    5501: { meaning: 'server under heavy load' },
+    // The seed's own failure example: {"status":5801,"error":"数据校验失败"} (not in its code table).
+    5801: { meaning: 'data validation failed (signature check)', hint: SECRET_HINT },
+    4800: { meaning: 'request header is missing the key field', hint: KEY_HINT },
+    4801: {
+        meaning: 'request IP does not match the bound IPs',
+        hint: "the app is bound to server IPs in the MobTech console: add the runner's IP or remove the binding",
+    },
+    4802: {
+        meaning: 'MobPush not enabled for this app, or disabled',
+        hint: 'enable MobPush for the app in the MobTech console',
+    },
+    4803: { meaning: 'alias too long (at most 40 UTF-8 bytes)', hint: TARGET_HINT },
+    4804: { meaning: 'alias malformed', hint: TARGET_HINT },
+    4805: { meaning: 'tag too long (at most 40 UTF-8 bytes)', hint: TARGET_HINT },
+    4806: { meaning: 'tag malformed', hint: TARGET_HINT },
+    4807: { meaning: 'this push task cannot be modified' },
+    4809: { meaning: 'request is missing a required parameter', hint: OPTIONS_HINT },
+    4810: { meaning: 'too many requests', hint: 'MobPush allows 500 push calls a minute per AppKey' },
+    4811: { meaning: 'push content too long', hint: 'shorten the template' },
+    4812: { meaning: 'push content missing' },
+    4813: { meaning: 'target platform missing', hint: "set `channel` to 'android', 'ios' or 'android,ios'" },
+    4814: { meaning: 'target audience missing', hint: TARGET_HINT },
+    4815: { meaning: 'push type missing' },
+    4816: { meaning: 'offline time over the maximum', hint: 'lower `options.pushNotify.offlineSeconds`' },
+    4817: { meaning: 'long text content over the limit' },
+    4818: { meaning: 'inbox content over the limit' },
+    4819: { meaning: 'at most 5 inbox lines' },
+    4820: { meaning: 'title over the limit', hint: 'shorten `title`' },
+    4821: { meaning: 'user segment id missing' },
+    4822: { meaning: 'an extra key uses a reserved word', hint: 'rename the key in `options.pushNotify.extrasMapList`' },
+    4823: { meaning: 'at most 100 items at once' },
+    4824: { meaning: 'offline time invalid', hint: 'check `options.pushNotify.offlineSeconds`' },
+    4825: { meaning: 'offline push window is 8:00-22:00 (push time = now + offline time)' },
+    4826: { meaning: 'at most 1000 items at once', hint: TARGET_HINT },
+    4827: { meaning: 'dropType wrong', hint: 'check `options.pushOperator.dropType` (1, 2 or 3)' },
+    4828: { meaning: 'task not found or statistics not ready yet' },
+    4839: { meaning: 'push AppKey wrong', hint: KEY_HINT },
+    4033: { meaning: 'callback url malformed', hint: 'check `options.pushCallback.url`' },
+};
+/**
+ * Codes worth another attempt: the service's throttles (4103, 4314, 4810) and its "busy" answers (5004, 5501).
+ * Every push carries a workno, so a retry of a request the service did process is answered 5408, never a
+ * second push.
+ */
+const MOBPUSH_RETRYABLE = [4103, 4314, 4810, 5004, 5501];
+/** "workno already exists": on a retry, the earlier attempt was accepted. */
+const WORKNO_EXISTS = 5408;
+/** Task lookups that find nothing (yet): the follow-up keeps polling. */
+const TASK_NOT_FOUND = [4508, 4828];
+
+;// CONCATENATED MODULE: ./src/providers/mobpush/options.ts
+
+
+function fail(path, problem, expected) {
+    throw new errors/* ConfigError */.xL('options', `${path.replace(/^\./, '')} ${problem}`, expected);
+}
+function objectAt(parent, key, path) {
+    const value = parent[key];
+    if (value === undefined || value === null)
+        return undefined;
+    if (!(0,config/* isPlainObject */.Qd)(value))
+        fail(`${path}.${key}`, 'is not an object', 'a mapping of the fields the seed lists');
+    return value;
+}
+function oneOf(object, key, path, allowed) {
+    const value = object[key];
+    if (value === undefined || value === null)
+        return;
+    if (!allowed.includes(value)) {
+        fail(`${path}.${key}`, `is ${JSON.stringify(value)}`, `one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
+    }
+}
+function integer(object, key, path, min, max = Number.MAX_SAFE_INTEGER) {
+    const value = object[key];
+    if (value === undefined || value === null)
+        return;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+        fail(`${path}.${key}`, `is ${JSON.stringify(value)}`, `a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}`);
+    }
+}
+function stringList(object, key, path) {
+    const value = object[key];
+    if (value === undefined || value === null)
+        return;
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+        fail(`${path}.${key}`, 'is not a list of strings', 'e.g. ["a", "b"]');
+    }
+}
+function keyValueList(object, key, path) {
+    const value = object[key];
+    if (value === undefined || value === null)
+        return;
+    if (!Array.isArray(value) ||
+        value.some((item) => !(0,config/* isPlainObject */.Qd)(item) || typeof item.key !== 'string' || !item.key)) {
+        fail(`${path}.${key}`, 'is not a list of {key, value} entries', '[{"key": "name", "value": "jason"}]');
+    }
+}
+function httpUrl(object, key, path) {
+    const value = object[key];
+    if (value === undefined || value === null)
+        return;
+    let ok = false;
+    try {
+        ok = typeof value === 'string' && ['http:', 'https:'].includes(new URL(value).protocol);
+    }
+    catch {
+        ok = false;
+    }
+    if (!ok)
+        fail(`${path}.${key}`, `is ${JSON.stringify(value)}`, 'an http:// or https:// URL');
+}
+function checkNotify(notify) {
+    const path = 'pushNotify';
+    if (notify.plats !== undefined) {
+        const plats = notify.plats;
+        if (!Array.isArray(plats) || plats.length === 0 || plats.some((p) => p !== 1 && p !== 2)) {
+            fail(`${path}.plats`, `is ${JSON.stringify(plats)}`, '[1] (Android), [2] (iOS) or [1, 2]; or use `channel`');
+        }
+    }
+    oneOf(notify, 'type', path, [1, 2]);
+    oneOf(notify, 'iosProduction', path, [0, 1]);
+    integer(notify, 'offlineSeconds', path, 1);
+    oneOf(notify, 'taskCron', path, [0, 1]);
+    integer(notify, 'taskTime', path, 0);
+    if (notify.taskCron === 1) {
+        if (typeof notify.taskTime !== 'number') {
+            fail(`${path}.taskTime`, 'is required when taskCron is 1', 'a millisecond timestamp, e.g. 1594277916000');
+        }
+    }
+    integer(notify, 'speed', path, 0);
+    oneOf(notify, 'skipOnline', path, [0, 1]);
+    oneOf(notify, 'skipFactory', path, [0, 1]);
+    oneOf(notify, 'policy', path, [1, 2, 3, 4]);
+    keyValueList(notify, 'extrasMapList', path);
+    const android = objectAt(notify, 'androidNotify', path);
+    if (android) {
+        const at = `${path}.androidNotify`;
+        stringList(android, 'content', at);
+        oneOf(android, 'style', at, [0, 1, 2, 3, 4]);
+        if (android.warn !== undefined && !(typeof android.warn === 'string' && /^[123]{1,3}$/.test(android.warn))) {
+            fail(`${at}.warn`, `is ${JSON.stringify(android.warn)}`, "a string of 1 (sound), 2 (vibrate), 3 (light), e.g. '12'");
+        }
+        oneOf(android, 'androidBadgeType', at, [1, 2]);
+        integer(android, 'androidBadge', at, 0);
+        const custom = objectAt(android, 'customStyle', at);
+        if (custom)
+            oneOf(custom, 'styleNo', `${at}.customStyle`, [1, 2, 3]);
+    }
+    const ios = objectAt(notify, 'iosNotify', path);
+    if (ios) {
+        const at = `${path}.iosNotify`;
+        integer(ios, 'badge', at, Number.MIN_SAFE_INTEGER);
+        oneOf(ios, 'badgeType', at, [1, 2]);
+        if (ios.badgeType === 1 && typeof ios.badge === 'number' && ios.badge < 0) {
+            fail(`${at}.badge`, 'is negative with badgeType 1 (absolute)', 'a number of 0 or more, or badgeType 2');
+        }
+        oneOf(ios, 'slientPush', at, [0, 1]);
+        oneOf(ios, 'contentAvailable', at, [0, 1]);
+        oneOf(ios, 'mutableContent', at, [0, 1]);
+        oneOf(ios, 'attachmentType', at, [0, 1, 2, 3]);
+    }
+}
+function checkOptions(options) {
+    for (const key of ['appkey', 'source']) {
+        if (key === 'source' && (options.source === undefined || options.source === 'webapi'))
+            continue;
+        if (key in options) {
+            fail(key, 'is set by the adapter', key === 'source' ? "nothing, or 'webapi'" : 'the AppKey in `token`');
+        }
+    }
+    if (options.workno !== undefined && (typeof options.workno !== 'string' || !/^[\w-]{1,64}$/.test(options.workno))) {
+        fail('workno', `is ${JSON.stringify(options.workno)}`, 'letters, digits, - or _ (at most 64), unique per push');
+    }
+    if (options.groupId !== undefined && typeof options.groupId !== 'string') {
+        fail('groupId', 'is not a string', 'the A/B test group id');
+    }
+    const target = objectAt(options, 'pushTarget', '');
+    if (target) {
+        oneOf(target, 'target', '.pushTarget', [1, 2, 3, 4, 5, 6, 9, 14]);
+        oneOf(target, 'tagsType', '.pushTarget', [1, 2, 3]);
+        stringList(target, 'appPackages', '.pushTarget');
+        if (target.target === 9 && !(0,config/* isPlainObject */.Qd)(target.pushAreas)) {
+            fail('pushTarget.pushAreas', 'is required when target is 9', '{"countries": [{"country": "中国"}]}');
+        }
+    }
+    const notify = objectAt(options, 'pushNotify', '');
+    if (notify)
+        checkNotify(notify);
+    const operator = objectAt(options, 'pushOperator', '');
+    if (operator) {
+        oneOf(operator, 'dropType', 'pushOperator', [1, 2, 3]);
+        if (operator.dropType !== undefined && typeof operator.dropId !== 'string') {
+            fail('pushOperator.dropId', 'is required with dropType', 'the id of the push task to cancel, replace or recall');
+        }
+    }
+    const forward = objectAt(options, 'pushForward', '');
+    if (forward) {
+        oneOf(forward, 'nextType', 'pushForward', [0, 1, 2, 3]);
+        if (forward.nextType === 2 && typeof forward.scheme !== 'string') {
+            fail('pushForward.scheme', 'is required when nextType is 2', "the MobLink scheme, e.g. 'mlink://com.example.app'");
+        }
+        if (forward.nextType === 1 && forward.url === undefined) {
+            fail('pushForward.url', 'is required when nextType is 1', 'the link to open');
+        }
+        keyValueList(forward, 'schemeDataList', 'pushForward');
+    }
+    const callback = objectAt(options, 'pushCallback', '');
+    if (callback) {
+        httpUrl(callback, 'url', 'pushCallback');
+        if (callback.params !== undefined && !(0,config/* isPlainObject */.Qd)(callback.params)) {
+            fail('pushCallback.params', 'is not an object', '{"key": "value"}');
+        }
+    }
+    const factory = objectAt(options, 'pushFactoryExtra', '');
+    if (factory) {
+        const huawei = objectAt(factory, 'huaweiExtra', 'pushFactoryExtra');
+        if (huawei)
+            oneOf(huawei, 'importance', 'pushFactoryExtra.huaweiExtra', ['LOW', 'NORMAL']);
+        const vivo = objectAt(factory, 'vivoExtra', 'pushFactoryExtra');
+        if (vivo) {
+            oneOf(vivo, 'classification', 'pushFactoryExtra.vivoExtra', [0, 1]);
+            if (vivo.category !== undefined &&
+                (typeof vivo.category !== 'string' || vivo.category !== vivo.category.toUpperCase())) {
+                fail('pushFactoryExtra.vivoExtra.category', `is ${JSON.stringify(vivo.category)}`, 'an upper-case vivo category, e.g. IM');
+            }
+        }
+        objectAt(factory, 'xiaomiExtra', 'pushFactoryExtra');
+        objectAt(factory, 'oppoExtra', 'pushFactoryExtra');
+    }
+    const extra = objectAt(options, 'userExtra', '');
+    if (extra) {
+        oneOf(extra, 'activityTask', 'userExtra', [0, 1]);
+        if (extra.activityTask === 1) {
+            const id = extra.activityWorkId;
+            if (typeof id !== 'string' || id.length === 0 || [...id].length > 20) {
+                fail('userExtra.activityWorkId', 'is required when activityTask is 1 and at most 20 characters', 'a unique activity id of 1 to 20 characters');
+            }
+        }
+    }
+}
+/** 4510 and 4515: a scheduled push must be at least one minute ahead and within a month. Needs the clock, so it runs at plan time. */
+function checkSchedule(options, now) {
+    const notify = options.pushNotify;
+    if (!(0,config/* isPlainObject */.Qd)(notify) || notify.taskCron !== 1 || typeof notify.taskTime !== 'number')
+        return;
+    if (notify.taskTime < now + 60_000 || notify.taskTime > now + 31 * 86_400_000) {
+        fail('pushNotify.taskTime', `(${notify.taskTime}) is not between one minute and one month from now`, 'a millisecond timestamp in that window');
+    }
+}
+
+// EXTERNAL MODULE: ./src/transport/transport.ts + 1 modules
+var transport = __webpack_require__(3536);
+;// CONCATENATED MODULE: ./src/providers/mobpush/reply.ts
+
+
+
+/** The service's `status` in a JSON reply, when there is one. */
+function statusOf(reply) {
+    const body = reply.json;
+    if (!(0,config/* isPlainObject */.Qd)(body))
+        return undefined;
+    const status = typeof body.status === 'string' ? Number(body.status) : body.status;
+    return typeof status === 'number' && Number.isFinite(status) ? status : undefined;
+}
+/**
+ * A MobPush failure: the code, its meaning from the seed's table, the service's own `error` text and a hint.
+ * Throttles and "busy" codes, HTTP 429 and 5xx are retried; everything else is a configuration or business error.
+ */
+function mobpushFailure(reply, status, hint) {
+    const body = reply.json;
+    const known = MOBPUSH_CODES[status];
+    const text = typeof body.error === 'string' && body.error ? body.error : undefined;
+    const http = (0,transport/* httpFailure */.tG)(reply);
+    const retryable = MOBPUSH_RETRYABLE.includes(status) || http?.retry === 'safe';
+    return {
+        ok: false,
+        code: status,
+        message: `MobPush status ${status} (${known?.meaning ?? 'unknown code'})${text ? `: ${text}` : ''}${http ? ` [HTTP ${reply.status}]` : ''}`,
+        hint: hint ?? known?.hint,
+        retry: retryable ? 'safe' : 'never',
+        retryAfterMs: http?.retryAfterMs,
+    };
+}
+/**
+ * Reads a createPush reply. `attempt` is the transport attempt that produced it: a 5408 ("workno already
+ * exists") on a retry means an earlier attempt reached the service, so the push was delivered once.
+ */
+function interpretPush(reply, attempt, workno) {
+    const status = statusOf(reply);
+    if (status === undefined)
+        return (0,transport/* httpFailure */.tG)(reply) ?? (0,transport/* notJsonFailure */.cC)(reply);
+    // A proxy or gateway error page that happens to carry JSON is an HTTP failure, whatever its body says.
+    if (status === 200 && (reply.status < 200 || reply.status >= 300))
+        return (0,transport/* httpFailure */.tG)(reply) ?? (0,transport/* notJsonFailure */.cC)(reply);
+    if (status === 200) {
+        const res = reply.json.res;
+        const batchId = (0,config/* isPlainObject */.Qd)(res) && typeof res.batchId === 'string' && res.batchId ? res.batchId : undefined;
+        return batchId
+            ? { ok: true, id: batchId, code: 200 }
+            : { ok: true, code: 200, message: 'accepted, but the reply carried no batchId' };
+    }
+    if (status === WORKNO_EXISTS) {
+        if (attempt > 1) {
+            return {
+                ok: true,
+                code: WORKNO_EXISTS,
+                message: `accepted by an earlier attempt (workno ${workno} already exists, so nothing was sent twice)`,
+            };
+        }
+        return mobpushFailure(reply, status, `a push with workno ${workno} was already accepted: this run attempt already sent this message to this target. ` +
+            'Re-run the job (a new attempt gets a new workno), or set `options.workno` to your own unique id');
+    }
+    return mobpushFailure(reply, status);
+}
+
+;// CONCATENATED MODULE: ./src/providers/mobpush/sign.ts
+
+/**
+ * MobPush's request signature: md5 over the exact body string followed by the AppSecret, as lower-case hex.
+ * Sign the very string that is sent: any re-serialization (key order, spacing, escaping) breaks it.
+ */
+function mobpushSign(body, appSecret) {
+    return (0,external_node_crypto_.createHash)('md5')
+        .update(body + appSecret, 'utf8')
+        .digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/providers/mobpush/targets.ts
+
+/** The seed: alias, tags and rids are limited to 1000 elements per push (4523, 4524, 4826). */
+const MAX_PER_PUSH = 1000;
+/** The seed: aliases and tags are at most 40 UTF-8 bytes (4303, 4305). */
+const MAX_NAME_BYTES = 40;
+const TARGET_FORM = "'all', 'alias:a,b', 'tags:a,b' (any of the tags), 'tags-all:a,b' (all of the tags), 'rid:id1,id2', " +
+    "'city:NAME', 'province:NAME', 'country:NAME' or 'fileid:ID'; one per line for several pushes";
+const LIST_KINDS = new Set(['alias', 'tags', 'tags-all', 'rid']);
+const VALUE_KINDS = new Set(['city', 'province', 'country', 'fileid']);
+const NOUN = { alias: 'aliases', tags: 'tags', 'tags-all': 'tags', rid: 'registration ids' };
+function parseItems(kind, line, raw) {
+    const items = [...new Set(raw.split(',').map((item) => item.trim()))];
+    if (items.some((item) => !item)) {
+        throw new errors/* ConfigError */.xL('target', `'${line.slice(0, 80)}' has an empty entry`, `'${kind}:a,b' with no empty items`);
+    }
+    for (const item of items) {
+        if (kind === 'rid' && !/^[\w.-]+$/.test(item)) {
+            throw new errors/* ConfigError */.xL('target', `registration id '${item}' is malformed`, 'letters, digits, -, _ or .');
+        }
+        if (kind !== 'rid' && Buffer.byteLength(item, 'utf8') > MAX_NAME_BYTES) {
+            throw new errors/* ConfigError */.xL('target', `${kind === 'alias' ? 'alias' : 'tag'} '${item}' is longer than MobPush allows`, `at most ${MAX_NAME_BYTES} UTF-8 bytes each`);
+        }
+        if ([...item].some((char) => char.charCodeAt(0) < 0x20)) {
+            throw new errors/* ConfigError */.xL('target', `'${item}' contains control characters`, 'printable names');
+        }
+    }
+    if (kind === 'tags-all' && items.length > MAX_PER_PUSH) {
+        // An intersection cannot be split into batches without changing who receives the push.
+        throw new errors/* ConfigError */.xL('target', `'tags-all:' lists ${items.length} tags, and an intersection cannot be split into several pushes`, `at most ${MAX_PER_PUSH} tags for 'tags-all:'`);
+    }
+    return items;
+}
+function labelFor(kind, items) {
+    const shown = items.join(',');
+    return items.length <= 5 && shown.length <= 80 ? `${kind}:${shown}` : `${kind}:${items.length} ${NOUN[kind]}`;
+}
+/** Parses `target`: one target per line (or `;`). Empty means "whatever `options.pushTarget` says". */
+function parseTargets(raw, hasOptionsTarget) {
+    const lines = (raw ?? '')
+        .split(/[\n;]/)
+        .map((line) => line.trim())
+        .filter(Boolean);
+    if (lines.length === 0) {
+        if (hasOptionsTarget)
+            return [{ canonical: 'options', label: 'options.pushTarget', kind: 'options' }];
+        // Broadcast reaches every install of the app: it has to be asked for explicitly.
+        throw new errors/* ConfigError */.xL('target', 'is required for MobPush', TARGET_FORM);
+    }
+    return lines.map((line) => {
+        if (line.toLowerCase() === 'all')
+            return { canonical: 'all', label: 'all', kind: 'all' };
+        const match = /^([a-z-]+):(.*)$/i.exec(line);
+        const kind = match?.[1]?.toLowerCase() ?? '';
+        const value = match?.[2]?.trim() ?? '';
+        if (!match || (!LIST_KINDS.has(kind) && !VALUE_KINDS.has(kind))) {
+            throw new errors/* ConfigError */.xL('target', `'${line.slice(0, 80)}' is not a MobPush target`, TARGET_FORM);
+        }
+        if (!value)
+            throw new errors/* ConfigError */.xL('target', `'${line}' names nobody`, TARGET_FORM);
+        if (LIST_KINDS.has(kind)) {
+            const items = parseItems(kind, line, value);
+            return {
+                canonical: `${kind}:${items.join(',')}`,
+                label: labelFor(kind, items),
+                kind: kind,
+                items,
+            };
+        }
+        if (kind === 'fileid' && !/^[\w.-]+$/.test(value)) {
+            throw new errors/* ConfigError */.xL('target', `file id '${value}' is malformed`, 'the fileId MobPush returned for the upload');
+        }
+        return { canonical: `${kind}:${value}`, label: `${kind}:${value}`, kind: kind, value };
+    });
+}
+/** The seed's pushTarget for one target (and one batch of its items). */
+function pushTargetFor(target, items) {
+    switch (target.kind) {
+        case 'all':
+            return { target: 1 };
+        case 'alias':
+            return { target: 2, alias: items };
+        case 'tags':
+            return { target: 3, tags: items, tagsType: 1 };
+        case 'tags-all':
+            return { target: 3, tags: items, tagsType: 2 };
+        case 'rid':
+            return { target: 4, rids: items };
+        case 'city':
+        case 'province':
+        case 'country':
+            return { target: 5, [target.kind]: target.value };
+        case 'fileid':
+            return { target: 14, fileId: target.value };
+        case 'options':
+            return {};
+    }
+}
+/** Splits a list target into batches the service accepts. */
+function batches(target) {
+    if (!target.items)
+        return [undefined];
+    const out = [];
+    for (let i = 0; i < target.items.length; i += MAX_PER_PUSH)
+        out.push(target.items.slice(i, i + MAX_PER_PUSH));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/providers/mobpush/track.ts
+
+
+
+
+
+
+
+/** The seed: query endpoints allow 300 calls a minute per AppKey. */
+const QUERY_RATE = { requests: 300, perMs: 60_000 };
+const TASK_STATES = {
+    1: { text: '未开始', meaning: 'not started (scheduled)', state: 'pending' },
+    // Issued: MobPush has handed the task to its TCP channel and the vendor channels. The service reports no
+    // per-task "reached the phone" state short of its statistics, and a task stays "issued" until its offline
+    // window (a day by default) ends, so this is as delivered as MobPush says a push gets.
+    2: { text: '已下发', meaning: 'issued to the push channels', state: 'delivered' },
+    3: { text: '下发失败', meaning: 'issue failed (selecting the audience failed)', state: 'failed' },
+    4: { text: '推送完成', meaning: 'push completed', state: 'delivered' },
+    5: { text: '已取消', meaning: 'cancelled', state: 'failed' },
+    6: { text: '已撤回', meaning: 'recalled', state: 'failed' },
+    7: { text: '任务异常', meaning: 'task abnormal', state: 'failed' },
+};
+function fromCode(value) {
+    let code;
+    if (typeof value === 'number' && Number.isInteger(value))
+        code = Math.abs(value);
+    else if (typeof value === 'string') {
+        const text = value.trim();
+        if (/^-?\d$/.test(text))
+            code = Math.abs(Number(text));
+        else
+            code = Number(Object.entries(TASK_STATES).find(([, entry]) => entry.text === text)?.[0]) || undefined;
+    }
+    const entry = code === undefined ? undefined : TASK_STATES[code];
+    return entry ? { state: entry.state, message: `MobPush task ${entry.text} (${entry.meaning})` } : undefined;
+}
+/** A task state in a lookup reply, wherever the documented and observed shapes put it. */
+function taskStateOf(body) {
+    const res = body.res;
+    if (typeof res === 'string')
+        return fromCode(body.code) ?? fromCode(res);
+    if (!(0,config/* isPlainObject */.Qd)(res))
+        return undefined;
+    for (const key of ['workStatus', 'taskStatus', 'status', 'state', 'code']) {
+        const found = fromCode(res[key]);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+function workIdOf(body) {
+    const res = body?.res;
+    if (!(0,config/* isPlainObject */.Qd)(res))
+        return undefined;
+    for (const key of ['workId', 'batchId', 'id'])
+        if (typeof res[key] === 'string' && res[key])
+            return res[key];
+    return undefined;
+}
+function interpretQuery(reply) {
+    const status = statusOf(reply);
+    if (status === undefined)
+        return (0,transport/* httpFailure */.tG)(reply) ?? (0,transport/* notJsonFailure */.cC)(reply);
+    if ((status === 200 && reply.status < 300) || TASK_NOT_FOUND.includes(status)) {
+        return { ok: true, code: status };
+    }
+    return mobpushFailure(reply, status);
+}
+async function query(settings, env, path, fields) {
+    const body = JSON.stringify({ appkey: settings.appKey, ...fields });
+    const sign = mobpushSign(body, settings.appSecret);
+    env.secrets.add(sign);
+    const outcome = await env.transport.exchange({
+        label: `mobpush ${path}`,
+        build: () => ({
+            method: 'POST',
+            url: (0,endpoint/* joinUrl */.w)(settings.baseUrl, path),
+            headers: { 'content-type': 'application/json', key: settings.appKey, sign },
+            body,
+        }),
+        interpret: interpretQuery,
+        // A lookup changes nothing: repeating it is always safe.
+        idempotent: true,
+        rateKey: `mobpush-query:${(0,idempotency/* credentialFingerprint */.I)(settings.appKey)}`,
+        rateLimit: QUERY_RATE,
+    });
+    return outcome.reply.json;
+}
+async function trackPush(settings, handle, env) {
+    let byWorkno;
+    if (handle.idempotencyKey) {
+        byWorkno = await query(settings, env, '/v3/push/getByWorkno', { workno: handle.idempotencyKey });
+        const state = taskStateOf(byWorkno);
+        if (state)
+            return state;
+    }
+    const workId = handle.id ?? workIdOf(byWorkno);
+    if (workId) {
+        const status = await query(settings, env, '/v3/push/getWorkStatus', { workId });
+        const state = taskStateOf(status);
+        if (state)
+            return state;
+        if (TASK_NOT_FOUND.includes(status.status)) {
+            return { state: 'pending', message: 'MobPush has no status for this task yet' };
+        }
+        return { state: 'pending', message: `MobPush returned no recognisable task state: ${JSON.stringify(status.res)}` };
+    }
+    return { state: 'pending', message: 'MobPush has no task for this workno yet' };
+}
+
+;// CONCATENATED MODULE: ./src/providers/mobpush/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const FORMATS = ['notification', 'custom'];
+const PLATFORMS = { android: 1, ios: 2 };
+const CHANNEL_FORM = "'android', 'ios' or 'android,ios' (default: both)";
+/**
+ * Limits (the seed gives no number: "content over the vendor's limit is truncated", codes 4308/4811/4820 exist).
+ * iOS is a default platform and APNs caps the whole payload at 4 KB, so the body is kept to 3000 UTF-8 bytes,
+ * leaving room for the title, extras and the link. Unverified: see docs/providers/mobpush.md.
+ */
+const LIMITS = { title: { max: 100, unit: 'chars' }, body: { max: 3000, unit: 'bytes' } };
+function parseChannel(raw) {
+    const names = (raw?.trim() || 'android,ios')
+        .toLowerCase()
+        .split(/[,\s]+/)
+        .filter(Boolean);
+    const plats = new Set();
+    for (const name of names) {
+        const plat = PLATFORMS[name];
+        if (!plat)
+            throw new errors/* ConfigError */.xL('channel', `unknown MobPush platform '${name}'`, CHANNEL_FORM);
+        plats.add(plat);
+    }
+    return [...plats].sort();
+}
+/** The default tap action: open the run (or the release page) when the message has a link. */
+function defaultForward(message, options) {
+    if (!message.link)
+        return undefined;
+    const user = options.pushForward;
+    // A user who picked another action (home page, scheme, intent) must not inherit our url.
+    if ((0,config/* isPlainObject */.Qd)(user) && user.nextType !== undefined && user.nextType !== 1)
+        return undefined;
+    return { nextType: 1, url: message.link };
+}
+/** Identifies the message content, so two different notifications to one target in one job get two worknos. */
+function contentDigest(title, content, format, message) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update([format, title, content, JSON.stringify(message.context.matrix ?? {})].join('\u0000'))
+        .digest('hex')
+        .slice(0, 16);
+}
+const mobpush = {
+    name: 'mobpush',
+    displayName: 'MobPush',
+    // The seed's address; the service's documented endpoint is plain http. `endpoint` can switch host or scheme.
+    defaultEndpoint: 'http://api.push.mob.com',
+    formats: FORMATS,
+    defaultFormat: 'notification',
+    retryableCodes: MOBPUSH_RETRYABLE,
+    idempotencyKey: 'workno',
+    // The seed: 500 push calls a minute per AppKey.
+    rateLimit: { requests: 500, perMs: 60_000 },
+    limits: () => LIMITS,
+    parse(settings) {
+        const appKey = settings.token?.trim();
+        if (!appKey) {
+            throw new errors/* ConfigError */.xL('token', 'is required for MobPush', 'the AppKey from the MobTech console');
+        }
+        if (!/^[A-Za-z0-9]{4,64}$/.test(appKey)) {
+            throw new errors/* ConfigError */.xL('token', 'does not look like a MobPush AppKey', 'the AppKey (letters and digits), e.g. 2f2d7a68f8a40');
+        }
+        const appSecret = settings.secret?.trim();
+        if (!appSecret) {
+            throw new errors/* ConfigError */.xL('secret', 'is required for MobPush (it signs every request)', 'the AppSecret from the MobTech console');
+        }
+        if (/\s/.test(appSecret))
+            throw new errors/* ConfigError */.xL('secret', 'contains whitespace', 'the AppSecret exactly as shown in the console');
+        const format = (settings.format?.trim() || 'notification');
+        if (!FORMATS.includes(format)) {
+            throw new errors/* ConfigError */.xL('format', `unknown MobPush format '${settings.format}'`, "'notification' (default) or 'custom' (pass-through)");
+        }
+        const options = settings.options;
+        checkOptions(options);
+        const optionsTarget = (0,config/* isPlainObject */.Qd)(options.pushTarget) && options.pushTarget.target !== undefined;
+        return {
+            appKey,
+            appSecret,
+            baseUrl: (0,endpoint/* resolveBaseUrl */.x)(this.defaultEndpoint, settings.endpoint),
+            plats: parseChannel(settings.channel),
+            format,
+            targets: parseTargets(settings.target, optionsTarget),
+            options,
+        };
+    },
+    plan(parsed, message, env) {
+        checkSchedule(parsed.options, env.now());
+        const content = (0,core_message/* renderBody */.lc)(message, 'text', LIMITS.body);
+        const title = (0,core_message/* renderTitle */.zF)(message, LIMITS.title);
+        const digest = contentDigest(title, content, parsed.format, message);
+        const userWorkno = typeof parsed.options.workno === 'string' ? parsed.options.workno : undefined;
+        const rest = (0,config/* omitKeys */.QD)(parsed.options, ['workno']);
+        const forward = defaultForward(message, rest);
+        const url = (0,endpoint/* joinUrl */.w)(parsed.baseUrl, '/v3/push/createPush');
+        const jobs = parsed.targets.flatMap((target) => {
+            const groups = batches(target);
+            return groups.map((items, index) => ({ target, items, index, count: groups.length }));
+        });
+        return jobs.map(({ target, items, index, count }, position) => {
+            const label = count > 1 ? `${target.label} (batch ${index + 1}/${count})` : target.label;
+            // Same run, run attempt, target, batch and content → same workno, so a retry can never push twice.
+            const workno = userWorkno
+                ? jobs.length > 1
+                    ? `${userWorkno}-${position + 1}`
+                    : userWorkno
+                : (0,idempotency/* deliveryKey */.u)(message.context, 'mobpush', `${target.canonical}#${index + 1}/${count}#${digest}`);
+            const pushNotify = {
+                plats: parsed.plats,
+                title,
+                content,
+                type: parsed.format === 'custom' ? 2 : 1,
+            };
+            if (parsed.format === 'custom')
+                pushNotify.customNotify = { customType: 'text', customTitle: title };
+            const base = {
+                workno,
+                source: 'webapi',
+                appkey: parsed.appKey,
+                pushTarget: pushTargetFor(target, items),
+                pushNotify,
+            };
+            if (forward)
+                base.pushForward = forward;
+            const merged = (0,config/* deepMerge */.$N)(base, rest);
+            // `null` in options removes a default (e.g. `pushForward: null` for no tap action).
+            for (const [key, value] of Object.entries(merged))
+                if (value === null)
+                    delete merged[key];
+            const body = JSON.stringify(merged);
+            const sign = mobpushSign(body, parsed.appSecret);
+            // Derived from the secret: never printed, not even in a dry run.
+            env.secrets.add(sign);
+            let attempt = 1;
+            return {
+                target: label,
+                idempotencyKey: workno,
+                exchange: {
+                    label: `mobpush ${label}`,
+                    build: (n) => {
+                        attempt = n;
+                        return {
+                            method: 'POST',
+                            url,
+                            headers: { 'content-type': 'application/json', key: parsed.appKey, sign },
+                            body,
+                        };
+                    },
+                    interpret: (reply) => interpretPush(reply, attempt, workno),
+                    idempotent: true,
+                    rateKey: `mobpush:${(0,idempotency/* credentialFingerprint */.I)(parsed.appKey)}`,
+                    rateLimit: this.rateLimit,
+                },
+            };
+        });
+    },
+    track(parsed, handle, env) {
+        return trackPush(parsed, handle, env);
+    },
+};
+
+
+/***/ })
+
+};
