@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeMobpush } from '../fakes/mobpush.js';
 import { fakePushplus } from '../fakes/pushplus.js';
 import { runAction } from '../helpers/run-action.js';
 
@@ -113,5 +114,51 @@ describe('wait-for-delivery with pushplus', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.outputs.results!)[0].delivery).toBeUndefined();
     expect(fake.requests).toHaveLength(1);
+  });
+});
+
+describe('wait-for-delivery with MobPush', () => {
+  const KEY = '2f2d7a68f8a40';
+  const SECRET = '9abee316611dd24f607feb9f2c496338';
+  let fake: ReturnType<typeof fakeMobpush>;
+  afterEach(() => fake.stop());
+
+  async function send(taskCodes: number[], wait = '6') {
+    fake = fakeMobpush({ apps: { [KEY]: SECRET }, taskCodes });
+    await fake.start();
+    return runAction({
+      inputs: {
+        provider: 'mobpush',
+        token: KEY,
+        secret: SECRET,
+        endpoint: fake.url,
+        status: 'failure',
+        target: 'alias:tester',
+        'wait-for-delivery': wait,
+      },
+    });
+  }
+
+  it('follows a task from not started to completed', async () => {
+    const run = await send([1, 1, 4]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(JSON.parse(run.outputs.results!)[0]).toMatchObject({ ok: true, delivery: 'delivered' });
+    expect(fake.requests.filter((request) => request.path === '/v3/push/createPush')).toHaveLength(1);
+    expect(fake.requests.filter((request) => request.path !== '/v3/push/createPush').length).toBeGreaterThanOrEqual(2);
+    expect(run.summary).toContain('delivered');
+  });
+
+  it('fails the step when the task failed', async () => {
+    const run = await send([3]);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.outputs.results!)[0]).toMatchObject({ ok: true, delivery: 'failed' });
+    expect(run.outputs.status).toBe('failure');
+  });
+
+  it('reports pending when the task never settles', async () => {
+    const run = await send([1], '2');
+    expect(run.code, run.stdout).toBe(0);
+    expect(JSON.parse(run.outputs.results!)[0]).toMatchObject({ ok: true, delivery: 'pending' });
+    expect(run.stdout).toContain('::warning::');
   });
 });
