@@ -251,7 +251,7 @@ function stringMap(key, value) {
 function integer(key, value, allowed, min = 0) {
     const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     if (typeof number !== 'number' || !Number.isInteger(number) || number < min)
-        fail(`'${key}' must be ${min > 0 ? 'a positive' : 'a non-negative'} whole number, not ${JSON.stringify(value)}`);
+        fail(`'${key}' must be ${min > 0 ? 'a positive' : 'a non-negative'} whole number, not ${JSON.stringify(value)}`, `a whole number of at least ${min}`);
     if (allowed && !allowed.includes(number))
         fail(`'${key}' is ${number}`, `one of ${allowed.join(', ')}`);
     return number;
@@ -264,7 +264,7 @@ function oneOf(key, value, allowed) {
 }
 function fields_text(key, value) {
     if ((typeof value !== 'string' && typeof value !== 'number') || String(value).trim() === '')
-        fail(`'${key}' must be a non-empty string`);
+        fail(`'${key}' must be a non-empty string`, 'some text');
     return String(value);
 }
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
@@ -291,7 +291,7 @@ function strategyContent(key, value, strategyType) {
     if (content.startTime !== undefined &&
         content.endTime !== undefined &&
         Number(content.endTime) < Number(content.startTime))
-        fail(`'${key}.endTime' is before startTime`);
+        fail(`'${key}.endTime' is before startTime`, 'an endTime after startTime');
     return typeof value === 'string' ? value : JSON.stringify(content);
 }
 /** Validates `options` and returns the wire parameters. Pure: throws ConfigError naming `options`. */
@@ -347,7 +347,7 @@ function parseMpaasOptions(options) {
         params.TransparentMessagePayload = JSON.stringify(objectValue(label('TransparentMessagePayload'), get('TransparentMessagePayload')));
     if (has('TransparentMessageUrgency')) {
         if (!has('TransparentMessagePayload'))
-            fail(`'${label('TransparentMessageUrgency')}' only applies with 'transparentMessagePayload'`);
+            fail(`'${label('TransparentMessageUrgency')}' only applies with 'transparentMessagePayload'`, "'transparentMessagePayload' as well, or no urgency");
         params.TransparentMessageUrgency = oneOf(label('TransparentMessageUrgency'), get('TransparentMessageUrgency'), [
             'HIGH',
             'NORMAL',

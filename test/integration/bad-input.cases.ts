@@ -118,5 +118,99 @@ const PUSHPLUS_CASES: BadInputCase[] = [
   },
 ];
 
+const MOBPUSH = {
+  provider: 'mobpush',
+  token: '2f2d7a68f8a40',
+  secret: '9abee316611dd24f607feb9f2c496338',
+  target: 'alias:tester',
+};
+
+const MOBPUSH_CASES: BadInputCase[] = [
+  { name: 'mobpush: no AppKey', inputs: { ...MOBPUSH, token: '' }, input: 'token' },
+  { name: 'mobpush: AppKey with symbols', inputs: { ...MOBPUSH, token: 'app/key!' }, input: 'token' },
+  { name: 'mobpush: no AppSecret', inputs: { ...MOBPUSH, secret: '' }, input: 'secret' },
+  { name: 'mobpush: AppSecret with whitespace', inputs: { ...MOBPUSH, secret: 'abc def ghi' }, input: 'secret' },
+  { name: 'mobpush: unknown platform', inputs: { ...MOBPUSH, channel: 'windows' }, input: 'channel' },
+  { name: 'mobpush: unknown format', inputs: { ...MOBPUSH, format: 'sms' }, input: 'format' },
+  { name: 'mobpush: no target', inputs: { ...MOBPUSH, target: '' }, input: 'target' },
+  { name: 'mobpush: unknown target kind', inputs: { ...MOBPUSH, target: 'group:a' }, input: 'target' },
+  { name: 'mobpush: empty alias list', inputs: { ...MOBPUSH, target: 'alias:' }, input: 'target' },
+  { name: 'mobpush: alias list with a hole', inputs: { ...MOBPUSH, target: 'alias:a,,b' }, input: 'target' },
+  { name: 'mobpush: malformed registration id', inputs: { ...MOBPUSH, target: 'rid:bad id!' }, input: 'target' },
+  { name: 'mobpush: pushNotify not an object', inputs: { ...MOBPUSH, options: 'pushNotify: 5' }, input: 'options' },
+  {
+    name: 'mobpush: iosProduction out of range',
+    inputs: { ...MOBPUSH, options: 'pushNotify: {iosProduction: 3}' },
+    input: 'options',
+  },
+  {
+    name: 'mobpush: scheduled without a time',
+    inputs: { ...MOBPUSH, options: 'pushNotify: {taskCron: 1}' },
+    input: 'options',
+  },
+  { name: 'mobpush: unknown policy', inputs: { ...MOBPUSH, options: 'pushNotify: {policy: 9}' }, input: 'options' },
+  {
+    name: 'mobpush: plats not a list',
+    inputs: { ...MOBPUSH, options: 'pushNotify: {plats: android}' },
+    input: 'options',
+  },
+  {
+    name: 'mobpush: extras not key/value pairs',
+    inputs: { ...MOBPUSH, options: 'pushNotify: {extrasMapList: [1, 2]}' },
+    input: 'options',
+  },
+  { name: 'mobpush: appkey overridden in options', inputs: { ...MOBPUSH, options: 'appkey: other' }, input: 'options' },
+  { name: 'mobpush: workno with spaces', inputs: { ...MOBPUSH, options: 'workno: "a b"' }, input: 'options' },
+  {
+    name: 'mobpush: open-url tap without url',
+    inputs: { ...MOBPUSH, options: 'pushForward: {nextType: 1}' },
+    input: 'options',
+  },
+];
+
+const MPAAS = {
+  provider: 'mpaas',
+  token: 'LTAI5tTestAccessKeyId01',
+  secret: 'mpaasTestAccessKeySecret0123456789',
+  'app-id': 'ONEX570DA89211721',
+  'workspace-id': 'test',
+  target: 'user:alice',
+};
+
+const MPAAS_CASES: BadInputCase[] = [
+  { name: 'mpaas: no AccessKeyId', inputs: { ...MPAAS, token: '' }, input: 'token' },
+  { name: 'mpaas: no AccessKeySecret', inputs: { ...MPAAS, secret: '' }, input: 'secret' },
+  { name: 'mpaas: no app id', inputs: { ...MPAAS, 'app-id': '' }, input: 'app-id' },
+  { name: 'mpaas: no workspace id', inputs: { ...MPAAS, 'workspace-id': '' }, input: 'workspace-id' },
+  { name: 'mpaas: unknown channel', inputs: { ...MPAAS, channel: 'loud' }, input: 'channel' },
+  { name: 'mpaas: unknown format', inputs: { ...MPAAS, format: 'html' }, input: 'format' },
+  { name: 'mpaas: no target', inputs: { ...MPAAS, target: '' }, input: 'target' },
+  { name: 'mpaas: unknown target kind', inputs: { ...MPAAS, target: 'phone:123' }, input: 'target' },
+  { name: 'mpaas: empty target id', inputs: { ...MPAAS, target: 'user:' }, input: 'target' },
+  {
+    name: 'mpaas: SMS fallback without its fields',
+    inputs: { ...MPAAS, options: 'templateName: t1\nsmsStrategy: 1' },
+    input: 'options',
+    mentions: 'smsSignName',
+  },
+  {
+    name: 'mpaas: recurring push without strategy content',
+    inputs: { ...MPAAS, options: 'strategyType: 2' },
+    input: 'options',
+  },
+  { name: 'mpaas: strategy type out of range', inputs: { ...MPAAS, options: 'strategyType: 7' }, input: 'options' },
+  {
+    name: 'mpaas: template values without a template',
+    inputs: { ...MPAAS, options: 'templateKeyValue: {a: b}' },
+    input: 'options',
+  },
+  { name: 'mpaas: extended params not a map', inputs: { ...MPAAS, options: 'extendedParams: [1]' }, input: 'options' },
+  {
+    name: 'mpaas: urgency without a payload',
+    inputs: { ...MPAAS, options: 'transparentMessageUrgency: HIGH' },
+    input: 'options',
+  },
+];
+
 /** Each provider appends its own cases here. */
-export const BAD_INPUTS: BadInputCase[] = [...COMMON, ...PUSHPLUS_CASES];
+export const BAD_INPUTS: BadInputCase[] = [...COMMON, ...PUSHPLUS_CASES, ...MOBPUSH_CASES, ...MPAAS_CASES];

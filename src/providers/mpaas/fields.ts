@@ -43,7 +43,7 @@ export interface MpaasOptions {
   deliveryType?: number;
 }
 
-function fail(problem: string, expected?: string): never {
+function fail(problem: string, expected: string): never {
   throw new ConfigError('options', problem, expected);
 }
 
@@ -79,7 +79,10 @@ function stringMap(key: string, value: unknown): Record<string, string> {
 function integer(key: string, value: unknown, allowed?: readonly number[], min = 0): number {
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isInteger(number) || number < min)
-    fail(`'${key}' must be ${min > 0 ? 'a positive' : 'a non-negative'} whole number, not ${JSON.stringify(value)}`);
+    fail(
+      `'${key}' must be ${min > 0 ? 'a positive' : 'a non-negative'} whole number, not ${JSON.stringify(value)}`,
+      `a whole number of at least ${min}`,
+    );
   if (allowed && !allowed.includes(number)) fail(`'${key}' is ${number}`, `one of ${allowed.join(', ')}`);
   return number;
 }
@@ -93,7 +96,7 @@ function oneOf(key: string, value: unknown, allowed: readonly string[]): string 
 
 function text(key: string, value: unknown): string {
   if ((typeof value !== 'string' && typeof value !== 'number') || String(value).trim() === '')
-    fail(`'${key}' must be a non-empty string`);
+    fail(`'${key}' must be a non-empty string`, 'some text');
   return String(value);
 }
 
@@ -126,7 +129,7 @@ function strategyContent(key: string, value: unknown, strategyType: number): str
     content.endTime !== undefined &&
     Number(content.endTime) < Number(content.startTime)
   )
-    fail(`'${key}.endTime' is before startTime`);
+    fail(`'${key}.endTime' is before startTime`, 'an endTime after startTime');
   return typeof value === 'string' ? value : JSON.stringify(content);
 }
 
@@ -191,7 +194,10 @@ export function parseMpaasOptions(options: Readonly<Record<string, unknown>>): M
     );
   if (has('TransparentMessageUrgency')) {
     if (!has('TransparentMessagePayload'))
-      fail(`'${label('TransparentMessageUrgency')}' only applies with 'transparentMessagePayload'`);
+      fail(
+        `'${label('TransparentMessageUrgency')}' only applies with 'transparentMessagePayload'`,
+        "'transparentMessagePayload' as well, or no urgency",
+      );
     params.TransparentMessageUrgency = oneOf(label('TransparentMessageUrgency'), get('TransparentMessageUrgency'), [
       'HIGH',
       'NORMAL',
