@@ -1,0 +1,111 @@
+/**
+ * Secret-leak test over every provider: success and failure paths, with debug logging on. Neither a credential
+ * nor anything derived from one (signatures, fetched tokens) may appear in stdout, stderr, outputs or the summary.
+ */
+import { describe, expect, it } from 'vitest';
+import { fakeMobpush } from '../fakes/mobpush.js';
+import { fakeMpaas } from '../fakes/mpaas.js';
+import { fakePushplus } from '../fakes/pushplus.js';
+import type { FakeServer } from '../helpers/fake-server.js';
+import { runAction, type ActionRun } from '../helpers/run-action.js';
+
+interface LeakCase {
+  provider: string;
+  /** Starts a fake that accepts `good` credentials. */
+  start(): Promise<FakeServer>;
+  inputs: Record<string, string>;
+  /** The same inputs with a credential the fake rejects. */
+  bad: Record<string, string>;
+  /** Values derived from credentials, read from what the fake received. */
+  derived(fake: FakeServer): string[];
+}
+
+const CASES: LeakCase[] = [
+  {
+    provider: 'pushplus',
+    start: async () => fakePushplus({ tokens: ['aa11bb22cc33dd44ee55ff6677889900'] }),
+    inputs: { token: 'aa11bb22cc33dd44ee55ff6677889900', secret: 'pushplus-open-api-key-1' },
+    bad: { token: 'ffffffffffffffffffffffffffff0000', secret: 'pushplus-open-api-key-1' },
+    derived: () => [],
+  },
+  {
+    provider: 'mobpush',
+    start: async () => fakeMobpush({ apps: { leakappkey01: 'leak-app-secret-0123456789' } }),
+    inputs: { token: 'leakappkey01', secret: 'leak-app-secret-0123456789', target: 'alias:tester' },
+    bad: { token: 'leakappkey01', secret: 'wrong-app-secret-9876543210', target: 'alias:tester' },
+    derived: (fake) => fake.requests.map((request) => String(request.headers.sign ?? '')).filter(Boolean),
+  },
+  {
+    provider: 'mpaas',
+    start: async () =>
+      fakeMpaas({
+        keys: { LTAI5tLeakKeyId0001: 'leakAccessKeySecret0123456789' },
+        appId: 'ONEX570DA89211721',
+        workspaceId: 'test',
+      }),
+    inputs: {
+      token: 'LTAI5tLeakKeyId0001',
+      secret: 'leakAccessKeySecret0123456789',
+      'app-id': 'ONEX570DA89211721',
+      'workspace-id': 'test',
+      target: 'user:alice',
+    },
+    bad: {
+      token: 'LTAI5tLeakKeyId0001',
+      secret: 'wrongAccessKeySecret987654321',
+      'app-id': 'ONEX570DA89211721',
+      'workspace-id': 'test',
+      target: 'user:alice',
+    },
+    derived: (fake) =>
+      fake.requests.map((request) => new URLSearchParams(request.body).get('Signature') ?? '').filter(Boolean),
+  },
+];
+
+function expectClean(run: ActionRun, values: string[]): void {
+  const printed = [run.stdout, run.stderr, run.outputsRaw, run.summary]
+    .join('\n')
+    .split('\n')
+    // add-mask commands are how the runner learns what to hide.
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+  for (const value of values) {
+    if (value.length < 4) continue;
+    expect(printed, `leaked: ${value}`).not.toContain(value);
+    expect(printed, `leaked URL-encoded: ${value}`).not.toContain(encodeURIComponent(value));
+  }
+}
+
+const debug = { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' };
+
+describe.each(CASES)('no secret leaks: $provider', (leak) => {
+  const secretValues = (inputs: Record<string, string>) => [inputs.token ?? '', inputs.secret ?? ''];
+
+  it.each([
+    ['success', 'inputs'],
+    ['rejected credentials', 'bad'],
+    ['dry run', 'inputs'],
+  ] as const)('%s', async (name, which) => {
+    const fake = await leak.start();
+    await fake.start();
+    try {
+      const inputs = which === 'bad' ? leak.bad : leak.inputs;
+      const run = await runAction({
+        inputs: {
+          provider: leak.provider,
+          endpoint: fake.url,
+          status: 'failure',
+          retries: '0',
+          ...inputs,
+          ...(name === 'dry run' ? { 'dry-run': 'true' } : {}),
+        },
+        env: debug,
+      });
+      if (name === 'success') expect(run.code, run.stdout).toBe(0);
+      if (name === 'rejected credentials') expect(run.code).toBe(1);
+      expectClean(run, [...secretValues(inputs), ...leak.derived(fake)]);
+    } finally {
+      await fake.stop();
+    }
+  });
+});
