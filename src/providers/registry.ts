@@ -7,6 +7,7 @@ import type { ProviderAdapter } from './types.js';
  */
 const LOADERS = {
   pushplus: async () => (await import('./pushplus/index.js')).pushplus,
+  easemob: async () => (await import('./easemob/index.js')).easemob,
 } satisfies Record<string, () => Promise<{ name: string }>>;
 
 export type ProviderName = keyof typeof LOADERS;

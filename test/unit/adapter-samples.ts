@@ -15,4 +15,16 @@ export const ADAPTER_SAMPLES: Record<string, AdapterSample> = {
     badTarget: 'group:ops',
     secretsNeverInUrl: ['0123456789abcdef0123456789abcdef'],
   },
+  easemob: {
+    settings: {
+      token: 'YXA6clientid0123456789',
+      secret: 'YXA6clientsecret0123456789',
+      appId: '1112171214115068#testapp',
+      endpoint: 'https://a1.easemob.com',
+      target: 'user:alice,bob\ngroup:123456789',
+      options: {},
+    },
+    badTarget: 'topic:ops',
+    secretsNeverInUrl: ['YXA6clientid0123456789', 'YXA6clientsecret0123456789'],
+  },
 };
