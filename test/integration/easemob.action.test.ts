@@ -79,7 +79,7 @@ describe('easemob through node dist/index.js', () => {
     expect(body.ext.em_apns_ext.em_push_title).toContain('Failed');
     expect(body.ext.em_push_ext.title).toBe(body.ext.em_apns_ext.em_push_title);
     expect(body.ext.em_push_ext.content).toBe(body.ext.em_apns_ext.em_push_content);
-    expect(body.ext.em_push_ext.content.length).toBeGreaterThan(10);
+    expect(String(body.ext.em_push_ext.content).length).toBeGreaterThan(10);
     const ids = server.accepted[0]!.ids;
     expect(results(run)).toEqual([
       expect.objectContaining({ provider: 'easemob', target: 'user:alice', ok: true, id: ids.alice }),

@@ -81,7 +81,7 @@ const USERS_RATE: RateLimit = { requests: 100, perMs: 1000 };
 
 /**
  * Typed Easemob REST client for the offline-push operations of the seeds, sharing one app token per instance.
- * Every method validates its arguments first and throws a ConfigError naming the bad one, before any request.
+ * Every method validates its arguments first and rejects with a ConfigError naming the bad one, before any request.
  */
 export class EasemobClient {
   readonly appUrl: string;
@@ -184,7 +184,7 @@ export class EasemobClient {
   }
 
   /** Nickname shown in offline push notifications (at most 100 characters). */
-  setPushNickname(username: string, nickname: string): Promise<EasemobUserEntity> {
+  async setPushNickname(username: string, nickname: string): Promise<EasemobUserEntity> {
     checkUsername(username);
     if (typeof nickname !== 'string') throw new ConfigError('nickname', 'must be a string', 'at most 100 characters');
     if ([...nickname].length > 100)
@@ -193,7 +193,7 @@ export class EasemobClient {
   }
 
   /** 0: only "you have a new message"; 1: the message's content. */
-  setNotificationDisplayStyle(username: string, style: 0 | 1): Promise<EasemobUserEntity> {
+  async setNotificationDisplayStyle(username: string, style: 0 | 1): Promise<EasemobUserEntity> {
     checkUsername(username);
     if (style !== 0 && style !== 1)
       throw new ConfigError(
@@ -205,7 +205,7 @@ export class EasemobClient {
   }
 
   /** Legacy daily do-not-disturb window in whole hours; start = end means all day, end < start spans midnight. */
-  setDoNotDisturb(username: string, start: number, end: number): Promise<EasemobUserEntity> {
+  async setDoNotDisturb(username: string, start: number, end: number): Promise<EasemobUserEntity> {
     checkUsername(username);
     checkHour(start, 'start');
     checkHour(end, 'end');
@@ -221,7 +221,7 @@ export class EasemobClient {
     );
   }
 
-  clearDoNotDisturb(username: string): Promise<EasemobUserEntity> {
+  async clearDoNotDisturb(username: string): Promise<EasemobUserEntity> {
     checkUsername(username);
     return this.putUser(username, { notification_no_disturbing: false }, 'clear do-not-disturb');
   }
