@@ -219,6 +219,33 @@ describe('easemob through node dist/index.js', () => {
     });
   });
 
+  it('sends nothing when the template cannot be created, and says why', async () => {
+    const server = await start({
+      intercept: (request, reply) => {
+        if (request.method !== 'POST' || !request.path.endsWith('/notification/template')) return false;
+        reply(403, {
+          error: 'forbidden_op',
+          exception: 'EasemobForbiddenOpException',
+          error_description: 'push template is not enabled for this app',
+        });
+        return true;
+      },
+    });
+    const run = await runAction({
+      inputs: inputs(server, {
+        target: 'user:alice\ngroup:1',
+        options: "ensureTemplate: { name: ciAlert, title_pattern: 'CI', content_pattern: '{$msg}' }",
+      }),
+    });
+    expect(run.code).toBe(1);
+    expect(server.accepted).toHaveLength(0);
+    // One check and one create for the whole run, shared by both deliveries.
+    expect(server.apiRequests().map((request) => request.method)).toEqual(['GET', 'POST']);
+    const out = results(run);
+    expect(out).toHaveLength(2);
+    for (const result of out) expect(String(result.message)).toContain('push template is not enabled');
+  });
+
   it('rejects a template name the seed does not allow before any request', async () => {
     const server = await start();
     const run = await runAction({

@@ -75,6 +75,22 @@ describe('EasemobClient construction', () => {
   });
 });
 
+describe('EasemobClient without a transport', () => {
+  it('builds its own and still registers the fetched token in the given registry', async () => {
+    const own = new SecretRegistry();
+    const standalone = new EasemobClient({
+      endpoint: server.url,
+      appKey: `${ORG}#${APP}`,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      secrets: own,
+    });
+    expect(await standalone.setPushLanguage('alice', 'zh')).toEqual({ language: 'zh' });
+    expect(own.has(server.issued[0]!)).toBe(true);
+    expect(own.has(CLIENT_SECRET)).toBe(true);
+  });
+});
+
 describe('EasemobClient app token', () => {
   it('fetches one token for many calls, registers it as a secret, and refetches once after a 401', async () => {
     await client.setPushNickname('alice', 'Alice');

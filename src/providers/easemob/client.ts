@@ -1,10 +1,10 @@
 import { isPlainObject } from '../../core/config.js';
 import { ConfigError, ProviderError } from '../../core/errors.js';
 import { credentialFingerprint } from '../../core/idempotency.js';
-import { MASK } from '../../core/secrets.js';
+import { MASK, SecretRegistry } from '../../core/secrets.js';
 import type { RateLimit } from '../../transport/rate-limit.js';
-import type { ExchangeSpec, Transport } from '../../transport/transport.js';
-import type { HttpReply, HttpRequest, Verdict } from '../../transport/types.js';
+import { Transport, type ExchangeSpec } from '../../transport/transport.js';
+import { silentLogger, type HttpReply, type HttpRequest, type Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import { easemobBody } from './errors.js';
 import { TokenSession } from './token.js';
@@ -29,7 +29,13 @@ export interface EasemobClientOptions {
   appKey: string;
   clientId: string;
   clientSecret: string;
-  transport: Transport;
+  /** The run's transport (timeouts, retries, rate limits, secrets). Built from the fields below when omitted. */
+  transport?: Transport;
+  /** Without `transport`: where fetched tokens are registered for redaction. */
+  secrets?: SecretRegistry;
+  /** Without `transport`: per-request timeout (default 10 s) and retries (default 3). */
+  timeoutMs?: number;
+  retries?: number;
   /** `ttl` asked for with the app token, in seconds. */
   tokenTtl?: number;
   /** Builds requests with a placeholder token and never fetches one (dry-run). */
@@ -102,17 +108,27 @@ export class EasemobClient {
     if (!options.clientSecret?.trim()) throw new ConfigError('clientSecret', 'is required', 'the app Client Secret');
     if (options.tokenTtl !== undefined && (!Number.isInteger(options.tokenTtl) || options.tokenTtl < 0))
       throw new ConfigError('tokenTtl', `${options.tokenTtl} is not a lifetime`, 'whole seconds (0: server default)');
-    options.transport.secrets.add(options.clientSecret);
+    const transport =
+      options.transport ??
+      new Transport({
+        timeoutMs: options.timeoutMs ?? 10_000,
+        retries: options.retries ?? 3,
+        // A long-lived client has no run deadline; each request still has its timeout.
+        deadline: Number.POSITIVE_INFINITY,
+        secrets: options.secrets ?? new SecretRegistry(),
+        logger: silentLogger,
+      });
+    transport.secrets.add(options.clientSecret);
     const base = resolveBaseUrl('https://a1.easemob.com', options.endpoint);
     this.appUrl = joinUrl(base, `/${org}/${app}`);
-    this.transport = options.transport;
+    this.transport = transport;
     this.dryRun = options.dryRun ?? false;
     this.fingerprint = credentialFingerprint(`${options.appKey}\n${options.clientId}`);
     this.session = new TokenSession({
       appUrl: this.appUrl,
       clientId: options.clientId.trim(),
       clientSecret: options.clientSecret.trim(),
-      transport: options.transport,
+      transport,
       ttl: options.tokenTtl,
     });
   }
