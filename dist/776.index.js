@@ -102,8 +102,8 @@ var config = __webpack_require__(4489);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/idempotency.ts
 var idempotency = __webpack_require__(918);
-// EXTERNAL MODULE: ./src/core/message.ts + 3 modules
-var core_message = __webpack_require__(806);
+// EXTERNAL MODULE: ./src/core/message.ts
+var core_message = __webpack_require__(3252);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var template = __webpack_require__(7219);
 // EXTERNAL MODULE: ./src/transport/transport.ts + 1 modules

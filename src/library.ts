@@ -29,3 +29,4 @@ export type { TextLimit, MessageLimits } from './render/limits.js';
 export { loadAdapter, PROVIDER_NAMES } from './providers/registry.js';
 export type { ProviderAdapter, ProviderSettings, DeliveryPlan } from './providers/types.js';
 export { githubContext } from './action/github-context.js';
+export { EasemobClient } from './providers/easemob/client.js';

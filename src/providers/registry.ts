@@ -9,6 +9,7 @@ const LOADERS = {
   pushplus: async () => (await import('./pushplus/index.js')).pushplus,
   mpaas: async () => (await import('./mpaas/index.js')).mpaas,
   mobpush: async () => (await import('./mobpush/index.js')).mobpush,
+  easemob: async () => (await import('./easemob/index.js')).easemob,
 } satisfies Record<string, () => Promise<{ name: string }>>;
 
 export type ProviderName = keyof typeof LOADERS;

@@ -37,4 +37,16 @@ export const ADAPTER_SAMPLES: Record<string, AdapterSample> = {
     badTarget: 'group:ops',
     secretsNeverInUrl: ['2f2d7a68f8a40', '9abee316611dd24f607feb9f2c496338'],
   },
+  easemob: {
+    settings: {
+      token: 'YXA6clientid0123456789',
+      secret: 'YXA6clientsecret0123456789',
+      appId: '1112171214115068#testapp',
+      endpoint: 'https://a1.easemob.com',
+      target: 'user:alice,bob\ngroup:123456789',
+      options: {},
+    },
+    badTarget: 'topic:ops',
+    secretsNeverInUrl: ['YXA6clientid0123456789', 'YXA6clientsecret0123456789'],
+  },
 };

@@ -1,0 +1,52 @@
+import { isPlainObject } from '../../core/config.js';
+import { httpFailure, notJsonFailure } from '../../transport/transport.js';
+import type { FailureVerdict, HttpReply } from '../../transport/types.js';
+
+/** What the user can do about the errors Easemob documents. */
+function hintFor(status: number, error: string, description: string): string | undefined {
+  if (status === 401) return 'check `token` (client id) and `secret` (client secret) of the app, and `app-id`';
+  if (status === 403 && /reach limit/i.test(description))
+    return 'the app reached its message quota; it is not retried, raise the quota or send later';
+  if (status === 403) return 'the app is not allowed this call (check the console: offline push advanced features)';
+  if (status === 404 || /not_found/i.test(error)) return 'check `endpoint` (the app REST host) and `app-id` (org#app)';
+  if (status === 413) return 'the message is larger than Easemob accepts (body and ext at most 5 KB)';
+  if (status === 429) return 'the app is throttled by Easemob; it is retried with backoff';
+  return undefined;
+}
+
+/**
+ * Reads an Easemob failure: the JSON error body `{error, exception, error_code, error_description}` becomes the
+ * message; 429 and 5xx may be retried; 401 asks for a new app token when the request carried one.
+ */
+export function easemobFailure(reply: HttpReply, opts: { reauth: boolean }): FailureVerdict {
+  const base = httpFailure(reply) ?? notJsonFailure(reply);
+  const body = reply.json;
+  if (!isPlainObject(body)) return base;
+  const error = typeof body.error === 'string' ? body.error : '';
+  const description = typeof body.error_description === 'string' ? body.error_description : '';
+  const exception = typeof body.exception === 'string' ? body.exception : '';
+  const errorCode =
+    typeof body.error_code === 'string' || typeof body.error_code === 'number' ? body.error_code : undefined;
+  if (!error && !description && !exception) return base;
+  const details = [description || error, exception && `(${exception})`].filter(Boolean).join(' ');
+  const verdict: FailureVerdict = {
+    ok: false,
+    code: errorCode ?? (error || reply.status),
+    message: `Easemob HTTP ${reply.status} ${error || 'error'}${errorCode !== undefined ? ` [${errorCode}]` : ''}: ${details}`,
+    hint: hintFor(reply.status, error, description),
+    retry: base.retry,
+    retryAfterMs: base.retryAfterMs,
+  };
+  if (reply.status === 401 && opts.reauth) verdict.retry = 'reauth';
+  return verdict;
+}
+
+/** The JSON object of a successful reply, or a failure verdict. */
+export function easemobBody(
+  reply: HttpReply,
+  opts: { reauth: boolean } = { reauth: true },
+): { ok: true; body: Record<string, unknown> } | FailureVerdict {
+  if (reply.status < 200 || reply.status >= 300) return easemobFailure(reply, opts);
+  if (!isPlainObject(reply.json)) return notJsonFailure(reply);
+  return { ok: true, body: reply.json };
+}

@@ -1,0 +1,263 @@
+import { deepMerge, isPlainObject, omitKeys } from '../../core/config.js';
+import { ConfigError } from '../../core/errors.js';
+import { renderBody, type Message } from '../../core/message.js';
+import { measure, type MessageLimits } from '../../render/limits.js';
+import type { RateLimit } from '../../transport/rate-limit.js';
+import type { HttpReply, Verdict } from '../../transport/types.js';
+import { resolveBaseUrl } from '../endpoint.js';
+import type { DeliveryPlan, ProviderAdapter, ProviderSettings, RecipientResult } from '../types.js';
+import { EasemobClient } from './client.js';
+import { easemobBody } from './errors.js';
+import { parseEnsureTemplate, parsePushTemplate, pushExt, type EnsureTemplate, type PushTemplateUse } from './push.js';
+import { checkGroupId, checkUsername, parseAppKey } from './validation.js';
+
+export { EasemobClient } from './client.js';
+
+/** Recipients per request (reference sheet): 600 users, 3 groups. */
+export const USERS_PER_REQUEST = 600;
+export const GROUPS_PER_REQUEST = 3;
+/** body + ext at most 5 KB. A small margin absorbs how a server counts the JSON around them. */
+export const MESSAGE_BYTES = 5 * 1024;
+const SIZE_MARGIN = 64;
+
+const USERS_RATE: RateLimit = { requests: 100, perMs: 1000 };
+const GROUPS_RATE: RateLimit = { requests: 20, perMs: 1000 };
+
+/** Option keys the adapter reads itself; everything else merges into the message body. */
+const CONSUMED = ['pushTemplate', 'ensureTemplate', 'tokenTtl'] as const;
+
+export interface EasemobTarget {
+  kind: 'users' | 'chatgroups';
+  ids: string[];
+}
+
+export interface EasemobSettings {
+  endpoint: string;
+  appKey: string;
+  clientId: string;
+  clientSecret: string;
+  baseUrl: string;
+  targets: EasemobTarget[];
+  pushTemplate?: PushTemplateUse;
+  ensureTemplate?: EnsureTemplate;
+  tokenTtl?: number;
+  options: Record<string, unknown>;
+}
+
+const TARGET_FORM = "'user:ID[,ID…]' or 'group:GROUP_ID[,GROUP_ID…]', one per line";
+
+function parseTargets(raw: string | undefined): EasemobTarget[] {
+  const lines = (raw ?? '')
+    .split(/[\n;]/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (lines.length === 0) throw new ConfigError('target', 'is required for easemob', TARGET_FORM);
+  return lines.map((line) => {
+    const match = /^(user|group):(.*)$/.exec(line);
+    if (!match || !match[2]!.trim()) throw new ConfigError('target', `'${line}' is not an Easemob target`, TARGET_FORM);
+    const kind = match[1] === 'user' ? 'users' : 'chatgroups';
+    const ids = match[2]!.split(',').map((id) => id.trim());
+    const checked = ids.map((id) => (kind === 'users' ? checkUsername(id, 'target') : checkGroupId(id, 'target')));
+    // Easemob user ids are case-insensitive: one message per person even if listed twice.
+    const seen = new Set<string>();
+    return {
+      kind,
+      ids: checked.filter((id) => {
+        const key = id.toLowerCase();
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      }),
+    };
+  });
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function bytesOf(value: unknown): number {
+  return value === undefined ? 0 : measure(JSON.stringify(value), 'bytes');
+}
+
+/**
+ * The message part of the request: the text body fitted so that the serialized `body` and `ext` together stay
+ * within 5 KB (JSON escaping grows the text, so the fit is measured on the JSON, not on the text).
+ */
+function fitMessage(
+  message: Message,
+  ext: Record<string, unknown>,
+  options: Record<string, unknown>,
+): (to: string[]) => Record<string, unknown> {
+  const budget = MESSAGE_BYTES - SIZE_MARGIN;
+  const compose = (msg: string, to: string[]) =>
+    deepMerge({ from: 'admin', to, type: 'txt', body: { msg }, ext }, options);
+  let limit = budget - bytesOf(compose('', []).ext) - 32;
+  let msg = '';
+  for (let round = 0; round < 8; round += 1) {
+    if (limit <= 0)
+      throw new ConfigError(
+        'options',
+        'ext leaves no room for the message within 5 KB',
+        'a smaller options.ext (body and ext together at most 5 KB)',
+      );
+    msg = renderBody(message, 'text', { max: limit, unit: 'bytes' });
+    const draft = compose(msg, []);
+    const size = bytesOf(draft.body) + bytesOf(draft.ext);
+    if (size <= budget) break;
+    limit -= size - budget + 16;
+  }
+  return (to) => compose(msg, to);
+}
+
+function interpretSend(reply: HttpReply): Verdict {
+  const read = easemobBody(reply);
+  if (!read.ok) return read;
+  const data = read.body.data;
+  if (!isPlainObject(data))
+    return {
+      ok: false,
+      code: reply.status,
+      message: 'Easemob accepted the request but returned no message ids',
+      retry: 'never',
+    };
+  const first = Object.values(data).find((value) => typeof value === 'string');
+  return { ok: true, code: reply.status, id: typeof first === 'string' ? first : undefined };
+}
+
+function recipientsOf(target: EasemobTarget): (reply: HttpReply) => RecipientResult[] {
+  const prefix = target.kind === 'users' ? 'user' : 'group';
+  return (reply) => {
+    const data = isPlainObject(reply.json) && isPlainObject(reply.json.data) ? reply.json.data : {};
+    const ids = new Map(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]));
+    return target.ids.map((id) => {
+      const msgId = ids.get(id.toLowerCase());
+      return typeof msgId === 'string' && msgId
+        ? { target: `${prefix}:${id}`, ok: true, id: msgId }
+        : { target: `${prefix}:${id}`, ok: false, message: 'no message id for this recipient in the reply' };
+    });
+  };
+}
+
+function labelOf(target: EasemobTarget, batch: string[], index: number, count: number): string {
+  const prefix = target.kind === 'users' ? 'user' : 'group';
+  const who = batch.length <= 3 ? `${prefix}:${batch.join(',')}` : `${prefix}:${batch.length} recipients`;
+  return count > 1 ? `${who} (batch ${index + 1}/${count})` : who;
+}
+
+export const easemob: ProviderAdapter<EasemobSettings> = {
+  name: 'easemob',
+  displayName: 'Easemob IM',
+  defaultEndpoint: 'https://a1.easemob.com',
+  formats: ['txt'],
+  defaultFormat: 'txt',
+  retryableCodes: [429],
+  rateLimit: USERS_RATE,
+
+  limits: (): MessageLimits => ({
+    title: { max: 100, unit: 'chars' },
+    body: { max: MESSAGE_BYTES - SIZE_MARGIN, unit: 'bytes' },
+  }),
+
+  parse(settings: ProviderSettings): EasemobSettings {
+    const endpoint = settings.endpoint?.trim();
+    if (!endpoint)
+      throw new ConfigError(
+        'endpoint',
+        'is required for easemob',
+        "the app's REST host from the Easemob console, e.g. https://a1.easemob.com",
+      );
+    const baseUrl = resolveBaseUrl(this.defaultEndpoint, endpoint);
+    const appKey = settings.appId?.trim() ?? '';
+    parseAppKey(appKey, 'app-id');
+    const clientId = settings.token?.trim();
+    if (!clientId)
+      throw new ConfigError('token', 'is required for easemob', 'the app Client ID (store it as a secret)');
+    const clientSecret = settings.secret?.trim();
+    if (!clientSecret)
+      throw new ConfigError('secret', 'is required for easemob', 'the app Client Secret (store it as a secret)');
+    const format = settings.format?.trim() || 'txt';
+    if (format !== 'txt') throw new ConfigError('format', `'${format}' is not an Easemob message format`, "'txt'");
+    const options = settings.options;
+    if (options.from !== undefined) checkUsername(options.from, 'options.from');
+    if (options.ext !== undefined && !isPlainObject(options.ext))
+      throw new ConfigError('options.ext', 'must be an object', 'a mapping merged into the message ext');
+    const tokenTtl = options.tokenTtl;
+    if (tokenTtl !== undefined && (typeof tokenTtl !== 'number' || !Number.isInteger(tokenTtl) || tokenTtl < 0))
+      throw new ConfigError('options.tokenTtl', `${String(tokenTtl)} is not a lifetime`, 'whole seconds');
+    const ensureTemplate = parseEnsureTemplate(options.ensureTemplate);
+    return {
+      endpoint,
+      appKey,
+      clientId,
+      clientSecret,
+      baseUrl,
+      targets: parseTargets(settings.target),
+      ensureTemplate,
+      pushTemplate: parsePushTemplate(options.pushTemplate, ensureTemplate),
+      tokenTtl: tokenTtl as number | undefined,
+      options: omitKeys(options, CONSUMED),
+    };
+  },
+
+  async plan(parsed, message, env): Promise<DeliveryPlan[]> {
+    const client = new EasemobClient({
+      endpoint: parsed.endpoint,
+      appKey: parsed.appKey,
+      clientId: parsed.clientId,
+      clientSecret: parsed.clientSecret,
+      transport: env.transport,
+      tokenTtl: parsed.tokenTtl,
+      dryRun: env.dryRun,
+    });
+    const ext = await pushExt(message, parsed.pushTemplate);
+    const compose = fitMessage(message, ext, parsed.options);
+
+    // The template is made right once, before the first message goes out; every delivery waits on it.
+    let ensured: Promise<unknown> | undefined;
+    const template = parsed.ensureTemplate;
+    if (template && env.dryRun) env.logger.info(`easemob: would ensure push template '${template.name}'`);
+    const ready = (): Promise<unknown> => {
+      if (!template || env.dryRun) return Promise.resolve();
+      ensured ??= client
+        .ensurePushTemplate({
+          name: template.name,
+          title_pattern: template.title_pattern,
+          content_pattern: template.content_pattern,
+        })
+        .then(({ outcome }) => env.logger.info(`easemob: push template '${template.name}' ${outcome}`));
+      return ensured;
+    };
+
+    return parsed.targets.flatMap((target) => {
+      const batches = chunk(target.ids, target.kind === 'users' ? USERS_PER_REQUEST : GROUPS_PER_REQUEST);
+      return batches.map((batch, index): DeliveryPlan => {
+        const label = labelOf(target, batch, index, batches.length);
+        const body = JSON.stringify(compose(batch));
+        const exchange = client.exchange({
+          label: `easemob ${label}`,
+          method: 'POST',
+          path: `/messages/${target.kind}`,
+          body,
+          interpret: interpretSend,
+          rateKey: target.kind,
+          rateLimit: target.kind === 'users' ? USERS_RATE : GROUPS_RATE,
+        });
+        const build = exchange.build;
+        return {
+          target: label,
+          exchange: {
+            ...exchange,
+            build: async (attempt) => {
+              await ready();
+              return build(attempt);
+            },
+          },
+          recipients: recipientsOf({ kind: target.kind, ids: batch }),
+        };
+      });
+    });
+  },
+};
