@@ -212,5 +212,46 @@ const MPAAS_CASES: BadInputCase[] = [
   },
 ];
 
+const EASEMOB = {
+  provider: 'easemob',
+  token: 'YXA6clientId0001',
+  secret: 'YXA6clientSecret0001',
+  'app-id': 'demo-org#demo-app',
+  target: 'user:oncall',
+};
+
+const EASEMOB_CASES: BadInputCase[] = [
+  { name: 'easemob: no endpoint', inputs: { ...EASEMOB, endpoint: '' }, input: 'endpoint' },
+  { name: 'easemob: no app key', inputs: { ...EASEMOB, 'app-id': '' }, input: 'app-id' },
+  { name: 'easemob: app key without #', inputs: { ...EASEMOB, 'app-id': 'demo-org/demo-app' }, input: 'app-id' },
+  { name: 'easemob: no client id', inputs: { ...EASEMOB, token: '' }, input: 'token' },
+  { name: 'easemob: no client secret', inputs: { ...EASEMOB, secret: '' }, input: 'secret' },
+  { name: 'easemob: no target', inputs: { ...EASEMOB, target: '' }, input: 'target' },
+  { name: 'easemob: unknown target kind', inputs: { ...EASEMOB, target: 'room:r1' }, input: 'target' },
+  { name: 'easemob: empty user list', inputs: { ...EASEMOB, target: 'user:' }, input: 'target' },
+  {
+    name: 'easemob: template name with symbols',
+    inputs: {
+      ...EASEMOB,
+      options: 'ensureTemplate: {name: "bad name!", title_pattern: "{0}", content_pattern: "{1}"}',
+    },
+    input: 'options',
+  },
+  {
+    name: 'easemob: template name too long',
+    inputs: {
+      ...EASEMOB,
+      options: `ensureTemplate: {name: ${'a'.repeat(65)}, title_pattern: "{0}", content_pattern: "{1}"}`,
+    },
+    input: 'options',
+  },
+];
+
 /** Each provider appends its own cases here. */
-export const BAD_INPUTS: BadInputCase[] = [...COMMON, ...PUSHPLUS_CASES, ...MOBPUSH_CASES, ...MPAAS_CASES];
+export const BAD_INPUTS: BadInputCase[] = [
+  ...COMMON,
+  ...PUSHPLUS_CASES,
+  ...MOBPUSH_CASES,
+  ...MPAAS_CASES,
+  ...EASEMOB_CASES,
+];

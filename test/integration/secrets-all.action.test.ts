@@ -3,6 +3,7 @@
  * nor anything derived from one (signatures, fetched tokens) may appear in stdout, stderr, outputs or the summary.
  */
 import { describe, expect, it } from 'vitest';
+import { fakeEasemob } from '../fakes/easemob.js';
 import { fakeMobpush } from '../fakes/mobpush.js';
 import { fakeMpaas } from '../fakes/mpaas.js';
 import { fakePushplus } from '../fakes/pushplus.js';
@@ -59,6 +60,30 @@ const CASES: LeakCase[] = [
     },
     derived: (fake) =>
       fake.requests.map((request) => new URLSearchParams(request.body).get('Signature') ?? '').filter(Boolean),
+  },
+  {
+    provider: 'easemob',
+    start: async () =>
+      fakeEasemob({
+        org: 'leakorg',
+        app: 'leakapp',
+        clientId: 'YXA6leakClientId0001',
+        clientSecret: 'YXA6leakClientSecret0001',
+      }),
+    inputs: {
+      token: 'YXA6leakClientId0001',
+      secret: 'YXA6leakClientSecret0001',
+      'app-id': 'leakorg#leakapp',
+      target: 'user:oncall',
+    },
+    bad: {
+      token: 'YXA6leakClientId0001',
+      secret: 'YXA6wrongClientSecret999',
+      'app-id': 'leakorg#leakapp',
+      target: 'user:oncall',
+    },
+    // The app tokens the fake issued are credentials fetched at run time.
+    derived: (fake) => (fake as ReturnType<typeof fakeEasemob>).issued,
   },
 ];
 
