@@ -7,6 +7,10 @@ import type { ProviderAdapter } from './types.js';
  */
 const LOADERS = {
   pushplus: async () => (await import('./pushplus/index.js')).pushplus,
+  dingtalk: async () => (await import('./dingtalk/index.js')).dingtalk,
+  wecom: async () => (await import('./wecom/index.js')).wecom,
+  feishu: async () => (await import('./feishu/index.js')).feishu,
+  serverchan: async () => (await import('./serverchan/index.js')).serverchan,
 } satisfies Record<string, () => Promise<{ name: string }>>;
 
 export type ProviderName = keyof typeof LOADERS;
