@@ -104,7 +104,11 @@ export function parseMentions(raw: string | undefined, provider: string, kinds: 
       throw new ConfigError('target', `'${item}' is not a ${provider} mention`, expected);
     if (kind === 'user') {
       if (!USER_ID.test(value))
-        throw new ConfigError('target', `'${item}' has an empty or malformed user id`, `'@user:ID' (letters, digits, . _ - @)`);
+        throw new ConfigError(
+          'target',
+          `'${item}' has an empty or malformed user id`,
+          `'@user:ID' (letters, digits, . _ - @)`,
+        );
       if (!mentions.users.includes(value)) mentions.users.push(value);
     } else {
       if (!MOBILE.test(value))

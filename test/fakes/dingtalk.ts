@@ -47,11 +47,13 @@ export function fakeDingtalk(options: FakeDingtalkOptions): FakeServer & { accep
   const server = new FakeServer((request, response) => {
     const reply = (status: number, body: unknown) => sendJson(response, status, body);
     if (options.intercept?.(request, reply)) return;
-    if (request.path !== '/robot/send' || request.method !== 'POST') return reply(404, { errcode: 404, errmsg: 'not found' });
+    if (request.path !== '/robot/send' || request.method !== 'POST')
+      return reply(404, { errcode: 404, errmsg: 'not found' });
     const token = request.query.get('access_token') ?? '';
     const robot = options.robots[token];
     if (!robot) return reply(200, { errcode: 300001, errmsg: 'token is not exist' });
-    if (robot.ipAllowed === false) return reply(200, { errcode: 310000, errmsg: `ip 127.0.0.1 not in whitelist, ${MORE}` });
+    if (robot.ipAllowed === false)
+      return reply(200, { errcode: 310000, errmsg: `ip 127.0.0.1 not in whitelist, ${MORE}` });
     if (robot.secret) {
       const timestamp = request.query.get('timestamp') ?? '';
       const sign = request.query.get('sign') ?? '';

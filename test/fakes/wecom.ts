@@ -6,7 +6,8 @@ export interface FakeWecomOptions {
 }
 
 const bytes = (value: unknown) => Buffer.byteLength(String(value ?? ''), 'utf8');
-const HINT = 'hint: [1700000000_1_abcdef], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e=';
+const HINT =
+  'hint: [1700000000_1_abcdef], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e=';
 
 function check(body: Record<string, unknown>): { errcode: number; errmsg: string } | undefined {
   const type = String(body.msgtype ?? '');
@@ -29,8 +30,10 @@ function check(body: Record<string, unknown>): { errcode: number; errmsg: string
     const action = part.card_action as Record<string, unknown> | undefined;
     if (part.card_type !== 'text_notice' && part.card_type !== 'news_notice')
       return { errcode: 40058, errmsg: `invalid card_type, ${HINT}40058` };
-    if (!title && !part.sub_title_text) return { errcode: 40058, errmsg: `main_title.title or sub_title_text required, ${HINT}40058` };
-    if (!action || (action.type === 1 && !action.url)) return { errcode: 40058, errmsg: `card_action required, ${HINT}40058` };
+    if (!title && !part.sub_title_text)
+      return { errcode: 40058, errmsg: `main_title.title or sub_title_text required, ${HINT}40058` };
+    if (!action || (action.type === 1 && !action.url))
+      return { errcode: 40058, errmsg: `card_action required, ${HINT}40058` };
   }
   return undefined;
 }

@@ -180,10 +180,19 @@ describe('DingTalk through node dist/index.js', () => {
       verifier.setHandler((_request, response) => {
         calls += 1;
         response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(calls === 1 ? { errcode: 130101, errmsg: 'send too fast' } : { errcode: 0, errmsg: 'ok' }));
+        response.end(
+          JSON.stringify(calls === 1 ? { errcode: 130101, errmsg: 'send too fast' } : { errcode: 0, errmsg: 'ok' }),
+        );
       });
       const action = await runAction({
-        inputs: { provider: 'dingtalk', endpoint: verifier.url, token: TOKEN, secret: SECRET, status: 'failure', retries: '1' },
+        inputs: {
+          provider: 'dingtalk',
+          endpoint: verifier.url,
+          token: TOKEN,
+          secret: SECRET,
+          status: 'failure',
+          retries: '1',
+        },
       });
       expect(action.code, action.stdout).toBe(0);
       const [first, second] = verifier.requests;
@@ -199,7 +208,9 @@ describe('DingTalk through node dist/index.js', () => {
       token: PLAIN,
       options: JSON.stringify({
         msgtype: 'feedCard',
-        feedCard: { links: [{ title: 'Release', messageURL: 'https://example.com/r', picURL: 'https://example.com/p.png' }] },
+        feedCard: {
+          links: [{ title: 'Release', messageURL: 'https://example.com/r', picURL: 'https://example.com/p.png' }],
+        },
       }),
     });
     expect(action.code, action.stdout).toBe(0);

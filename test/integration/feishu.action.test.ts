@@ -34,7 +34,11 @@ describe('Feishu / Lark through node dist/index.js', () => {
     runAction({ inputs: { provider: 'feishu', endpoint: fake.url, status: 'failure', token: HOOK, ...inputs } });
 
   it('sends a signed interactive card: red header, body, button to the run, mentions from target', async () => {
-    const action = await run({ token: SIGNED, secret: SECRET, target: '@user:ou_7d8a6e6df7621556ce0d21922b676706,@all' });
+    const action = await run({
+      token: SIGNED,
+      secret: SECRET,
+      target: '@user:ou_7d8a6e6df7621556ce0d21922b676706,@all',
+    });
     expect(action.code, action.stdout).toBe(0);
     expect(fake.accepted).toHaveLength(1);
     const sent = fake.requests[0]!;
@@ -141,7 +145,9 @@ describe('Feishu / Lark through node dist/index.js', () => {
     const failed = await run({ token: KEYWORD });
     expect(failed.code).toBe(1);
     expect(results(failed.outputs)[0]).toMatchObject({ ok: false, code: 19024, attempts: 1 });
-    expect(failed.stdout).toContain("keyword missing: the robot's security keyword must appear in the title or template");
+    expect(failed.stdout).toContain(
+      "keyword missing: the robot's security keyword must appear in the title or template",
+    );
     const passed = await run({ token: KEYWORD, title: '构建通知 {{ repository }}' });
     expect(passed.code, passed.stdout).toBe(0);
   });
@@ -160,7 +166,9 @@ describe('Feishu / Lark through node dist/index.js', () => {
   });
 
   it('reads the older StatusCode/StatusMessage replies', async () => {
-    fake.setHandler(reply({ StatusCode: 19001, StatusMessage: 'param invalid: incoming webhook access token invalid' }));
+    fake.setHandler(
+      reply({ StatusCode: 19001, StatusMessage: 'param invalid: incoming webhook access token invalid' }),
+    );
     const action = await run({});
     expect(action.code).toBe(1);
     expect(results(action.outputs)[0]).toMatchObject({ ok: false, code: 19001, attempts: 1 });
@@ -181,7 +189,14 @@ describe('Feishu / Lark through node dist/index.js', () => {
     await throttled.start();
     try {
       const action = await runAction({
-        inputs: { provider: 'feishu', endpoint: throttled.url, token: SIGNED, secret: SECRET, status: 'failure', retries: '2' },
+        inputs: {
+          provider: 'feishu',
+          endpoint: throttled.url,
+          token: SIGNED,
+          secret: SECRET,
+          status: 'failure',
+          retries: '2',
+        },
       });
       expect(action.code, action.stdout).toBe(0);
       expect(throttled.requests).toHaveLength(2);
@@ -208,7 +223,9 @@ describe('Feishu / Lark through node dist/index.js', () => {
   });
 
   it('options reach every message type (share_chat)', async () => {
-    const action = await run({ options: JSON.stringify({ msg_type: 'share_chat', content: { share_chat_id: 'oc_1' } }) });
+    const action = await run({
+      options: JSON.stringify({ msg_type: 'share_chat', content: { share_chat_id: 'oc_1' } }),
+    });
     expect(action.code, action.stdout).toBe(0);
     expect(fake.accepted[0]).toMatchObject({ msg_type: 'share_chat', content: { share_chat_id: 'oc_1' } });
   });

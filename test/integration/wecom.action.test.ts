@@ -153,7 +153,10 @@ describe('WeCom through node dist/index.js', () => {
   });
 
   it('dry-run masks the key in the URL', async () => {
-    const action = await run({ token: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${KEY}`, 'dry-run': 'true' });
+    const action = await run({
+      token: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${KEY}`,
+      'dry-run': 'true',
+    });
     expect(action.code, action.stdout).toBe(0);
     expect(fake.requests).toHaveLength(0);
     expect(action.stdout).toContain('/cgi-bin/webhook/send?key=***');

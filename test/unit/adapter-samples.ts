@@ -17,7 +17,8 @@ export const ADAPTER_SAMPLES: Record<string, AdapterSample> = {
   },
   dingtalk: {
     settings: {
-      token: 'https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+      token:
+        'https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
       secret: 'SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
       options: {},
     },

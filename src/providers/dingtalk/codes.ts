@@ -7,12 +7,22 @@ const KEYWORD_HINT =
 /** DingTalk `errcode`s (reference sheet) with what the user can do. */
 export const DINGTALK_CODES: Record<number, CodeInfo> = {
   130101: { meaning: 'sending too fast', hint: 'a robot takes 20 messages a minute', retry: true },
-  410100: { meaning: 'sending too fast, throttled', hint: 'a robot takes 20 messages a minute, then is throttled for 10 minutes', retry: true },
-  400101: { meaning: 'access_token does not exist', hint: 'check `token`: copy the access_token or webhook URL from the robot settings' },
+  410100: {
+    meaning: 'sending too fast, throttled',
+    hint: 'a robot takes 20 messages a minute, then is throttled for 10 minutes',
+    retry: true,
+  },
+  400101: {
+    meaning: 'access_token does not exist',
+    hint: 'check `token`: copy the access_token or webhook URL from the robot settings',
+  },
   400102: { meaning: 'robot is disabled', hint: 'enable the robot in the group settings' },
   400105: { meaning: 'unsupported message type', hint: 'check `format` and `options.msgtype`' },
   400106: { meaning: 'robot does not exist', hint: 'check `token`: the robot was removed or the token is wrong' },
-  300001: { meaning: 'token does not exist', hint: 'check `token`: copy the access_token or webhook URL from the robot settings' },
+  300001: {
+    meaning: 'token does not exist',
+    hint: 'check `token`: copy the access_token or webhook URL from the robot settings',
+  },
   430101: { meaning: 'content contains unsafe external links', hint: 'remove the link from the template' },
   430102: { meaning: 'content contains an unsafe link', hint: 'remove the link from the template' },
   430103: { meaning: 'content contains unsafe text', hint: 'change the template' },
@@ -36,7 +46,10 @@ export function explainDingtalk(code: number, errmsg: string): CodeInfo | undefi
       hint: "the runner's IP is not in the robot's IP allow-list; add it or use signing instead",
     };
   if (/timestamp|time/.test(text))
-    return { meaning: 'security check failed: timestamp invalid', hint: "check the runner's clock (DingTalk allows one hour of skew)" };
+    return {
+      meaning: 'security check failed: timestamp invalid',
+      hint: "check the runner's clock (DingTalk allows one hour of skew)",
+    };
   return {
     meaning: 'security check failed',
     hint: "check the robot's security settings: signing `secret`, security keyword in the title or template, IP allow-list",

@@ -8,7 +8,7 @@ export const FEISHU_CODES: Record<number, CodeInfo> = {
     meaning: 'invalid webhook token',
     hint: "check `token`: copy the hook token (or the whole webhook URL) from the bot's settings",
   },
-  19002: { meaning: 'bot not found or disabled', hint: "check `token` and that the bot is still in the group" },
+  19002: { meaning: 'bot not found or disabled', hint: 'check `token` and that the bot is still in the group' },
   19021: {
     meaning: 'sign mismatch or timestamp out of range',
     hint: "sign mismatch: check `secret` and the runner's clock (Feishu allows one hour)",

@@ -25,7 +25,8 @@ export const CARD_COLOURS: Record<RunState, string> = {
 };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" };
-const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#39|apos);/g, (all, name: string) => ENTITIES[name] ?? all);
+const decode = (text: string) =>
+  text.replace(/&(amp|lt|gt|quot|#39|apos);/g, (all, name: string) => ENTITIES[name] ?? all);
 
 /** Untrusted text as a post text element: literal, and never a mention. */
 function text(value: string, style: string[] = []): PostElement {
@@ -147,11 +148,7 @@ function mergeText(paragraph: Paragraph): Paragraph {
   const merged: Paragraph = [];
   for (const element of paragraph) {
     const last = merged[merged.length - 1];
-    if (
-      last?.tag === 'text' &&
-      element.tag === 'text' &&
-      (last.style ?? []).join() === (element.style ?? []).join()
-    ) {
+    if (last?.tag === 'text' && element.tag === 'text' && (last.style ?? []).join() === (element.style ?? []).join()) {
       merged[merged.length - 1] = { ...last, text: last.text + element.text };
     } else merged.push(element);
   }
@@ -175,9 +172,7 @@ export function postContent(title: string, markdown: string, mentions: Mentions)
 function mentionTags(mentions: Mentions, form: 'card' | 'text'): string {
   const ids = [...mentions.users, ...(mentions.all ? ['all'] : [])];
   return ids
-    .map((id) =>
-      form === 'card' ? `<at id=${id}></at>` : `<at user_id="${id}">${id === 'all' ? '所有人' : ''}</at>`,
-    )
+    .map((id) => (form === 'card' ? `<at id=${id}></at>` : `<at user_id="${id}">${id === 'all' ? '所有人' : ''}</at>`))
     .join(' ');
 }
 
@@ -194,7 +189,9 @@ export function cardContent(
   message: Message,
   mentions: Mentions,
 ): Record<string, unknown> {
-  const body = [renderMarkdown(markdown, 'feishu-markdown'), mentionTags(mentions, 'card')].filter(Boolean).join('\n\n');
+  const body = [renderMarkdown(markdown, 'feishu-markdown'), mentionTags(mentions, 'card')]
+    .filter(Boolean)
+    .join('\n\n');
   const elements: Record<string, unknown>[] = [{ tag: 'markdown', content: body }];
   if (message.link) {
     elements.push({

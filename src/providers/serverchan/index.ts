@@ -15,7 +15,7 @@ const TURBO = 'https://sctapi.ftqq.com';
 const SC3_KEY = /^sctp(\d+)t[A-Za-z0-9]+$/i;
 const SENDKEY = /^(SCT[A-Za-z0-9]+|sctp\d+t[A-Za-z0-9]+)$/i;
 const TOKEN_FORM =
-  "a SendKey (SCT… for ServerChan Turbo, sctp<n>t… for ServerChan³), or its URL https://sctapi.ftqq.com/<SendKey>.send (store it as a secret)";
+  'a SendKey (SCT… for ServerChan Turbo, sctp<n>t… for ServerChan³), or its URL https://sctapi.ftqq.com/<SendKey>.send (store it as a secret)';
 
 export interface ServerchanSettings {
   sendKey: string;
@@ -81,7 +81,11 @@ export const serverchan: ProviderAdapter<ServerchanSettings> = {
       throw new ConfigError('target', 'ServerChan sends to the SendKey owner; it has no recipients', 'no target');
     const channel = settings.channel?.trim() || undefined;
     if (channel && !/^\d+(\|\d+)*$/.test(channel))
-      throw new ConfigError('channel', `'${channel}' is not a ServerChan channel list`, "channel numbers joined by '|', e.g. 9|66");
+      throw new ConfigError(
+        'channel',
+        `'${channel}' is not a ServerChan channel list`,
+        "channel numbers joined by '|', e.g. 9|66",
+      );
     const sc3 = SC3_KEY.exec(token.key);
     if (token.host && sc3 && token.host !== `${sc3[1]}.push.ft07.com` && !settings.endpoint?.trim())
       throw new ConfigError('token', `the SendKey belongs to ${sc3[1]}.push.ft07.com, not ${token.host}`, TOKEN_FORM);

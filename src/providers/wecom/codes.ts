@@ -10,7 +10,10 @@ export const WECOM_CODES: Record<number, CodeInfo> = {
   },
   93004: { meaning: 'robot is disabled', hint: "enable the robot in the group's settings" },
   40008: { meaning: 'invalid message type', hint: 'check `format` and `options.msgtype`' },
-  40058: { meaning: 'content too long or a field is invalid', hint: 'shorten the template; limits are UTF-8 bytes (text 2048, markdown 4096)' },
+  40058: {
+    meaning: 'content too long or a field is invalid',
+    hint: 'shorten the template; limits are UTF-8 bytes (text 2048, markdown 4096)',
+  },
   44004: { meaning: 'empty content', hint: 'the template rendered an empty message' },
   40063: { meaning: 'a parameter is empty', hint: 'check `options` for empty fields' },
 };

@@ -83,7 +83,8 @@ export const wecom: ProviderAdapter<WecomSettings> = {
     const bodies: { target: string; body: string }[] = [
       { target: parsed.label, body: JSON.stringify(wecomPayload(parsed.format, message, inline, parsed.options)) },
     ];
-    if (extra) bodies.push({ target: `${parsed.label} (mentions)`, body: JSON.stringify(mentionPayload(message, extra)) });
+    if (extra)
+      bodies.push({ target: `${parsed.label} (mentions)`, body: JSON.stringify(mentionPayload(message, extra)) });
     return bodies.map(({ target, body }) => ({
       target,
       exchange: {

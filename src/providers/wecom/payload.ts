@@ -77,14 +77,21 @@ export function wecomPayload(
       break;
     case 'card': {
       if (!message.link)
-        throw new ConfigError('format', "'card' needs a link to open (the run or release URL is unknown)", "'markdown'");
+        throw new ConfigError(
+          'format',
+          "'card' needs a link to open (the run or release URL is unknown)",
+          "'markdown'",
+        );
       const summary = truncateText(toPlainText(message.markdown).replace(/\s+/g, ' ').trim(), limit);
       const context = message.context;
       const card: Record<string, unknown> = {
         card_type: 'text_notice',
         main_title: {
           title: renderTitle(message, CARD_TITLE),
-          desc: truncateText([context.repository, context.branch ?? context.tag].filter(Boolean).join(' · '), CARD_DESC),
+          desc: truncateText(
+            [context.repository, context.branch ?? context.tag].filter(Boolean).join(' · '),
+            CARD_DESC,
+          ),
         },
         sub_title_text: summary,
         jump_list: [{ type: 1, title: message.linkText, url: message.link }],
