@@ -4,6 +4,8 @@
  */
 import { isPlainObject } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
+import { truncationTail, type Message } from '../core/message.js';
+import { fitMarkdown, fits, type TextLimit } from '../render/limits.js';
 import { httpFailure, notJsonFailure } from '../transport/transport.js';
 import type { HttpReply, Verdict } from '../transport/types.js';
 
@@ -172,4 +174,39 @@ export function numberField(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
   return undefined;
+}
+
+/**
+ * Fits a message whose size limit applies to the whole JSON body: `build` turns a Markdown source into the
+ * body object, and content is dropped from the end of the source (with a visible marker and the link) until
+ * the serialized body fits. A body that cannot fit even then (huge `options`) is an input error, never a
+ * truncated JSON string.
+ */
+export function fitJsonBody(
+  message: Message,
+  limit: TextLimit,
+  build: (markdown: string) => Record<string, unknown>,
+): Record<string, unknown> {
+  const text = fitMarkdown(message.markdown, {
+    render: (markdown) => JSON.stringify(build(markdown)),
+    limit,
+    tail: truncationTail(message),
+  }).text;
+  try {
+    const body: unknown = JSON.parse(text);
+    if (isPlainObject(body) && fits(text, limit)) return body;
+  } catch {
+    // Cut inside the JSON: reported below.
+  }
+  throw new ConfigError(
+    'options',
+    `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`,
+    'smaller `options` values',
+  );
+}
+
+/** Robots without a signing scheme: a `secret` means the user expects signing that will not happen. */
+export function refuseSecret(secret: string | undefined, provider: string): void {
+  if (secret?.trim())
+    throw new ConfigError('secret', `${provider} has no signing secret; it would be ignored`, 'no `secret` input');
 }

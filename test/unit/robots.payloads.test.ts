@@ -213,3 +213,14 @@ describe('payloads', () => {
     expect(body.at).toEqual({ atMobiles: [], atUserIds: ['u1'], isAtAll: true });
   });
 });
+
+describe('secrets that would be ignored', () => {
+  it.each([
+    [wecom, '693a91f6-7e2d'],
+    [serverchan, 'SCT1234TAbc'],
+  ] as const)('%s refuses a `secret` it cannot use', (adapter, token) => {
+    expect(configErrorFor(() => adapter.parse({ token, secret: 'SECabc123456', options: {} }), 'secret')).toContain(
+      'no signing secret',
+    );
+  });
+});

@@ -1,10 +1,18 @@
 import { deepMerge } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { credentialFingerprint } from '../../core/idempotency.js';
-import { renderTitle, truncationTail, type Message } from '../../core/message.js';
-import { fitMarkdown, type MessageLimits } from '../../render/limits.js';
+import { renderTitle, type Message } from '../../core/message.js';
+import type { MessageLimits } from '../../render/limits.js';
 import { renderMarkdown } from '../../render/markdown.js';
-import { numberField, parseMentions, parseWebhookToken, robotVerdict, targetLabel, type Mentions } from '../webhook.js';
+import {
+  fitJsonBody,
+  numberField,
+  parseMentions,
+  parseWebhookToken,
+  robotVerdict,
+  targetLabel,
+  type Mentions,
+} from '../webhook.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
 import { DINGTALK_RETRYABLE, explainDingtalk } from './codes.js';
@@ -117,11 +125,9 @@ export const dingtalk: ProviderAdapter<DingtalkSettings> = {
     env.secrets.add(parsed.accessToken);
     const limits = this.limits(parsed.format);
     const title = renderTitle(message, limits.title);
-    const body = fitMarkdown(message.markdown, {
-      render: (markdown) => JSON.stringify(payload(parsed, message, title, markdown)),
-      limit: limits.body,
-      tail: truncationTail(message),
-    }).text;
+    const body = JSON.stringify(
+      fitJsonBody(message, limits.body, (markdown) => payload(parsed, message, title, markdown)),
+    );
     const base = joinUrl(parsed.baseUrl, '/robot/send');
     return [
       {

@@ -1,12 +1,20 @@
 import { deepMerge } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { credentialFingerprint } from '../../core/idempotency.js';
-import { renderTitle, truncationTail, type Message } from '../../core/message.js';
+import { renderTitle, type Message } from '../../core/message.js';
 import { neutralizeMentions } from '../../render/escape.js';
-import { fitMarkdown, type MessageLimits } from '../../render/limits.js';
+import type { MessageLimits } from '../../render/limits.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
-import { numberField, parseMentions, parseWebhookToken, robotVerdict, targetLabel, type Mentions } from '../webhook.js';
+import {
+  fitJsonBody,
+  numberField,
+  parseMentions,
+  parseWebhookToken,
+  robotVerdict,
+  targetLabel,
+  type Mentions,
+} from '../webhook.js';
 import { FEISHU_CODES, FEISHU_RETRYABLE } from './codes.js';
 import { cardContent, postContent, textContent } from './payload.js';
 import { feishuSign } from './sign.js';
@@ -89,14 +97,10 @@ export const feishu: ProviderAdapter<FeishuSettings> = {
     const signed = (body: Record<string, unknown>, fields?: { timestamp: string; sign: string }) =>
       fields ? { ...fields, ...body } : body;
     const placeholder = parsed.secret ? SIGN_PLACEHOLDER : undefined;
-    // Fitted once; the signature fields are added per attempt.
-    const fitted = fitMarkdown(message.markdown, {
-      render: (markdown) =>
-        JSON.stringify(signed(deepMerge(payload(parsed, message, title, markdown), parsed.options), placeholder)),
-      limit: limits.body,
-      tail: truncationTail(message),
-    }).text;
-    const unsigned = JSON.parse(fitted) as Record<string, unknown>;
+    // Fitted once, measured with signature-sized placeholders; the real fields are added per attempt.
+    const unsigned = fitJsonBody(message, limits.body, (markdown) =>
+      signed(deepMerge(payload(parsed, message, title, markdown), parsed.options), placeholder),
+    );
     delete unsigned.timestamp;
     delete unsigned.sign;
     const url = joinUrl(parsed.baseUrl, `${HOOK_PATH}${encodeURIComponent(parsed.hookToken)}`);

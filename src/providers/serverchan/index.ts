@@ -8,7 +8,7 @@ import { toPlainText } from '../../render/markdown.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
-import { numberField, parseWebhookToken, robotVerdict } from '../webhook.js';
+import { numberField, parseWebhookToken, refuseSecret, robotVerdict } from '../webhook.js';
 import { SERVERCHAN_CODES, SERVERCHAN_RETRYABLE } from './codes.js';
 
 const TURBO = 'https://sctapi.ftqq.com';
@@ -74,6 +74,7 @@ export const serverchan: ProviderAdapter<ServerchanSettings> = {
       expected: TOKEN_FORM,
       endpointSet: Boolean(settings.endpoint?.trim()),
     });
+    refuseSecret(settings.secret, 'ServerChan');
     const format = settings.format?.trim().toLowerCase() || 'markdown';
     if (format !== 'markdown')
       throw new ConfigError('format', `ServerChan sends Markdown only, not '${settings.format}'`, "'markdown'");

@@ -4,7 +4,15 @@ import type { MessageLimits } from '../../render/limits.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
-import { numberField, parseMentions, parseWebhookToken, robotVerdict, targetLabel, type Mentions } from '../webhook.js';
+import {
+  numberField,
+  parseMentions,
+  parseWebhookToken,
+  refuseSecret,
+  robotVerdict,
+  targetLabel,
+  type Mentions,
+} from '../webhook.js';
 import { WECOM_CODES, WECOM_RETRYABLE } from './codes.js';
 import {
   WECOM_FORMATS,
@@ -63,6 +71,7 @@ export const wecom: ProviderAdapter<WecomSettings> = {
       expected: TOKEN_FORM,
       endpointSet: Boolean(settings.endpoint?.trim()),
     });
+    refuseSecret(settings.secret, 'A WeCom group robot');
     const format = (settings.format?.trim().toLowerCase().replace('-', '_') || 'markdown') as WecomFormat;
     if (!WECOM_FORMATS.includes(format))
       throw new ConfigError('format', `unknown WeCom format '${settings.format}'`, WECOM_FORMATS.join(', '));

@@ -97,6 +97,8 @@ export function wecomPayload(
         jump_list: [{ type: 1, title: message.linkText, url: message.link }],
         card_action: { type: 1, url: message.link },
       };
+      const desc = [context.repository, context.branch ?? context.tag].filter(Boolean).join(' · ');
+      if (desc) (card.main_title as Record<string, string>).desc = truncateText(desc, CARD_DESC);
       body = { msgtype: 'template_card', template_card: card };
       break;
     }
