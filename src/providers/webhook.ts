@@ -5,7 +5,8 @@
 import { isPlainObject } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
 import { truncationTail, type Message } from '../core/message.js';
-import { fitMarkdown, fits, type TextLimit } from '../render/limits.js';
+import { fitMarkdown, fits, truncateText, type TextLimit } from '../render/limits.js';
+import { lex, toPlainText } from '../render/markdown.js';
 import { httpFailure, notJsonFailure } from '../transport/transport.js';
 import type { HttpReply, Verdict } from '../transport/types.js';
 
@@ -209,4 +210,18 @@ export function fitJsonBody(
 export function refuseSecret(secret: string | undefined, provider: string): void {
   if (secret?.trim())
     throw new ConfigError('secret', `${provider} has no signing secret; it would be ignored`, 'no `secret` input');
+}
+
+/**
+ * A one-line plain summary of a Markdown body for short fields (WeCom card sub-title, ServerChan `short`):
+ * a leading heading is dropped (the title already says it) and link targets are left out.
+ */
+export function summaryLine(markdown: string, limit: TextLimit): string {
+  const tokens = lex(markdown).filter((token) => token.type !== 'space');
+  const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
+  const plain = toPlainText(rest.map((token) => token.raw).join('\n\n'))
+    .replace(/\s*\(https?:\/\/[^\s)]+\)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return truncateText(plain, limit);
 }

@@ -3,12 +3,10 @@ import { ConfigError } from '../../core/errors.js';
 import { credentialFingerprint } from '../../core/idempotency.js';
 import { renderBody, renderTitle } from '../../core/message.js';
 import type { MessageLimits } from '../../render/limits.js';
-import { truncateText } from '../../render/limits.js';
-import { toPlainText } from '../../render/markdown.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
-import { numberField, parseWebhookToken, refuseSecret, robotVerdict } from '../webhook.js';
+import { numberField, parseWebhookToken, refuseSecret, robotVerdict, summaryLine } from '../webhook.js';
 import { SERVERCHAN_CODES, SERVERCHAN_RETRYABLE } from './codes.js';
 
 const TURBO = 'https://sctapi.ftqq.com';
@@ -106,7 +104,7 @@ export const serverchan: ProviderAdapter<ServerchanSettings> = {
     const fields: Record<string, unknown> = {
       title: renderTitle(message, limits.title),
       desp: renderBody(message, 'markdown', limits.body),
-      short: truncateText(toPlainText(message.markdown).replace(/\s+/g, ' ').trim(), { max: 64, unit: 'chars' }),
+      short: summaryLine(message.markdown, { max: 64, unit: 'chars' }),
     };
     if (parsed.channel) fields.channel = parsed.channel;
     const body = JSON.stringify(deepMerge(fields, parsed.options));

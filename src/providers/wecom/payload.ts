@@ -2,8 +2,7 @@ import { deepMerge } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { renderBody, renderTitle, type Message } from '../../core/message.js';
 import { measure, truncateText, type TextLimit } from '../../render/limits.js';
-import { toPlainText } from '../../render/markdown.js';
-import type { Mentions } from '../webhook.js';
+import { summaryLine, type Mentions } from '../webhook.js';
 
 export const WECOM_FORMATS = ['markdown', 'markdown_v2', 'text', 'card'] as const;
 export type WecomFormat = (typeof WECOM_FORMATS)[number];
@@ -82,7 +81,7 @@ export function wecomPayload(
           "'card' needs a link to open (the run or release URL is unknown)",
           "'markdown'",
         );
-      const summary = truncateText(toPlainText(message.markdown).replace(/\s+/g, ' ').trim(), limit);
+      const summary = summaryLine(message.markdown, limit);
       const context = message.context;
       const card: Record<string, unknown> = {
         card_type: 'text_notice',
