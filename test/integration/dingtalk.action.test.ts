@@ -117,6 +117,17 @@ describe('DingTalk through node dist/index.js', () => {
     expect(action.stdout).toContain("the robot's security keyword must appear in the title or template");
   });
 
+  it('310000 IP not in the allow-list is told apart from sign and keyword', async () => {
+    await fake.stop();
+    fake = fakeDingtalk({ robots: { [PLAIN]: { ipAllowed: false } } });
+    await fake.start();
+    const action = await run({ token: PLAIN });
+    expect(action.code).toBe(1);
+    const [result] = results(action.outputs);
+    expect(result).toMatchObject({ ok: false, code: 310000, attempts: 1 });
+    expect(String(result!.message)).toContain('IP not allowed');
+  });
+
   it('the keyword robot accepts a title that carries the keyword', async () => {
     const action = await run({ token: KEYWORD, title: '构建通知 {{ repository }}' });
     expect(action.code, action.stdout).toBe(0);
