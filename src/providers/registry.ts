@@ -10,6 +10,10 @@ const LOADERS = {
   mpaas: async () => (await import('./mpaas/index.js')).mpaas,
   mobpush: async () => (await import('./mobpush/index.js')).mobpush,
   easemob: async () => (await import('./easemob/index.js')).easemob,
+  dingtalk: async () => (await import('./dingtalk/index.js')).dingtalk,
+  wecom: async () => (await import('./wecom/index.js')).wecom,
+  feishu: async () => (await import('./feishu/index.js')).feishu,
+  serverchan: async () => (await import('./serverchan/index.js')).serverchan,
 } satisfies Record<string, () => Promise<{ name: string }>>;
 
 export type ProviderName = keyof typeof LOADERS;

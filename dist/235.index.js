@@ -1,0 +1,643 @@
+export const id = 235;
+export const ids = [235];
+export const modules = {
+
+/***/ 918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ credentialFingerprint),
+/* harmony export */   u: () => (/* binding */ deliveryKey)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A key that is the same for every attempt at the same delivery and different for every other one:
+ * run id, run attempt, provider and target. A re-run of the job (a new attempt) is a new notification.
+ */
+function deliveryKey(context, provider, target, length = 32) {
+    const seed = [
+        context.ci,
+        context.repository ?? '',
+        context.runId ?? '',
+        context.runAttempt ?? '1',
+        context.job ?? '',
+        provider,
+        target,
+    ].join('\u0000');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(seed).digest('hex').slice(0, length);
+}
+/** A short stable fingerprint of a credential, for rate-limit buckets (never the credential itself). */
+function credentialFingerprint(value) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(value ?? '')
+        .digest('hex')
+        .slice(0, 12);
+}
+
+
+/***/ }),
+
+/***/ 9833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ joinUrl),
+/* harmony export */   x: () => (/* binding */ resolveBaseUrl)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+/**
+ * Applies the `endpoint` input to a provider's official base URL: the endpoint's scheme, host and port
+ * replace the official ones; the path stays the provider's own (plus any path prefix the endpoint adds,
+ * for a reverse proxy mounted under a path).
+ */
+function resolveBaseUrl(officialBase, endpoint) {
+    const official = new URL(officialBase);
+    if (!endpoint?.trim())
+        return officialBase.replace(/\/+$/, '');
+    let override;
+    try {
+        override = new URL(endpoint.trim().includes('://') ? endpoint.trim() : `https://${endpoint.trim()}`);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${endpoint}' is not a URL`, 'a base URL such as https://proxy.example.com:8443');
+    }
+    if (override.protocol !== 'https:' && override.protocol !== 'http:') {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
+    }
+    if (override.search || override.hash || override.username || override.password) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', 'must not carry a query, fragment or credentials', 'scheme, host, port and an optional path prefix');
+    }
+    const prefix = override.pathname.replace(/\/+$/, '');
+    const officialPath = official.pathname.replace(/\/+$/, '');
+    return `${override.protocol}//${override.host}${prefix}${officialPath}`;
+}
+/** Joins a base URL and a path with exactly one slash. */
+function joinUrl(base, path) {
+    return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+
+/***/ }),
+
+/***/ 4235:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  feishu: () => (/* binding */ feishu)
+});
+
+// EXTERNAL MODULE: ./src/core/config.ts
+var config = __webpack_require__(4489);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/idempotency.ts
+var idempotency = __webpack_require__(918);
+// EXTERNAL MODULE: ./src/core/message.ts
+var core_message = __webpack_require__(3252);
+// EXTERNAL MODULE: ./src/render/escape.ts
+var render_escape = __webpack_require__(7789);
+// EXTERNAL MODULE: ./src/providers/endpoint.ts
+var endpoint = __webpack_require__(9833);
+// EXTERNAL MODULE: ./src/providers/webhook.ts
+var webhook = __webpack_require__(6051);
+;// CONCATENATED MODULE: ./src/providers/feishu/codes.ts
+/** Feishu/Lark custom-bot reply codes (reference sheet) with what the user can do. */
+const FEISHU_CODES = {
+    9499: { meaning: 'bad request', hint: 'check `options` and `format`: the body does not match the message type' },
+    11232: { meaning: 'rate limited', hint: 'a bot takes 100 messages a minute and 5 a second', retry: true },
+    19001: {
+        meaning: 'invalid webhook token',
+        hint: "check `token`: copy the hook token (or the whole webhook URL) from the bot's settings",
+    },
+    19002: { meaning: 'bot not found or disabled', hint: 'check `token` and that the bot is still in the group' },
+    19021: {
+        meaning: 'sign mismatch or timestamp out of range',
+        hint: "sign mismatch: check `secret` and the runner's clock (Feishu allows one hour)",
+    },
+    19022: {
+        meaning: 'IP not allowed',
+        hint: "the runner's IP is not in the bot's IP allow-list; add it or use signing instead",
+    },
+    19024: {
+        meaning: 'keyword missing',
+        hint: "keyword missing: the robot's security keyword must appear in the title or template",
+    },
+};
+const FEISHU_RETRYABLE = [11232];
+
+// EXTERNAL MODULE: ./src/render/markdown.ts + 1 modules
+var render_markdown = __webpack_require__(9220);
+;// CONCATENATED MODULE: ./src/providers/feishu/payload.ts
+
+
+/** Header colour by run state. */
+const CARD_COLOURS = {
+    success: 'green',
+    fixed: 'green',
+    failure: 'red',
+    'still-failing': 'carmine',
+    cancelled: 'grey',
+    skipped: 'grey',
+    unknown: 'blue',
+};
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" };
+const decode = (text) => text.replace(/&(amp|lt|gt|quot|#39|apos);/g, (all, name) => ENTITIES[name] ?? all);
+/** Untrusted text as a post text element: literal, and never a mention. */
+function payload_text(value, style = []) {
+    const element = { tag: 'text', text: (0,render_escape/* neutralizeMentions */.tI)(value) };
+    if (style.length)
+        element.style = style;
+    return element;
+}
+/** Inline tokens → elements; a hard break starts a new line (a new paragraph in post terms). */
+function inline(tokens, style, lines) {
+    for (const token of tokens ?? []) {
+        const line = lines[lines.length - 1];
+        switch (token.type) {
+            case 'text': {
+                const t = token;
+                if (t.tokens)
+                    inline(t.tokens, style, lines);
+                else
+                    line.push(payload_text(decode(t.text), style));
+                break;
+            }
+            case 'escape':
+                line.push(payload_text(token.text, style));
+                break;
+            case 'strong':
+                inline(token.tokens, [...style, 'bold'], lines);
+                break;
+            case 'em':
+                inline(token.tokens, [...style, 'italic'], lines);
+                break;
+            case 'del':
+                inline(token.tokens, [...style, 'lineThrough'], lines);
+                break;
+            case 'codespan':
+                line.push(payload_text(decode(token.text), style));
+                break;
+            case 'br':
+                lines.push([]);
+                break;
+            case 'link': {
+                const link = token;
+                const href = (0,render_escape/* safeHref */.v7)(link.href);
+                const label = (0,render_escape/* neutralizeMentions */.tI)((0,render_markdown/* toPlainText */.bo)(link.text) || link.href);
+                line.push(href ? { tag: 'a', text: label, href } : payload_text(label, style));
+                break;
+            }
+            case 'image': {
+                const image = token;
+                const href = (0,render_escape/* safeHref */.v7)(image.href);
+                const label = (0,render_escape/* neutralizeMentions */.tI)(image.text || 'image');
+                line.push(href ? { tag: 'a', text: label, href } : payload_text(label, style));
+                break;
+            }
+            default:
+                line.push(payload_text(token.raw, style));
+        }
+    }
+}
+function blocks(tokens, out, prefix = '') {
+    for (const token of tokens) {
+        switch (token.type) {
+            case 'space':
+            case 'def':
+                break;
+            case 'heading':
+                out.push(prefix ? [payload_text(prefix)] : []);
+                inline(token.tokens, ['bold'], out);
+                break;
+            case 'paragraph':
+                out.push(prefix ? [payload_text(prefix)] : []);
+                inline(token.tokens, [], out);
+                break;
+            case 'text': {
+                const t = token;
+                out.push(prefix ? [payload_text(prefix)] : []);
+                if (t.tokens)
+                    inline(t.tokens, [], out);
+                else
+                    out[out.length - 1].push(payload_text(decode(t.text)));
+                break;
+            }
+            case 'list': {
+                const list = token;
+                const start = typeof list.start === 'number' ? list.start : 1;
+                list.items.forEach((item, i) => {
+                    const bullet = `${prefix}${list.ordered ? `${start + i}. ` : '• '}${item.task ? (item.checked ? '[x] ' : '[ ] ') : ''}`;
+                    blocks(item.tokens.filter((t) => t.type !== 'checkbox'), out, bullet);
+                });
+                break;
+            }
+            case 'code':
+                for (const line of token.text.split('\n'))
+                    out.push([payload_text(`${prefix}${line}`)]);
+                break;
+            case 'blockquote':
+                blocks(token.tokens, out, `${prefix}| `);
+                break;
+            case 'hr':
+                out.push([payload_text('────────')]);
+                break;
+            case 'table':
+                for (const line of (0,render_markdown/* toPlainText */.bo)(token.raw).split('\n'))
+                    out.push([payload_text(line)]);
+                break;
+            default:
+                out.push([payload_text(token.raw.trim())]);
+        }
+    }
+}
+/** Markdown → `post` paragraphs: text, links and bold/italic only; untrusted text never becomes an `at`. */
+function postParagraphs(markdown) {
+    const out = [];
+    blocks((0,render_markdown/* lex */.Ii)(markdown), out);
+    return out.filter((paragraph) => paragraph.length > 0).map(mergeText);
+}
+/** Joins neighbouring text runs of the same style (escapes split them in the token stream). */
+function mergeText(paragraph) {
+    const merged = [];
+    for (const element of paragraph) {
+        const last = merged[merged.length - 1];
+        if (last?.tag === 'text' && element.tag === 'text' && (last.style ?? []).join() === (element.style ?? []).join()) {
+            merged[merged.length - 1] = { ...last, text: last.text + element.text };
+        }
+        else
+            merged.push(element);
+    }
+    return merged;
+}
+/** The paragraph of `at` elements built only from `target`. */
+function mentionParagraph(mentions) {
+    const ids = [...mentions.users, ...(mentions.all ? ['all'] : [])];
+    return ids.map((id) => ({ tag: 'at', user_id: id }));
+}
+function postContent(title, markdown, mentions) {
+    const content = postParagraphs(markdown);
+    const at = mentionParagraph(mentions);
+    if (at.length)
+        content.push(at);
+    return { post: { zh_cn: { title, content } } };
+}
+/** Mentions in a card's markdown element or a text message (ids are validated in `target`). */
+function mentionTags(mentions, form) {
+    const ids = [...mentions.users, ...(mentions.all ? ['all'] : [])];
+    return ids
+        .map((id) => (form === 'card' ? `<at id=${id}></at>` : `<at user_id="${id}">${id === 'all' ? '所有人' : ''}</at>`))
+        .join(' ');
+}
+function textContent(title, markdown, mentions) {
+    const body = (0,render_markdown/* toPlainText */.bo)(markdown);
+    const parts = [body.includes(title) ? '' : title, body, mentionTags(mentions, 'text')].filter(Boolean);
+    return { text: parts.join('\n\n') };
+}
+/** The interactive card: coloured header, the body as card Markdown, and a button to the run or release. */
+function cardContent(title, markdown, message, mentions) {
+    const body = [(0,render_markdown/* renderMarkdown */.Gc)(markdown, 'feishu-markdown'), mentionTags(mentions, 'card')]
+        .filter(Boolean)
+        .join('\n\n');
+    const elements = [{ tag: 'markdown', content: body }];
+    if (message.link) {
+        elements.push({
+            tag: 'action',
+            actions: [
+                {
+                    tag: 'button',
+                    text: { tag: 'plain_text', content: message.linkText },
+                    type: message.state === 'failure' || message.state === 'still-failing' ? 'danger' : 'primary',
+                    url: message.link,
+                },
+            ],
+        });
+    }
+    return {
+        config: { wide_screen_mode: true },
+        header: { title: { tag: 'plain_text', content: title }, template: CARD_COLOURS[message.state] ?? 'blue' },
+        elements,
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/providers/feishu/sign.ts
+
+/**
+ * Feishu/Lark custom-bot signature. Unlike DingTalk, the KEY is `timestamp + "\n" + secret` and the message is
+ * empty; the timestamp is in seconds. Swapping key and message (the DingTalk way) always fails with 19021.
+ */
+function feishuSign(timestampSeconds, secret) {
+    return (0,external_node_crypto_.createHmac)('sha256', `${timestampSeconds}\n${secret}`).update('').digest('base64');
+}
+
+;// CONCATENATED MODULE: ./src/providers/feishu/index.ts
+
+
+
+
+
+
+
+
+
+
+const FORMATS = ['card', 'post', 'text'];
+const FEISHU = 'https://open.feishu.cn';
+const LARK = 'https://open.larksuite.com';
+const HOOK_PATH = '/open-apis/bot/v2/hook/';
+const TOKEN_FORM = "the bot's hook token, or its webhook URL https://open.feishu.cn/open-apis/bot/v2/hook/… (Lark: https://open.larksuite.com/…; store it as a secret)";
+/** Placeholders the size of a real signature, so the measured body matches the one sent. */
+const SIGN_PLACEHOLDER = { timestamp: '0000000000', sign: 'x'.repeat(44) };
+function payload(parsed, message, title, markdown) {
+    switch (parsed.format) {
+        case 'text':
+            return { msg_type: 'text', content: textContent(title, markdown, parsed.mentions) };
+        case 'post':
+            return { msg_type: 'post', content: postContent(title, markdown, parsed.mentions) };
+        default:
+            return { msg_type: 'interactive', card: cardContent(title, markdown, message, parsed.mentions) };
+    }
+}
+const feishu = {
+    name: 'feishu',
+    displayName: 'Feishu / Lark',
+    defaultEndpoint: FEISHU,
+    formats: FORMATS,
+    defaultFormat: 'card',
+    retryableCodes: FEISHU_RETRYABLE,
+    // 100 messages a minute (and 5 a second) per bot.
+    rateLimit: { requests: 100, perMs: 60_000 },
+    // The request body may be at most 20 KB: measured over the whole serialized JSON.
+    limits: () => ({ title: { max: 200, unit: 'chars' }, body: { max: 20_000, unit: 'bytes' } }),
+    parse(settings) {
+        const token = (0,webhook/* parseWebhookToken */.CF)(settings.token, {
+            provider: 'Feishu/Lark',
+            ownHost: (host) => host === 'open.feishu.cn' || host === 'open.larksuite.com',
+            keyFromUrl: (url) => (url.pathname.startsWith(HOOK_PATH) ? url.pathname.slice(HOOK_PATH.length) : undefined),
+            bareKey: /^[A-Za-z0-9-]{8,128}$/,
+            expected: TOKEN_FORM,
+            endpointSet: Boolean(settings.endpoint?.trim()),
+        });
+        const format = (settings.format?.trim().toLowerCase() || 'card');
+        if (!FORMATS.includes(format))
+            throw new errors/* ConfigError */.xL('format', `unknown Feishu format '${settings.format}'`, FORMATS.join(', '));
+        // A Lark URL keeps the message on Lark's international host.
+        const official = token.host === 'open.larksuite.com' ? LARK : FEISHU;
+        return {
+            hookToken: token.key,
+            secret: settings.secret?.trim() || undefined,
+            baseUrl: (0,endpoint/* resolveBaseUrl */.x)(official, settings.endpoint),
+            format,
+            mentions: (0,webhook/* parseMentions */.Xs)(settings.target, 'Feishu', ['all', 'user']),
+            label: (0,webhook/* targetLabel */.Op)(settings.target),
+            options: settings.options,
+        };
+    },
+    plan(parsed, message, env) {
+        env.secrets.add(parsed.hookToken);
+        const limits = this.limits(parsed.format);
+        const title = (0,render_escape/* neutralizeMentions */.tI)((0,core_message/* renderTitle */.zF)(message, limits.title));
+        const signed = (body, fields) => fields ? { ...fields, ...body } : body;
+        const placeholder = parsed.secret ? SIGN_PLACEHOLDER : undefined;
+        // Fitted once, measured with signature-sized placeholders; the real fields are added per attempt.
+        const unsigned = (0,webhook/* fitJsonBody */.ks)(message, limits.body, (markdown) => signed((0,config/* deepMerge */.$N)(payload(parsed, message, title, markdown), parsed.options), placeholder));
+        delete unsigned.timestamp;
+        delete unsigned.sign;
+        const url = (0,endpoint/* joinUrl */.w)(parsed.baseUrl, `${HOOK_PATH}${encodeURIComponent(parsed.hookToken)}`);
+        return [
+            {
+                target: parsed.label,
+                exchange: {
+                    label: 'Feishu',
+                    build: () => {
+                        let body = unsigned;
+                        if (parsed.secret) {
+                            // Signed per attempt: Feishu refuses a timestamp more than an hour off.
+                            const timestamp = Math.floor(env.now() / 1000);
+                            const sign = feishuSign(timestamp, parsed.secret);
+                            env.secrets.add(sign);
+                            body = signed(unsigned, { timestamp: String(timestamp), sign });
+                        }
+                        return {
+                            method: 'POST',
+                            url,
+                            headers: { 'content-type': 'application/json; charset=utf-8' },
+                            body: JSON.stringify(body),
+                        };
+                    },
+                    interpret: (reply) => (0,webhook/* robotVerdict */.Wm)(reply, 'Feishu', (json) => {
+                        // Newer replies carry code/msg; older ones StatusCode/StatusMessage.
+                        const code = (0,webhook/* numberField */.sJ)(json.code) ?? (0,webhook/* numberField */.sJ)(json.StatusCode);
+                        const text = json.msg ?? json.StatusMessage;
+                        return code === undefined ? undefined : { code, message: typeof text === 'string' ? text : '' };
+                    }, (code) => FEISHU_CODES[code]),
+                    rateKey: `feishu:${(0,idempotency/* credentialFingerprint */.I)(parsed.hookToken)}`,
+                    rateLimit: this.rateLimit,
+                },
+            },
+        ];
+    },
+};
+
+
+/***/ }),
+
+/***/ 6051:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CF: () => (/* binding */ parseWebhookToken),
+/* harmony export */   Op: () => (/* binding */ targetLabel),
+/* harmony export */   Tr: () => (/* binding */ refuseSecret),
+/* harmony export */   Wm: () => (/* binding */ robotVerdict),
+/* harmony export */   Xs: () => (/* binding */ parseMentions),
+/* harmony export */   dC: () => (/* binding */ summaryLine),
+/* harmony export */   ks: () => (/* binding */ fitJsonBody),
+/* harmony export */   sJ: () => (/* binding */ numberField)
+/* harmony export */ });
+/* unused harmony export hasMentions */
+/* harmony import */ var _core_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4489);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3252);
+/* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9142);
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9220);
+/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3536);
+/**
+ * What the four chat robots (DingTalk, WeCom, Feishu, ServerChan) share: a `token` that may be the bare key or
+ * the whole webhook URL, `@` mentions in `target`, and a reply whose business code decides success.
+ */
+
+
+
+
+
+
+/**
+ * Reads `token` as a bare key or a full webhook URL. A URL on a host that is not the service's own is refused
+ * (unless `endpoint` redirects every request anyway): a pasted URL must never send the message to an arbitrary host.
+ */
+function parseWebhookToken(raw, rule) {
+    const token = raw?.trim();
+    if (!token)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `is required for ${rule.provider}`, rule.expected);
+    if (!/^https?:\/\//i.test(token)) {
+        if (!rule.bareKey.test(token))
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `does not look like a ${rule.provider} key or webhook URL`, rule.expected);
+        return { key: token };
+    }
+    let url;
+    try {
+        url = new URL(token);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', 'looks like a URL but cannot be parsed', rule.expected);
+    }
+    const host = url.hostname.toLowerCase();
+    if (!rule.endpointSet && !rule.ownHost(host)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `is a webhook URL on '${host}', which is not a ${rule.provider} host; nothing was sent there`, `${rule.expected} (set \`endpoint\` to send through a proxy)`);
+    }
+    if (!rule.endpointSet && url.protocol !== 'https:')
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `webhook URL must use https`, rule.expected);
+    const key = rule.keyFromUrl(url);
+    if (!key || !rule.bareKey.test(key))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `URL has no ${rule.provider} key where the service puts it`, rule.expected);
+    return { key, origin: url.origin, host };
+}
+const USER_ID = /^[\w.@-]{1,128}$/;
+const MOBILE = /^\+?[\d-]{5,20}$/;
+/**
+ * Parses `target` into mentions: `@all`, `@user:ID`, `@mobile:NUMBER`, separated by commas or newlines.
+ * One message carries all of them; ids are checked so a target can never inject markup into a mention tag.
+ */
+function parseMentions(raw, provider, kinds) {
+    const mentions = { all: false, users: [], mobiles: [] };
+    const forms = [
+        kinds.includes('all') ? "'@all'" : '',
+        kinds.includes('user') ? "'@user:ID'" : '',
+        kinds.includes('mobile') ? "'@mobile:NUMBER'" : '',
+    ].filter(Boolean);
+    const expected = `${forms.join(', ')}, separated by commas or newlines`;
+    const items = (raw ?? '')
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    for (const item of items) {
+        if (item.toLowerCase() === '@all' && kinds.includes('all')) {
+            mentions.all = true;
+            continue;
+        }
+        const match = /^@(user|mobile):(.*)$/i.exec(item);
+        const kind = match?.[1]?.toLowerCase();
+        const value = match?.[2]?.trim() ?? '';
+        if (!kind || !kinds.includes(kind))
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' is not a ${provider} mention`, expected);
+        if (kind === 'user') {
+            if (!USER_ID.test(value))
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' has an empty or malformed user id`, `'@user:ID' (letters, digits, . _ - @)`);
+            if (!mentions.users.includes(value))
+                mentions.users.push(value);
+        }
+        else {
+            if (!MOBILE.test(value))
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' has a malformed mobile number`, "'@mobile:13800138000'");
+            if (!mentions.mobiles.includes(value))
+                mentions.mobiles.push(value);
+        }
+    }
+    return mentions;
+}
+function hasMentions(mentions) {
+    return mentions.all || mentions.users.length > 0 || mentions.mobiles.length > 0;
+}
+/** A short label for `results`: the target as given, or the robot's group. */
+function targetLabel(raw) {
+    const items = (raw ?? '')
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    return items.length ? items.join(',') : 'group';
+}
+/**
+ * Reads a robot reply: HTTP status, then the business code in the body (`errcode`, `code`, or Feishu's older
+ * `StatusCode`). HTTP 200 with a non-zero code is a failure carrying the code, its meaning and a hint.
+ */
+function robotVerdict(reply, provider, read, explain, id) {
+    const body = reply.json;
+    const fields = (0,_core_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) ? read(body) : undefined;
+    if (!fields || !Number.isFinite(fields.code))
+        return (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .httpFailure */ .tG)(reply) ?? (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .notJsonFailure */ .cC)(reply);
+    const { code, message } = fields;
+    if (code === 0 && reply.status >= 200 && reply.status < 300)
+        return { ok: true, code, id: id && (0,_core_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) ? id(body) : undefined };
+    if (code === 0)
+        return (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .httpFailure */ .tG)(reply) ?? (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .notJsonFailure */ .cC)(reply);
+    const known = explain(code, message);
+    return {
+        ok: false,
+        code,
+        message: `${provider} error ${code} (${known?.meaning ?? 'unknown code'})${message ? `: ${message}` : ''}`,
+        hint: known?.hint,
+        retry: known?.retry || reply.status === 429 || reply.status >= 500 ? 'safe' : 'never',
+    };
+}
+/** A number from a reply field that may be a number or a numeric string. */
+function numberField(value) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string' && /^-?\d+$/.test(value.trim()))
+        return Number(value);
+    return undefined;
+}
+/**
+ * Fits a message whose size limit applies to the whole JSON body: `build` turns a Markdown source into the
+ * body object, and content is dropped from the end of the source (with a visible marker and the link) until
+ * the serialized body fits. A body that cannot fit even then (huge `options`) is an input error, never a
+ * truncated JSON string.
+ */
+function fitJsonBody(message, limit, build) {
+    const text = (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitMarkdown */ .DJ)(message.markdown, {
+        render: (markdown) => JSON.stringify(build(markdown)),
+        limit,
+        tail: (0,_core_message_js__WEBPACK_IMPORTED_MODULE_2__/* .truncationTail */ .Aj)(message),
+    }).text;
+    try {
+        const body = JSON.parse(text);
+        if ((0,_core_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) && (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fits */ .lA)(text, limit))
+            return body;
+    }
+    catch {
+        // Cut inside the JSON: reported below.
+    }
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('options', `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`, 'smaller `options` values');
+}
+/** Robots without a signing scheme: a `secret` means the user expects signing that will not happen. */
+function refuseSecret(secret, provider) {
+    if (secret?.trim())
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('secret', `${provider} has no signing secret; it would be ignored`, 'no `secret` input');
+}
+/**
+ * A one-line plain summary of a Markdown body for short fields (WeCom card sub-title, ServerChan `short`):
+ * a leading heading is dropped (the title already says it) and link targets are left out.
+ */
+function summaryLine(markdown, limit) {
+    const tokens = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .lex */ .Ii)(markdown).filter((token) => token.type !== 'space');
+    const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
+    const plain = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .toPlainText */ .bo)(rest.map((token) => token.raw).join('\n\n'))
+        .replace(/\s*\(https?:\/\/[^\s)]+\)/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .truncateText */ .EJ)(plain, limit);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,503 @@
+export const id = 429;
+export const ids = [429];
+export const modules = {
+
+/***/ 918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ credentialFingerprint),
+/* harmony export */   u: () => (/* binding */ deliveryKey)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A key that is the same for every attempt at the same delivery and different for every other one:
+ * run id, run attempt, provider and target. A re-run of the job (a new attempt) is a new notification.
+ */
+function deliveryKey(context, provider, target, length = 32) {
+    const seed = [
+        context.ci,
+        context.repository ?? '',
+        context.runId ?? '',
+        context.runAttempt ?? '1',
+        context.job ?? '',
+        provider,
+        target,
+    ].join('\u0000');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(seed).digest('hex').slice(0, length);
+}
+/** A short stable fingerprint of a credential, for rate-limit buckets (never the credential itself). */
+function credentialFingerprint(value) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(value ?? '')
+        .digest('hex')
+        .slice(0, 12);
+}
+
+
+/***/ }),
+
+/***/ 5429:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dingtalk: () => (/* binding */ dingtalk)
+});
+
+// EXTERNAL MODULE: ./src/core/config.ts
+var config = __webpack_require__(4489);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/idempotency.ts
+var idempotency = __webpack_require__(918);
+// EXTERNAL MODULE: ./src/core/message.ts
+var core_message = __webpack_require__(3252);
+// EXTERNAL MODULE: ./src/render/markdown.ts + 1 modules
+var render_markdown = __webpack_require__(9220);
+// EXTERNAL MODULE: ./src/providers/webhook.ts
+var webhook = __webpack_require__(6051);
+// EXTERNAL MODULE: ./src/providers/endpoint.ts
+var endpoint = __webpack_require__(9833);
+;// CONCATENATED MODULE: ./src/providers/dingtalk/codes.ts
+const SIGN_HINT = "sign mismatch: check `secret` and the runner's clock (the secret is the robot's SEC… signing key)";
+const KEYWORD_HINT = "keyword missing: the robot's security keyword must appear in the title or template (or switch the robot to signing)";
+/** DingTalk `errcode`s (reference sheet) with what the user can do. */
+const DINGTALK_CODES = {
+    130101: { meaning: 'sending too fast', hint: 'a robot takes 20 messages a minute', retry: true },
+    410100: {
+        meaning: 'sending too fast, throttled',
+        hint: 'a robot takes 20 messages a minute, then is throttled for 10 minutes',
+        retry: true,
+    },
+    400101: {
+        meaning: 'access_token does not exist',
+        hint: 'check `token`: copy the access_token or webhook URL from the robot settings',
+    },
+    400102: { meaning: 'robot is disabled', hint: 'enable the robot in the group settings' },
+    400105: { meaning: 'unsupported message type', hint: 'check `format` and `options.msgtype`' },
+    400106: { meaning: 'robot does not exist', hint: 'check `token`: the robot was removed or the token is wrong' },
+    300001: {
+        meaning: 'token does not exist',
+        hint: 'check `token`: copy the access_token or webhook URL from the robot settings',
+    },
+    430101: { meaning: 'content contains unsafe external links', hint: 'remove the link from the template' },
+    430102: { meaning: 'content contains an unsafe link', hint: 'remove the link from the template' },
+    430103: { meaning: 'content contains unsafe text', hint: 'change the template' },
+    430104: { meaning: 'content contains unsafe links', hint: 'remove the link from the template' },
+    460101: { meaning: 'message too large', hint: 'shorten the template; DingTalk takes about 20,000 bytes' },
+};
+/**
+ * 310000 covers several security settings; errmsg says which one failed, and users confuse them, so the
+ * message shown names the cause.
+ */
+function explainDingtalk(code, errmsg) {
+    if (code !== 310000)
+        return DINGTALK_CODES[code];
+    const text = errmsg.toLowerCase();
+    if (/sign/.test(text))
+        return { meaning: 'security check failed: sign mismatch', hint: SIGN_HINT };
+    if (/keyword/.test(text) || errmsg.includes('关键词'))
+        return { meaning: 'security check failed: keyword missing', hint: KEYWORD_HINT };
+    if (/\bip\b|whitelist/.test(text) || errmsg.includes('IP'))
+        return {
+            meaning: 'security check failed: IP not allowed',
+            hint: "the runner's IP is not in the robot's IP allow-list; add it or use signing instead",
+        };
+    if (/timestamp|time/.test(text))
+        return {
+            meaning: 'security check failed: timestamp invalid',
+            hint: "check the runner's clock (DingTalk allows one hour of skew)",
+        };
+    return {
+        meaning: 'security check failed',
+        hint: "check the robot's security settings: signing `secret`, security keyword in the title or template, IP allow-list",
+    };
+}
+const DINGTALK_RETRYABLE = [130101, 410100];
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/providers/dingtalk/sign.ts
+
+/**
+ * DingTalk custom-robot signature: HMAC-SHA256 keyed by the secret over `timestamp + "\n" + secret`, base64.
+ * The caller URL-encodes it into the query next to `timestamp` (milliseconds).
+ */
+function dingtalkSign(timestampMs, secret) {
+    return (0,external_node_crypto_.createHmac)('sha256', secret).update(`${timestampMs}\n${secret}`, 'utf8').digest('base64');
+}
+
+;// CONCATENATED MODULE: ./src/providers/dingtalk/index.ts
+
+
+
+
+
+
+
+
+
+const FORMATS = ['markdown', 'text', 'card'];
+const OFFICIAL = 'https://oapi.dingtalk.com';
+const TOKEN_FORM = "the robot's access_token, or its webhook URL https://oapi.dingtalk.com/robot/send?access_token=… (store it as a secret)";
+/** The mention line DingTalk needs in the text: `at.atMobiles`/`atUserIds` only ping when `@id` also appears. */
+function mentionLine(mentions) {
+    return [...mentions.mobiles, ...mentions.users].map((id) => `@${id}`).join(' ');
+}
+function atField(mentions) {
+    if (!mentions.all && !mentions.users.length && !mentions.mobiles.length)
+        return undefined;
+    return { atMobiles: mentions.mobiles, atUserIds: mentions.users, isAtAll: mentions.all };
+}
+/** The request body for one rendering of the Markdown source (the unit the size limit applies to). */
+function payload(parsed, message, title, markdown) {
+    const mention = mentionLine(parsed.mentions);
+    const at = atField(parsed.mentions);
+    let body;
+    switch (parsed.format) {
+        case 'text': {
+            const text = (0,render_markdown/* renderMarkdown */.Gc)(markdown, 'text');
+            body = { msgtype: 'text', text: { content: [title, text, mention].filter(Boolean).join('\n\n') } };
+            break;
+        }
+        case 'card': {
+            const text = (0,render_markdown/* renderMarkdown */.Gc)(markdown, 'dingtalk-markdown');
+            const card = { title, text };
+            if (message.link) {
+                card.singleTitle = message.linkText;
+                card.singleURL = message.link;
+            }
+            body = { msgtype: 'actionCard', actionCard: card };
+            break;
+        }
+        default: {
+            const text = (0,render_markdown/* renderMarkdown */.Gc)(markdown, 'dingtalk-markdown');
+            body = { msgtype: 'markdown', markdown: { title, text: [text, mention].filter(Boolean).join('\n\n') } };
+        }
+    }
+    if (at)
+        body.at = at;
+    return (0,config/* deepMerge */.$N)(body, parsed.options);
+}
+const dingtalk = {
+    name: 'dingtalk',
+    displayName: 'DingTalk',
+    defaultEndpoint: OFFICIAL,
+    formats: FORMATS,
+    defaultFormat: 'markdown',
+    retryableCodes: DINGTALK_RETRYABLE,
+    // 20 messages a minute per robot; more and it is throttled for 10 minutes.
+    rateLimit: { requests: 20, perMs: 60_000 },
+    // DingTalk refuses a message over about 20,000 bytes (460101): the whole JSON body is measured.
+    limits: () => ({ title: { max: 100, unit: 'chars' }, body: { max: 20_000, unit: 'bytes' } }),
+    parse(settings) {
+        const endpointSet = Boolean(settings.endpoint?.trim());
+        const token = (0,webhook/* parseWebhookToken */.CF)(settings.token, {
+            provider: 'DingTalk',
+            ownHost: (host) => host === 'oapi.dingtalk.com',
+            keyFromUrl: (url) => url.searchParams.get('access_token') ?? undefined,
+            bareKey: /^[A-Za-z0-9_-]{16,128}$/,
+            expected: TOKEN_FORM,
+            endpointSet,
+        });
+        const format = (settings.format?.trim().toLowerCase() || 'markdown');
+        if (!FORMATS.includes(format))
+            throw new errors/* ConfigError */.xL('format', `unknown DingTalk format '${settings.format}'`, FORMATS.join(', '));
+        const mentions = (0,webhook/* parseMentions */.Xs)(settings.target, 'DingTalk', ['all', 'user', 'mobile']);
+        if (format === 'card' && (mentions.all || mentions.users.length || mentions.mobiles.length))
+            throw new errors/* ConfigError */.xL('target', 'DingTalk action cards cannot @-mention anyone', "format 'markdown' or 'text' with mentions, or no target with 'card'");
+        const secret = settings.secret?.trim() || undefined;
+        return {
+            accessToken: token.key,
+            secret,
+            baseUrl: (0,endpoint/* resolveBaseUrl */.x)(OFFICIAL, settings.endpoint),
+            format,
+            mentions,
+            label: (0,webhook/* targetLabel */.Op)(settings.target),
+            options: settings.options,
+        };
+    },
+    plan(parsed, message, env) {
+        // The token may have been pasted inside a URL: register the bare token too so it is redacted everywhere.
+        env.secrets.add(parsed.accessToken);
+        const limits = this.limits(parsed.format);
+        const title = (0,core_message/* renderTitle */.zF)(message, limits.title);
+        const body = JSON.stringify((0,webhook/* fitJsonBody */.ks)(message, limits.body, (markdown) => payload(parsed, message, title, markdown)));
+        const base = (0,endpoint/* joinUrl */.w)(parsed.baseUrl, '/robot/send');
+        return [
+            {
+                target: parsed.label,
+                exchange: {
+                    label: 'DingTalk',
+                    build: () => {
+                        const query = new URLSearchParams({ access_token: parsed.accessToken });
+                        if (parsed.secret) {
+                            // Signed per attempt: DingTalk refuses a timestamp more than an hour old.
+                            const timestamp = env.now();
+                            const sign = dingtalkSign(timestamp, parsed.secret);
+                            env.secrets.add(sign);
+                            query.set('timestamp', String(timestamp));
+                            query.set('sign', sign);
+                        }
+                        return {
+                            method: 'POST',
+                            url: `${base}?${query.toString()}`,
+                            headers: { 'content-type': 'application/json;charset=utf-8' },
+                            body,
+                        };
+                    },
+                    interpret: (reply) => (0,webhook/* robotVerdict */.Wm)(reply, 'DingTalk', (json) => {
+                        const code = (0,webhook/* numberField */.sJ)(json.errcode);
+                        return code === undefined ? undefined : { code, message: String(json.errmsg ?? '') };
+                    }, explainDingtalk),
+                    rateKey: `dingtalk:${(0,idempotency/* credentialFingerprint */.I)(parsed.accessToken)}`,
+                    rateLimit: this.rateLimit,
+                },
+            },
+        ];
+    },
+};
+
+
+/***/ }),
+
+/***/ 9833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ joinUrl),
+/* harmony export */   x: () => (/* binding */ resolveBaseUrl)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+/**
+ * Applies the `endpoint` input to a provider's official base URL: the endpoint's scheme, host and port
+ * replace the official ones; the path stays the provider's own (plus any path prefix the endpoint adds,
+ * for a reverse proxy mounted under a path).
+ */
+function resolveBaseUrl(officialBase, endpoint) {
+    const official = new URL(officialBase);
+    if (!endpoint?.trim())
+        return officialBase.replace(/\/+$/, '');
+    let override;
+    try {
+        override = new URL(endpoint.trim().includes('://') ? endpoint.trim() : `https://${endpoint.trim()}`);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${endpoint}' is not a URL`, 'a base URL such as https://proxy.example.com:8443');
+    }
+    if (override.protocol !== 'https:' && override.protocol !== 'http:') {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
+    }
+    if (override.search || override.hash || override.username || override.password) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', 'must not carry a query, fragment or credentials', 'scheme, host, port and an optional path prefix');
+    }
+    const prefix = override.pathname.replace(/\/+$/, '');
+    const officialPath = official.pathname.replace(/\/+$/, '');
+    return `${override.protocol}//${override.host}${prefix}${officialPath}`;
+}
+/** Joins a base URL and a path with exactly one slash. */
+function joinUrl(base, path) {
+    return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+
+/***/ }),
+
+/***/ 6051:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CF: () => (/* binding */ parseWebhookToken),
+/* harmony export */   Op: () => (/* binding */ targetLabel),
+/* harmony export */   Tr: () => (/* binding */ refuseSecret),
+/* harmony export */   Wm: () => (/* binding */ robotVerdict),
+/* harmony export */   Xs: () => (/* binding */ parseMentions),
+/* harmony export */   dC: () => (/* binding */ summaryLine),
+/* harmony export */   ks: () => (/* binding */ fitJsonBody),
+/* harmony export */   sJ: () => (/* binding */ numberField)
+/* harmony export */ });
+/* unused harmony export hasMentions */
+/* harmony import */ var _core_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4489);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3252);
+/* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9142);
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9220);
+/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3536);
+/**
+ * What the four chat robots (DingTalk, WeCom, Feishu, ServerChan) share: a `token` that may be the bare key or
+ * the whole webhook URL, `@` mentions in `target`, and a reply whose business code decides success.
+ */
+
+
+
+
+
+
+/**
+ * Reads `token` as a bare key or a full webhook URL. A URL on a host that is not the service's own is refused
+ * (unless `endpoint` redirects every request anyway): a pasted URL must never send the message to an arbitrary host.
+ */
+function parseWebhookToken(raw, rule) {
+    const token = raw?.trim();
+    if (!token)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `is required for ${rule.provider}`, rule.expected);
+    if (!/^https?:\/\//i.test(token)) {
+        if (!rule.bareKey.test(token))
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `does not look like a ${rule.provider} key or webhook URL`, rule.expected);
+        return { key: token };
+    }
+    let url;
+    try {
+        url = new URL(token);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', 'looks like a URL but cannot be parsed', rule.expected);
+    }
+    const host = url.hostname.toLowerCase();
+    if (!rule.endpointSet && !rule.ownHost(host)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `is a webhook URL on '${host}', which is not a ${rule.provider} host; nothing was sent there`, `${rule.expected} (set \`endpoint\` to send through a proxy)`);
+    }
+    if (!rule.endpointSet && url.protocol !== 'https:')
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `webhook URL must use https`, rule.expected);
+    const key = rule.keyFromUrl(url);
+    if (!key || !rule.bareKey.test(key))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `URL has no ${rule.provider} key where the service puts it`, rule.expected);
+    return { key, origin: url.origin, host };
+}
+const USER_ID = /^[\w.@-]{1,128}$/;
+const MOBILE = /^\+?[\d-]{5,20}$/;
+/**
+ * Parses `target` into mentions: `@all`, `@user:ID`, `@mobile:NUMBER`, separated by commas or newlines.
+ * One message carries all of them; ids are checked so a target can never inject markup into a mention tag.
+ */
+function parseMentions(raw, provider, kinds) {
+    const mentions = { all: false, users: [], mobiles: [] };
+    const forms = [
+        kinds.includes('all') ? "'@all'" : '',
+        kinds.includes('user') ? "'@user:ID'" : '',
+        kinds.includes('mobile') ? "'@mobile:NUMBER'" : '',
+    ].filter(Boolean);
+    const expected = `${forms.join(', ')}, separated by commas or newlines`;
+    const items = (raw ?? '')
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    for (const item of items) {
+        if (item.toLowerCase() === '@all' && kinds.includes('all')) {
+            mentions.all = true;
+            continue;
+        }
+        const match = /^@(user|mobile):(.*)$/i.exec(item);
+        const kind = match?.[1]?.toLowerCase();
+        const value = match?.[2]?.trim() ?? '';
+        if (!kind || !kinds.includes(kind))
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' is not a ${provider} mention`, expected);
+        if (kind === 'user') {
+            if (!USER_ID.test(value))
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' has an empty or malformed user id`, `'@user:ID' (letters, digits, . _ - @)`);
+            if (!mentions.users.includes(value))
+                mentions.users.push(value);
+        }
+        else {
+            if (!MOBILE.test(value))
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' has a malformed mobile number`, "'@mobile:13800138000'");
+            if (!mentions.mobiles.includes(value))
+                mentions.mobiles.push(value);
+        }
+    }
+    return mentions;
+}
+function hasMentions(mentions) {
+    return mentions.all || mentions.users.length > 0 || mentions.mobiles.length > 0;
+}
+/** A short label for `results`: the target as given, or the robot's group. */
+function targetLabel(raw) {
+    const items = (raw ?? '')
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    return items.length ? items.join(',') : 'group';
+}
+/**
+ * Reads a robot reply: HTTP status, then the business code in the body (`errcode`, `code`, or Feishu's older
+ * `StatusCode`). HTTP 200 with a non-zero code is a failure carrying the code, its meaning and a hint.
+ */
+function robotVerdict(reply, provider, read, explain, id) {
+    const body = reply.json;
+    const fields = (0,_core_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) ? read(body) : undefined;
+    if (!fields || !Number.isFinite(fields.code))
+        return (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .httpFailure */ .tG)(reply) ?? (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .notJsonFailure */ .cC)(reply);
+    const { code, message } = fields;
+    if (code === 0 && reply.status >= 200 && reply.status < 300)
+        return { ok: true, code, id: id && (0,_core_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) ? id(body) : undefined };
+    if (code === 0)
+        return (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .httpFailure */ .tG)(reply) ?? (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .notJsonFailure */ .cC)(reply);
+    const known = explain(code, message);
+    return {
+        ok: false,
+        code,
+        message: `${provider} error ${code} (${known?.meaning ?? 'unknown code'})${message ? `: ${message}` : ''}`,
+        hint: known?.hint,
+        retry: known?.retry || reply.status === 429 || reply.status >= 500 ? 'safe' : 'never',
+    };
+}
+/** A number from a reply field that may be a number or a numeric string. */
+function numberField(value) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string' && /^-?\d+$/.test(value.trim()))
+        return Number(value);
+    return undefined;
+}
+/**
+ * Fits a message whose size limit applies to the whole JSON body: `build` turns a Markdown source into the
+ * body object, and content is dropped from the end of the source (with a visible marker and the link) until
+ * the serialized body fits. A body that cannot fit even then (huge `options`) is an input error, never a
+ * truncated JSON string.
+ */
+function fitJsonBody(message, limit, build) {
+    const text = (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitMarkdown */ .DJ)(message.markdown, {
+        render: (markdown) => JSON.stringify(build(markdown)),
+        limit,
+        tail: (0,_core_message_js__WEBPACK_IMPORTED_MODULE_2__/* .truncationTail */ .Aj)(message),
+    }).text;
+    try {
+        const body = JSON.parse(text);
+        if ((0,_core_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) && (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fits */ .lA)(text, limit))
+            return body;
+    }
+    catch {
+        // Cut inside the JSON: reported below.
+    }
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('options', `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`, 'smaller `options` values');
+}
+/** Robots without a signing scheme: a `secret` means the user expects signing that will not happen. */
+function refuseSecret(secret, provider) {
+    if (secret?.trim())
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('secret', `${provider} has no signing secret; it would be ignored`, 'no `secret` input');
+}
+/**
+ * A one-line plain summary of a Markdown body for short fields (WeCom card sub-title, ServerChan `short`):
+ * a leading heading is dropped (the title already says it) and link targets are left out.
+ */
+function summaryLine(markdown, limit) {
+    const tokens = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .lex */ .Ii)(markdown).filter((token) => token.type !== 'space');
+    const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
+    const plain = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .toPlainText */ .bo)(rest.map((token) => token.raw).join('\n\n'))
+        .replace(/\s*\(https?:\/\/[^\s)]+\)/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .truncateText */ .EJ)(plain, limit);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,412 @@
+export const id = 438;
+export const ids = [438];
+export const modules = {
+
+/***/ 918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ credentialFingerprint),
+/* harmony export */   u: () => (/* binding */ deliveryKey)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A key that is the same for every attempt at the same delivery and different for every other one:
+ * run id, run attempt, provider and target. A re-run of the job (a new attempt) is a new notification.
+ */
+function deliveryKey(context, provider, target, length = 32) {
+    const seed = [
+        context.ci,
+        context.repository ?? '',
+        context.runId ?? '',
+        context.runAttempt ?? '1',
+        context.job ?? '',
+        provider,
+        target,
+    ].join('\u0000');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(seed).digest('hex').slice(0, length);
+}
+/** A short stable fingerprint of a credential, for rate-limit buckets (never the credential itself). */
+function credentialFingerprint(value) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(value ?? '')
+        .digest('hex')
+        .slice(0, 12);
+}
+
+
+/***/ }),
+
+/***/ 9833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ joinUrl),
+/* harmony export */   x: () => (/* binding */ resolveBaseUrl)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+/**
+ * Applies the `endpoint` input to a provider's official base URL: the endpoint's scheme, host and port
+ * replace the official ones; the path stays the provider's own (plus any path prefix the endpoint adds,
+ * for a reverse proxy mounted under a path).
+ */
+function resolveBaseUrl(officialBase, endpoint) {
+    const official = new URL(officialBase);
+    if (!endpoint?.trim())
+        return officialBase.replace(/\/+$/, '');
+    let override;
+    try {
+        override = new URL(endpoint.trim().includes('://') ? endpoint.trim() : `https://${endpoint.trim()}`);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${endpoint}' is not a URL`, 'a base URL such as https://proxy.example.com:8443');
+    }
+    if (override.protocol !== 'https:' && override.protocol !== 'http:') {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
+    }
+    if (override.search || override.hash || override.username || override.password) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', 'must not carry a query, fragment or credentials', 'scheme, host, port and an optional path prefix');
+    }
+    const prefix = override.pathname.replace(/\/+$/, '');
+    const officialPath = official.pathname.replace(/\/+$/, '');
+    return `${override.protocol}//${override.host}${prefix}${officialPath}`;
+}
+/** Joins a base URL and a path with exactly one slash. */
+function joinUrl(base, path) {
+    return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+
+/***/ }),
+
+/***/ 7438:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  serverchan: () => (/* binding */ serverchan)
+});
+
+// EXTERNAL MODULE: ./src/core/config.ts
+var config = __webpack_require__(4489);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/idempotency.ts
+var idempotency = __webpack_require__(918);
+// EXTERNAL MODULE: ./src/core/message.ts
+var core_message = __webpack_require__(3252);
+// EXTERNAL MODULE: ./src/providers/endpoint.ts
+var endpoint = __webpack_require__(9833);
+// EXTERNAL MODULE: ./src/providers/webhook.ts
+var webhook = __webpack_require__(6051);
+;// CONCATENATED MODULE: ./src/providers/serverchan/codes.ts
+/** ServerChan reply codes. The service documents few; the ones below come from its replies. */
+const SERVERCHAN_CODES = {
+    40001: { meaning: 'bad SendKey', hint: 'check `token`: copy the SendKey from sct.ftqq.com (or sc3.ft07.com)' },
+    1024: {
+        meaning: 'duplicate content',
+        hint: 'ServerChan refuses the same content twice within a minute; vary the title or wait',
+    },
+    20001: { meaning: 'daily quota used up', hint: 'the free plan sends a few messages a day; upgrade or send fewer' },
+};
+const SERVERCHAN_RETRYABLE = [];
+
+;// CONCATENATED MODULE: ./src/providers/serverchan/index.ts
+
+
+
+
+
+
+
+const TURBO = 'https://sctapi.ftqq.com';
+const SC3_KEY = /^sctp(\d+)t[A-Za-z0-9]+$/i;
+const SENDKEY = /^(SCT[A-Za-z0-9]+|sctp\d+t[A-Za-z0-9]+)$/i;
+const TOKEN_FORM = 'a SendKey (SCT… for ServerChan Turbo, sctp<n>t… for ServerChan³), or its URL https://sctapi.ftqq.com/<SendKey>.send (store it as a secret)';
+/** Pulls the SendKey out of a pasted `…/{key}.send` or `…/send/{key}.send` URL. */
+function keyFromUrl(url) {
+    return /\/([A-Za-z0-9]+)\.send$/.exec(url.pathname)?.[1];
+}
+function interpret(reply) {
+    return (0,webhook/* robotVerdict */.Wm)(reply, 'ServerChan', (json) => {
+        const code = (0,webhook/* numberField */.sJ)(json.code);
+        if (code === undefined)
+            return undefined;
+        // Turbo nests the delivery's own errno in `data`; a non-zero one is a refusal too.
+        const data = (0,config/* isPlainObject */.Qd)(json.data) ? json.data : {};
+        const errno = (0,webhook/* numberField */.sJ)(data.errno);
+        const message = String(json.message ?? json.info ?? data.error ?? '');
+        return code === 0 && errno ? { code: errno, message: String(data.error ?? message) } : { code, message };
+    }, (code) => SERVERCHAN_CODES[code], (json) => {
+        const data = (0,config/* isPlainObject */.Qd)(json.data) ? json.data : {};
+        const id = data.pushid ?? data.pushId;
+        return id === undefined ? undefined : String(id);
+    });
+}
+const serverchan = {
+    name: 'serverchan',
+    displayName: 'ServerChan',
+    defaultEndpoint: TURBO,
+    formats: ['markdown'],
+    defaultFormat: 'markdown',
+    retryableCodes: SERVERCHAN_RETRYABLE,
+    rateLimit: { requests: 30, perMs: 60_000 },
+    // Title at most 32 characters; desp (Markdown) up to 32 KB.
+    limits: () => ({ title: { max: 32, unit: 'chars' }, body: { max: 32_000, unit: 'bytes' } }),
+    parse(settings) {
+        const token = (0,webhook/* parseWebhookToken */.CF)(settings.token, {
+            provider: 'ServerChan',
+            ownHost: (host) => host === 'sctapi.ftqq.com' || /^\d+\.push\.ft07\.com$/.test(host),
+            keyFromUrl,
+            bareKey: SENDKEY,
+            expected: TOKEN_FORM,
+            endpointSet: Boolean(settings.endpoint?.trim()),
+        });
+        (0,webhook/* refuseSecret */.Tr)(settings.secret, 'ServerChan');
+        const format = settings.format?.trim().toLowerCase() || 'markdown';
+        if (format !== 'markdown')
+            throw new errors/* ConfigError */.xL('format', `ServerChan sends Markdown only, not '${settings.format}'`, "'markdown'");
+        if (settings.target?.trim())
+            throw new errors/* ConfigError */.xL('target', 'ServerChan sends to the SendKey owner; it has no recipients', 'no target');
+        const channel = settings.channel?.trim() || undefined;
+        if (channel && !/^\d+(\|\d+)*$/.test(channel))
+            throw new errors/* ConfigError */.xL('channel', `'${channel}' is not a ServerChan channel list`, "channel numbers joined by '|', e.g. 9|66");
+        const sc3 = SC3_KEY.exec(token.key);
+        if (token.host && sc3 && token.host !== `${sc3[1]}.push.ft07.com` && !settings.endpoint?.trim())
+            throw new errors/* ConfigError */.xL('token', `the SendKey belongs to ${sc3[1]}.push.ft07.com, not ${token.host}`, TOKEN_FORM);
+        const official = sc3 ? `https://${sc3[1]}.push.ft07.com` : TURBO;
+        return {
+            sendKey: token.key,
+            baseUrl: (0,endpoint/* resolveBaseUrl */.x)(official, settings.endpoint),
+            path: sc3 ? `/send/${token.key}.send` : `/${token.key}.send`,
+            channel,
+            options: settings.options,
+        };
+    },
+    plan(parsed, message, env) {
+        env.secrets.add(parsed.sendKey);
+        const limits = this.limits('markdown');
+        const fields = {
+            title: (0,core_message/* renderTitle */.zF)(message, limits.title),
+            desp: (0,core_message/* renderBody */.lc)(message, 'markdown', limits.body),
+            short: (0,webhook/* summaryLine */.dC)(message.markdown, { max: 64, unit: 'chars' }),
+        };
+        if (parsed.channel)
+            fields.channel = parsed.channel;
+        const body = JSON.stringify((0,config/* deepMerge */.$N)(fields, parsed.options));
+        const url = (0,endpoint/* joinUrl */.w)(parsed.baseUrl, parsed.path);
+        return [
+            {
+                target: 'sendkey',
+                exchange: {
+                    label: 'ServerChan',
+                    build: () => ({ method: 'POST', url, headers: { 'content-type': 'application/json;charset=utf-8' }, body }),
+                    interpret,
+                    rateKey: `serverchan:${(0,idempotency/* credentialFingerprint */.I)(parsed.sendKey)}`,
+                    rateLimit: this.rateLimit,
+                },
+            },
+        ];
+    },
+};
+
+
+/***/ }),
+
+/***/ 6051:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CF: () => (/* binding */ parseWebhookToken),
+/* harmony export */   Op: () => (/* binding */ targetLabel),
+/* harmony export */   Tr: () => (/* binding */ refuseSecret),
+/* harmony export */   Wm: () => (/* binding */ robotVerdict),
+/* harmony export */   Xs: () => (/* binding */ parseMentions),
+/* harmony export */   dC: () => (/* binding */ summaryLine),
+/* harmony export */   ks: () => (/* binding */ fitJsonBody),
+/* harmony export */   sJ: () => (/* binding */ numberField)
+/* harmony export */ });
+/* unused harmony export hasMentions */
+/* harmony import */ var _core_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4489);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3252);
+/* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9142);
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9220);
+/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3536);
+/**
+ * What the four chat robots (DingTalk, WeCom, Feishu, ServerChan) share: a `token` that may be the bare key or
+ * the whole webhook URL, `@` mentions in `target`, and a reply whose business code decides success.
+ */
+
+
+
+
+
+
+/**
+ * Reads `token` as a bare key or a full webhook URL. A URL on a host that is not the service's own is refused
+ * (unless `endpoint` redirects every request anyway): a pasted URL must never send the message to an arbitrary host.
+ */
+function parseWebhookToken(raw, rule) {
+    const token = raw?.trim();
+    if (!token)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `is required for ${rule.provider}`, rule.expected);
+    if (!/^https?:\/\//i.test(token)) {
+        if (!rule.bareKey.test(token))
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `does not look like a ${rule.provider} key or webhook URL`, rule.expected);
+        return { key: token };
+    }
+    let url;
+    try {
+        url = new URL(token);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', 'looks like a URL but cannot be parsed', rule.expected);
+    }
+    const host = url.hostname.toLowerCase();
+    if (!rule.endpointSet && !rule.ownHost(host)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `is a webhook URL on '${host}', which is not a ${rule.provider} host; nothing was sent there`, `${rule.expected} (set \`endpoint\` to send through a proxy)`);
+    }
+    if (!rule.endpointSet && url.protocol !== 'https:')
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `webhook URL must use https`, rule.expected);
+    const key = rule.keyFromUrl(url);
+    if (!key || !rule.bareKey.test(key))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `URL has no ${rule.provider} key where the service puts it`, rule.expected);
+    return { key, origin: url.origin, host };
+}
+const USER_ID = /^[\w.@-]{1,128}$/;
+const MOBILE = /^\+?[\d-]{5,20}$/;
+/**
+ * Parses `target` into mentions: `@all`, `@user:ID`, `@mobile:NUMBER`, separated by commas or newlines.
+ * One message carries all of them; ids are checked so a target can never inject markup into a mention tag.
+ */
+function parseMentions(raw, provider, kinds) {
+    const mentions = { all: false, users: [], mobiles: [] };
+    const forms = [
+        kinds.includes('all') ? "'@all'" : '',
+        kinds.includes('user') ? "'@user:ID'" : '',
+        kinds.includes('mobile') ? "'@mobile:NUMBER'" : '',
+    ].filter(Boolean);
+    const expected = `${forms.join(', ')}, separated by commas or newlines`;
+    const items = (raw ?? '')
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    for (const item of items) {
+        if (item.toLowerCase() === '@all' && kinds.includes('all')) {
+            mentions.all = true;
+            continue;
+        }
+        const match = /^@(user|mobile):(.*)$/i.exec(item);
+        const kind = match?.[1]?.toLowerCase();
+        const value = match?.[2]?.trim() ?? '';
+        if (!kind || !kinds.includes(kind))
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' is not a ${provider} mention`, expected);
+        if (kind === 'user') {
+            if (!USER_ID.test(value))
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' has an empty or malformed user id`, `'@user:ID' (letters, digits, . _ - @)`);
+            if (!mentions.users.includes(value))
+                mentions.users.push(value);
+        }
+        else {
+            if (!MOBILE.test(value))
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' has a malformed mobile number`, "'@mobile:13800138000'");
+            if (!mentions.mobiles.includes(value))
+                mentions.mobiles.push(value);
+        }
+    }
+    return mentions;
+}
+function hasMentions(mentions) {
+    return mentions.all || mentions.users.length > 0 || mentions.mobiles.length > 0;
+}
+/** A short label for `results`: the target as given, or the robot's group. */
+function targetLabel(raw) {
+    const items = (raw ?? '')
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    return items.length ? items.join(',') : 'group';
+}
+/**
+ * Reads a robot reply: HTTP status, then the business code in the body (`errcode`, `code`, or Feishu's older
+ * `StatusCode`). HTTP 200 with a non-zero code is a failure carrying the code, its meaning and a hint.
+ */
+function robotVerdict(reply, provider, read, explain, id) {
+    const body = reply.json;
+    const fields = (0,_core_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) ? read(body) : undefined;
+    if (!fields || !Number.isFinite(fields.code))
+        return (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .httpFailure */ .tG)(reply) ?? (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .notJsonFailure */ .cC)(reply);
+    const { code, message } = fields;
+    if (code === 0 && reply.status >= 200 && reply.status < 300)
+        return { ok: true, code, id: id && (0,_core_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) ? id(body) : undefined };
+    if (code === 0)
+        return (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .httpFailure */ .tG)(reply) ?? (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .notJsonFailure */ .cC)(reply);
+    const known = explain(code, message);
+    return {
+        ok: false,
+        code,
+        message: `${provider} error ${code} (${known?.meaning ?? 'unknown code'})${message ? `: ${message}` : ''}`,
+        hint: known?.hint,
+        retry: known?.retry || reply.status === 429 || reply.status >= 500 ? 'safe' : 'never',
+    };
+}
+/** A number from a reply field that may be a number or a numeric string. */
+function numberField(value) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string' && /^-?\d+$/.test(value.trim()))
+        return Number(value);
+    return undefined;
+}
+/**
+ * Fits a message whose size limit applies to the whole JSON body: `build` turns a Markdown source into the
+ * body object, and content is dropped from the end of the source (with a visible marker and the link) until
+ * the serialized body fits. A body that cannot fit even then (huge `options`) is an input error, never a
+ * truncated JSON string.
+ */
+function fitJsonBody(message, limit, build) {
+    const text = (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitMarkdown */ .DJ)(message.markdown, {
+        render: (markdown) => JSON.stringify(build(markdown)),
+        limit,
+        tail: (0,_core_message_js__WEBPACK_IMPORTED_MODULE_2__/* .truncationTail */ .Aj)(message),
+    }).text;
+    try {
+        const body = JSON.parse(text);
+        if ((0,_core_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) && (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fits */ .lA)(text, limit))
+            return body;
+    }
+    catch {
+        // Cut inside the JSON: reported below.
+    }
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('options', `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`, 'smaller `options` values');
+}
+/** Robots without a signing scheme: a `secret` means the user expects signing that will not happen. */
+function refuseSecret(secret, provider) {
+    if (secret?.trim())
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('secret', `${provider} has no signing secret; it would be ignored`, 'no `secret` input');
+}
+/**
+ * A one-line plain summary of a Markdown body for short fields (WeCom card sub-title, ServerChan `short`):
+ * a leading heading is dropped (the title already says it) and link targets are left out.
+ */
+function summaryLine(markdown, limit) {
+    const tokens = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .lex */ .Ii)(markdown).filter((token) => token.type !== 'space');
+    const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
+    const plain = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .toPlainText */ .bo)(rest.map((token) => token.raw).join('\n\n'))
+        .replace(/\s*\(https?:\/\/[^\s)]+\)/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .truncateText */ .EJ)(plain, limit);
+}
+
+
+/***/ })
+
+};

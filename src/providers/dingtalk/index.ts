@@ -1,0 +1,170 @@
+import { deepMerge } from '../../core/config.js';
+import { ConfigError } from '../../core/errors.js';
+import { credentialFingerprint } from '../../core/idempotency.js';
+import { renderTitle, type Message } from '../../core/message.js';
+import type { MessageLimits } from '../../render/limits.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import {
+  fitJsonBody,
+  numberField,
+  parseMentions,
+  parseWebhookToken,
+  robotVerdict,
+  targetLabel,
+  type Mentions,
+} from '../webhook.js';
+import { joinUrl, resolveBaseUrl } from '../endpoint.js';
+import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
+import { DINGTALK_RETRYABLE, explainDingtalk } from './codes.js';
+import { dingtalkSign } from './sign.js';
+
+const FORMATS = ['markdown', 'text', 'card'] as const;
+type DingtalkFormat = (typeof FORMATS)[number];
+
+const OFFICIAL = 'https://oapi.dingtalk.com';
+const TOKEN_FORM =
+  "the robot's access_token, or its webhook URL https://oapi.dingtalk.com/robot/send?access_token=… (store it as a secret)";
+
+export interface DingtalkSettings {
+  accessToken: string;
+  secret?: string;
+  baseUrl: string;
+  format: DingtalkFormat;
+  mentions: Mentions;
+  label: string;
+  options: Record<string, unknown>;
+}
+
+/** The mention line DingTalk needs in the text: `at.atMobiles`/`atUserIds` only ping when `@id` also appears. */
+function mentionLine(mentions: Mentions): string {
+  return [...mentions.mobiles, ...mentions.users].map((id) => `@${id}`).join(' ');
+}
+
+function atField(mentions: Mentions): Record<string, unknown> | undefined {
+  if (!mentions.all && !mentions.users.length && !mentions.mobiles.length) return undefined;
+  return { atMobiles: mentions.mobiles, atUserIds: mentions.users, isAtAll: mentions.all };
+}
+
+/** The request body for one rendering of the Markdown source (the unit the size limit applies to). */
+function payload(parsed: DingtalkSettings, message: Message, title: string, markdown: string): Record<string, unknown> {
+  const mention = mentionLine(parsed.mentions);
+  const at = atField(parsed.mentions);
+  let body: Record<string, unknown>;
+  switch (parsed.format) {
+    case 'text': {
+      const text = renderMarkdown(markdown, 'text');
+      body = { msgtype: 'text', text: { content: [title, text, mention].filter(Boolean).join('\n\n') } };
+      break;
+    }
+    case 'card': {
+      const text = renderMarkdown(markdown, 'dingtalk-markdown');
+      const card: Record<string, unknown> = { title, text };
+      if (message.link) {
+        card.singleTitle = message.linkText;
+        card.singleURL = message.link;
+      }
+      body = { msgtype: 'actionCard', actionCard: card };
+      break;
+    }
+    default: {
+      const text = renderMarkdown(markdown, 'dingtalk-markdown');
+      body = { msgtype: 'markdown', markdown: { title, text: [text, mention].filter(Boolean).join('\n\n') } };
+    }
+  }
+  if (at) body.at = at;
+  return deepMerge(body, parsed.options);
+}
+
+export const dingtalk: ProviderAdapter<DingtalkSettings> = {
+  name: 'dingtalk',
+  displayName: 'DingTalk',
+  defaultEndpoint: OFFICIAL,
+  formats: FORMATS,
+  defaultFormat: 'markdown',
+  retryableCodes: DINGTALK_RETRYABLE,
+  // 20 messages a minute per robot; more and it is throttled for 10 minutes.
+  rateLimit: { requests: 20, perMs: 60_000 },
+
+  // DingTalk refuses a message over about 20,000 bytes (460101): the whole JSON body is measured.
+  limits: (): MessageLimits => ({ title: { max: 100, unit: 'chars' }, body: { max: 20_000, unit: 'bytes' } }),
+
+  parse(settings: ProviderSettings): DingtalkSettings {
+    const endpointSet = Boolean(settings.endpoint?.trim());
+    const token = parseWebhookToken(settings.token, {
+      provider: 'DingTalk',
+      ownHost: (host) => host === 'oapi.dingtalk.com',
+      keyFromUrl: (url) => url.searchParams.get('access_token') ?? undefined,
+      bareKey: /^[A-Za-z0-9_-]{16,128}$/,
+      expected: TOKEN_FORM,
+      endpointSet,
+    });
+    const format = (settings.format?.trim().toLowerCase() || 'markdown') as DingtalkFormat;
+    if (!FORMATS.includes(format))
+      throw new ConfigError('format', `unknown DingTalk format '${settings.format}'`, FORMATS.join(', '));
+    const mentions = parseMentions(settings.target, 'DingTalk', ['all', 'user', 'mobile']);
+    if (format === 'card' && (mentions.all || mentions.users.length || mentions.mobiles.length))
+      throw new ConfigError(
+        'target',
+        'DingTalk action cards cannot @-mention anyone',
+        "format 'markdown' or 'text' with mentions, or no target with 'card'",
+      );
+    const secret = settings.secret?.trim() || undefined;
+    return {
+      accessToken: token.key,
+      secret,
+      baseUrl: resolveBaseUrl(OFFICIAL, settings.endpoint),
+      format,
+      mentions,
+      label: targetLabel(settings.target),
+      options: settings.options,
+    };
+  },
+
+  plan(parsed, message, env): DeliveryPlan[] {
+    // The token may have been pasted inside a URL: register the bare token too so it is redacted everywhere.
+    env.secrets.add(parsed.accessToken);
+    const limits = this.limits(parsed.format);
+    const title = renderTitle(message, limits.title);
+    const body = JSON.stringify(
+      fitJsonBody(message, limits.body, (markdown) => payload(parsed, message, title, markdown)),
+    );
+    const base = joinUrl(parsed.baseUrl, '/robot/send');
+    return [
+      {
+        target: parsed.label,
+        exchange: {
+          label: 'DingTalk',
+          build: () => {
+            const query = new URLSearchParams({ access_token: parsed.accessToken });
+            if (parsed.secret) {
+              // Signed per attempt: DingTalk refuses a timestamp more than an hour old.
+              const timestamp = env.now();
+              const sign = dingtalkSign(timestamp, parsed.secret);
+              env.secrets.add(sign);
+              query.set('timestamp', String(timestamp));
+              query.set('sign', sign);
+            }
+            return {
+              method: 'POST',
+              url: `${base}?${query.toString()}`,
+              headers: { 'content-type': 'application/json;charset=utf-8' },
+              body,
+            };
+          },
+          interpret: (reply) =>
+            robotVerdict(
+              reply,
+              'DingTalk',
+              (json) => {
+                const code = numberField(json.errcode);
+                return code === undefined ? undefined : { code, message: String(json.errmsg ?? '') };
+              },
+              explainDingtalk,
+            ),
+          rateKey: `dingtalk:${credentialFingerprint(parsed.accessToken)}`,
+          rateLimit: this.rateLimit,
+        },
+      },
+    ];
+  },
+};

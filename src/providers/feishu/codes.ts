@@ -1,0 +1,26 @@
+import type { CodeInfo } from '../webhook.js';
+
+/** Feishu/Lark custom-bot reply codes (reference sheet) with what the user can do. */
+export const FEISHU_CODES: Record<number, CodeInfo> = {
+  9499: { meaning: 'bad request', hint: 'check `options` and `format`: the body does not match the message type' },
+  11232: { meaning: 'rate limited', hint: 'a bot takes 100 messages a minute and 5 a second', retry: true },
+  19001: {
+    meaning: 'invalid webhook token',
+    hint: "check `token`: copy the hook token (or the whole webhook URL) from the bot's settings",
+  },
+  19002: { meaning: 'bot not found or disabled', hint: 'check `token` and that the bot is still in the group' },
+  19021: {
+    meaning: 'sign mismatch or timestamp out of range',
+    hint: "sign mismatch: check `secret` and the runner's clock (Feishu allows one hour)",
+  },
+  19022: {
+    meaning: 'IP not allowed',
+    hint: "the runner's IP is not in the bot's IP allow-list; add it or use signing instead",
+  },
+  19024: {
+    meaning: 'keyword missing',
+    hint: "keyword missing: the robot's security keyword must appear in the title or template",
+  },
+};
+
+export const FEISHU_RETRYABLE = [11232] as const;

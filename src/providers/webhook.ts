@@ -1,0 +1,227 @@
+/**
+ * What the four chat robots (DingTalk, WeCom, Feishu, ServerChan) share: a `token` that may be the bare key or
+ * the whole webhook URL, `@` mentions in `target`, and a reply whose business code decides success.
+ */
+import { isPlainObject } from '../core/config.js';
+import { ConfigError } from '../core/errors.js';
+import { truncationTail, type Message } from '../core/message.js';
+import { fitMarkdown, fits, truncateText, type TextLimit } from '../render/limits.js';
+import { lex, toPlainText } from '../render/markdown.js';
+import { httpFailure, notJsonFailure } from '../transport/transport.js';
+import type { HttpReply, Verdict } from '../transport/types.js';
+
+export interface WebhookToken {
+  /** The bare key/access token the service routes on. */
+  key: string;
+  /** Origin of a pasted webhook URL (`https://host[:port]`), when the token was one. */
+  origin?: string;
+  /** Host of a pasted webhook URL. */
+  host?: string;
+}
+
+export interface WebhookTokenRule {
+  /** Provider name, for messages. */
+  provider: string;
+  /** Does a pasted URL's host belong to the service? */
+  ownHost(host: string): boolean;
+  /** Pulls the key out of a pasted URL on the service's host, or undefined when the URL is not a webhook URL. */
+  keyFromUrl(url: URL): string | undefined;
+  /** What a bare key looks like. */
+  bareKey: RegExp;
+  /** The expected forms, for messages. */
+  expected: string;
+  /** True when `endpoint` is set: the request goes there whatever host a pasted URL names. */
+  endpointSet: boolean;
+}
+
+/**
+ * Reads `token` as a bare key or a full webhook URL. A URL on a host that is not the service's own is refused
+ * (unless `endpoint` redirects every request anyway): a pasted URL must never send the message to an arbitrary host.
+ */
+export function parseWebhookToken(raw: string | undefined, rule: WebhookTokenRule): WebhookToken {
+  const token = raw?.trim();
+  if (!token) throw new ConfigError('token', `is required for ${rule.provider}`, rule.expected);
+  if (!/^https?:\/\//i.test(token)) {
+    if (!rule.bareKey.test(token))
+      throw new ConfigError('token', `does not look like a ${rule.provider} key or webhook URL`, rule.expected);
+    return { key: token };
+  }
+  let url: URL;
+  try {
+    url = new URL(token);
+  } catch {
+    throw new ConfigError('token', 'looks like a URL but cannot be parsed', rule.expected);
+  }
+  const host = url.hostname.toLowerCase();
+  if (!rule.endpointSet && !rule.ownHost(host)) {
+    throw new ConfigError(
+      'token',
+      `is a webhook URL on '${host}', which is not a ${rule.provider} host; nothing was sent there`,
+      `${rule.expected} (set \`endpoint\` to send through a proxy)`,
+    );
+  }
+  if (!rule.endpointSet && url.protocol !== 'https:')
+    throw new ConfigError('token', `webhook URL must use https`, rule.expected);
+  const key = rule.keyFromUrl(url);
+  if (!key || !rule.bareKey.test(key))
+    throw new ConfigError('token', `URL has no ${rule.provider} key where the service puts it`, rule.expected);
+  return { key, origin: url.origin, host };
+}
+
+export interface Mentions {
+  all: boolean;
+  users: string[];
+  mobiles: string[];
+}
+
+export type MentionKind = 'all' | 'user' | 'mobile';
+
+const USER_ID = /^[\w.@-]{1,128}$/;
+const MOBILE = /^\+?[\d-]{5,20}$/;
+
+/**
+ * Parses `target` into mentions: `@all`, `@user:ID`, `@mobile:NUMBER`, separated by commas or newlines.
+ * One message carries all of them; ids are checked so a target can never inject markup into a mention tag.
+ */
+export function parseMentions(raw: string | undefined, provider: string, kinds: readonly MentionKind[]): Mentions {
+  const mentions: Mentions = { all: false, users: [], mobiles: [] };
+  const forms = [
+    kinds.includes('all') ? "'@all'" : '',
+    kinds.includes('user') ? "'@user:ID'" : '',
+    kinds.includes('mobile') ? "'@mobile:NUMBER'" : '',
+  ].filter(Boolean);
+  const expected = `${forms.join(', ')}, separated by commas or newlines`;
+  const items = (raw ?? '')
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    if (item.toLowerCase() === '@all' && kinds.includes('all')) {
+      mentions.all = true;
+      continue;
+    }
+    const match = /^@(user|mobile):(.*)$/i.exec(item);
+    const kind = match?.[1]?.toLowerCase() as MentionKind | undefined;
+    const value = match?.[2]?.trim() ?? '';
+    if (!kind || !kinds.includes(kind))
+      throw new ConfigError('target', `'${item}' is not a ${provider} mention`, expected);
+    if (kind === 'user') {
+      if (!USER_ID.test(value))
+        throw new ConfigError(
+          'target',
+          `'${item}' has an empty or malformed user id`,
+          `'@user:ID' (letters, digits, . _ - @)`,
+        );
+      if (!mentions.users.includes(value)) mentions.users.push(value);
+    } else {
+      if (!MOBILE.test(value))
+        throw new ConfigError('target', `'${item}' has a malformed mobile number`, "'@mobile:13800138000'");
+      if (!mentions.mobiles.includes(value)) mentions.mobiles.push(value);
+    }
+  }
+  return mentions;
+}
+
+export function hasMentions(mentions: Mentions): boolean {
+  return mentions.all || mentions.users.length > 0 || mentions.mobiles.length > 0;
+}
+
+/** A short label for `results`: the target as given, or the robot's group. */
+export function targetLabel(raw: string | undefined): string {
+  const items = (raw ?? '')
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return items.length ? items.join(',') : 'group';
+}
+
+export interface CodeInfo {
+  meaning: string;
+  hint?: string;
+  /** Throttled: retry within the budget. */
+  retry?: boolean;
+}
+
+/**
+ * Reads a robot reply: HTTP status, then the business code in the body (`errcode`, `code`, or Feishu's older
+ * `StatusCode`). HTTP 200 with a non-zero code is a failure carrying the code, its meaning and a hint.
+ */
+export function robotVerdict(
+  reply: HttpReply,
+  provider: string,
+  read: (body: Record<string, unknown>) => { code: number; message: string } | undefined,
+  explain: (code: number, message: string) => CodeInfo | undefined,
+  id?: (body: Record<string, unknown>) => string | undefined,
+): Verdict {
+  const body = reply.json;
+  const fields = isPlainObject(body) ? read(body) : undefined;
+  if (!fields || !Number.isFinite(fields.code)) return httpFailure(reply) ?? notJsonFailure(reply);
+  const { code, message } = fields;
+  if (code === 0 && reply.status >= 200 && reply.status < 300)
+    return { ok: true, code, id: id && isPlainObject(body) ? id(body) : undefined };
+  if (code === 0) return httpFailure(reply) ?? notJsonFailure(reply);
+  const known = explain(code, message);
+  return {
+    ok: false,
+    code,
+    message: `${provider} error ${code} (${known?.meaning ?? 'unknown code'})${message ? `: ${message}` : ''}`,
+    hint: known?.hint,
+    retry: known?.retry || reply.status === 429 || reply.status >= 500 ? 'safe' : 'never',
+  };
+}
+
+/** A number from a reply field that may be a number or a numeric string. */
+export function numberField(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
+  return undefined;
+}
+
+/**
+ * Fits a message whose size limit applies to the whole JSON body: `build` turns a Markdown source into the
+ * body object, and content is dropped from the end of the source (with a visible marker and the link) until
+ * the serialized body fits. A body that cannot fit even then (huge `options`) is an input error, never a
+ * truncated JSON string.
+ */
+export function fitJsonBody(
+  message: Message,
+  limit: TextLimit,
+  build: (markdown: string) => Record<string, unknown>,
+): Record<string, unknown> {
+  const text = fitMarkdown(message.markdown, {
+    render: (markdown) => JSON.stringify(build(markdown)),
+    limit,
+    tail: truncationTail(message),
+  }).text;
+  try {
+    const body: unknown = JSON.parse(text);
+    if (isPlainObject(body) && fits(text, limit)) return body;
+  } catch {
+    // Cut inside the JSON: reported below.
+  }
+  throw new ConfigError(
+    'options',
+    `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`,
+    'smaller `options` values',
+  );
+}
+
+/** Robots without a signing scheme: a `secret` means the user expects signing that will not happen. */
+export function refuseSecret(secret: string | undefined, provider: string): void {
+  if (secret?.trim())
+    throw new ConfigError('secret', `${provider} has no signing secret; it would be ignored`, 'no `secret` input');
+}
+
+/**
+ * A one-line plain summary of a Markdown body for short fields (WeCom card sub-title, ServerChan `short`):
+ * a leading heading is dropped (the title already says it) and link targets are left out.
+ */
+export function summaryLine(markdown: string, limit: TextLimit): string {
+  const tokens = lex(markdown).filter((token) => token.type !== 'space');
+  const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
+  const plain = toPlainText(rest.map((token) => token.raw).join('\n\n'))
+    .replace(/\s*\(https?:\/\/[^\s)]+\)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return truncateText(plain, limit);
+}
