@@ -5,7 +5,15 @@
 export { notify, shouldNotify } from './core/notify.js';
 export type { DeliveryResult, DeliveryState, NotifyDependencies, NotifyOutcome, NotifyStatus } from './core/notify.js';
 export type { NotifyConfig } from './core/config.js';
-export type { CiContext, JobStatus, RunState, CommitInfo, PullRequestInfo, ReleaseInfo, RunHistory } from './core/context.js';
+export type {
+  CiContext,
+  JobStatus,
+  RunState,
+  CommitInfo,
+  PullRequestInfo,
+  ReleaseInfo,
+  RunHistory,
+} from './core/context.js';
 export { normalizeStatus } from './core/context.js';
 export { ConfigError, ProviderError, TransportError, DeadlineError, NotifierError } from './core/errors.js';
 export { SecretRegistry } from './core/secrets.js';
@@ -21,3 +29,15 @@ export type { TextLimit, MessageLimits } from './render/limits.js';
 export { loadAdapter, PROVIDER_NAMES } from './providers/registry.js';
 export type { ProviderAdapter, ProviderSettings, DeliveryPlan } from './providers/types.js';
 export { githubContext } from './action/github-context.js';
+export { notifyMany, configFromUrl, configsFromUrls, mergeOutcomes } from './core/fan-out.js';
+export {
+  parseServiceUrl,
+  formatServiceUrl,
+  maskServiceUrl,
+  parseUrlList,
+  SERVICE_URL_FORMS,
+} from './core/service-url.js';
+export type { ServiceUrlConfig } from './core/service-url.js';
+export { detectCiContext, cliStatus } from './cli/ci-context.js';
+export type { DetectOptions } from './cli/ci-context.js';
+export { runCli } from './cli/run.js';
