@@ -227,7 +227,9 @@ export async function detectCiContext({ env, status, cwd }: DetectOptions): Prom
   // env-ci builds the slug from parts that may be missing ("undefined/undefined").
   const slug = detected.slug && !detected.slug.includes('undefined') ? detected.slug : undefined;
   const repository = slug ?? extras.repository;
-  const branch = detected.isPr ? (str(detected.prBranch) ?? str(detected.branch)) : str(detected.branch);
+  const rawBranch = detected.isPr ? (str(detected.prBranch) ?? str(detected.branch)) : str(detected.branch);
+  // Jenkins' Git plugin names the remote-tracking branch (GIT_BRANCH=origin/main); people call it main.
+  const branch = detected.service === 'jenkins' ? rawBranch?.replace(/^origin\//, '') : rawBranch;
   const commitMessage = extras.commitMessage;
   const prNumber = detected.pr ? Number(detected.pr) : NaN;
   const prTitle = detected.service === 'gitlab' ? str(env.CI_MERGE_REQUEST_TITLE) : undefined;

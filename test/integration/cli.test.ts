@@ -58,14 +58,14 @@ const CI_CASES: CiCase[] = [
       BUILD_NUMBER: '128',
       JOB_NAME: 'shop',
       GIT_COMMIT: SHA,
-      GIT_BRANCH: 'main',
+      GIT_BRANCH: 'origin/main',
       GIT_URL: 'https://git.example.com/acme/shop.git',
       WORKSPACE: '/var/jenkins/workspace/shop',
     },
     // Jenkins has no result variable; the Jenkinsfile passes currentBuild.currentResult.
     args: ['--status', 'UNSTABLE'],
-    expects: ['shop', 'main', '3f78685', 'https://jenkins.example.com/job/shop/128/'],
-    title: /Failed/,
+    expects: ['shop', '3f78685', 'https://jenkins.example.com/job/shop/128/'],
+    title: /Failed: shop on main$/,
   },
   {
     ci: 'Gitee Go',
