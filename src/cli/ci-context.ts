@@ -231,7 +231,8 @@ export async function detectCiContext({ env, status, cwd }: DetectOptions): Prom
   // Jenkins' Git plugin names the remote-tracking branch (GIT_BRANCH=origin/main); people call it main.
   const branch = detected.service === 'jenkins' ? rawBranch?.replace(/^origin\//, '') : rawBranch;
   const commitMessage = extras.commitMessage;
-  const prNumber = detected.pr ? Number(detected.pr) : NaN;
+  // GitLab: env-ci's `pr` is the instance-wide MR id; people know the project's MR number (IID, `!17`).
+  const prNumber = Number(detected.service === 'gitlab' ? env.CI_MERGE_REQUEST_IID : detected.pr);
   const prTitle = detected.service === 'gitlab' ? str(env.CI_MERGE_REQUEST_TITLE) : undefined;
   const prUrl =
     detected.service === 'gitlab' && extras.repositoryUrl && env.CI_MERGE_REQUEST_IID
