@@ -13,7 +13,7 @@ Feishu, ServerChan, MobPush, mPaaS or Easemob, from any CI.
 Usage:
   ci-notifier --provider NAME [--token TOKEN] [--target TARGET] [options]
   ci-notifier --url SERVICE_URL [--url SERVICE_URL …] [options]
-  ci-notifier easemob <command> …      Easemob push settings (see docs/cli.md)
+  ci-notifier easemob <command> …      reserved for Easemob push settings (not in this version)
 
 Options (each also read from the environment variable shown; a flag wins):
 ${rows.join('\n')}
