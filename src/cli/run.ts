@@ -36,7 +36,12 @@ async function packageVersion(): Promise<string> {
   }
 }
 
-function printOutcome(outcome: NotifyOutcome, provider: string, failOnError: boolean, logger: Logger): number {
+function printOutcome(
+  outcome: NotifyOutcome,
+  provider: string,
+  failOnError: boolean,
+  logger: Logger & { error: (message: string) => void },
+): number {
   switch (outcome.status) {
     case 'skipped':
       logger.info(`Skipped: ${outcome.reason}.`);
@@ -60,7 +65,7 @@ function printOutcome(outcome: NotifyOutcome, provider: string, failOnError: boo
       }
       const text = `${failures.length} of ${outcome.results.length} deliveries through ${provider} failed.`;
       if (failOnError) {
-        logger.warning(text);
+        logger.error(text);
         return EXIT.failed;
       }
       logger.warning(`${text} (fail-on-error is false, so the exit code is 0)`);
@@ -80,12 +85,13 @@ export async function runCli(
   // Credentials from the environment are known before anything can print them.
   for (const flag of FLAGS) if (flag.secret) secrets.add(env[envName(flag.name)]);
   let json = false;
-  const logger: Logger = {
+  const logger: Logger & { error: (message: string) => void } = {
     debug: (message) => {
       if (env.CI_NOTIFIER_DEBUG) io.stderr(`debug: ${secrets.redact(message)}\n`);
     },
     info: (message) => (json ? io.stderr : io.stdout)(`${secrets.redact(message)}\n`),
     warning: (message) => io.stderr(`warning: ${secrets.redact(message)}\n`),
+    error: (message: string) => io.stderr(`error: ${secrets.redact(message)}\n`),
   };
   try {
     const args = readArgs(argv, env);
