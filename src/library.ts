@@ -30,3 +30,15 @@ export { loadAdapter, PROVIDER_NAMES } from './providers/registry.js';
 export type { ProviderAdapter, ProviderSettings, DeliveryPlan } from './providers/types.js';
 export { githubContext } from './action/github-context.js';
 export { EasemobClient } from './providers/easemob/client.js';
+export { notifyMany, configFromUrl, configsFromUrls, mergeOutcomes } from './core/fan-out.js';
+export {
+  parseServiceUrl,
+  formatServiceUrl,
+  maskServiceUrl,
+  parseUrlList,
+  SERVICE_URL_FORMS,
+} from './core/service-url.js';
+export type { ServiceUrlConfig } from './core/service-url.js';
+export { detectCiContext, cliStatus } from './cli/ci-context.js';
+export type { DetectOptions } from './cli/ci-context.js';
+export { runCli } from './cli/run.js';

@@ -1,6 +1,7 @@
 import { DEFAULTS, parseBoolean, parseList, parseNumber, parseRateLimit, type NotifyConfig } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
 import { parseNotifyOn, parseOptions } from '../core/options.js';
+import { parseUrlList } from '../core/service-url.js';
 import type { ActionCore } from './types.js';
 
 /** Inputs that carry credentials: masked before anything else is read. */
@@ -12,13 +13,15 @@ export interface ActionInputs {
   status?: string;
   githubToken?: string;
   matrix?: Record<string, unknown>;
+  /** Service URLs from the `urls` input, one destination each (empty: the single `provider` config). */
+  urls: string[];
 }
 
 /**
  * Reads every input into one typed config. Credentials are masked first, then each input is validated
  * with an error that names it; nothing here touches the network.
  */
-export function readInputs(core: ActionCore): ActionInputs {
+export function readInputs(core: Pick<ActionCore, 'getInput' | 'setSecret'>): ActionInputs {
   for (const name of SECRET_INPUTS) {
     const value = core.getInput(name);
     if (value) core.setSecret(value);
@@ -26,9 +29,16 @@ export function readInputs(core: ActionCore): ActionInputs {
   const input = (name: string) => core.getInput(name).trim();
   const optional = (name: string) => input(name) || undefined;
 
+  const urls = parseUrlList(core.getInput('urls'));
+  // URLs carry credentials: mask every line before anything can print it.
+  for (const url of urls) core.setSecret(url);
   const provider = input('provider');
-  if (!provider)
-    throw new ConfigError('provider', 'is required', 'the name of a provider such as pushplus or dingtalk');
+  if (!provider && urls.length === 0)
+    throw new ConfigError(
+      'provider',
+      'is required (unless urls is given)',
+      'the name of a provider such as pushplus or dingtalk',
+    );
 
   const timeoutSeconds = parseNumber('timeout', input('timeout'), DEFAULTS.timeoutSeconds, { min: 1, max: 300 });
   const retries = parseNumber('retries', input('retries'), DEFAULTS.retries, { min: 0, max: 10, integer: true });
@@ -67,5 +77,5 @@ export function readInputs(core: ActionCore): ActionInputs {
     rateLimit: parseRateLimit('rate-limit', input('rate-limit')),
     summary: parseBoolean('summary', input('summary'), true),
   };
-  return { config, status: optional('status'), githubToken: optional('github-token'), matrix };
+  return { config, status: optional('status'), githubToken: optional('github-token'), matrix, urls };
 }

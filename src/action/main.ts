@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError, describeError, toError } from '../core/errors.js';
-import { notify, type NotifyOutcome } from '../core/notify.js';
+import { configsFromUrls, notifyMany } from '../core/fan-out.js';
+import type { NotifyOutcome } from '../core/notify.js';
 import { SecretRegistry } from '../core/secrets.js';
 import { fetchForEnvironment } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
@@ -57,7 +58,9 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
   try {
     const inputs = readInputs(core);
     const { config } = inputs;
-    provider = config.provider;
+    // `urls`: one destination per line, each the URL overlaid on the other inputs.
+    const configs = inputs.urls.length > 0 ? configsFromUrls(config, inputs.urls) : [config];
+    provider = [...new Set(configs.map((item) => item.provider))].join(', ');
     summaryWanted = config.summary;
     secrets.add(config.token);
     secrets.add(config.secret);
@@ -69,7 +72,7 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
       `context: ${JSON.stringify({ event: context.eventName, status: context.status, repository: context.repository, ref: context.ref })}`,
     );
 
-    outcome = await notify(config, context, {
+    outcome = await notifyMany(configs, context, {
       secrets,
       logger,
       readFile: workspaceReader(env),
@@ -91,7 +94,7 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
         for (const request of outcome.dryRun ?? []) logger.info(`\n${describeRequest(request)}\n`);
         break;
       case 'success':
-        logger.info(`Sent ${outcome.results.length} message(s) through ${config.provider}.`);
+        logger.info(`Sent ${outcome.results.length} message(s) through ${provider}.`);
         break;
       case 'failure': {
         const failures = outcome.results.filter((result) => !result.ok || result.delivery === 'failed');
@@ -101,7 +104,7 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
               `${result.target}: ${result.ok ? `accepted, then not delivered: ${result.deliveryMessage ?? 'no reason given'}` : result.message}`,
           )
           .join('; ');
-        const text = `${failures.length} of ${outcome.results.length} deliveries through ${config.provider} failed: ${detail}`;
+        const text = `${failures.length} of ${outcome.results.length} deliveries through ${provider} failed: ${detail}`;
         if (config.failOnError) core.setFailed(secrets.redact(text));
         else logger.warning(`${text} (fail-on-error is false, so the step stays green)`);
         break;

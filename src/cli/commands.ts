@@ -1,0 +1,40 @@
+/**
+ * Sub-commands: `ci-notifier <command> …`. Without a sub-command the CLI sends a notification.
+ *
+ * `easemob` is the spot for the Easemob push-settings operations from the seeds (set-push-nickname,
+ * offline push settings, push templates …). They are wired here once the Easemob client is merged:
+ * add `easemob: (args, env, io) => runEasemob(args, env, io)` below.
+ */
+import { ConfigError } from '../core/errors.js';
+import type { Environment } from './args.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Returns the exit code. */
+export type CommandHandler = (args: readonly string[], env: Environment, io: CliIo) => Promise<number>;
+
+export const COMMANDS: Readonly<Record<string, CommandHandler | undefined>> = {
+  easemob: undefined,
+};
+
+export function findCommand(name: string): CommandHandler {
+  if (!(name in COMMANDS)) {
+    throw new ConfigError(
+      'command',
+      `unknown command '${name}'`,
+      `no command (send a notification) or one of: ${Object.keys(COMMANDS).join(', ')}`,
+    );
+  }
+  const handler = COMMANDS[name];
+  if (!handler) {
+    throw new ConfigError(
+      'command',
+      `'${name}' commands are not available in this version of ci-notifier`,
+      'a notification without a command',
+    );
+  }
+  return handler;
+}

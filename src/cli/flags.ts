@@ -1,0 +1,128 @@
+/**
+ * The CLI's flags: the action's inputs under the same names, each also read from CI_NOTIFIER_<NAME>
+ * (upper case, `-` → `_`) so credentials need not appear on the command line or in shell history.
+ */
+export interface FlagSpec {
+  name: string;
+  type: 'string' | 'boolean';
+  /** Shown in --help. */
+  description: string;
+  /** Placeholder in --help. */
+  value?: string;
+  multiple?: boolean;
+  short?: string;
+  /** Also read from CI_NOTIFIER_<NAME>; false for flags that make no sense in the environment. */
+  env?: boolean;
+  secret?: boolean;
+}
+
+export const FLAGS: readonly FlagSpec[] = [
+  {
+    name: 'provider',
+    type: 'string',
+    value: 'NAME',
+    description: 'pushplus, dingtalk, wecom, feishu, serverchan, mobpush, mpaas or easemob (not needed with --url)',
+  },
+  {
+    name: 'token',
+    type: 'string',
+    value: 'TOKEN',
+    secret: true,
+    description:
+      'Primary credential: pushplus token, robot token/key or webhook URL, SendKey, AppKey, AccessKeyId, client id',
+  },
+  {
+    name: 'secret',
+    type: 'string',
+    value: 'SECRET',
+    secret: true,
+    description: 'Second credential: signing secret, AppSecret, AccessKeySecret, client secret',
+  },
+  { name: 'app-id', type: 'string', value: 'ID', description: 'mPaaS AppId, Easemob app key (org#app)' },
+  { name: 'workspace-id', type: 'string', value: 'ID', description: 'mPaaS workspace id' },
+  {
+    name: 'endpoint',
+    type: 'string',
+    value: 'URL',
+    description: "Replaces scheme, host and port of the provider's base URL (required for Easemob)",
+  },
+  {
+    name: 'channel',
+    type: 'string',
+    value: 'CHANNEL',
+    description: 'Delivery channel, provider specific (pushplus wechat, webhook:CODE, mail …)',
+  },
+  {
+    name: 'format',
+    type: 'string',
+    value: 'FORMAT',
+    description: 'Message format, provider specific (html, markdown, text, card …)',
+  },
+  {
+    name: 'template',
+    type: 'string',
+    value: 'TEMPLATE',
+    description:
+      'Preset (auto, build-status, build-failure, release, deployment, pull-request, minimal), inline Liquid, or file:path (default auto)',
+  },
+  { name: 'title', type: 'string', value: 'TEMPLATE', description: 'Title template; the preset gives one when empty' },
+  {
+    name: 'target',
+    type: 'string',
+    value: 'TARGET',
+    description: 'Recipients, provider specific (topic:CODE, @all, alias:a,b, user:a …); one per line fans out',
+  },
+  {
+    name: 'status',
+    type: 'string',
+    value: 'STATUS',
+    description: 'Job status (success, failure, cancelled); default: what the CI exposes, else unknown',
+  },
+  {
+    name: 'notify-on',
+    type: 'string',
+    value: 'LIST',
+    description: 'States to notify on: success, failure, cancelled, skipped, fixed, still-failing, always',
+  },
+  {
+    name: 'options',
+    type: 'string',
+    value: 'JSON|YAML',
+    description: 'Provider-specific fields merged into the request body',
+  },
+  {
+    name: 'url',
+    type: 'string',
+    value: 'URL',
+    multiple: true,
+    secret: true,
+    description: 'Service URL (repeatable; CI_NOTIFIER_URL takes one per line), e.g. pushplus://TOKEN?topic=ops',
+  },
+  { name: 'dry-run', type: 'boolean', description: 'Print the exact request(s) with secrets masked; send nothing' },
+  {
+    name: 'fail-on-error',
+    type: 'string',
+    value: 'true|false',
+    description: 'Exit 1 when a delivery fails (default true); false exits 0 and still prints the failure',
+  },
+  { name: 'timeout', type: 'string', value: 'SECONDS', description: 'Per-request timeout (default 10)' },
+  { name: 'retries', type: 'string', value: 'N', description: 'Retries for throttled or failed requests (default 3)' },
+  {
+    name: 'deadline',
+    type: 'string',
+    value: 'SECONDS',
+    description: 'Overall limit for all deliveries (default timeout × (retries + 1) + 60)',
+  },
+  {
+    name: 'json',
+    type: 'boolean',
+    description: 'Print the outcome (status, message id, results, response) as JSON on stdout',
+  },
+  { name: 'help', type: 'boolean', short: 'h', env: false, description: 'Show this help' },
+  { name: 'version', type: 'boolean', short: 'v', env: false, description: 'Show the version' },
+];
+
+/** `dry-run` → `CI_NOTIFIER_DRY_RUN`. */
+export function envName(flag: string): string {
+  return `CI_NOTIFIER_${flag.toUpperCase().replace(/-/g, '_')}`;
+}

@@ -1,0 +1,111 @@
+/**
+ * Several destinations in one run (`urls`, repeated `--url`): every config is validated before the first
+ * request, then each is notified and the outcomes merge into one.
+ */
+import { loadAdapter } from '../providers/registry.js';
+import { deepMerge, type NotifyConfig } from './config.js';
+import type { CiContext } from './context.js';
+import { ConfigError, isNotifierError } from './errors.js';
+import { notify, type NotifyDependencies, type NotifyOutcome } from './notify.js';
+import { parseServiceUrl } from './service-url.js';
+
+/** A config built from a service URL overlaid on the other inputs: URL fields win, options merge deeply. */
+export function configFromUrl(base: NotifyConfig, url: string): NotifyConfig {
+  const fromUrl = parseServiceUrl(url);
+  const { options, ...fields } = fromUrl;
+  const merged: NotifyConfig = { ...base, ...fields, options: deepMerge(base.options, options ?? {}) };
+  // Credentials never carry over from the other inputs into a URL's destination: a token for one service
+  // must not be sent to another.
+  merged.token = fromUrl.token;
+  merged.secret = fromUrl.secret;
+  return merged;
+}
+
+/** Builds one config per URL; each URL's error is labelled with its (masked) position and text. */
+export function configsFromUrls(base: NotifyConfig, urls: readonly string[]): NotifyConfig[] {
+  return urls.map((url, index) => {
+    try {
+      return configFromUrl(base, url);
+    } catch (error) {
+      throw labelled(error, urls.length > 1 ? `URL ${index + 1} of ${urls.length}` : undefined);
+    }
+  });
+}
+
+function labelled(error: unknown, label: string | undefined): unknown {
+  if (label && error instanceof Error) error.message = `${label}: ${error.message}`;
+  return error;
+}
+
+function settingsOf(config: NotifyConfig) {
+  const { token, secret, appId, workspaceId, endpoint, channel, format, target, options } = config;
+  return { token, secret, appId, workspaceId, endpoint, channel, format, target, options };
+}
+
+/** Describes a config in errors and logs without its credentials. */
+export function describeConfig(config: NotifyConfig, index: number, total: number): string {
+  return total > 1 ? `destination ${index + 1} of ${total} (${config.provider})` : config.provider;
+}
+
+/** Merges outcomes: failure if any delivery failed; dry-run if any dry run; skipped only if all skipped. */
+export function mergeOutcomes(outcomes: readonly NotifyOutcome[]): NotifyOutcome {
+  if (outcomes.length === 1) return outcomes[0]!;
+  const statuses = outcomes.map((outcome) => outcome.status);
+  const status: NotifyOutcome['status'] = statuses.includes('failure')
+    ? 'failure'
+    : statuses.includes('dry-run')
+      ? 'dry-run'
+      : statuses.length > 0 && statuses.every((item) => item === 'skipped')
+        ? 'skipped'
+        : 'success';
+  const results = outcomes.flatMap((outcome) => outcome.results);
+  const dryRun = outcomes.flatMap((outcome) => outcome.dryRun ?? []);
+  const reasons = outcomes.map((outcome) => outcome.reason).filter(Boolean);
+  return {
+    status,
+    results,
+    messageId: results.find((result) => result.ok && result.id)?.id,
+    response: outcomes.findLast((outcome) => outcome.response !== undefined)?.response,
+    message: outcomes.find((outcome) => outcome.message)?.message,
+    ...(dryRun.length > 0 ? { dryRun } : {}),
+    ...(reasons.length > 0 ? { reason: [...new Set(reasons)].join('; ') } : {}),
+  };
+}
+
+/**
+ * Notifies every config. All are validated first (adapter `parse`), so a bad second destination fails the
+ * run before the first one sends anything; then they run concurrently and their outcomes merge.
+ */
+export async function notifyMany(
+  configs: readonly NotifyConfig[],
+  context: CiContext,
+  deps: NotifyDependencies,
+): Promise<NotifyOutcome> {
+  if (configs.length === 0) throw new ConfigError('urls', 'names no destination', 'at least one service URL');
+  for (const config of configs) {
+    deps.secrets.add(config.token);
+    deps.secrets.add(config.secret);
+  }
+  for (const [index, config] of configs.entries()) {
+    try {
+      const adapter = await loadAdapter(config.provider);
+      adapter.parse(settingsOf(config));
+    } catch (error) {
+      throw labelled(error, configs.length > 1 ? describeConfig(config, index, configs.length) : undefined);
+    }
+  }
+  const outcomes = await Promise.all(
+    configs.map(async (config, index) => {
+      try {
+        return await notify(config, context, deps);
+      } catch (error) {
+        // Validation passed above; what is left (a template that fails to render, a file that cannot be read)
+        // is still the user's input, so it stops the run with its label.
+        if (isNotifierError(error) && configs.length > 1)
+          throw labelled(error, describeConfig(config, index, configs.length));
+        throw error;
+      }
+    }),
+  );
+  return mergeOutcomes(outcomes);
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { NotifyConfig } from '../../src/core/config.js';
+import type { CiContext } from '../../src/core/context.js';
+import { ConfigError } from '../../src/core/errors.js';
+import { configFromUrl, configsFromUrls, mergeOutcomes, notifyMany } from '../../src/core/fan-out.js';
+import type { NotifyOutcome } from '../../src/core/notify.js';
+import { SecretRegistry } from '../../src/core/secrets.js';
+import { silentLogger } from '../../src/transport/types.js';
+
+const BASE: NotifyConfig = {
+  provider: '',
+  token: 'base-token-value',
+  secret: 'base-secret-value',
+  template: 'build-failure',
+  title: 'Base title',
+  options: { callbackUrl: 'https://hooks.example.com/cb', nested: { a: 1 } },
+  notifyOn: ['failure'],
+  dryRun: false,
+  failOnError: true,
+  timeoutMs: 5000,
+  retries: 0,
+  deadlineMs: 20_000,
+  waitForDeliveryMs: 0,
+  summary: false,
+};
+
+const CONTEXT: CiContext = { ci: 'gitlab', repository: 'g/r', branch: 'main', status: 'failure' };
+
+describe('configFromUrl', () => {
+  it('overlays the URL on the other inputs: URL fields win, options merge, credentials never carry over', () => {
+    const config = configFromUrl(
+      BASE,
+      'dingtalk://robot-token?options=%7B%22nested%22%3A%7B%22b%22%3A2%7D%7D&title=Mine',
+    );
+    expect(config).toMatchObject({
+      provider: 'dingtalk',
+      token: 'robot-token',
+      title: 'Mine',
+      template: 'build-failure',
+      notifyOn: ['failure'],
+      options: { callbackUrl: 'https://hooks.example.com/cb', nested: { a: 1, b: 2 } },
+    });
+    expect(config.secret).toBeUndefined();
+  });
+
+  it('labels which URL is wrong when there are several', () => {
+    expect(() => configsFromUrls(BASE, ['wecom://key-one', 'wecom://user:pw@key'])).toThrow(
+      /^URL 2 of 2: Invalid input 'url': 'wecom:\/\/\*\*\*:\*\*\*@\*\*\*'/,
+    );
+  });
+});
+
+describe('mergeOutcomes', () => {
+  const outcome = (status: NotifyOutcome['status'], ok = true): NotifyOutcome => ({
+    status,
+    results:
+      status === 'success' || status === 'failure'
+        ? [
+            {
+              provider: 'pushplus',
+              target: status,
+              ok,
+              attempts: 1,
+              durationMs: 1,
+              id: ok ? `id-${status}` : undefined,
+            },
+          ]
+        : [],
+    reason: status === 'skipped' ? 'not in notify-on' : undefined,
+  });
+  it('is failure if any delivery failed, skipped only if all skipped, else success', () => {
+    expect(mergeOutcomes([outcome('success'), outcome('failure', false)]).status).toBe('failure');
+    expect(mergeOutcomes([outcome('skipped'), outcome('skipped')]).status).toBe('skipped');
+    expect(mergeOutcomes([outcome('skipped'), outcome('success')]).status).toBe('success');
+    expect(mergeOutcomes([outcome('dry-run'), outcome('dry-run')]).status).toBe('dry-run');
+    const merged = mergeOutcomes([outcome('failure', false), outcome('success')]);
+    expect(merged.results).toHaveLength(2);
+    expect(merged.messageId).toBe('id-success');
+  });
+});
+
+describe('notifyMany', () => {
+  it('validates every destination before sending anything', async () => {
+    let requests = 0;
+    const fetch = (async () => {
+      requests++;
+      return new Response(JSON.stringify({ code: 200, msg: 'ok', data: 'x' }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as typeof globalThis.fetch;
+    const configs = configsFromUrls(BASE, ['pushplus://token-aaaa', 'pushplus://token-bbbb?channel=pigeon']);
+    await expect(
+      notifyMany(configs, CONTEXT, { secrets: new SecretRegistry(), logger: silentLogger, fetch }),
+    ).rejects.toThrow(/destination 2 of 2 \(pushplus\): Invalid input 'channel'/);
+    expect(requests).toBe(0);
+
+    const good = configsFromUrls(BASE, ['pushplus://token-aaaa', 'pushplus://token-bbbb?topic=ops']);
+    const outcome = await notifyMany(good, CONTEXT, { secrets: new SecretRegistry(), logger: silentLogger, fetch });
+    expect(requests).toBe(2);
+    expect(outcome.status).toBe('success');
+    expect(outcome.results.map((result) => result.target)).toEqual(['self', 'topic:ops']);
+  });
+
+  it('needs at least one destination', async () => {
+    await expect(
+      notifyMany([], CONTEXT, { secrets: new SecretRegistry(), logger: silentLogger }),
+    ).rejects.toBeInstanceOf(ConfigError);
+  });
+});
