@@ -247,6 +247,61 @@ const EASEMOB_CASES: BadInputCase[] = [
   },
 ];
 
+const DINGTALK = { provider: 'dingtalk', token: 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90' };
+const WECOM = { provider: 'wecom', token: '693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa' };
+const FEISHU = { provider: 'feishu', token: 'd4c1a2b3-1111-2222-3333-444455556666' };
+
+const ROBOT_CASES: BadInputCase[] = [
+  { name: 'dingtalk: no token', inputs: { provider: 'dingtalk' }, input: 'token' },
+  {
+    name: 'dingtalk: webhook URL on a foreign host',
+    inputs: { ...DINGTALK, token: 'https://oapi.dingtalk.com.evil.example/robot/send?access_token=abc' },
+    input: 'token',
+  },
+  {
+    name: 'dingtalk: webhook URL over http',
+    inputs: { ...DINGTALK, token: 'http://oapi.dingtalk.com/robot/send?access_token=abc' },
+    input: 'token',
+  },
+  {
+    name: 'dingtalk: webhook URL without access_token',
+    inputs: { ...DINGTALK, token: 'https://oapi.dingtalk.com/robot/send' },
+    input: 'token',
+  },
+  { name: 'dingtalk: unknown format', inputs: { ...DINGTALK, format: 'html' }, input: 'format' },
+  { name: 'dingtalk: unknown mention', inputs: { ...DINGTALK, target: '@team:ops' }, input: 'target' },
+  { name: 'dingtalk: malformed mobile', inputs: { ...DINGTALK, target: '@mobile:12ab' }, input: 'target' },
+  { name: 'wecom: no key', inputs: { provider: 'wecom' }, input: 'token' },
+  {
+    name: 'wecom: webhook URL on a foreign host',
+    inputs: { ...WECOM, token: 'https://evil.example/cgi-bin/webhook/send?key=abc' },
+    input: 'token',
+  },
+  { name: 'wecom: a secret it cannot use', inputs: { ...WECOM, secret: 'SECabc123' }, input: 'secret' },
+  { name: 'wecom: unknown format', inputs: { ...WECOM, format: 'html' }, input: 'format' },
+  { name: 'wecom: unknown mention', inputs: { ...WECOM, target: 'ops' }, input: 'target' },
+  { name: 'feishu: no token', inputs: { provider: 'feishu' }, input: 'token' },
+  {
+    name: 'feishu: hook URL on a foreign host',
+    inputs: { ...FEISHU, token: 'https://open.feishu.cn.evil.example/open-apis/bot/v2/hook/abc' },
+    input: 'token',
+  },
+  { name: 'feishu: unknown format', inputs: { ...FEISHU, format: 'markdown_v9' }, input: 'format' },
+  { name: 'feishu: unknown mention', inputs: { ...FEISHU, target: '@mobile:13800138000' }, input: 'target' },
+  { name: 'serverchan: no SendKey', inputs: { provider: 'serverchan' }, input: 'token' },
+  { name: 'serverchan: not a SendKey', inputs: { provider: 'serverchan', token: 'hello world' }, input: 'token' },
+  {
+    name: 'serverchan: a target it cannot use',
+    inputs: { provider: 'serverchan', token: 'SCT123456TabcdefABCDEF', target: '@all' },
+    input: 'target',
+  },
+  {
+    name: 'serverchan: a format it cannot use',
+    inputs: { provider: 'serverchan', token: 'SCT123456TabcdefABCDEF', format: 'html' },
+    input: 'format',
+  },
+];
+
 /** Each provider appends its own cases here. */
 export const BAD_INPUTS: BadInputCase[] = [
   ...COMMON,
@@ -254,4 +309,5 @@ export const BAD_INPUTS: BadInputCase[] = [
   ...MOBPUSH_CASES,
   ...MPAAS_CASES,
   ...EASEMOB_CASES,
+  ...ROBOT_CASES,
 ];

@@ -3,10 +3,14 @@
  * nor anything derived from one (signatures, fetched tokens) may appear in stdout, stderr, outputs or the summary.
  */
 import { describe, expect, it } from 'vitest';
+import { fakeDingtalk } from '../fakes/dingtalk.js';
 import { fakeEasemob } from '../fakes/easemob.js';
+import { fakeFeishu } from '../fakes/feishu.js';
 import { fakeMobpush } from '../fakes/mobpush.js';
 import { fakeMpaas } from '../fakes/mpaas.js';
 import { fakePushplus } from '../fakes/pushplus.js';
+import { fakeServerchan } from '../fakes/serverchan.js';
+import { fakeWecom } from '../fakes/wecom.js';
 import type { FakeServer } from '../helpers/fake-server.js';
 import { runAction, type ActionRun } from '../helpers/run-action.js';
 
@@ -84,6 +88,37 @@ const CASES: LeakCase[] = [
     },
     // The app tokens the fake issued are credentials fetched at run time.
     derived: (fake) => (fake as ReturnType<typeof fakeEasemob>).issued,
+  },
+  {
+    provider: 'dingtalk',
+    start: async () => fakeDingtalk({ robots: { leakdingtalktoken0001: { secret: 'SECleakDingtalkSecret0001' } } }),
+    inputs: { token: 'leakdingtalktoken0001', secret: 'SECleakDingtalkSecret0001' },
+    bad: { token: 'leakdingtalktoken0001', secret: 'SECwrongDingtalkSecret999' },
+    derived: (fake) => fake.requests.map((request) => request.query.get('sign') ?? '').filter(Boolean),
+  },
+  {
+    provider: 'wecom',
+    start: async () => fakeWecom({ keys: ['leak-wecom-key-0000-1111'] }),
+    inputs: { token: 'leak-wecom-key-0000-1111' },
+    bad: { token: 'wrong-wecom-key-9999-8888' },
+    derived: () => [],
+  },
+  {
+    provider: 'feishu',
+    start: async () => fakeFeishu({ bots: { 'leak-feishu-hook-0001': { secret: 'leakFeishuSecret0001' } } }),
+    inputs: { token: 'leak-feishu-hook-0001', secret: 'leakFeishuSecret0001' },
+    bad: { token: 'leak-feishu-hook-0001', secret: 'wrongFeishuSecret999' },
+    derived: (fake) =>
+      fake.requests
+        .map((request) => String((request.json as { sign?: string } | undefined)?.sign ?? ''))
+        .filter(Boolean),
+  },
+  {
+    provider: 'serverchan',
+    start: async () => fakeServerchan({ keys: ['SCT1234567TleakServerchanKey'] }),
+    inputs: { token: 'SCT1234567TleakServerchanKey' },
+    bad: { token: 'SCT7654321TwrongServerchanKey' },
+    derived: () => [],
   },
 ];
 
