@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { isPlainObject } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { credentialFingerprint, deliveryKey } from '../../core/idempotency.js';
@@ -203,6 +203,12 @@ export const mpaas: ProviderAdapter<MpaasSettings> = {
 
   async plan(parsed, message, env: PlanEnvironment): Promise<DeliveryPlan[]> {
     const { action, params } = await actionParams(parsed, message);
+    // mPaaS: each msgKey (the TargetMsgkey value) "必须保持唯一". Run, attempt and target alone repeat for a second
+    // notification from the same job or for another matrix leg of it, so the message itself is part of the key.
+    const digest = createHash('sha256')
+      .update(JSON.stringify([action, params, message.context.matrix ?? {}]))
+      .digest('hex')
+      .slice(0, 16);
     const groups = batches(parsed.targets);
     const url = joinUrl(parsed.baseUrl, '/');
     return groups.map((group, index) => {
@@ -210,7 +216,7 @@ export const mpaas: ProviderAdapter<MpaasSettings> = {
       const targetMsgkey: Record<string, string> = {};
       // Stable across retries and re-plans, new for a re-run (run attempt): the service drops a repeated msgKey.
       for (const target of group)
-        targetMsgkey[target.id] = deliveryKey(message.context, 'mpaas', `${target.kind}:${target.id}`);
+        targetMsgkey[target.id] = deliveryKey(message.context, 'mpaas', `${target.kind}:${target.id}#${digest}`);
       const requestParams: Record<string, string> = {
         ...params,
         AppId: parsed.appId,
@@ -221,7 +227,7 @@ export const mpaas: ProviderAdapter<MpaasSettings> = {
       const batchLabel = groups.length > 1 ? `${label} (batch ${index + 1}/${groups.length})` : label;
       return {
         target: batchLabel,
-        idempotencyKey: deliveryKey(message.context, 'mpaas', label),
+        idempotencyKey: deliveryKey(message.context, 'mpaas', `${label}#${digest}`),
         exchange: {
           label: `mpaas ${action} ${batchLabel}`,
           // Each attempt is signed anew: a fresh SignatureNonce (the gateway refuses a reused one) and Timestamp.
