@@ -293,6 +293,25 @@ describe('MobPush options', () => {
     expect(body.groupId).toBe('ab-1');
   });
 
+  it('sends androidNotify and iosNotify inside pushNotify, where the seed nests them, even when written at the top', async () => {
+    const { bodies } = await requests({
+      options: {
+        androidNotify: { style: 1, warn: '12' },
+        iosNotify: { badge: 1, badgeType: 1 },
+        pushNotify: { androidNotify: { warn: '1' }, offlineSeconds: 60 },
+      },
+    });
+    const body = bodies[0]!;
+    expect(body.androidNotify).toBeUndefined();
+    expect(body.iosNotify).toBeUndefined();
+    expect(body.pushNotify).toMatchObject({
+      offlineSeconds: 60,
+      androidNotify: { style: 1, warn: '1' },
+      iosNotify: { badge: 1, badgeType: 1 },
+    });
+    expect(() => parse({ options: { androidNotify: { style: 9 } } })).toThrow(/pushNotify\.androidNotify\.style/);
+  });
+
   it('schedules with taskCron and taskTime', async () => {
     const taskTime = Date.now() + 3_600_000;
     const { bodies } = await requests({ options: { pushNotify: { taskCron: 1, taskTime } } });
