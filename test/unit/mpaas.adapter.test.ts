@@ -236,6 +236,16 @@ describe('mpaas replies', () => {
     ).toMatchObject({ ok: true, id: 'R1' });
   });
 
+  it('reads the success ResultCode from options.successCodes (unverified beyond the seed), never sending it', async () => {
+    const parsed = mpaas.parse({ ...BASE, options: { successCodes: ['OK', 'SUCCESS'] } });
+    const [plan] = await mpaas.plan(parsed, createMessage('t', 'b', context), env());
+    expect(form((await plan!.exchange.build(1)).body)).not.toHaveProperty('SuccessCodes');
+    const success = reply(200, { RequestId: 'R', ResultCode: 'SUCCESS', PushResult: { Success: true, Data: 'd' } });
+    expect(plan!.exchange.interpret(success)).toMatchObject({ ok: true, id: 'd', code: 'SUCCESS' });
+    expect(interpretMpaasReply(success)).toMatchObject({ ok: false, retry: 'never' });
+    expect(() => mpaas.parse({ ...BASE, options: { successCodes: [] } })).toThrow(ConfigError);
+  });
+
   it('OK without PushResult.Success is not a success', () => {
     const verdict = interpretMpaasReply(
       reply(200, { RequestId: 'R1', ResultCode: 'OK', PushResult: { Success: false, ResultMsg: 'param is invalid' } }),

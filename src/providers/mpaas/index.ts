@@ -10,7 +10,7 @@ import type { HttpReply, Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings } from '../types.js';
 import { MPAAS_RETRYABLE, lookupGatewayCode } from './codes.js';
-import { parseMpaasOptions, type MpaasOptions } from './fields.js';
+import { DEFAULT_SUCCESS_CODES, parseMpaasOptions, type MpaasOptions } from './fields.js';
 import { rpcTimestamp, signedForm, withCommonParams } from './signature.js';
 
 const API_VERSION = '2019-08-21';
@@ -97,7 +97,10 @@ function gatewayFailure(reply: HttpReply, body: Record<string, unknown>): Verdic
   };
 }
 
-export function interpretMpaasReply(reply: HttpReply): Verdict {
+export function interpretMpaasReply(
+  reply: HttpReply,
+  successCodes: readonly string[] = DEFAULT_SUCCESS_CODES,
+): Verdict {
   const body = reply.json;
   if (!isPlainObject(body)) return httpFailure(reply) ?? notJsonFailure(reply);
   if (typeof body.Code === 'string' && body.Code && body.ResultCode === undefined) return gatewayFailure(reply, body);
@@ -106,9 +109,9 @@ export function interpretMpaasReply(reply: HttpReply): Verdict {
   const requestId = typeof body.RequestId === 'string' ? body.RequestId : undefined;
   const result = isPlainObject(body.PushResult) ? body.PushResult : undefined;
   const resultCode = typeof body.ResultCode === 'string' ? body.ResultCode : undefined;
-  if (resultCode === 'OK' && result?.Success === true) {
+  if (resultCode !== undefined && successCodes.includes(resultCode) && result?.Success === true) {
     const data = typeof result.Data === 'string' && result.Data ? result.Data : undefined;
-    return { ok: true, id: data ?? requestId, code: 'OK' };
+    return { ok: true, id: data ?? requestId, code: resultCode };
   }
   if (resultCode === undefined && result === undefined) return notJsonFailure(reply);
   const detail =
@@ -253,7 +256,7 @@ export const mpaas: ProviderAdapter<MpaasSettings> = {
               body,
             };
           },
-          interpret: interpretMpaasReply,
+          interpret: (reply) => interpretMpaasReply(reply, parsed.options.successCodes),
           rateKey: `mpaas:${credentialFingerprint(parsed.accessKeyId)}`,
           rateLimit: this.rateLimit,
         },
