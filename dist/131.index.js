@@ -122,7 +122,16 @@ const MOBPUSH_CODES = {
     4008: { meaning: 'secret key no longer valid', hint: SECRET_HINT },
     4011: { meaning: 'the encrypted interface only supports POST' },
     4012: { meaning: 'decryption failed', hint: SECRET_HINT },
+    // The seed prints 4009 and 4010 truncated ("文本…"): only that they concern text is known.
+    4009: { meaning: 'text error (the code table cuts this entry short)' },
+    4010: { meaning: 'text error (the code table cuts this entry short)' },
     4013: { meaning: 'web request error' },
+    4014: { meaning: 'phone number format wrong' },
+    4015: { meaning: 'an identical SMS template cannot be saved twice' },
+    4016: { meaning: 'this SMS template does not exist' },
+    4017: { meaning: 'this AppKey has no SMS template' },
+    4018: { meaning: 'this AppKey has no SMS signature' },
+    4019: { meaning: 'this AppKey already has a signature' },
     4101: { meaning: 'the AppKey is blacklisted', hint: 'contact MobTech support about this AppKey' },
     4102: { meaning: 'the device is blacklisted' },
     4103: { meaning: 'too many requests', hint: 'MobPush allows 500 push calls a minute per AppKey' },
@@ -205,6 +214,8 @@ const MOBPUSH_CODES = {
     4541: { meaning: 'geo push without a location', hint: "use 'city:…', 'province:…' or 'country:…'" },
     4543: { meaning: 'SMS supplement data empty' },
     4544: { meaning: 'smart tag error' },
+    4551: { meaning: 'SMS supplement aliases empty or over the length limit', hint: TARGET_HINT },
+    4552: { meaning: 'SMS supplement tags or registration ids empty or over the length limit', hint: TARGET_HINT },
     4553: { meaning: 'badge setting wrong', hint: 'check androidBadge/androidBadgeType or iosNotify.badge/badgeType' },
     4554: { meaning: 'FCM configuration error' },
     4555: { meaning: 'replace or recall needs a workId' },
@@ -213,6 +224,9 @@ const MOBPUSH_CODES = {
     4558: { meaning: 'FCM remote lock error' },
     4559: { meaning: 'operations-guarantee task does not exist' },
     4560: { meaning: 'A/B test task does not exist', hint: 'check `options.groupId`' },
+    4561: { meaning: 'unknown SMS signature' },
+    4562: { meaning: 'unknown SMS template' },
+    4563: { meaning: 'SMS template does not match the signature' },
     5001: { meaning: 'unknown server error' },
     5002: { meaning: 'data fetch failed' },
     5003: { meaning: 'data storage failed' },
@@ -221,6 +235,7 @@ const MOBPUSH_CODES = {
     5006: { meaning: 'data encryption failed' },
     5101: { meaning: 'device storage parameter error' },
     5301: { meaning: 'no connection node available' },
+    5302: { meaning: 'contains an invalid MessageId' },
     5403: { meaning: 'device disabled' },
     5404: { meaning: 'device binding missing' },
     5405: { meaning: 'too many tags' },
@@ -393,6 +408,30 @@ function checkNotify(notify) {
         oneOf(ios, 'mutableContent', at, [0, 1]);
         oneOf(ios, 'attachmentType', at, [0, 1, 2, 3]);
     }
+}
+/**
+ * The seed nests `androidNotify` and `iosNotify` inside `pushNotify` (its pushNotify table and every example);
+ * at the top level of the body the service ignores them. Written at the top of `options` (as the issue lists
+ * them), they are moved to where the seed puts them; a value already under `pushNotify` wins field by field.
+ */
+function nestNotifyObjects(options) {
+    const moved = ['androidNotify', 'iosNotify'].filter((key) => options[key] !== undefined);
+    if (moved.length === 0)
+        return options;
+    const notify = options.pushNotify ?? {};
+    if (!(0,config/* isPlainObject */.Qd)(notify))
+        fail('pushNotify', 'is not an object', 'a mapping of the fields the seed lists');
+    const nested = { ...notify };
+    for (const key of moved) {
+        const top = options[key];
+        if (!(0,config/* isPlainObject */.Qd)(top))
+            fail(key, 'is not an object', `a mapping of the seed's ${key} fields`);
+        const inner = notify[key];
+        nested[key] = (0,config/* isPlainObject */.Qd)(inner) ? (0,config/* deepMerge */.$N)(top, inner) : (inner ?? top);
+    }
+    const out = (0,config/* omitKeys */.QD)(options, moved);
+    out.pushNotify = nested;
+    return out;
 }
 function checkOptions(options) {
     for (const key of ['appkey', 'source']) {
@@ -860,7 +899,7 @@ const mobpush = {
         if (!FORMATS.includes(format)) {
             throw new errors/* ConfigError */.xL('format', `unknown MobPush format '${settings.format}'`, "'notification' (default) or 'custom' (pass-through)");
         }
-        const options = settings.options;
+        const options = nestNotifyObjects(settings.options);
         checkOptions(options);
         const optionsTarget = (0,config/* isPlainObject */.Qd)(options.pushTarget) && options.pushTarget.target !== undefined;
         return {

@@ -216,6 +216,7 @@ const RESERVED = new Set([
     'SecurityToken',
 ]);
 const DELIVERY_TYPES = [1, 2, 3, 5, 6, 7];
+const DEFAULT_SUCCESS_CODES = ['OK'];
 function fail(problem, expected) {
     throw new errors/* ConfigError */.xL('options', problem, expected);
 }
@@ -313,7 +314,14 @@ function parseMpaasOptions(options) {
     const get = (name) => raw[name].value;
     const label = (name) => raw[name]?.key ?? name;
     const params = {};
-    const result = { params };
+    const result = { params, successCodes: DEFAULT_SUCCESS_CODES };
+    if (has('SuccessCodes')) {
+        const value = get('SuccessCodes');
+        const codes = typeof value === 'string' ? value.split(',').map((code) => code.trim()) : value;
+        if (!Array.isArray(codes) || codes.length === 0 || codes.some((code) => typeof code !== 'string' || !code))
+            fail(`'${label('SuccessCodes')}' must list ResultCode values`, 'e.g. successCodes: ["OK"]');
+        result.successCodes = codes;
+    }
     if (has(TEMPLATE_NAME))
         result.templateName = fields_text(label(TEMPLATE_NAME), get(TEMPLATE_NAME));
     if (has(TEMPLATE_KEY_VALUE)) {
@@ -387,7 +395,7 @@ function parseMpaasOptions(options) {
     if (has('PushStyle'))
         params.PushStyle = String(integer(label('PushStyle'), get('PushStyle'), [0, 1, 2]));
     // Anything else (newer fields, Title/Content/Uri overrides) passes through as the user spelled its value.
-    const handled = new Set([TEMPLATE_NAME, TEMPLATE_KEY_VALUE, 'DeliveryType', ...Object.keys(params)]);
+    const handled = new Set([TEMPLATE_NAME, TEMPLATE_KEY_VALUE, 'DeliveryType', 'SuccessCodes', ...Object.keys(params)]);
     for (const [name, { value }] of Object.entries(raw)) {
         if (handled.has(name))
             continue;
@@ -526,7 +534,7 @@ function gatewayFailure(reply, body) {
         retryAfterMs: http?.retryAfterMs,
     };
 }
-function interpretMpaasReply(reply) {
+function interpretMpaasReply(reply, successCodes = DEFAULT_SUCCESS_CODES) {
     const body = reply.json;
     if (!(0,config/* isPlainObject */.Qd)(body))
         return (0,transport/* httpFailure */.tG)(reply) ?? (0,transport/* notJsonFailure */.cC)(reply);
@@ -538,9 +546,9 @@ function interpretMpaasReply(reply) {
     const requestId = typeof body.RequestId === 'string' ? body.RequestId : undefined;
     const result = (0,config/* isPlainObject */.Qd)(body.PushResult) ? body.PushResult : undefined;
     const resultCode = typeof body.ResultCode === 'string' ? body.ResultCode : undefined;
-    if (resultCode === 'OK' && result?.Success === true) {
+    if (resultCode !== undefined && successCodes.includes(resultCode) && result?.Success === true) {
         const data = typeof result.Data === 'string' && result.Data ? result.Data : undefined;
-        return { ok: true, id: data ?? requestId, code: 'OK' };
+        return { ok: true, id: data ?? requestId, code: resultCode };
     }
     if (resultCode === undefined && result === undefined)
         return (0,transport/* notJsonFailure */.cC)(reply);
@@ -623,6 +631,12 @@ const mpaas = {
     },
     async plan(parsed, message, env) {
         const { action, params } = await actionParams(parsed, message);
+        // mPaaS: each msgKey (the TargetMsgkey value) "必须保持唯一". Run, attempt and target alone repeat for a second
+        // notification from the same job or for another matrix leg of it, so the message itself is part of the key.
+        const digest = (0,external_node_crypto_.createHash)('sha256')
+            .update(JSON.stringify([action, params, message.context.matrix ?? {}]))
+            .digest('hex')
+            .slice(0, 16);
         const groups = batches(parsed.targets);
         const url = (0,endpoint/* joinUrl */.w)(parsed.baseUrl, '/');
         return groups.map((group, index) => {
@@ -630,7 +644,7 @@ const mpaas = {
             const targetMsgkey = {};
             // Stable across retries and re-plans, new for a re-run (run attempt): the service drops a repeated msgKey.
             for (const target of group)
-                targetMsgkey[target.id] = (0,idempotency/* deliveryKey */.u)(message.context, 'mpaas', `${target.kind}:${target.id}`);
+                targetMsgkey[target.id] = (0,idempotency/* deliveryKey */.u)(message.context, 'mpaas', `${target.kind}:${target.id}#${digest}`);
             const requestParams = {
                 ...params,
                 AppId: parsed.appId,
@@ -641,7 +655,7 @@ const mpaas = {
             const batchLabel = groups.length > 1 ? `${label} (batch ${index + 1}/${groups.length})` : label;
             return {
                 target: batchLabel,
-                idempotencyKey: (0,idempotency/* deliveryKey */.u)(message.context, 'mpaas', label),
+                idempotencyKey: (0,idempotency/* deliveryKey */.u)(message.context, 'mpaas', `${label}#${digest}`),
                 exchange: {
                     label: `mpaas ${action} ${batchLabel}`,
                     // Each attempt is signed anew: a fresh SignatureNonce (the gateway refuses a reused one) and Timestamp.
@@ -667,7 +681,7 @@ const mpaas = {
                             body,
                         };
                     },
-                    interpret: interpretMpaasReply,
+                    interpret: (reply) => interpretMpaasReply(reply, parsed.options.successCodes),
                     rateKey: `mpaas:${(0,idempotency/* credentialFingerprint */.I)(parsed.accessKeyId)}`,
                     rateLimit: this.rateLimit,
                 },

@@ -293,6 +293,25 @@ describe('MobPush options', () => {
     expect(body.groupId).toBe('ab-1');
   });
 
+  it('sends androidNotify and iosNotify inside pushNotify, where the seed nests them, even when written at the top', async () => {
+    const { bodies } = await requests({
+      options: {
+        androidNotify: { style: 1, warn: '12' },
+        iosNotify: { badge: 1, badgeType: 1 },
+        pushNotify: { androidNotify: { warn: '1' }, offlineSeconds: 60 },
+      },
+    });
+    const body = bodies[0]!;
+    expect(body.androidNotify).toBeUndefined();
+    expect(body.iosNotify).toBeUndefined();
+    expect(body.pushNotify).toMatchObject({
+      offlineSeconds: 60,
+      androidNotify: { style: 1, warn: '1' },
+      iosNotify: { badge: 1, badgeType: 1 },
+    });
+    expect(() => parse({ options: { androidNotify: { style: 9 } } })).toThrow(/pushNotify\.androidNotify\.style/);
+  });
+
   it('schedules with taskCron and taskTime', async () => {
     const taskTime = Date.now() + 3_600_000;
     const { bodies } = await requests({ options: { pushNotify: { taskCron: 1, taskTime } } });
@@ -378,6 +397,25 @@ describe('MobPush replies', () => {
     expect(verdict.message).toContain(meaning);
     expect(verdict.message).toContain('错误');
     expect(verdict.hint).toContain(hint);
+  });
+
+  // Every code of the seed's 返回码 table (mobpush-create-push.txt, "返回码" section), so no reply code from
+  // MobPush is reported as "unknown code".
+  const SEED_CODES = [
+    4001, 4002, 4003, 4004, 4005, 4006, 4007, 4008, 4009, 4010, 4011, 4012, 4013, 4014, 4015, 4016, 4017, 4018, 4019,
+    4101, 4102, 4103, 4104, 4105, 4201, 4301, 4302, 4303, 4304, 4305, 4306, 4307, 4314, 4308, 4309, 4310, 4311, 4312,
+    4313, 4315, 4316, 4317, 4318, 4319, 4320, 4321, 4322, 4501, 4502, 4503, 4504, 4505, 4506, 4507, 4508, 4509, 4510,
+    4511, 4512, 4513, 4514, 4515, 4516, 4517, 4518, 4519, 4520, 4521, 4522, 4523, 4524, 4525, 4526, 4527, 4528, 4529,
+    4531, 4532, 4533, 4540, 4541, 4543, 4544, 4551, 4552, 4553, 4554, 4555, 4556, 4557, 4558, 4559, 4560, 4561, 4562,
+    4563, 5001, 5002, 5003, 5004, 5005, 5006, 5101, 5301, 5302, 5403, 5404, 5405, 5406, 5408, 5409, 5411, 5412, 5488,
+    5499, 5501, 4800, 4801, 4802, 4803, 4804, 4805, 4806, 4807, 4809, 4810, 4811, 4812, 4813, 4814, 4815, 4816, 4817,
+    4818, 4819, 4820, 4821, 4822, 4823, 4824, 4825, 4826, 4827, 4828, 4839, 4033,
+  ];
+  it.each(SEED_CODES)('explains seed code %i with its meaning', (status) => {
+    const verdict = interpretPush(reply(200, { status, res: null, error: '错误' }), 1, 'w');
+    if (verdict.ok) throw new Error('expected failure');
+    expect(verdict.message).toContain(`MobPush status ${status} (`);
+    expect(verdict.message).not.toContain('unknown code');
   });
 
   it('retries HTTP 429 and 5xx, honouring Retry-After', () => {

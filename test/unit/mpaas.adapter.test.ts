@@ -174,6 +174,18 @@ describe('mpaas plan', () => {
     expect(await keyOf('1')).not.toBe(await keyOf('2'));
   });
 
+  it('gives a different msgKey to another message or matrix leg of the same job (msgKey must be unique)', async () => {
+    const parsed = mpaas.parse(BASE);
+    const keyOf = async (title: string, ctx: CiContext = context) => {
+      const [plan] = await mpaas.plan(parsed, createMessage(title, 'b', ctx), env());
+      return form((await plan!.exchange.build(1)).body).TargetMsgkey;
+    };
+    const started = await keyOf('Build started');
+    expect(await keyOf('Build started')).toBe(started);
+    expect(await keyOf('Build failed')).not.toBe(started);
+    expect(await keyOf('Build started', { ...context, matrix: { node: 24 } })).not.toBe(started);
+  });
+
   it('keeps title and content of a huge Chinese body within the 2 KB message limit', async () => {
     const parsed = mpaas.parse(BASE);
     const message = createMessage('构建失败'.repeat(100), `### 失败\n\n${'长'.repeat(5000)}`, context);
@@ -222,6 +234,16 @@ describe('mpaas replies', () => {
     expect(
       interpretMpaasReply(reply(200, { RequestId: 'R1', ResultCode: 'OK', PushResult: { Success: true, Data: '' } })),
     ).toMatchObject({ ok: true, id: 'R1' });
+  });
+
+  it('reads the success ResultCode from options.successCodes (unverified beyond the seed), never sending it', async () => {
+    const parsed = mpaas.parse({ ...BASE, options: { successCodes: ['OK', 'SUCCESS'] } });
+    const [plan] = await mpaas.plan(parsed, createMessage('t', 'b', context), env());
+    expect(form((await plan!.exchange.build(1)).body)).not.toHaveProperty('SuccessCodes');
+    const success = reply(200, { RequestId: 'R', ResultCode: 'SUCCESS', PushResult: { Success: true, Data: 'd' } });
+    expect(plan!.exchange.interpret(success)).toMatchObject({ ok: true, id: 'd', code: 'SUCCESS' });
+    expect(interpretMpaasReply(success)).toMatchObject({ ok: false, retry: 'never' });
+    expect(() => mpaas.parse({ ...BASE, options: { successCodes: [] } })).toThrow(ConfigError);
   });
 
   it('OK without PushResult.Success is not a success', () => {

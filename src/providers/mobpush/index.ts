@@ -7,7 +7,7 @@ import type { MessageLimits } from '../../render/limits.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings } from '../types.js';
 import { MOBPUSH_RETRYABLE } from './codes.js';
-import { checkOptions, checkSchedule } from './options.js';
+import { checkOptions, checkSchedule, nestNotifyObjects } from './options.js';
 import { interpretPush } from './reply.js';
 import { mobpushSign } from './sign.js';
 import { batches, parseTargets, pushTargetFor, type MobpushTarget } from './targets.js';
@@ -114,7 +114,7 @@ export const mobpush: ProviderAdapter<MobpushSettings> = {
         "'notification' (default) or 'custom' (pass-through)",
       );
     }
-    const options = settings.options;
+    const options = nestNotifyObjects(settings.options);
     checkOptions(options);
     const optionsTarget = isPlainObject(options.pushTarget) && options.pushTarget.target !== undefined;
     return {

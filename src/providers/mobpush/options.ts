@@ -1,4 +1,4 @@
-import { isPlainObject } from '../../core/config.js';
+import { deepMerge, isPlainObject, omitKeys } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 
 /**
@@ -130,6 +130,28 @@ function checkNotify(notify: Record<string, unknown>): void {
     oneOf(ios, 'mutableContent', at, [0, 1]);
     oneOf(ios, 'attachmentType', at, [0, 1, 2, 3]);
   }
+}
+
+/**
+ * The seed nests `androidNotify` and `iosNotify` inside `pushNotify` (its pushNotify table and every example);
+ * at the top level of the body the service ignores them. Written at the top of `options` (as the issue lists
+ * them), they are moved to where the seed puts them; a value already under `pushNotify` wins field by field.
+ */
+export function nestNotifyObjects(options: Record<string, unknown>): Record<string, unknown> {
+  const moved = (['androidNotify', 'iosNotify'] as const).filter((key) => options[key] !== undefined);
+  if (moved.length === 0) return options;
+  const notify = options.pushNotify ?? {};
+  if (!isPlainObject(notify)) fail('pushNotify', 'is not an object', 'a mapping of the fields the seed lists');
+  const nested: Record<string, unknown> = { ...notify };
+  for (const key of moved) {
+    const top = options[key];
+    if (!isPlainObject(top)) fail(key, 'is not an object', `a mapping of the seed's ${key} fields`);
+    const inner = notify[key];
+    nested[key] = isPlainObject(inner) ? deepMerge(top, inner) : (inner ?? top);
+  }
+  const out = omitKeys(options, moved);
+  out.pushNotify = nested;
+  return out;
 }
 
 export function checkOptions(options: Record<string, unknown>): void {

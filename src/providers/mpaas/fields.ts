@@ -41,7 +41,14 @@ export interface MpaasOptions {
   params: Record<string, string>;
   /** `options.deliveryType`: overrides the target's type (Live Activity 5/6). */
   deliveryType?: number;
+  /**
+   * `ResultCode` values that mean success (default `["OK"]`). The reference sheet marks "OK" as unverified beyond
+   * the seed's example, so it is configurable. Read by the adapter, never sent.
+   */
+  successCodes: string[];
 }
+
+export const DEFAULT_SUCCESS_CODES = ['OK'];
 
 function fail(problem: string, expected: string): never {
   throw new ConfigError('options', problem, expected);
@@ -153,7 +160,15 @@ export function parseMpaasOptions(options: Readonly<Record<string, unknown>>): M
   const label = (name: string) => raw[name]?.key ?? name;
 
   const params: Record<string, string> = {};
-  const result: MpaasOptions = { params };
+  const result: MpaasOptions = { params, successCodes: DEFAULT_SUCCESS_CODES };
+
+  if (has('SuccessCodes')) {
+    const value = get('SuccessCodes');
+    const codes = typeof value === 'string' ? value.split(',').map((code) => code.trim()) : value;
+    if (!Array.isArray(codes) || codes.length === 0 || codes.some((code) => typeof code !== 'string' || !code))
+      fail(`'${label('SuccessCodes')}' must list ResultCode values`, 'e.g. successCodes: ["OK"]');
+    result.successCodes = codes as string[];
+  }
 
   if (has(TEMPLATE_NAME)) result.templateName = text(label(TEMPLATE_NAME), get(TEMPLATE_NAME));
   if (has(TEMPLATE_KEY_VALUE)) {
@@ -239,7 +254,7 @@ export function parseMpaasOptions(options: Readonly<Record<string, unknown>>): M
   if (has('PushStyle')) params.PushStyle = String(integer(label('PushStyle'), get('PushStyle'), [0, 1, 2]));
 
   // Anything else (newer fields, Title/Content/Uri overrides) passes through as the user spelled its value.
-  const handled = new Set([TEMPLATE_NAME, TEMPLATE_KEY_VALUE, 'DeliveryType', ...Object.keys(params)]);
+  const handled = new Set([TEMPLATE_NAME, TEMPLATE_KEY_VALUE, 'DeliveryType', 'SuccessCodes', ...Object.keys(params)]);
   for (const [name, { value }] of Object.entries(raw)) {
     if (handled.has(name)) continue;
     params[name] =

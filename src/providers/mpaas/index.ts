@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { isPlainObject } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { credentialFingerprint, deliveryKey } from '../../core/idempotency.js';
@@ -10,7 +10,7 @@ import type { HttpReply, Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings } from '../types.js';
 import { MPAAS_RETRYABLE, lookupGatewayCode } from './codes.js';
-import { parseMpaasOptions, type MpaasOptions } from './fields.js';
+import { DEFAULT_SUCCESS_CODES, parseMpaasOptions, type MpaasOptions } from './fields.js';
 import { rpcTimestamp, signedForm, withCommonParams } from './signature.js';
 
 const API_VERSION = '2019-08-21';
@@ -97,7 +97,10 @@ function gatewayFailure(reply: HttpReply, body: Record<string, unknown>): Verdic
   };
 }
 
-export function interpretMpaasReply(reply: HttpReply): Verdict {
+export function interpretMpaasReply(
+  reply: HttpReply,
+  successCodes: readonly string[] = DEFAULT_SUCCESS_CODES,
+): Verdict {
   const body = reply.json;
   if (!isPlainObject(body)) return httpFailure(reply) ?? notJsonFailure(reply);
   if (typeof body.Code === 'string' && body.Code && body.ResultCode === undefined) return gatewayFailure(reply, body);
@@ -106,9 +109,9 @@ export function interpretMpaasReply(reply: HttpReply): Verdict {
   const requestId = typeof body.RequestId === 'string' ? body.RequestId : undefined;
   const result = isPlainObject(body.PushResult) ? body.PushResult : undefined;
   const resultCode = typeof body.ResultCode === 'string' ? body.ResultCode : undefined;
-  if (resultCode === 'OK' && result?.Success === true) {
+  if (resultCode !== undefined && successCodes.includes(resultCode) && result?.Success === true) {
     const data = typeof result.Data === 'string' && result.Data ? result.Data : undefined;
-    return { ok: true, id: data ?? requestId, code: 'OK' };
+    return { ok: true, id: data ?? requestId, code: resultCode };
   }
   if (resultCode === undefined && result === undefined) return notJsonFailure(reply);
   const detail =
@@ -203,6 +206,12 @@ export const mpaas: ProviderAdapter<MpaasSettings> = {
 
   async plan(parsed, message, env: PlanEnvironment): Promise<DeliveryPlan[]> {
     const { action, params } = await actionParams(parsed, message);
+    // mPaaS: each msgKey (the TargetMsgkey value) "必须保持唯一". Run, attempt and target alone repeat for a second
+    // notification from the same job or for another matrix leg of it, so the message itself is part of the key.
+    const digest = createHash('sha256')
+      .update(JSON.stringify([action, params, message.context.matrix ?? {}]))
+      .digest('hex')
+      .slice(0, 16);
     const groups = batches(parsed.targets);
     const url = joinUrl(parsed.baseUrl, '/');
     return groups.map((group, index) => {
@@ -210,7 +219,7 @@ export const mpaas: ProviderAdapter<MpaasSettings> = {
       const targetMsgkey: Record<string, string> = {};
       // Stable across retries and re-plans, new for a re-run (run attempt): the service drops a repeated msgKey.
       for (const target of group)
-        targetMsgkey[target.id] = deliveryKey(message.context, 'mpaas', `${target.kind}:${target.id}`);
+        targetMsgkey[target.id] = deliveryKey(message.context, 'mpaas', `${target.kind}:${target.id}#${digest}`);
       const requestParams: Record<string, string> = {
         ...params,
         AppId: parsed.appId,
@@ -221,7 +230,7 @@ export const mpaas: ProviderAdapter<MpaasSettings> = {
       const batchLabel = groups.length > 1 ? `${label} (batch ${index + 1}/${groups.length})` : label;
       return {
         target: batchLabel,
-        idempotencyKey: deliveryKey(message.context, 'mpaas', label),
+        idempotencyKey: deliveryKey(message.context, 'mpaas', `${label}#${digest}`),
         exchange: {
           label: `mpaas ${action} ${batchLabel}`,
           // Each attempt is signed anew: a fresh SignatureNonce (the gateway refuses a reused one) and Timestamp.
@@ -247,7 +256,7 @@ export const mpaas: ProviderAdapter<MpaasSettings> = {
               body,
             };
           },
-          interpret: interpretMpaasReply,
+          interpret: (reply) => interpretMpaasReply(reply, parsed.options.successCodes),
           rateKey: `mpaas:${credentialFingerprint(parsed.accessKeyId)}`,
           rateLimit: this.rateLimit,
         },
