@@ -38,7 +38,16 @@ interface Style {
   table(header: string[], rows: string[][]): string;
   /** Joins block outputs. */
   join(blocks: string[]): string;
+  /**
+   * Applied to the inline text of a paragraph or list item: keeps text that starts a line (after a hard break)
+   * from reading as a heading, list or quote in dialects whose text escaping is light.
+   */
+  lines?(inner: string): string;
 }
+
+/** `# x`, `- x`, `+ x`, `1. x` at the start of a line become literal. */
+const guardLineStarts = (inner: string): string =>
+  inner.replace(/(^|\n)([ \t]*)(#{1,6}(?=[ \t]|$)|[-+](?=[ \t])|\d{1,9}[.)](?=[ \t]))/g, '$1$2\\$3');
 
 const plainTable = (header: string[], rows: string[][]): string =>
   [
@@ -101,6 +110,7 @@ function markdownStyle(
             .map((line, i) => (i === 0 ? `**${line}**` : `- ${line}`))
             .join('\n'),
     join: (blocks) => blocks.filter(Boolean).join('\n\n'),
+    lines: guardLineStarts,
   };
 }
 
@@ -232,6 +242,10 @@ function inline(tokens: Token[] | undefined, style: Style): string {
   return out;
 }
 
+function guard(style: Style, inner: string): string {
+  return style.lines ? style.lines(inner) : inner;
+}
+
 function blocks(tokens: Token[], style: Style): string[] {
   const out: string[] = [];
   for (const token of tokens) {
@@ -245,11 +259,11 @@ function blocks(tokens: Token[], style: Style): string[] {
         break;
       }
       case 'paragraph':
-        out.push(style.paragraph(inline((token as Tokens.Paragraph).tokens, style)));
+        out.push(style.paragraph(guard(style, inline((token as Tokens.Paragraph).tokens, style))));
         break;
       case 'text': {
         const text = token as Tokens.Text;
-        out.push(text.tokens ? inline(text.tokens, style) : style.text(text.text));
+        out.push(guard(style, text.tokens ? inline(text.tokens, style) : style.text(text.text)));
         break;
       }
       case 'list': {
