@@ -18,7 +18,7 @@ export function stripControl(text: string): string {
 export function neutralizeMentions(text: string): string {
   return text
     .replace(/@(all|everyone|here|channel|所有人)/gi, `@${MENTION_BREAK}$1`)
-    .replace(/<(@|at\b)/gi, `<${MENTION_BREAK}$1`);
+    .replace(/<(\s*\/?\s*(?:@|at\b))/gi, `<${MENTION_BREAK}$1`);
 }
 
 export function escapeHtml(text: string): string {
@@ -32,8 +32,16 @@ export function escapeHtml(text: string): string {
 
 /** Escapes Markdown syntax so untrusted text renders literally (GFM). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~&])/g, '\\$1');
+  // Bare URLs stay as they are so the parser still links them (GFM autolinks); a backslash inside one would
+  // become part of the address. The URL pattern admits no character that could open a tag or a link.
+  return text
+    .split(BARE_URL)
+    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/([\\`*_{}[\]()#+\-.!|<>~&])/g, '\\$1')))
+    .join('');
 }
+
+/** A bare http(s) URL in running text (split capture group). */
+export const BARE_URL = /(https?:\/\/[^\s<>()[\]{}"'`\\|*]+)/;
 
 /**
  * For Markdown dialects that render raw HTML or tags and have no reliable escape (DingTalk, WeCom): angle
@@ -52,5 +60,12 @@ export function escapeMarkdownLight(text: string): string {
 export function safeHref(href: string | undefined): string | undefined {
   if (!href) return undefined;
   const trimmed = href.trim();
-  return /^https?:\/\//i.test(trimmed) ? trimmed.replace(/[\s<>"]/g, encodeURIComponent) : undefined;
+  // Brackets, parentheses and backslashes are encoded too: in a Markdown link target they would end the
+  // link early and let the rest of the address out as text.
+  return /^https?:\/\//i.test(trimmed)
+    ? trimmed.replace(
+        /[\s<>"'()[\]\\`]/g,
+        (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+      )
+    : undefined;
 }

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from './escape.js';
+import { BARE_URL, escapeMarkdown } from './escape.js';
 import { lex, toPlainText } from './markdown.js';
 
 /** A size limit as the service counts it: characters (Unicode code points) or UTF-8 bytes. */
@@ -46,6 +46,13 @@ export function truncateText(text: string, limit: TextLimit, marker = '…'): st
   return parts.slice(0, end).join('').trimEnd() + marker;
 }
 
+/** Units a partial block may be cut between: a URL is one unit (never half a link), other text by grapheme. */
+function cutUnits(text: string): string[] {
+  return text
+    .split(BARE_URL)
+    .flatMap((piece, i) => (i % 2 === 1 ? [`<${piece}>`] : graphemes(piece).map(escapeMarkdown)));
+}
+
 export interface FitOptions {
   /** Renders a Markdown source into the final payload text (a dialect string, or a JSON body). */
   render: (markdown: string) => string;
@@ -85,11 +92,10 @@ export function fitMarkdown(
   // Then as much of the next block as fits, as escaped plain text.
   const next = blocks[low];
   if (next !== undefined) {
-    const parts = graphemes(toPlainText(next).replace(/\s+/g, ' '));
+    const parts = cutUnits(toPlainText(next).replace(/\s+/g, ' '));
     let lo = 0;
     let hi = parts.length;
-    const withPartial = (count: number) =>
-      `${kept}\n\n${escapeMarkdown(parts.slice(0, count).join('').trimEnd())}…`.trim();
+    const withPartial = (count: number) => `${kept}\n\n${parts.slice(0, count).join('').trimEnd()}…`.trim();
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
       if (fits(attempt(withPartial(mid)), limit)) lo = mid;

@@ -4,6 +4,7 @@ import {
   escapeHtml,
   escapeMarkdown,
   escapeMarkdownLight,
+  MENTION_BREAK,
   neutralizeMentions,
   safeHref,
   stripControl,
@@ -56,7 +57,9 @@ const plainTable = (header: string[], rows: string[][]): string =>
   ].join('\n');
 
 const mdText = (value: string) => neutralizeMentions(escapeMarkdown(value));
-const lightText = (value: string) => neutralizeMentions(escapeMarkdownLight(value));
+// Entities are broken too: a client that decodes `&#60;at …&#62;` before looking for tags must not find one.
+const lightText = (value: string) =>
+  neutralizeMentions(escapeMarkdownLight(value)).replace(/&(?=#?\w+;)/g, `&${MENTION_BREAK}`);
 
 function markdownStyle(
   text: (value: string) => string,
@@ -196,15 +199,22 @@ const STYLES: Record<TextDialect, Style> = {
 function inline(tokens: Token[] | undefined, style: Style): string {
   if (!tokens) return '';
   let out = '';
+  // Adjacent text and escape tokens are styled as one run: `\<@id>` lexes as "<" then "@id", and only the
+  // joined text shows the mention that must be broken.
+  let run = '';
+  const flush = () => {
+    if (run) out += style.text(run);
+    run = '';
+  };
   for (const token of tokens) {
+    if (token.type === 'escape' || (token.type === 'text' && !(token as Tokens.Text).tokens)) {
+      run += token.type === 'escape' ? (token as Tokens.Escape).text : decodeEntities((token as Tokens.Text).text);
+      continue;
+    }
+    flush();
     switch (token.type) {
-      case 'text': {
-        const t = token as Tokens.Text;
-        out += t.tokens ? inline(t.tokens, style) : style.text(decodeEntities(t.text));
-        break;
-      }
-      case 'escape':
-        out += style.text((token as Tokens.Escape).text);
+      case 'text':
+        out += inline((token as Tokens.Text).tokens, style);
         break;
       case 'strong':
         out += style.strong(inline((token as Tokens.Strong).tokens, style));
@@ -239,6 +249,7 @@ function inline(tokens: Token[] | undefined, style: Style): string {
         out += style.text(token.raw);
     }
   }
+  flush();
   return out;
 }
 
