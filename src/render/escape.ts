@@ -44,6 +44,25 @@ export function escapeMarkdown(text: string): string {
 export const BARE_URL = /(https?:\/\/[^\s<>()[\]{}"'`\\|*]+)/;
 
 /**
+ * Escapes text for Markdown output that a service renders (pushplus `markdown`, ServerChan, WeCom v2): only
+ * characters that can start syntax in running text. Line-start syntax (`#`, `-`, `1.`, `>`) is guarded by the
+ * renderer, which sees the lines; bare URLs stay linkable. Readers of the raw text see far fewer backslashes.
+ */
+export function escapeMarkdownText(text: string): string {
+  return text
+    .split(BARE_URL)
+    .map((piece, i) =>
+      i % 2 === 1
+        ? piece
+        : piece
+            .replace(/([\\`*[\]<>|~])/g, '\\$1')
+            .replace(/&(?=#?\w+;)/g, '\\&')
+            .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_'),
+    )
+    .join('');
+}
+
+/**
  * For Markdown dialects that render raw HTML or tags and have no reliable escape (DingTalk, WeCom): angle
  * brackets become their full-width forms, which read the same and can never open a tag or a `<@id>` mention.
  */
@@ -53,7 +72,12 @@ export function defuseAngles(text: string): string {
 
 /** Escapes the few characters that DingTalk/WeCom Markdown would read as syntax in running text. */
 export function escapeMarkdownLight(text: string): string {
-  return defuseAngles(text).replace(/([\\`*_[\]])/g, '\\$1');
+  // `]` only matters before `(`, `[` or `:` (a link or a reference) and `_` only at a word edge (CommonMark
+  // ignores it inside words): escaping just those keeps `github-actions[bot]` and `pull_request` readable.
+  return defuseAngles(text)
+    .replace(/([\\`*])/g, '\\$1')
+    .replace(/\](?=[([:])/g, '\\]')
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_');
 }
 
 /** A URL is only linked when it is http(s); anything else (javascript:, data:) is dropped to text. */

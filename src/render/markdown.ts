@@ -2,8 +2,8 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import {
   defuseAngles,
   escapeHtml,
-  escapeMarkdown,
   escapeMarkdownLight,
+  escapeMarkdownText,
   MENTION_BREAK,
   neutralizeMentions,
   safeHref,
@@ -46,9 +46,13 @@ interface Style {
   lines?(inner: string): string;
 }
 
-/** `# x`, `- x`, `+ x`, `1. x` at the start of a line become literal. */
+/** `# x`, `- x`, `+ x`, `1. x`, `> x`, `===`/`---` underlines at the start of a line become literal. */
 const guardLineStarts = (inner: string): string =>
-  inner.replace(/(^|\n)([ \t]*)(#{1,6}(?=[ \t]|$)|[-+](?=[ \t])|\d{1,9}[.)](?=[ \t]))/g, '$1$2\\$3');
+  inner.replace(
+    /(^|\n)([ \t]*)(#{1,6}(?=[ \t]|$)|[-+=](?=[ \t]|[-=]*$)|>|\d{1,9}[.)](?=[ \t]|$))/gm,
+    (_, start: string, indent: string, marker: string) =>
+      `${start}${indent}${/^\d/.test(marker) ? marker.replace(/([.)])$/, '\\$1') : `\\${marker}`}`,
+  );
 
 const plainTable = (header: string[], rows: string[][]): string =>
   [
@@ -56,7 +60,7 @@ const plainTable = (header: string[], rows: string[][]): string =>
     ...rows.map((row) => row.map((cell, i) => (header[i] ? `${header[i]}: ${cell}` : cell)).join(', ')),
   ].join('\n');
 
-const mdText = (value: string) => neutralizeMentions(escapeMarkdown(value));
+const mdText = (value: string) => neutralizeMentions(escapeMarkdownText(value));
 // Entities are broken too: a client that decodes `&#60;at …&#62;` before looking for tags must not find one.
 const lightText = (value: string) =>
   neutralizeMentions(escapeMarkdownLight(value)).replace(/&(?=#?\w+;)/g, `&${MENTION_BREAK}`);

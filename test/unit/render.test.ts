@@ -203,10 +203,24 @@ describe('dialects degrade what they lack', () => {
     expect(text).not.toMatch(/[*#`|]{2}/);
   });
 
-  it('a line of untrusted text cannot become a heading or a list in light dialects', () => {
-    for (const dialect of ['dingtalk-markdown', 'wecom-markdown', 'feishu-markdown'] as const) {
-      const out = renderMarkdown('first\\\n\\# not heading\\\n\\- not list\\\n1\\. not ordered', dialect);
-      expect(out, dialect).not.toMatch(/(^|\n)(#|- |1\. )/);
+  it('a line of untrusted text cannot become a heading, list, quote or underline in any Markdown dialect', () => {
+    const dialects = [
+      'markdown',
+      'wecom-markdown-v2',
+      'dingtalk-markdown',
+      'wecom-markdown',
+      'feishu-markdown',
+    ] as const;
+    for (const dialect of dialects) {
+      // What the template engine produces for a value with line breaks: each line escaped.
+      const out = renderMarkdown(
+        'first\\\n\\# not heading\\\n\\- not list\\\n1\\. not ordered\\\n\\> not quote\\\n\\===',
+        dialect,
+      );
+      expect(out, dialect).not.toMatch(/(^|\n)(#|- |1\. |> |=)/);
+      expect(out, dialect).toContain('not heading');
+      // The same text as a lexer sees it once rendered: still literal.
+      expect(renderMarkdown(out, dialect), dialect).not.toMatch(/(^|\n)(#|- |1\. |> |=)/);
     }
   });
 });
