@@ -106,6 +106,17 @@ export function fitMarkdown(
 
   const result = attempt(kept);
   if (fits(result, limit)) return { text: result, truncated: true };
-  // The tail alone does not fit (a tiny limit): fall back to the rendered text cut at a grapheme boundary.
-  return { text: truncateText(render(kept || markdown), limit), truncated: true };
+  // The tail alone does not fit (a tiny limit): as much of the text as fits, rendered (so no tag or link is
+  // cut), with a marker. Only when not even the marker fits is the output cut as text.
+  const units = cutUnits(toPlainText(markdown).replace(/\s+/g, ' '));
+  const short = (count: number) => render(`${units.slice(0, count).join('').trimEnd()}…`);
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(short(mid), limit)) lo = mid;
+    else hi = mid - 1;
+  }
+  const minimal = short(lo);
+  return { text: fits(minimal, limit) ? minimal : truncateText(toPlainText('…'), limit), truncated: true };
 }
