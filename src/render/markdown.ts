@@ -1,5 +1,6 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import {
+  BARE_URL,
   defuseAngles,
   escapeHtml,
   escapeMarkdownLight,
@@ -91,7 +92,9 @@ function markdownStyle(
     code: (value, lang) => {
       const safe = neutralizeMentions(defuseAngles(value));
       if (supports.codeBlocks) {
-        const fence = value.includes('```') ? '~~~~' : '```';
+        // Longer than any backtick run inside, so the content can never close the block early.
+        const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+        const fence = '`'.repeat(Math.max(3, longest + 1));
         return `${fence}${lang && /^[\w+-]+$/.test(lang) ? lang : ''}\n${safe}\n${fence}`;
       }
       return safe
@@ -144,13 +147,17 @@ const STYLES: Record<TextDialect, Style> = {
     images: false,
     strike: false,
   }),
-  'feishu-markdown': markdownStyle(lightText, {
-    tables: false,
-    codeBlocks: true,
-    lists: true,
-    images: false,
-    strike: true,
-  }),
+  'feishu-markdown': {
+    ...markdownStyle(lightText, {
+      tables: false,
+      codeBlocks: true,
+      lists: true,
+      images: false,
+      strike: true,
+    }),
+    // lark_md (card `div` text) has no headings: a bold line reads the same everywhere Feishu renders it.
+    heading: (_depth, inner) => (inner ? `**${inner}**` : ''),
+  },
   html: {
     text: (value) => neutralizeMentions(escapeHtml(value)),
     strong: (inner) => `<b>${inner}</b>`,
@@ -237,7 +244,10 @@ function inline(tokens: Token[] | undefined, style: Style): string {
         break;
       case 'link': {
         const link = token as Tokens.Link;
-        out += style.link(safeHref(link.href), inline(link.tokens, style));
+        const href = safeHref(link.href);
+        // A bare GitHub URL (release notes are full of them) reads as GitHub shows it: #101, v1...v2, a short SHA.
+        const short = href && link.text === link.href ? shortLabel(href) : undefined;
+        out += style.link(href, short ? style.text(short) : inline(link.tokens, style));
         break;
       }
       case 'image': {
@@ -255,6 +265,16 @@ function inline(tokens: Token[] | undefined, style: Style): string {
   }
   flush();
   return out;
+}
+
+/** How GitHub itself labels a bare link to a pull request, issue, comparison or commit. */
+export function shortLabel(href: string): string | undefined {
+  const match = /^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(pull|issues|compare|commit)\/([^/?#]+)\/?$/.exec(href);
+  if (!match) return undefined;
+  const [, kind, ref] = match as unknown as [string, string, string];
+  if (kind === 'commit') return /^[0-9a-f]{7,40}$/i.test(ref) ? ref.slice(0, 7) : undefined;
+  if (kind === 'compare') return decodeURIComponent(ref);
+  return /^\d+$/.test(ref) ? `#${ref}` : undefined;
 }
 
 function guard(style: Style, inner: string): string {
@@ -335,7 +355,16 @@ function decodeEntities(text: string): string {
 /** Renders Markdown into one text dialect; untrusted text inside it can never become a tag or a mention. */
 export function renderMarkdown(markdown: string, dialect: TextDialect): string {
   const style = STYLES[dialect];
-  return style.join(blocks(lex(markdown), style)).trim();
+  const out = style.join(blocks(lex(markdown), style)).trim();
+  // Text is neutralized token by token; a mention can still form across tokens once formatting is dropped
+  // (`*<*@id>` in plain text). One more pass over the output, outside URLs, closes that. HTML needs none:
+  // every `<` of text is an entity there.
+  return dialect === 'html'
+    ? out
+    : out
+        .split(BARE_URL)
+        .map((piece, i) => (i % 2 === 1 ? piece : neutralizeMentions(piece)))
+        .join('');
 }
 
 /** Plain-text rendering, for titles, mobile push and `text` message types. */

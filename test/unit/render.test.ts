@@ -51,8 +51,8 @@ function violations(output: string, dialect: TextDialect): string[] {
       if (!/^https?:\/\//.test(href[1]!)) found.push(`href ${href[1]}`);
   } else if (dialect !== 'text') {
     // Markdown dialects: no raw tag (an unescaped `<` before a name), and every link target is http(s).
-    // Code spans are literal, so a link written inside one is no link.
-    const prose = output.replace(/`[^`\n]*`/g, '``');
+    // Code blocks and spans are literal, so a link written inside one is no link.
+    const prose = output.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '').replace(/`[^`\n]*`/g, '``');
     const tag = /(?<!\\)<[A-Za-z/!?]/.exec(output);
     if (tag) found.push(`tag at ${tag.index}: ${output.slice(tag.index, tag.index + 30)}`);
     for (const link of prose.matchAll(/(?<!\\)\]\(([^)\s]*)/g))
@@ -222,6 +222,32 @@ describe('dialects degrade what they lack', () => {
       // The same text as a lexer sees it once rendered: still literal.
       expect(renderMarkdown(out, dialect), dialect).not.toMatch(/(^|\n)(#|- |1\. |> |=)/);
     }
+  });
+});
+
+describe('links and code', () => {
+  it('bare GitHub links read as GitHub shows them; other links keep their text', () => {
+    const md =
+      'Fixed in https://github.com/o/r/pull/101, see https://ghe.corp/o/r/compare/v1.0...v1.1 and https://example.com/x';
+    expect(renderMarkdown(md, 'markdown')).toBe(
+      'Fixed in [#101](https://github.com/o/r/pull/101), see [v1.0...v1.1](https://ghe.corp/o/r/compare/v1.0...v1.1) and [https://example.com/x](https://example.com/x)',
+    );
+    expect(renderMarkdown(md, 'text')).toContain('#101 (https://github.com/o/r/pull/101)');
+    expect(renderMarkdown('[my text](https://github.com/o/r/pull/101)', 'html')).toBe(
+      '<p><a href="https://github.com/o/r/pull/101">my text</a></p>',
+    );
+  });
+
+  it('a code block containing fences cannot be closed early', () => {
+    const md = '````\n```\n[x](javascript:alert(1))\n```\n````';
+    const out = renderMarkdown(md, 'markdown');
+    expect(out.startsWith('````\n')).toBe(true);
+    expect(out.endsWith('\n````')).toBe(true);
+    expect(renderMarkdown(out, 'html')).toBe('<pre><code>```\n[x](javascript:alert(1))\n```</code></pre>');
+  });
+
+  it('a mention cannot form across formatting once it is dropped', () => {
+    expect(renderMarkdown('*<*@U1> @*all*', 'text')).not.toMatch(/<@|@all/);
   });
 });
 
