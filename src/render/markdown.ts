@@ -165,7 +165,10 @@ const STYLES: Record<TextDialect, Style> = {
     del: (inner) => `<s>${inner}</s>`,
     codespan: (value) => `<code>${neutralizeMentions(escapeHtml(value))}</code>`,
     link: (href, inner) => (href ? `<a href="${escapeHtml(href)}">${inner || escapeHtml(href)}</a>` : inner),
-    image: (href, alt) => (href ? `<img src="${escapeHtml(href)}" alt="${escapeHtml(alt)}">` : escapeHtml(alt)),
+    image: (href, alt) => {
+      const text = neutralizeMentions(escapeHtml(alt));
+      return href ? `<img src="${escapeHtml(href)}" alt="${text}">` : text;
+    },
     br: '<br>',
     heading: (depth, inner) => `<h${Math.min(depth, 6)}>${inner}</h${Math.min(depth, 6)}>`,
     paragraph: (inner) => `<p>${inner}</p>`,
@@ -189,7 +192,7 @@ const STYLES: Record<TextDialect, Style> = {
     del: (inner) => inner,
     codespan: (value) => neutralizeMentions(value),
     link: (href, inner) => (href && inner && inner !== href ? `${inner} (${href})` : href || inner),
-    image: (href, alt) => (href ? `${alt || 'image'} (${href})` : alt),
+    image: (href, alt) => (href ? `${neutralizeMentions(alt) || 'image'} (${href})` : neutralizeMentions(alt)),
     br: '\n',
     heading: (_depth, inner) => inner,
     paragraph: (inner) => inner,

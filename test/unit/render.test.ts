@@ -82,6 +82,7 @@ const HOSTILE = [
   'line\n# Heading\n- list item\n1. ordered\n> quote\n\n| a | b |\n|---|---|\n| 1 | 2 |',
   '```\n</code></pre><script>x</script>\n```',
   '\\<b\\> \\@all',
+  '![@all <at id=all>](https://x.example/i.png) ![<@U1>](javascript:x)',
 ];
 
 function hostileContext(value: string): CiContext {
@@ -340,6 +341,8 @@ const FRAGMENTS = [
   '&#60;',
   '&lt;',
   '[',
+  '![',
+  '](',
   ']',
   '(',
   ')',
