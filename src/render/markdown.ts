@@ -358,7 +358,8 @@ function decodeEntities(text: string): string {
 /** Renders Markdown into one text dialect; untrusted text inside it can never become a tag or a mention. */
 export function renderMarkdown(markdown: string, dialect: TextDialect): string {
   const style = STYLES[dialect];
-  const out = style.join(blocks(lex(markdown), style)).trim();
+  // Control characters are stripped again at the end: the parser decodes `&#1;` into one.
+  const out = stripControl(style.join(blocks(lex(markdown), style))).trim();
   // Text is neutralized token by token; a mention can still form across tokens once formatting is dropped
   // (`*<*@id>` in plain text). One more pass over the output, outside URLs, closes that. HTML needs none:
   // every `<` of text is an entity there.
