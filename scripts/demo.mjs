@@ -1,9 +1,12 @@
 // Offline demo: renders real messages from bundled sample events and prints exactly what would be sent.
-// Usage: npm run demo [-- <provider> [format]]   e.g. npm run demo -- dingtalk card
+// Usage: npm run demo [-- <provider> [format]]   e.g. npm run demo -- dingtalk markdown
+//        npm run demo -- render <dialect>         one text dialect as the reader sees it (needs npm run build:lib)
+//        dialects: html, markdown, text, dingtalk-markdown, wecom-markdown, wecom-markdown-v2, feishu-markdown
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const [provider = 'pushplus', format = ''] = process.argv.slice(2);
@@ -42,6 +45,71 @@ const scenes = [
   },
 ];
 
+function runnerEnv(scene) {
+  return {
+    GITHUB_EVENT_NAME: scene.eventName,
+    GITHUB_EVENT_PATH: join(root, 'test/fixtures/events', scene.event),
+    GITHUB_REPOSITORY: 'octo-org/hello-world',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_SHA: '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c',
+    GITHUB_REF: scene.ref ?? 'refs/heads/main',
+    GITHUB_REF_NAME: (scene.ref ?? 'refs/heads/main').replace(/^refs\/(heads|tags)\//, ''),
+    GITHUB_REF_TYPE: scene.ref?.startsWith('refs/tags/') ? 'tag' : 'branch',
+    GITHUB_WORKFLOW: 'CI',
+    GITHUB_JOB: 'build',
+    GITHUB_RUN_ID: '9876543210',
+    GITHUB_RUN_NUMBER: '42',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_ACTOR: 'octocat',
+  };
+}
+
+/** String fields of the printed request bodies that hold a multi-line message, shown unescaped. */
+function readableFields(output) {
+  const shown = [];
+  for (const block of output.split(/\n(?=\{)/).slice(1)) {
+    const end = block.indexOf('\n}');
+    if (end < 0) continue;
+    let body;
+    try {
+      body = JSON.parse(block.slice(0, end + 2));
+    } catch {
+      continue;
+    }
+    const walk = (value, path) => {
+      if (typeof value === 'string' && value.includes('\n')) shown.push([path, value]);
+      else if (value && typeof value === 'object')
+        for (const [key, item] of Object.entries(value)) walk(item, path ? `${path}.${key}` : key);
+    };
+    walk(body, '');
+  }
+  return shown;
+}
+
+if (provider === 'render') {
+  // Renders through the library build, so any dialect can be looked at before its provider exists.
+  const library = join(root, 'lib/library.js');
+  if (!existsSync(library)) {
+    console.error('Run `npm run build:lib` first: the render demo uses lib/library.js.');
+    process.exit(1);
+  }
+  const { githubContext, renderTemplate, createMessage, renderBody, renderTitle } = await import(
+    pathToFileURL(library).href
+  );
+  const dialect = format || 'text';
+  for (const scene of scenes) {
+    const env = runnerEnv(scene);
+    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    const context = githubContext({ env, payload, status: scene.status });
+    const rendered = await renderTemplate({ template: 'auto' }, context);
+    const message = createMessage(rendered.title, rendered.markdown, context);
+    console.log(`\n━━━ ${scene.name} → ${dialect} ━━━`);
+    console.log(`title: ${renderTitle(message, { max: 100, unit: 'chars' })}\n`);
+    console.log(renderBody(message, dialect, { max: 20_000, unit: 'chars' }));
+  }
+  process.exit(0);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'ci-notifier-demo-'));
 for (const scene of scenes) {
   const outputFile = join(dir, `${scene.event}.out`);
@@ -57,20 +125,7 @@ for (const scene of scenes) {
   if (format) inputs.format = format;
   const env = {
     PATH: process.env.PATH,
-    GITHUB_EVENT_NAME: scene.eventName,
-    GITHUB_EVENT_PATH: join(root, 'test/fixtures/events', scene.event),
-    GITHUB_REPOSITORY: 'octo-org/hello-world',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_SHA: '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c',
-    GITHUB_REF: scene.ref ?? 'refs/heads/main',
-    GITHUB_REF_NAME: (scene.ref ?? 'refs/heads/main').replace(/^refs\/(heads|tags)\//, ''),
-    GITHUB_REF_TYPE: scene.ref?.startsWith('refs/tags/') ? 'tag' : 'branch',
-    GITHUB_WORKFLOW: 'CI',
-    GITHUB_JOB: 'build',
-    GITHUB_RUN_ID: '9876543210',
-    GITHUB_RUN_NUMBER: '42',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_ACTOR: 'octocat',
+    ...runnerEnv(scene),
     GITHUB_WORKSPACE: root,
     GITHUB_OUTPUT: outputFile,
   };
@@ -82,6 +137,7 @@ for (const scene of scenes) {
     .filter((line) => !line.startsWith('::add-mask::') && !line.startsWith('::debug::'))
     .join('\n');
   process.stdout.write(shown);
+  for (const [path, value] of readableFields(shown)) console.log(`\n── ${path}, as the reader sees it ──\n${value}\n`);
   process.stderr.write(child.stderr);
   if (child.status !== 0) process.exitCode = child.status ?? 1;
   const status = /status<<(\S+)\n(.*)\n/.exec(readFileSync(outputFile, 'utf8'))?.[2];

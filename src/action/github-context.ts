@@ -14,6 +14,14 @@ function str(value: unknown): string | undefined {
 function login(value: unknown): string | undefined {
   return str(obj(value)?.login);
 }
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
 function firstLine(text: string | undefined): string | undefined {
   const line = text?.split(/\r?\n/)[0]?.trim();
   return line || undefined;
@@ -39,7 +47,11 @@ export interface GithubContextInput {
  * every URL comes from GITHUB_SERVER_URL or the payload, never a hard-coded github.com.
  */
 export function githubContext({ env, payload, status, matrix }: GithubContextInput): CiContext {
-  const serverUrl = (str(env.GITHUB_SERVER_URL) ?? 'https://github.com').replace(/\/+$/, '');
+  const serverUrl = (
+    str(env.GITHUB_SERVER_URL) ??
+    originOf(str(obj(payload.repository)?.html_url)) ??
+    'https://github.com'
+  ).replace(/\/+$/, '');
   const repository = str(env.GITHUB_REPOSITORY) ?? str(obj(payload.repository)?.full_name);
   const repositoryUrl =
     str(obj(payload.repository)?.html_url) ?? (repository ? `${serverUrl}/${repository}` : undefined);
@@ -64,19 +76,25 @@ export function githubContext({ env, payload, status, matrix }: GithubContextInp
     refType === 'tag' ? undefined : (str(env.GITHUB_HEAD_REF) ?? (ref?.startsWith('refs/pull/') ? undefined : refName));
   const tag = refType === 'tag' ? refName : undefined;
 
-  const headSha = str(obj(pr?.head)?.sha);
+  const workflowRunPayload = obj(payload.workflow_run);
+  // For workflow_run the interesting commit is the one the watched run built, not this run's checkout.
+  const isWorkflowRun = eventName === 'workflow_run' && workflowRunPayload !== undefined;
+  const headSha = str(obj(pr?.head)?.sha) ?? (isWorkflowRun ? str(workflowRunPayload.head_sha) : undefined);
   const sha = headSha ?? str(env.GITHUB_SHA) ?? str(obj(payload.head_commit)?.id);
-  const headCommit = obj(payload.head_commit);
+  const headCommit = obj(payload.head_commit) ?? (isWorkflowRun ? obj(workflowRunPayload.head_commit) : undefined);
   const fullMessage = str(headCommit?.message);
 
-  const workflowRunPayload = obj(payload.workflow_run);
   const release = obj(payload.release);
   const deploymentStatus = obj(payload.deployment_status);
   const deployment = obj(payload.deployment);
 
   const conclusionStatus = normalizeStatus(str(workflowRunPayload?.conclusion));
+  // The `status` input wins; without it, events that carry an outcome of their own supply it.
   const jobStatus: JobStatus =
-    normalizeStatus(status) ?? (eventName === 'workflow_run' ? conclusionStatus : undefined) ?? 'unknown';
+    normalizeStatus(status) ??
+    (eventName === 'workflow_run' ? conclusionStatus : undefined) ??
+    (eventName === 'deployment_status' ? normalizeStatus(str(deploymentStatus?.state)) : undefined) ??
+    'unknown';
 
   const job = str(env.GITHUB_JOB);
   const matrixValues =
@@ -114,6 +132,7 @@ export function githubContext({ env, payload, status, matrix }: GithubContextInp
           fullMessage,
           author: str(obj(headCommit?.author)?.name) ?? str(obj(headCommit?.author)?.username),
           url: repositoryUrl ? `${repositoryUrl}/commit/${sha}` : undefined,
+          timestamp: str(headCommit?.timestamp),
         })
       : undefined,
     compareUrl: str(payload.compare),

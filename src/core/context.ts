@@ -17,6 +17,8 @@ export interface CommitInfo {
   fullMessage?: string;
   author?: string;
   url?: string;
+  /** ISO 8601 commit time, as the payload gives it. */
+  timestamp?: string;
 }
 
 export interface PullRequestInfo {

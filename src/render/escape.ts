@@ -18,7 +18,7 @@ export function stripControl(text: string): string {
 export function neutralizeMentions(text: string): string {
   return text
     .replace(/@(all|everyone|here|channel|所有人)/gi, `@${MENTION_BREAK}$1`)
-    .replace(/<(@|at\b)/gi, `<${MENTION_BREAK}$1`);
+    .replace(/<(\s*\/?\s*(?:@|at\b))/gi, `<${MENTION_BREAK}$1`);
 }
 
 export function escapeHtml(text: string): string {
@@ -32,7 +32,34 @@ export function escapeHtml(text: string): string {
 
 /** Escapes Markdown syntax so untrusted text renders literally (GFM). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~&])/g, '\\$1');
+  // Bare URLs stay as they are so the parser still links them (GFM autolinks); a backslash inside one would
+  // become part of the address. The URL pattern admits no character that could open a tag or a link.
+  return text
+    .split(BARE_URL)
+    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(/([\\`*_{}[\]()#+\-.!|<>~&])/g, '\\$1')))
+    .join('');
+}
+
+/** A bare http(s) URL in running text (split capture group). */
+export const BARE_URL = /(https?:\/\/[^\s<>()[\]{}"'`\\|*]+)/;
+
+/**
+ * Escapes text for Markdown output that a service renders (pushplus `markdown`, ServerChan, WeCom v2): only
+ * characters that can start syntax in running text. Line-start syntax (`#`, `-`, `1.`, `>`) is guarded by the
+ * renderer, which sees the lines; bare URLs stay linkable. Readers of the raw text see far fewer backslashes.
+ */
+export function escapeMarkdownText(text: string): string {
+  return text
+    .split(BARE_URL)
+    .map((piece, i) =>
+      i % 2 === 1
+        ? piece
+        : piece
+            .replace(/([\\`*[\]<>|~])/g, '\\$1')
+            .replace(/&(?=#?\w+;)/g, '\\&')
+            .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_'),
+    )
+    .join('');
 }
 
 /**
@@ -45,12 +72,24 @@ export function defuseAngles(text: string): string {
 
 /** Escapes the few characters that DingTalk/WeCom Markdown would read as syntax in running text. */
 export function escapeMarkdownLight(text: string): string {
-  return defuseAngles(text).replace(/([\\`*_[\]])/g, '\\$1');
+  // `]` only matters before `(`, `[` or `:` (a link or a reference) and `_` only at a word edge (CommonMark
+  // ignores it inside words): escaping just those keeps `github-actions[bot]` and `pull_request` readable.
+  return defuseAngles(text)
+    .replace(/([\\`*])/g, '\\$1')
+    .replace(/\](?=[([:])/g, '\\]')
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_');
 }
 
 /** A URL is only linked when it is http(s); anything else (javascript:, data:) is dropped to text. */
 export function safeHref(href: string | undefined): string | undefined {
   if (!href) return undefined;
   const trimmed = href.trim();
-  return /^https?:\/\//i.test(trimmed) ? trimmed.replace(/[\s<>"]/g, encodeURIComponent) : undefined;
+  // Brackets, parentheses and backslashes are encoded too: in a Markdown link target they would end the
+  // link early and let the rest of the address out as text.
+  return /^https?:\/\//i.test(trimmed)
+    ? trimmed.replace(
+        /[\s<>"'()[\]\\`]/g,
+        (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+      )
+    : undefined;
 }

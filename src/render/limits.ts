@@ -1,4 +1,4 @@
-import { escapeMarkdown } from './escape.js';
+import { BARE_URL, escapeMarkdown } from './escape.js';
 import { lex, toPlainText } from './markdown.js';
 
 /** A size limit as the service counts it: characters (Unicode code points) or UTF-8 bytes. */
@@ -46,6 +46,13 @@ export function truncateText(text: string, limit: TextLimit, marker = '…'): st
   return parts.slice(0, end).join('').trimEnd() + marker;
 }
 
+/** Units a partial block may be cut between: a URL is one unit (never half a link), other text by grapheme. */
+function cutUnits(text: string): string[] {
+  return text
+    .split(BARE_URL)
+    .flatMap((piece, i) => (i % 2 === 1 ? [`<${piece}>`] : graphemes(piece).map(escapeMarkdown)));
+}
+
 export interface FitOptions {
   /** Renders a Markdown source into the final payload text (a dialect string, or a JSON body). */
   render: (markdown: string) => string;
@@ -85,11 +92,10 @@ export function fitMarkdown(
   // Then as much of the next block as fits, as escaped plain text.
   const next = blocks[low];
   if (next !== undefined) {
-    const parts = graphemes(toPlainText(next).replace(/\s+/g, ' '));
+    const parts = cutUnits(toPlainText(next).replace(/\s+/g, ' '));
     let lo = 0;
     let hi = parts.length;
-    const withPartial = (count: number) =>
-      `${kept}\n\n${escapeMarkdown(parts.slice(0, count).join('').trimEnd())}…`.trim();
+    const withPartial = (count: number) => `${kept}\n\n${parts.slice(0, count).join('').trimEnd()}…`.trim();
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
       if (fits(attempt(withPartial(mid)), limit)) lo = mid;
@@ -100,6 +106,17 @@ export function fitMarkdown(
 
   const result = attempt(kept);
   if (fits(result, limit)) return { text: result, truncated: true };
-  // The tail alone does not fit (a tiny limit): fall back to the rendered text cut at a grapheme boundary.
-  return { text: truncateText(render(kept || markdown), limit), truncated: true };
+  // The tail alone does not fit (a tiny limit): as much of the text as fits, rendered (so no tag or link is
+  // cut), with a marker. Only when not even the marker fits is the output cut as text.
+  const units = cutUnits(toPlainText(markdown).replace(/\s+/g, ' '));
+  const short = (count: number) => render(`${units.slice(0, count).join('').trimEnd()}…`);
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(short(mid), limit)) lo = mid;
+    else hi = mid - 1;
+  }
+  const minimal = short(lo);
+  return { text: fits(minimal, limit) ? minimal : truncateText(toPlainText('…'), limit), truncated: true };
 }

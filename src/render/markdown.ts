@@ -1,9 +1,11 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import {
+  BARE_URL,
   defuseAngles,
   escapeHtml,
-  escapeMarkdown,
   escapeMarkdownLight,
+  escapeMarkdownText,
+  MENTION_BREAK,
   neutralizeMentions,
   safeHref,
   stripControl,
@@ -38,7 +40,20 @@ interface Style {
   table(header: string[], rows: string[][]): string;
   /** Joins block outputs. */
   join(blocks: string[]): string;
+  /**
+   * Applied to the inline text of a paragraph or list item: keeps text that starts a line (after a hard break)
+   * from reading as a heading, list or quote in dialects whose text escaping is light.
+   */
+  lines?(inner: string): string;
 }
+
+/** `# x`, `- x`, `+ x`, `1. x`, `> x`, `===`/`---` underlines at the start of a line become literal. */
+const guardLineStarts = (inner: string): string =>
+  inner.replace(
+    /(^|\n)([ \t]*)(#{1,6}(?=[ \t]|$)|[-+=](?=[ \t]|[-=]*$)|>|\d{1,9}[.)](?=[ \t]|$))/gm,
+    (_, start: string, indent: string, marker: string) =>
+      `${start}${indent}${/^\d/.test(marker) ? marker.replace(/([.)])$/, '\\$1') : `\\${marker}`}`,
+  );
 
 const plainTable = (header: string[], rows: string[][]): string =>
   [
@@ -46,8 +61,10 @@ const plainTable = (header: string[], rows: string[][]): string =>
     ...rows.map((row) => row.map((cell, i) => (header[i] ? `${header[i]}: ${cell}` : cell)).join(', ')),
   ].join('\n');
 
-const mdText = (value: string) => neutralizeMentions(escapeMarkdown(value));
-const lightText = (value: string) => neutralizeMentions(escapeMarkdownLight(value));
+const mdText = (value: string) => neutralizeMentions(escapeMarkdownText(value));
+// Entities are broken too: a client that decodes `&#60;at …&#62;` before looking for tags must not find one.
+const lightText = (value: string) =>
+  neutralizeMentions(escapeMarkdownLight(value)).replace(/&(?=#?\w+;)/g, `&${MENTION_BREAK}`);
 
 function markdownStyle(
   text: (value: string) => string,
@@ -75,7 +92,9 @@ function markdownStyle(
     code: (value, lang) => {
       const safe = neutralizeMentions(defuseAngles(value));
       if (supports.codeBlocks) {
-        const fence = value.includes('```') ? '~~~~' : '```';
+        // Longer than any backtick run inside, so the content can never close the block early.
+        const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+        const fence = '`'.repeat(Math.max(3, longest + 1));
         return `${fence}${lang && /^[\w+-]+$/.test(lang) ? lang : ''}\n${safe}\n${fence}`;
       }
       return safe
@@ -101,6 +120,7 @@ function markdownStyle(
             .map((line, i) => (i === 0 ? `**${line}**` : `- ${line}`))
             .join('\n'),
     join: (blocks) => blocks.filter(Boolean).join('\n\n'),
+    lines: guardLineStarts,
   };
 }
 
@@ -127,13 +147,17 @@ const STYLES: Record<TextDialect, Style> = {
     images: false,
     strike: false,
   }),
-  'feishu-markdown': markdownStyle(lightText, {
-    tables: false,
-    codeBlocks: true,
-    lists: true,
-    images: false,
-    strike: true,
-  }),
+  'feishu-markdown': {
+    ...markdownStyle(lightText, {
+      tables: false,
+      codeBlocks: true,
+      lists: true,
+      images: false,
+      strike: true,
+    }),
+    // lark_md (card `div` text) has no headings: a bold line reads the same everywhere Feishu renders it.
+    heading: (_depth, inner) => (inner ? `**${inner}**` : ''),
+  },
   html: {
     text: (value) => neutralizeMentions(escapeHtml(value)),
     strong: (inner) => `<b>${inner}</b>`,
@@ -141,7 +165,10 @@ const STYLES: Record<TextDialect, Style> = {
     del: (inner) => `<s>${inner}</s>`,
     codespan: (value) => `<code>${neutralizeMentions(escapeHtml(value))}</code>`,
     link: (href, inner) => (href ? `<a href="${escapeHtml(href)}">${inner || escapeHtml(href)}</a>` : inner),
-    image: (href, alt) => (href ? `<img src="${escapeHtml(href)}" alt="${escapeHtml(alt)}">` : escapeHtml(alt)),
+    image: (href, alt) => {
+      const text = neutralizeMentions(escapeHtml(alt));
+      return href ? `<img src="${escapeHtml(href)}" alt="${text}">` : text;
+    },
     br: '<br>',
     heading: (depth, inner) => `<h${Math.min(depth, 6)}>${inner}</h${Math.min(depth, 6)}>`,
     paragraph: (inner) => `<p>${inner}</p>`,
@@ -165,7 +192,7 @@ const STYLES: Record<TextDialect, Style> = {
     del: (inner) => inner,
     codespan: (value) => neutralizeMentions(value),
     link: (href, inner) => (href && inner && inner !== href ? `${inner} (${href})` : href || inner),
-    image: (href, alt) => (href ? `${alt || 'image'} (${href})` : alt),
+    image: (href, alt) => (href ? `${neutralizeMentions(alt) || 'image'} (${href})` : neutralizeMentions(alt)),
     br: '\n',
     heading: (_depth, inner) => inner,
     paragraph: (inner) => inner,
@@ -186,15 +213,22 @@ const STYLES: Record<TextDialect, Style> = {
 function inline(tokens: Token[] | undefined, style: Style): string {
   if (!tokens) return '';
   let out = '';
+  // Adjacent text and escape tokens are styled as one run: `\<@id>` lexes as "<" then "@id", and only the
+  // joined text shows the mention that must be broken.
+  let run = '';
+  const flush = () => {
+    if (run) out += style.text(run);
+    run = '';
+  };
   for (const token of tokens) {
+    if (token.type === 'escape' || (token.type === 'text' && !(token as Tokens.Text).tokens)) {
+      run += token.type === 'escape' ? (token as Tokens.Escape).text : decodeEntities((token as Tokens.Text).text);
+      continue;
+    }
+    flush();
     switch (token.type) {
-      case 'text': {
-        const t = token as Tokens.Text;
-        out += t.tokens ? inline(t.tokens, style) : style.text(decodeEntities(t.text));
-        break;
-      }
-      case 'escape':
-        out += style.text((token as Tokens.Escape).text);
+      case 'text':
+        out += inline((token as Tokens.Text).tokens, style);
         break;
       case 'strong':
         out += style.strong(inline((token as Tokens.Strong).tokens, style));
@@ -213,7 +247,10 @@ function inline(tokens: Token[] | undefined, style: Style): string {
         break;
       case 'link': {
         const link = token as Tokens.Link;
-        out += style.link(safeHref(link.href), inline(link.tokens, style));
+        const href = safeHref(link.href);
+        // A bare GitHub URL (release notes are full of them) reads as GitHub shows it: #101, v1...v2, a short SHA.
+        const short = href && link.text === link.href ? shortLabel(href) : undefined;
+        out += style.link(href, short ? style.text(short) : inline(link.tokens, style));
         break;
       }
       case 'image': {
@@ -229,7 +266,22 @@ function inline(tokens: Token[] | undefined, style: Style): string {
         out += style.text(token.raw);
     }
   }
+  flush();
   return out;
+}
+
+/** How GitHub itself labels a bare link to a pull request, issue, comparison or commit. */
+export function shortLabel(href: string): string | undefined {
+  const match = /^https?:\/\/[^/]+\/[^/]+\/[^/]+\/(pull|issues|compare|commit)\/([^/?#]+)\/?$/.exec(href);
+  if (!match) return undefined;
+  const [, kind, ref] = match as unknown as [string, string, string];
+  if (kind === 'commit') return /^[0-9a-f]{7,40}$/i.test(ref) ? ref.slice(0, 7) : undefined;
+  if (kind === 'compare') return decodeURIComponent(ref);
+  return /^\d+$/.test(ref) ? `#${ref}` : undefined;
+}
+
+function guard(style: Style, inner: string): string {
+  return style.lines ? style.lines(inner) : inner;
 }
 
 function blocks(tokens: Token[], style: Style): string[] {
@@ -245,11 +297,11 @@ function blocks(tokens: Token[], style: Style): string[] {
         break;
       }
       case 'paragraph':
-        out.push(style.paragraph(inline((token as Tokens.Paragraph).tokens, style)));
+        out.push(style.paragraph(guard(style, inline((token as Tokens.Paragraph).tokens, style))));
         break;
       case 'text': {
         const text = token as Tokens.Text;
-        out.push(text.tokens ? inline(text.tokens, style) : style.text(text.text));
+        out.push(guard(style, text.tokens ? inline(text.tokens, style) : style.text(text.text)));
         break;
       }
       case 'list': {
@@ -306,7 +358,17 @@ function decodeEntities(text: string): string {
 /** Renders Markdown into one text dialect; untrusted text inside it can never become a tag or a mention. */
 export function renderMarkdown(markdown: string, dialect: TextDialect): string {
   const style = STYLES[dialect];
-  return style.join(blocks(lex(markdown), style)).trim();
+  // Control characters are stripped again at the end: the parser decodes `&#1;` into one.
+  const out = stripControl(style.join(blocks(lex(markdown), style))).trim();
+  // Text is neutralized token by token; a mention can still form across tokens once formatting is dropped
+  // (`*<*@id>` in plain text). One more pass over the output, outside URLs, closes that. HTML needs none:
+  // every `<` of text is an entity there.
+  return dialect === 'html'
+    ? out
+    : out
+        .split(BARE_URL)
+        .map((piece, i) => (i % 2 === 1 ? piece : neutralizeMentions(piece)))
+        .join('');
 }
 
 /** Plain-text rendering, for titles, mobile push and `text` message types. */

@@ -23,7 +23,7 @@ const BUILD_STATUS: Preset = {
 {% endif %}{% if branch %}**Branch:** {{ branch }}
 {% elsif tag %}**Tag:** {{ tag }}
 {% endif %}${COMMIT_LINE}
-**Triggered by:** {{ actor }} on {{ eventName }}{% if jobDisplayName %}
+**Triggered by:** {{ actor }} on {{ eventName }}{% if schedule %} ({{ schedule }}){% endif %}{% if jobDisplayName %}
 **Job:** {{ jobDisplayName }}{% endif %}{% if history.durationSeconds %}
 **Duration:** {{ history.durationSeconds | duration }}{% endif %}
 ${FAILED_JOBS}
@@ -34,23 +34,24 @@ const BUILD_FAILURE: Preset = {
   title: '{{ statusIcon }} {{ stateText }}: {{ workflow }} on {{ branch | default: tag | default: repository }}',
   body: `### {{ statusIcon }} {{ stateText }}: {{ workflow | default: "workflow" }}
 
-**{{ repository }}**{% if branch %} · {{ branch }}{% endif %}{% if jobDisplayName %} · {{ jobDisplayName }}{% endif %}
+**{{ repository }}**{% if branch %} · {{ branch }}{% elsif tag %} · {{ tag }}{% endif %}{% if jobDisplayName %} · {{ jobDisplayName }}{% endif %}
 ${COMMIT_LINE}
 **By:** {{ actor }}{% if history.durationSeconds %} · {{ history.durationSeconds | duration }}{% endif %}
 ${FAILED_JOBS}
-{{ runUrl | link: "Open the failed run" }}`,
+{% if status == "failure" %}{{ runUrl | link: "Open the failed run" }}{% else %}{{ runUrl | link: "Open the run" }}{% endif %}`,
 };
 
+const VERSION = 'release.name | default: release.tag | default: tag | default: branch | default: shortSha';
+
 const RELEASE: Preset = {
-  title:
-    '🚀 {{ repository }} {{ release.name | default: release.tag | default: tag }}{% if release.prerelease %} (pre-release){% endif %}',
-  body: `## 🚀 {{ release.name | default: release.tag | default: tag }}{% if release.prerelease %} (pre-release){% endif %}
+  title: `🚀 {{ repository }} {{ ${VERSION} }}{% if release.prerelease %} (pre-release){% endif %}`,
+  body: `## 🚀 {{ ${VERSION} }}{% if release.prerelease %} (pre-release){% endif %}
 
-**{{ repository }}** · {{ release.tag | default: tag }}{% if release.author %} · by {{ release.author }}{% endif %}
+**{{ repository }}**{% assign version = release.tag | default: tag %}{% if version %} · {{ version }}{% endif %}{% if release.author %} · by {{ release.author }}{% elsif actor %} · by {{ actor }}{% endif %}
 
-{{ release.body | markdown }}
+{% if release.body %}{{ release.body | markdown }}{% elsif commit.message %}{{ commit.message }}{% endif %}
 
-{{ release.url | default: runUrl | link: "Release notes" }}`,
+{% if release.url %}{{ release.url | link: "Release notes" }}{% else %}{{ runUrl | link: "View run" }}{% endif %}`,
 };
 
 const DEPLOYMENT: Preset = {

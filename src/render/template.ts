@@ -2,6 +2,7 @@ import { Liquid } from 'liquidjs';
 import type { CiContext, JobStatus, RunState } from '../core/context.js';
 import { ConfigError } from '../core/errors.js';
 import { escapeMarkdown, neutralizeMentions, safeHref, stripControl } from './escape.js';
+import { graphemes } from './limits.js';
 import { PRESETS, isPresetName, type Preset } from './presets.js';
 
 /** Output that a filter has already made safe; the escaper passes it through. */
@@ -64,6 +65,25 @@ function createEngine(escape: (value: unknown) => string): Liquid {
     const seconds = total % 60;
     return [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', `${seconds}s`].filter(Boolean).join(' ');
   });
+  /**
+   * `escape`/`escape_once`: every output is already escaped for the body's Markdown, so these only state the
+   * intent; escaping for HTML as well would show `&lt;` to the reader.
+   */
+  engine.registerFilter('escape', (value: unknown) => plain(value));
+  engine.registerFilter('escape_once', (value: unknown) => plain(value));
+  /**
+   * `{{ text | truncate: 20 }}` as in Liquid (the length includes the ellipsis, default "..."), but counted in
+   * grapheme clusters so an emoji or a CJK character is never cut in half.
+   */
+  engine.registerFilter('truncate', (value: unknown, length: unknown = 50, ellipsis: unknown = '...') => {
+    const text = plain(value);
+    const max = Math.max(0, Math.floor(Number(length)) || 0);
+    const marker = plain(ellipsis);
+    const parts = graphemes(text);
+    if (parts.length <= max) return text;
+    const keep = Math.max(0, max - graphemes(marker).length);
+    return parts.slice(0, keep).join('') + marker;
+  });
   /** `{{ job | job_link }}` → the job's name linked to its page. */
   engine.registerFilter('job_link', (job: unknown) => {
     const record = (job ?? {}) as { name?: unknown; url?: unknown };
@@ -112,8 +132,15 @@ export function templateVariables(context: CiContext): Record<string, unknown> {
     stateText = `Still failing (${ordinal(context.history.failureStreak)} run)`;
   }
   const icon = state === 'fixed' ? '✅' : state === 'still-failing' ? '🔴' : STATUS_ICONS[context.status];
+  // A workflow_run notification is about the watched run: show its name, branch and page, not the notifier's.
+  const watched = context.eventName === 'workflow_run' ? context.workflowRun : undefined;
   return {
     ...context,
+    ...(watched?.name ? { workflow: watched.name } : {}),
+    ...(watched?.headBranch ? { branch: watched.headBranch } : {}),
+    ...(watched?.url ? { runUrl: watched.url } : {}),
+    // The notifier's own job name would only confuse a workflow_run alert.
+    ...(watched ? { job: undefined, jobDisplayName: undefined } : {}),
     history: context.history ?? {},
     state,
     stateText,

@@ -1,0 +1,72 @@
+/**
+ * Every preset against every fixture event in every text dialect, as files a reviewer can read
+ * (test/unit/__snapshots__/render/<preset>.<dialect>.txt). A change in wording or escaping shows up as a diff.
+ */
+import { describe, expect, it } from 'vitest';
+import { githubContext } from '../../src/action/github-context.js';
+import type { CiContext } from '../../src/core/context.js';
+import { createMessage, renderBody, renderTitle } from '../../src/core/message.js';
+import type { TextDialect } from '../../src/render/markdown.js';
+import { PRESET_NAMES } from '../../src/render/presets.js';
+import { renderTemplate } from '../../src/render/template.js';
+import { SCENES, loadPayload } from '../fixtures/events/scenes.js';
+
+const DIALECTS: TextDialect[] = [
+  'html',
+  'markdown',
+  'text',
+  'dingtalk-markdown',
+  'wecom-markdown',
+  'wecom-markdown-v2',
+  'feishu-markdown',
+];
+
+function contexts(): [string, CiContext][] {
+  const list: [string, CiContext][] = Object.entries(SCENES).map(([name, scene]) => [
+    name,
+    githubContext({ env: scene.env, payload: loadPayload(scene), status: scene.status }),
+  ]);
+  // The failure as the history lookup fills it: still failing, failed jobs with steps, duration.
+  const failure = list.find(([name]) => name === 'push-failure')![1];
+  list.push([
+    'push-failure+history',
+    {
+      ...failure,
+      history: {
+        state: 'still-failing',
+        previousConclusion: 'failure',
+        failureStreak: 2,
+        durationSeconds: 407,
+        failedJobs: [
+          {
+            name: 'test (ubuntu-latest, 24)',
+            url: 'https://github.com/octo-org/hello-world/actions/runs/9876543210/job/27182818284',
+            conclusion: 'failure',
+            steps: [{ name: 'Run unit tests', number: 5 }],
+          },
+          {
+            name: 'lint',
+            url: 'https://github.com/octo-org/hello-world/actions/runs/9876543210/job/27182818290',
+            steps: [],
+          },
+        ],
+      },
+    },
+  ]);
+  return list;
+}
+
+describe('preset snapshots', () => {
+  for (const preset of PRESET_NAMES)
+    for (const dialect of DIALECTS)
+      it(`${preset} in ${dialect}`, async () => {
+        const sections: string[] = [];
+        for (const [name, context] of contexts()) {
+          const rendered = await renderTemplate({ template: preset }, context);
+          const message = createMessage(rendered.title, rendered.markdown, context);
+          const body = renderBody(message, dialect, { max: 20_000, unit: 'chars' });
+          sections.push(`===== ${name} =====\n# title: ${renderTitle(message)}\n${body}\n`);
+        }
+        await expect(sections.join('\n')).toMatchFileSnapshot(`__snapshots__/render/${preset}.${dialect}.txt`);
+      });
+});
