@@ -5,7 +5,15 @@
 export { notify, shouldNotify } from './core/notify.js';
 export type { DeliveryResult, DeliveryState, NotifyDependencies, NotifyOutcome, NotifyStatus } from './core/notify.js';
 export type { NotifyConfig } from './core/config.js';
-export type { CiContext, JobStatus, RunState, CommitInfo, PullRequestInfo, ReleaseInfo, RunHistory } from './core/context.js';
+export type {
+  CiContext,
+  JobStatus,
+  RunState,
+  CommitInfo,
+  PullRequestInfo,
+  ReleaseInfo,
+  RunHistory,
+} from './core/context.js';
 export { normalizeStatus } from './core/context.js';
 export { ConfigError, ProviderError, TransportError, DeadlineError, NotifierError } from './core/errors.js';
 export { SecretRegistry } from './core/secrets.js';

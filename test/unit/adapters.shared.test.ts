@@ -28,7 +28,13 @@ const context: CiContext = {
 };
 
 function environment(secrets: SecretRegistry): PlanEnvironment {
-  const transport = new Transport({ timeoutMs: 1000, retries: 0, deadline: Date.now() + 5000, secrets, logger: silentLogger });
+  const transport = new Transport({
+    timeoutMs: 1000,
+    retries: 0,
+    deadline: Date.now() + 5000,
+    secrets,
+    logger: silentLogger,
+  });
   return { transport, secrets, logger: silentLogger, dryRun: true, now: Date.now };
 }
 
