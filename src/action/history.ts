@@ -176,28 +176,41 @@ function isCurrentJob(job: Job, context: CiContext, env: Environment): boolean {
   return job.name === context.jobDisplayName || job.name === context.job;
 }
 
+function failedSteps(job: Job) {
+  return (job.steps ?? [])
+    .filter((step) => isFailed(step.conclusion))
+    .map((step) => (step.number === undefined ? { name: step.name } : { name: step.name, number: step.number }));
+}
+
+/**
+ * Completed jobs of this attempt that failed, then the job running this step. The API cannot know yet that the
+ * current job failed, so the `status` input decides; but a final "notify" job (`needs: …`, status computed from
+ * the needed jobs) has not failed itself, so it is listed only when one of its own steps failed or when no other
+ * failed job explains the failure.
+ */
 function failedJobsOf(jobs: Job[], context: CiContext, env: Environment): FailedJob[] {
   const failed: FailedJob[] = [];
-  let sawCurrent = false;
+  let current: Job | undefined;
   for (const job of jobs) {
-    const current = isCurrentJob(job, context, env);
-    // The API cannot know yet that this job failed: the `status` input says so.
-    const jobFailed = current ? context.status === 'failure' : isFailed(job.conclusion);
-    if (current) sawCurrent = true;
-    if (!jobFailed) continue;
+    if (isCurrentJob(job, context, env)) {
+      current ??= job;
+      continue;
+    }
+    if (!isFailed(job.conclusion)) continue;
     failed.push({
       name: job.name,
       url: job.html_url ?? undefined,
-      conclusion: current ? 'failure' : (job.conclusion ?? undefined),
-      steps: (job.steps ?? [])
-        .filter((step) => isFailed(step.conclusion))
-        .map((step) => (step.number === undefined ? { name: step.name } : { name: step.name, number: step.number })),
+      conclusion: job.conclusion ?? undefined,
+      steps: failedSteps(job),
     });
   }
-  if (!sawCurrent && context.status === 'failure') {
+  if (context.status !== 'failure') return failed;
+  const steps = current ? failedSteps(current) : [];
+  if (current && (steps.length > 0 || failed.length === 0)) {
+    failed.push({ name: current.name, url: current.html_url ?? undefined, conclusion: 'failure', steps });
+  } else if (!current && failed.length === 0) {
     const name = context.jobDisplayName ?? context.job;
-    if (name && !failed.some((job) => job.name === name))
-      failed.push({ name, url: context.runUrl, conclusion: 'failure', steps: [] });
+    if (name) failed.push({ name, url: context.runUrl, conclusion: 'failure', steps: [] });
   }
   return failed;
 }

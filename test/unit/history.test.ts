@@ -229,11 +229,38 @@ describe('lookupHistory failed jobs and duration', () => {
         conclusion: 'failure',
         steps: [{ name: 'Run tests', number: 3 }],
       },
-      // The job running this step is not in the list (no runner name match): added from the context.
-      { name: 'test', url: expect.stringContaining(`/actions/runs/${RUN_ID}`), conclusion: 'failure', steps: [] },
     ]);
     expect(history.durationSeconds).toBe(90);
     expect(server!.requests.some((request) => request.path.endsWith(`/runs/${RUN_ID}/attempts/2/jobs`))).toBe(true);
+  });
+
+  it('when the current job is not in the list and nothing else failed, it is listed from the context', async () => {
+    const history = await lookup([], [job(1, 'lint', 'success')], { matrix: { node: 24 } });
+    expect(history.failedJobs).toEqual([
+      {
+        name: 'test (24)',
+        url: `https://github.com/octo-org/hello-world/actions/runs/${RUN_ID}/attempts/2`,
+        conclusion: 'failure',
+        steps: [],
+      },
+    ]);
+  });
+
+  it('a final notify job (status from needs) is not listed when the needed jobs explain the failure', async () => {
+    const jobs = [
+      job(1, 'test', 'failure', { steps }),
+      job(2, 'notify', null, {
+        runner_name: 'runner-n',
+        steps: [{ name: 'Set up job', number: 1, conclusion: 'success' }],
+      }),
+    ];
+    const history = await lookup([], jobs, { env: { RUNNER_NAME: 'runner-n', GITHUB_JOB: 'notify' } });
+    expect(history.failedJobs?.map((item) => item.name)).toEqual(['test']);
+    await server?.stop();
+    const alone = await lookup([], [jobs[1]!], { env: { RUNNER_NAME: 'runner-n', GITHUB_JOB: 'notify' } });
+    expect(alone.failedJobs).toEqual([
+      { name: 'notify', url: expect.stringContaining('/job/2'), conclusion: 'failure', steps: [] },
+    ]);
   });
 
   it('the in-progress current job counts as failed when the status says so (matched by runner, then by name)', async () => {
