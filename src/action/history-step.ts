@@ -9,6 +9,7 @@ export interface HistoryStepInput {
   context: CiContext;
   logger: Logger;
   timeoutMs?: number;
+  payload?: Record<string, unknown>;
   /** Replaces the Octokit client (tests). */
   api?: Parameters<typeof lookupHistory>[1];
 }
@@ -27,7 +28,7 @@ export async function historyFor(input: HistoryStepInput): Promise<RunHistory | 
     );
     return undefined;
   }
-  const request: HistoryRequest = { token, env, context, logger, timeoutMs: input.timeoutMs };
+  const request: HistoryRequest = { token, env, context, logger, timeoutMs: input.timeoutMs, payload: input.payload };
   try {
     const history = await lookupHistory(request, input.api);
     logger.debug(

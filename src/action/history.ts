@@ -15,6 +15,20 @@ export interface HistoryRequest {
   logger: Logger;
   timeoutMs?: number;
   now?: () => number;
+  /** The event payload: on `workflow_run` the history is the watched workflow's, not this one's. */
+  payload?: Record<string, unknown>;
+}
+
+/** The run whose history we read. */
+interface Target {
+  runId: number;
+  attempt?: number;
+  runNumber?: number;
+  /** Workflow file name or numeric id, as the runs API accepts both. */
+  workflow?: string;
+  branch?: string;
+  /** True when the run is another workflow's (workflow_run): no job of it is running this step. */
+  watched: boolean;
 }
 
 /** The fields we read from a workflow run (GET …/actions/workflows/{id}/runs). */
@@ -188,11 +202,11 @@ function failedSteps(job: Job) {
  * the needed jobs) has not failed itself, so it is listed only when one of its own steps failed or when no other
  * failed job explains the failure.
  */
-function failedJobsOf(jobs: Job[], context: CiContext, env: Environment): FailedJob[] {
+function failedJobsOf(jobs: Job[], context: CiContext, env: Environment, watched: boolean): FailedJob[] {
   const failed: FailedJob[] = [];
   let current: Job | undefined;
   for (const job of jobs) {
-    if (isCurrentJob(job, context, env)) {
+    if (!watched && isCurrentJob(job, context, env)) {
       current ??= job;
       continue;
     }
@@ -204,7 +218,7 @@ function failedJobsOf(jobs: Job[], context: CiContext, env: Environment): Failed
       steps: failedSteps(job),
     });
   }
-  if (context.status !== 'failure') return failed;
+  if (context.status !== 'failure' || watched) return failed;
   const steps = current ? failedSteps(current) : [];
   if (current && (steps.length > 0 || failed.length === 0)) {
     failed.push({ name: current.name, url: current.html_url ?? undefined, conclusion: 'failure', steps });
@@ -236,8 +250,8 @@ function positiveInteger(value: string | undefined): number | undefined {
 export async function lookupHistory(request: HistoryRequest, api?: Api): Promise<RunHistory> {
   const { env, context, token } = request;
   const [owner, repo] = (context.repository ?? '').split('/');
-  const runId = positiveInteger(context.runId);
-  if (!owner || !repo || !runId)
+  const target = targetOf(request);
+  if (!owner || !repo || !target)
     throw new HistoryUnavailable(
       'GITHUB_REPOSITORY or GITHUB_RUN_ID is missing',
       'the run history is only available inside a GitHub Actions run',
@@ -252,7 +266,7 @@ export async function lookupHistory(request: HistoryRequest, api?: Api): Promise
     timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { name: 'TimeoutError' })), timeoutMs + 50);
   });
   try {
-    return await Promise.race([classify(client, request, { owner, repo, runId }, now), deadline]);
+    return await Promise.race([classify(client, request, { owner, repo }, target, now), deadline]);
   } catch (error) {
     throw explainFailure(error);
   } finally {
@@ -260,21 +274,53 @@ export async function lookupHistory(request: HistoryRequest, api?: Api): Promise
   }
 }
 
+/**
+ * On `workflow_run`, the run that happened is the triggering one (payload.workflow_run): its jobs, its workflow
+ * and its branch. Otherwise it is this run, from the runner's variables.
+ */
+function targetOf({ env, context, payload }: HistoryRequest): Target | undefined {
+  const watched = context.eventName === 'workflow_run' ? payload?.workflow_run : undefined;
+  if (watched && typeof watched === 'object') {
+    const run = watched as Record<string, unknown>;
+    const runId = positiveInteger(String(run.id));
+    if (runId)
+      return {
+        runId,
+        attempt: positiveInteger(String(run.run_attempt)),
+        runNumber: positiveInteger(String(run.run_number)),
+        workflow: run.workflow_id === undefined ? undefined : String(run.workflow_id),
+        branch: typeof run.head_branch === 'string' ? run.head_branch : undefined,
+        watched: true,
+      };
+  }
+  const runId = positiveInteger(context.runId);
+  if (!runId) return undefined;
+  return {
+    runId,
+    attempt: positiveInteger(context.runAttempt),
+    runNumber: positiveInteger(context.runNumber),
+    workflow: workflowFile(env.GITHUB_WORKFLOW_REF),
+    branch: context.branch,
+    watched: false,
+  };
+}
+
 async function classify(
   api: Api,
   { env, context, logger }: HistoryRequest,
-  base: { owner: string; repo: string; runId: number },
+  base: { owner: string; repo: string },
+  target: Target,
   now: number,
 ): Promise<RunHistory> {
-  const jobs = await currentJobs(api, { ...base, attempt: positiveInteger(context.runAttempt) });
+  const jobs = await currentJobs(api, { ...base, runId: target.runId, attempt: target.attempt });
   const history: RunHistory = { state: context.status, durationSeconds: durationOf(jobs, now) };
-  if (context.status === 'failure') history.failedJobs = failedJobsOf(jobs, context, env);
+  if (context.status === 'failure') history.failedJobs = failedJobsOf(jobs, context, env, target.watched);
   if (context.status !== 'success' && context.status !== 'failure') return history;
 
-  const workflow = workflowFile(env.GITHUB_WORKFLOW_REF);
+  const workflow = target.workflow;
   if (!workflow)
     throw new HistoryUnavailable('GITHUB_WORKFLOW_REF is missing or not a workflow file', 'run inside GitHub Actions');
-  if (!context.branch) {
+  if (!target.branch) {
     // Tags and pull-request merge refs have no branch history to compare with.
     logger.debug('No branch for this run: the run state is the job status.');
     if (context.status === 'failure') history.failureStreak = 1;
@@ -283,7 +329,7 @@ async function classify(
   const failing = context.status === 'failure';
   const { outcomes, complete } = await previousOutcomes(
     api,
-    { ...base, workflow, branch: context.branch, runNumber: positiveInteger(context.runNumber) },
+    { ...base, runId: target.runId, workflow, branch: target.branch, runNumber: target.runNumber },
     // A green run needs only the last outcome; a red one reads back until the streak ends.
     (found) => !failing || !found[found.length - 1]!.failed,
   );

@@ -80,6 +80,7 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
         env,
         context,
         logger,
+        payload,
         timeoutMs: Math.min(config.timeoutMs, DEFAULT_HISTORY_TIMEOUT_MS),
       });
     }

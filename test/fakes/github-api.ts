@@ -46,6 +46,7 @@ export interface FakeGithubOptions {
 }
 
 const DOCS = 'https://docs.github.com/rest';
+export const WORKFLOW_ID = 161335;
 
 /**
  * Plays the GitHub REST API for Actions runs and jobs: authentication, 404 for unknown repositories and
@@ -90,7 +91,9 @@ export function fakeGithubApi(options: FakeGithubOptions): FakeServer & { prefix
 
     const runsMatch = new RegExp(`^${base}/workflows/([^/]+)/runs$`).exec(path);
     if (runsMatch) {
-      if (decodeURIComponent(runsMatch[1]!) !== workflow)
+      const id = decodeURIComponent(runsMatch[1]!);
+      // The workflow id is its file name or its numeric id.
+      if (id !== workflow && id !== String(WORKFLOW_ID))
         return reply(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
       const branch = request.query.get('branch');
       const status = request.query.get('status');
@@ -132,7 +135,7 @@ function toApiRun(run: FakeRun, apiUrl: string, owner: string, repo: string, wor
     event: 'push',
     status: run.status,
     conclusion: run.conclusion,
-    workflow_id: 161335,
+    workflow_id: WORKFLOW_ID,
     check_suite_id: run.id + 1,
     url: `${apiUrl}/repos/${owner}/${repo}/actions/runs/${run.id}`,
     html_url: `https://github.com/${owner}/${repo}/actions/runs/${run.id}`,
@@ -142,7 +145,7 @@ function toApiRun(run: FakeRun, apiUrl: string, owner: string, repo: string, wor
     run_attempt: run.run_attempt ?? 1,
     run_started_at: created,
     jobs_url: `${apiUrl}/repos/${owner}/${repo}/actions/runs/${run.id}/jobs`,
-    workflow_url: `${apiUrl}/repos/${owner}/${repo}/actions/workflows/161335`,
+    workflow_url: `${apiUrl}/repos/${owner}/${repo}/actions/workflows/${WORKFLOW_ID}`,
   };
 }
 

@@ -4,7 +4,7 @@ import { historyFor } from '../../src/action/history-step.js';
 import { explainFailure, lookupHistory, MAX_PAGES, PER_PAGE, workflowFile } from '../../src/action/history.js';
 import type { CiContext, RunHistory } from '../../src/core/context.js';
 import { shouldNotify } from '../../src/core/notify.js';
-import { fakeGithubApi, type FakeJob, type FakeRun } from '../fakes/github-api.js';
+import { fakeGithubApi, WORKFLOW_ID, type FakeJob, type FakeRun } from '../fakes/github-api.js';
 
 const TOKEN = 'ghs_unit0000000000000000000000000000000';
 const RUN_ID = 555;
@@ -62,13 +62,25 @@ afterEach(async () => {
 async function lookup(
   runs: FakeRun[],
   jobs: FakeJob[],
-  options: { status?: string; env?: Record<string, string>; matrix?: Record<string, unknown> } = {},
+  options: {
+    /** The status input; `failure` unless given (null: none, as on workflow_run). */
+    status?: string | null;
+    env?: Record<string, string>;
+    matrix?: Record<string, unknown>;
+    payload?: Record<string, unknown>;
+  } = {},
 ): Promise<RunHistory> {
   server = fakeGithubApi({ tokens: [TOKEN], runs, jobs: { [RUN_ID]: jobs } });
   await server.start();
   const env = { ...ENV, GITHUB_API_URL: server.url, ...options.env };
-  const context = githubContext({ env, payload: {}, status: options.status ?? 'failure', matrix: options.matrix });
-  return lookupHistory({ token: TOKEN, env, context, logger: recorder().logger, now: () => NOW });
+  const payload = options.payload ?? {};
+  const context = githubContext({
+    env,
+    payload,
+    status: options.status === null ? undefined : (options.status ?? 'failure'),
+    matrix: options.matrix,
+  });
+  return lookupHistory({ token: TOKEN, env, context, logger: recorder().logger, now: () => NOW, payload });
 }
 
 describe('notify-on with run states (shouldNotify)', () => {
@@ -195,6 +207,39 @@ describe('lookupHistory classification', () => {
     });
     expect(tag).toMatchObject({ state: 'failure', failureStreak: 1 });
     expect(server!.requests.some((request) => request.path.endsWith('/runs'))).toBe(false);
+  });
+});
+
+describe('workflow_run: the history of the watched workflow', () => {
+  it('reads the triggering run: its jobs, its workflow id, its branch and number', async () => {
+    const payload = {
+      action: 'completed',
+      workflow_run: {
+        id: RUN_ID,
+        run_attempt: 2,
+        run_number: 30,
+        workflow_id: WORKFLOW_ID,
+        head_branch: 'develop',
+        conclusion: 'failure',
+      },
+    };
+    const history = await lookup(
+      [completed(31, 'success', 'develop'), completed(29, 'failure', 'develop'), completed(28, 'success', 'main')],
+      [job(1, 'test', 'failure', { steps: [{ name: 'Run tests', number: 3, conclusion: 'failure' }] })],
+      {
+        status: null,
+        payload,
+        env: { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_RUN_ID: '777', GITHUB_RUN_NUMBER: '5' },
+      },
+    );
+    expect(history).toMatchObject({ state: 'still-failing', failureStreak: 2 });
+    // The notifier's own job is not the watched run's: only the watched jobs are listed.
+    expect(history.failedJobs).toEqual([
+      expect.objectContaining({ name: 'test', steps: [{ name: 'Run tests', number: 3 }] }),
+    ]);
+    const runsCall = server!.requests.find((request) => request.path.endsWith('/runs'))!;
+    expect(runsCall.path).toBe(`/repos/octo-org/hello-world/actions/workflows/${WORKFLOW_ID}/runs`);
+    expect(runsCall.query.get('branch')).toBe('develop');
   });
 });
 
