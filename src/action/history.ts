@@ -101,6 +101,11 @@ export function explainFailure(error: unknown): HistoryUnavailable {
       `the GitHub API rejected the token (HTTP 401: ${text})`,
       'pass a valid `github-token`',
     );
+  if ((status === 403 || status === 429) && /rate limit/i.test(text))
+    return new HistoryUnavailable(
+      `the GitHub API rate limit is exhausted (HTTP ${String(status)}: ${text})`,
+      'use the default `${{ github.token }}` (its limit is per repository) or wait for the limit to reset',
+    );
   if (status === 403 || status === 404)
     return new HistoryUnavailable(
       `the token cannot read this repository's Actions runs (HTTP ${String(status)}: ${text})`,

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeGithubApi, type FakeJob, type FakeRun } from '../fakes/github-api.js';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fakeGithubApi, WORKFLOW_ID, type FakeJob, type FakeRun } from '../fakes/github-api.js';
 import { fakePushplus } from '../fakes/pushplus.js';
 import { runAction } from '../helpers/run-action.js';
 
@@ -234,6 +237,28 @@ describe('run history through node dist/index.js', () => {
     expect(sent().title).toContain('Failed');
     expect(github.requests).toHaveLength(0);
     expect(result.stdout).toMatch(/::warning::Run history skipped: no github-token.*permissions: actions: read/);
+  });
+
+  it('workflow_run: classifies and lists the watched run, not the notifier run', async () => {
+    await startGithub([run(41, 'failure'), run(40, 'success')]);
+    const dir = await mkdtemp(join(tmpdir(), 'ci-notifier-wr-'));
+    const eventPath = join(dir, 'event.json');
+    const watched = { id: RUN_ID, run_attempt: 1, run_number: 42, workflow_id: WORKFLOW_ID, head_branch: 'main' };
+    await writeFile(
+      eventPath,
+      JSON.stringify({ action: 'completed', workflow_run: { ...watched, name: 'CI', conclusion: 'failure' } }),
+    );
+    const result = await act(
+      '',
+      { 'notify-on': 'still-failing' },
+      { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: eventPath, GITHUB_RUN_ID: '111', GITHUB_RUN_NUMBER: '7' },
+    );
+    expect(result.code, result.stdout).toBe(0);
+    const { title, content } = sent();
+    expect(title).toContain('Still failing');
+    expect(content).toContain('Run unit tests');
+    const runsCall = github.requests.find((request) => request.path.endsWith('/runs'))!;
+    expect(runsCall.path).toBe(`/repos/octo-org/hello-world/actions/workflows/${WORKFLOW_ID}/runs`);
   });
 
   it('a run that notify-on already rules out makes no API call', async () => {

@@ -342,8 +342,10 @@ describe('failures become warnings, never lost notifications', () => {
     [403, /cannot read/, /permissions: actions: read/],
     [404, /cannot read/, /permissions: actions: read/],
     [502, /HTTP 502/, /temporary/],
+    [429, /rate limit/, /wait/],
   ])('HTTP %i is explained', (status, message, hint) => {
-    const reason = explainFailure(Object.assign(new Error('Not Found'), { status }));
+    const text = status === 429 ? 'API rate limit exceeded for installation' : 'Not Found';
+    const reason = explainFailure(Object.assign(new Error(text), { status }));
     expect(reason.message).toMatch(message);
     expect(reason.hint).toMatch(hint);
   });
