@@ -1,4 +1,5 @@
 import { normalizeStatus, type CiContext, type FailedJob, type RunHistory } from '../core/context.js';
+import { fetchForEnvironment } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import type { Environment } from './types.js';
 
@@ -360,17 +361,15 @@ async function classify(
 
 /** Octokit from @actions/github, imported only now so runs without a token never load it. */
 async function createApi(token: string, env: Environment, logger: Logger, signal: AbortSignal): Promise<Api> {
-  const [{ getOctokit }, { defaults }] = await Promise.all([
-    import('@actions/github'),
-    import('@actions/github/lib/utils'),
-  ]);
+  const [{ getOctokit }, fetch] = await Promise.all([import('@actions/github'), fetchForEnvironment(env)]);
   const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
   const quiet = (message: string) => logger.debug(`GitHub API: ${message}`);
   return getOctokit(token, {
     baseUrl,
-    // Options merge shallowly: keep the toolkit's proxy-aware fetch. The signal is set here because the
-    // paginator does not pass per-call request options on.
-    request: { ...defaults.request, signal },
+    // The same proxy-aware fetch as the deliveries (HTTPS_PROXY / NO_PROXY). Options merge shallowly, so this
+    // replaces the toolkit's request defaults. The signal is set here because the paginator does not pass
+    // per-call request options on.
+    request: { fetch, signal },
     log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
   }) as unknown as Api;
 }
