@@ -10,6 +10,8 @@ export interface HistoryStepInput {
   logger: Logger;
   timeoutMs?: number;
   payload?: Record<string, unknown>;
+  /** notify-on names fixed or still-failing: a missing token then changes what is sent, so it is a warning. */
+  historyAware?: boolean;
   /** Replaces the Octokit client (tests). */
   api?: Parameters<typeof lookupHistory>[1];
 }
@@ -23,9 +25,10 @@ export async function historyFor(input: HistoryStepInput): Promise<RunHistory | 
   const { token, env, context, logger } = input;
   const fallback = 'notifying on the job status alone (no fixed / still-failing state, no failed-job list)';
   if (!token) {
-    logger.warning(
-      `Run history skipped: no github-token, so ${fallback}. Keep the input at its default \`\${{ github.token }}\` and give the job \`permissions: actions: read\`.`,
-    );
+    const text = `Run history skipped: no github-token, so ${fallback}. Keep the input at its default \`\${{ github.token }}\` and give the job \`permissions: actions: read\`.`;
+    // An empty token is a deliberate choice when notify-on does not use the states: say so once, quietly.
+    if (input.historyAware === false) logger.info(text);
+    else logger.warning(text);
     return undefined;
   }
   const request: HistoryRequest = { token, env, context, logger, timeoutMs: input.timeoutMs, payload: input.payload };

@@ -81,6 +81,7 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
         context,
         logger,
         payload,
+        historyAware: historyMatters,
         timeoutMs: Math.min(config.timeoutMs, DEFAULT_HISTORY_TIMEOUT_MS),
       });
     }

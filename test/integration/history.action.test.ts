@@ -261,6 +261,15 @@ describe('run history through node dist/index.js', () => {
     expect(runsCall.path).toBe(`/repos/octo-org/hello-world/actions/workflows/${WORKFLOW_ID}/runs`);
   });
 
+  it('no github-token and a plain notify-on: sent, with an info line instead of a warning', async () => {
+    await startGithub([run(41, 'failure')]);
+    const result = await act('failure', { 'github-token': '' });
+    expect(result.code, result.stdout).toBe(0);
+    expect(sent().title).toContain('Failed');
+    expect(result.stdout).toMatch(/^Run history skipped: no github-token/m);
+    expect(result.stdout).not.toContain('::warning::');
+  });
+
   it('a run that notify-on already rules out makes no API call', async () => {
     await startGithub([run(41, 'failure')]);
     const result = await act('success', { 'notify-on': 'failure' });

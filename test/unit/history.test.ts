@@ -381,6 +381,13 @@ describe('failures become warnings, never lost notifications', () => {
     ]);
   });
 
+  it('no token with a notify-on that does not use the states: an info line, not a warning', async () => {
+    const { lines, logger } = recorder();
+    const context = githubContext({ env: ENV, payload: {}, status: 'failure' });
+    expect(await historyFor({ env: ENV, context, logger, historyAware: false })).toBeUndefined();
+    expect(lines).toEqual([{ level: 'info', message: expect.stringMatching(/no github-token/) }]);
+  });
+
   it('outside a GitHub run (no run id) the lookup is refused with a reason', async () => {
     const env = { ...ENV, GITHUB_RUN_ID: '' };
     const context = githubContext({ env, payload: {}, status: 'failure' });
