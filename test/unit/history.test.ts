@@ -169,6 +169,11 @@ describe('lookupHistory classification', () => {
     expect(history).toMatchObject({ state: 'still-failing', failureStreak: 3, previousConclusion: 'failure' });
   });
 
+  it('runs with this run number or a higher one are not previous runs', async () => {
+    const history = await lookup([completed(51, 'failure'), completed(50, 'failure'), completed(49, 'success')], []);
+    expect(history).toMatchObject({ state: 'failure', failureStreak: 1, previousConclusion: 'success' });
+  });
+
   it('success after failure is fixed; success after success is success; a first run is success', async () => {
     expect((await lookup([completed(49, 'failure')], [], { status: 'success' })).state).toBe('fixed');
     await server?.stop();
