@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError, describeError, toError } from '../core/errors.js';
 import { configsFromUrls, notifyMany } from '../core/fan-out.js';
-import type { NotifyOutcome } from '../core/notify.js';
+import { shouldNotify, type NotifyOutcome } from '../core/notify.js';
 import { SecretRegistry } from '../core/secrets.js';
 import { fetchForEnvironment } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import { githubContext } from './github-context.js';
+import { historyFor } from './history-step.js';
+import { DEFAULT_HISTORY_TIMEOUT_MS } from './history.js';
 import { readInputs } from './inputs.js';
 import { describeRequest, setOutputs, summaryMarkdown } from './report.js';
 import type { ActionCore, Environment } from './types.js';
@@ -71,6 +73,23 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
     logger.debug(
       `context: ${JSON.stringify({ event: context.eventName, status: context.status, repository: context.repository, ref: context.ref })}`,
     );
+
+    // Only when notify-on could send: a history-aware list always needs the lookup; a plain list that already
+    // rules this run out does not, so a skipped run stays fast and makes no API call.
+    const historyMatters = configs.some((item) =>
+      item.notifyOn.some((state) => ['fixed', 'still-failing'].includes(state.toLowerCase())),
+    );
+    if (historyMatters || configs.some((item) => shouldNotify(item.notifyOn, context))) {
+      context.history = await historyFor({
+        token: inputs.githubToken,
+        env,
+        context,
+        logger,
+        payload,
+        historyAware: historyMatters,
+        timeoutMs: Math.min(config.timeoutMs, DEFAULT_HISTORY_TIMEOUT_MS),
+      });
+    }
 
     outcome = await notifyMany(configs, context, {
       secrets,

@@ -31,7 +31,11 @@ describe('.github/workflows/notify.yml (workflow_call)', () => {
     const call = workflow.on.workflow_call;
     const step = workflow.jobs.notify.steps.find((item) => item.id === 'notify')!;
     for (const name of Object.keys(action.inputs)) {
-      if (CREDENTIALS.includes(name)) {
+      if (name === 'github-token') {
+        // The called workflow's own token (it inherits the caller's permissions); never an input.
+        expect(call.inputs, name).not.toHaveProperty(name);
+        expect(step.with?.[name]).toBe('${{ github.token }}');
+      } else if (CREDENTIALS.includes(name)) {
         expect(call.secrets, name).toHaveProperty(name);
         expect(call.inputs, name).not.toHaveProperty(name);
         expect(step.with?.[name]).toBe(`\${{ secrets.${name} }}`);
