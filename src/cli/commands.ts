@@ -1,12 +1,12 @@
 /**
  * Sub-commands: `ci-notifier <command> …`. Without a sub-command the CLI sends a notification.
  *
- * `easemob` is the spot for the Easemob push-settings operations from the seeds (set-push-nickname,
- * offline push settings, push templates …). They are wired here once the Easemob client is merged:
- * add `easemob: (args, env, io) => runEasemob(args, env, io)` below.
+ * A command receives every argument after its own name (flags included) and parses them itself:
+ * `easemob` runs the Easemob push-settings operations from the seeds (src/cli/easemob.ts).
  */
 import { ConfigError } from '../core/errors.js';
 import type { Environment } from './args.js';
+import { runEasemob } from './easemob.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -17,7 +17,7 @@ export interface CliIo {
 export type CommandHandler = (args: readonly string[], env: Environment, io: CliIo) => Promise<number>;
 
 export const COMMANDS: Readonly<Record<string, CommandHandler | undefined>> = {
-  easemob: undefined,
+  easemob: runEasemob,
 };
 
 export function findCommand(name: string): CommandHandler {

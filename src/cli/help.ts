@@ -1,3 +1,4 @@
+import { CONNECTION_FLAGS, EASEMOB_COMMANDS, OPERATION_FLAGS } from './easemob-flags.js';
 import { FLAGS, envName } from './flags.js';
 
 /** `ci-notifier --help`: every flag with its environment variable, the URL forms, exit codes and commands. */
@@ -13,7 +14,7 @@ Feishu, ServerChan, MobPush, mPaaS or Easemob, from any CI.
 Usage:
   ci-notifier --provider NAME [--token TOKEN] [--target TARGET] [options]
   ci-notifier --url SERVICE_URL [--url SERVICE_URL …] [options]
-  ci-notifier easemob <command> …      reserved for Easemob push settings (not in this version)
+  ci-notifier easemob <command> [flags]   Easemob push settings and templates (ci-notifier easemob --help)
 
 Options (each also read from the environment variable shown; a flag wins):
 ${rows.join('\n')}
@@ -31,5 +32,46 @@ Azure Pipelines and the other CIs env-ci knows; the job status comes from --stat
 variable (CI_JOB_STATUS, DRONE_BUILD_STATUS, CI_PIPELINE_STATUS, AGENT_JOBSTATUS).
 
 Exit codes: 0 sent (or dry run, or skipped by --notify-on), 1 a delivery failed, 2 bad input.
+`;
+}
+
+/** `ci-notifier easemob --help`: every command with its flags, then the connection flags. */
+export function easemobHelpText(): string {
+  const flagText = (name: string, optional: boolean): string => {
+    const flag = OPERATION_FLAGS[name];
+    const text = `--${name}${flag ? ` ${flag.value}` : ''}`;
+    return optional ? `[${text}]` : text;
+  };
+  const commands = EASEMOB_COMMANDS.map((command) => {
+    const flags = [
+      ...command.required.map((name) => flagText(name, false)),
+      ...(command.optional ?? []).map((name) => flagText(name, true)),
+    ];
+    return `  ${command.name}\n      ${command.summary}\n      ${flags.join(' ')}`;
+  });
+  const operationRows = Object.values(OPERATION_FLAGS).map(
+    (flag) => `  ${`--${flag.name} ${flag.value}`.padEnd(34)} ${flag.description}`,
+  );
+  const connectionRows = CONNECTION_FLAGS.map(
+    (flag) => `  ${`--${flag.name} ${flag.value}`.padEnd(34)} ${flag.description} [env ${envName(flag.name)}]`,
+  );
+  return `ci-notifier easemob: Easemob offline-push settings and push templates (the Easemob REST API).
+
+Usage:
+  ci-notifier easemob <command> [flags]
+
+Commands:
+${commands.join('\n')}
+
+Command flags:
+${operationRows.join('\n')}
+
+Connection (each also read from the environment variable shown; a flag wins):
+${connectionRows.join('\n')}
+  ${'--json'.padEnd(34)} Print Easemob's reply (data or user entity) as JSON on stdout [env ${envName('json')}]
+  ${'-h, --help'.padEnd(34)} Show this help
+
+Exit codes: 0 done, 1 Easemob refused or could not be reached (or get-push-template found none), 2 bad input
+(nothing is sent). The client secret and the app token are never printed.
 `;
 }

@@ -14,7 +14,7 @@ import { fetchForEnvironment } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import { readArgs, type Environment } from './args.js';
 import { detectCiContext } from './ci-context.js';
-import { findCommand, type CliIo } from './commands.js';
+import { COMMANDS, findCommand, type CliIo } from './commands.js';
 import { FLAGS, envName } from './flags.js';
 import { helpText } from './help.js';
 
@@ -94,6 +94,10 @@ export async function runCli(
     error: (message: string) => io.stderr(`error: ${secrets.redact(message)}\n`),
   };
   try {
+    // A command parses its own flags (`ci-notifier easemob set-push-nickname --user a …`).
+    const first = argv[0];
+    if (first !== undefined && !first.startsWith('-') && Object.hasOwn(COMMANDS, first))
+      return await findCommand(first)(argv.slice(1), env, io);
     const args = readArgs(argv, env);
     json = args.json;
     if (args.help) {
@@ -104,8 +108,15 @@ export async function runCli(
       io.stdout(`${await packageVersion()}\n`);
       return EXIT.sent;
     }
-    const [command, ...rest] = args.positionals;
-    if (command !== undefined) return await findCommand(command)(rest, env, io);
+    const [command] = args.positionals;
+    if (command !== undefined) {
+      findCommand(command);
+      throw new ConfigError(
+        'command',
+        `'${command}' must be the first argument, with its flags after it`,
+        `ci-notifier ${command} <command> [flags]`,
+      );
+    }
 
     const getInput = (name: string): string => {
       if (name === 'urls') return args.urls.join('\n');
