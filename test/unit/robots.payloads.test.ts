@@ -224,3 +224,45 @@ describe('secrets that would be ignored', () => {
     );
   });
 });
+
+describe('ServerChan reply reading', () => {
+  const reply = (json: unknown) => ({
+    status: 200,
+    headers: new Headers(),
+    text: JSON.stringify(json),
+    json,
+    durationMs: 1,
+  });
+  const interpret = async () => {
+    const [plan] = await serverchan.plan(
+      serverchan.parse({ token: 'SCT1234TAbc', options: {} }),
+      createMessage('t', 'b', context),
+      environment(),
+    );
+    return plan!.exchange.interpret;
+  };
+
+  it.each([
+    // Reference sheet: a repeated message is refused with errno 1024; the older reply shape has it at the top.
+    [{ errno: 1024, errmsg: '不要重复发送同样的内容' }],
+    [{ code: 0, errno: 1024, errmsg: '不要重复发送同样的内容' }],
+    [{ code: 0, message: '', data: { errno: 1024, error: '不要重复发送同样的内容' } }],
+    [{ code: 1024, message: '不要重复发送同样的内容' }],
+  ])('a refusal with errno 1024 is a failure naming the code: %j', async (json) => {
+    const verdict = await (await interpret())(reply(json));
+    expect(verdict).toMatchObject({ ok: false, code: 1024, retry: 'never' });
+    expect(verdict.ok ? '' : verdict.message).toContain('duplicate content');
+  });
+
+  it('Turbo and SC3 successes are successes', async () => {
+    const read = await interpret();
+    expect(read(reply({ code: 0, message: '', data: { pushid: '42', errno: 0, error: 'SUCCESS' } }))).toMatchObject({
+      ok: true,
+      id: '42',
+    });
+    expect(read(reply({ code: 0, message: 'SUCCESS', errno: 0, data: { pushid: '7' } }))).toMatchObject({
+      ok: true,
+      id: '7',
+    });
+  });
+});
