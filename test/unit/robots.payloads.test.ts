@@ -266,3 +266,28 @@ describe('ServerChan reply reading', () => {
     });
   });
 });
+
+describe('DingTalk actionCard button', () => {
+  const noLink = createMessage('Build failed', 'body', { ...context, runUrl: undefined });
+  const token = 'a'.repeat(64);
+
+  it('refuses a card with no link for its button, before any request', async () => {
+    const parsed = dingtalk.parse({ token, format: 'card', options: {} });
+    await expect(async () => dingtalk.plan(parsed, noLink, environment())).rejects.toBeInstanceOf(ConfigError);
+  });
+
+  it('accepts a card whose buttons come from options.actionCard.btns', async () => {
+    const btns = [{ title: 'Docs', actionURL: 'https://example.com/docs' }];
+    const parsed = dingtalk.parse({ token, format: 'card', options: { actionCard: { btns } } });
+    const [plan] = await dingtalk.plan(parsed, noLink, environment());
+    const body = JSON.parse((await plan!.exchange.build(1)).body!) as { actionCard: Record<string, unknown> };
+    expect(body.actionCard.btns).toEqual(btns);
+  });
+
+  it('a card with a link carries singleTitle and singleURL', async () => {
+    const parsed = dingtalk.parse({ token, format: 'card', options: {} });
+    const [plan] = await dingtalk.plan(parsed, createMessage('t', 'b', context), environment());
+    const body = JSON.parse((await plan!.exchange.build(1)).body!) as { actionCard: Record<string, unknown> };
+    expect(body.actionCard).toMatchObject({ singleTitle: 'View run', singleURL: context.runUrl });
+  });
+});
