@@ -297,3 +297,37 @@ describe('EasemobClient push templates (/notification/template)', () => {
     ]);
   });
 });
+
+describe('EasemobClient request headers (seed: 请求 header of each operation)', () => {
+  it('sends Content-Type: application/json and the Bearer token on every call, bodiless GET/DELETE included', async () => {
+    await client.setPushNickname('alice', 'Alice');
+    await client.setNotificationDisplayStyle('alice', 1);
+    await client.setDoNotDisturb('alice', 8, 18);
+    await client.setPushSettings('alice', { type: 'AT' });
+    await client.getPushSettings('alice');
+    await client.setPushLanguage('alice', 'EU');
+    await client.getPushLanguage('alice');
+    await client.createPushTemplate({ name: 'hdr1', title_pattern: '{0}', content_pattern: '{$msg}' });
+    await client.getPushTemplate('hdr1');
+    await client.deletePushTemplate('hdr1');
+    const requests = server.apiRequests();
+    expect(requests.map((request) => request.method)).toEqual([
+      'PUT',
+      'PUT',
+      'PUT',
+      'PUT',
+      'GET',
+      'PUT',
+      'GET',
+      'POST',
+      'GET',
+      'DELETE',
+    ]);
+    for (const request of requests) {
+      expect(request.headers['content-type'], `${request.method} ${request.path}`).toBe('application/json');
+      expect(request.headers.authorization).toMatch(/^Bearer \S+$/);
+    }
+    // Set push nickname also requires Accept.
+    expect(requests[0]!.headers.accept).toBe('application/json');
+  });
+});

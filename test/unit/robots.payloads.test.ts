@@ -224,3 +224,70 @@ describe('secrets that would be ignored', () => {
     );
   });
 });
+
+describe('ServerChan reply reading', () => {
+  const reply = (json: unknown) => ({
+    status: 200,
+    headers: new Headers(),
+    text: JSON.stringify(json),
+    json,
+    durationMs: 1,
+  });
+  const interpret = async () => {
+    const [plan] = await serverchan.plan(
+      serverchan.parse({ token: 'SCT1234TAbc', options: {} }),
+      createMessage('t', 'b', context),
+      environment(),
+    );
+    return plan!.exchange.interpret;
+  };
+
+  it.each([
+    // Reference sheet: a repeated message is refused with errno 1024; the older reply shape has it at the top.
+    [{ errno: 1024, errmsg: '不要重复发送同样的内容' }],
+    [{ code: 0, errno: 1024, errmsg: '不要重复发送同样的内容' }],
+    [{ code: 0, message: '', data: { errno: 1024, error: '不要重复发送同样的内容' } }],
+    [{ code: 1024, message: '不要重复发送同样的内容' }],
+  ])('a refusal with errno 1024 is a failure naming the code: %j', async (json) => {
+    const verdict = await (await interpret())(reply(json));
+    expect(verdict).toMatchObject({ ok: false, code: 1024, retry: 'never' });
+    expect(verdict.ok ? '' : verdict.message).toContain('duplicate content');
+  });
+
+  it('Turbo and SC3 successes are successes', async () => {
+    const read = await interpret();
+    expect(read(reply({ code: 0, message: '', data: { pushid: '42', errno: 0, error: 'SUCCESS' } }))).toMatchObject({
+      ok: true,
+      id: '42',
+    });
+    expect(read(reply({ code: 0, message: 'SUCCESS', errno: 0, data: { pushid: '7' } }))).toMatchObject({
+      ok: true,
+      id: '7',
+    });
+  });
+});
+
+describe('DingTalk actionCard button', () => {
+  const noLink = createMessage('Build failed', 'body', { ...context, runUrl: undefined });
+  const token = 'a'.repeat(64);
+
+  it('refuses a card with no link for its button, before any request', async () => {
+    const parsed = dingtalk.parse({ token, format: 'card', options: {} });
+    await expect(async () => dingtalk.plan(parsed, noLink, environment())).rejects.toBeInstanceOf(ConfigError);
+  });
+
+  it('accepts a card whose buttons come from options.actionCard.btns', async () => {
+    const btns = [{ title: 'Docs', actionURL: 'https://example.com/docs' }];
+    const parsed = dingtalk.parse({ token, format: 'card', options: { actionCard: { btns } } });
+    const [plan] = await dingtalk.plan(parsed, noLink, environment());
+    const body = JSON.parse((await plan!.exchange.build(1)).body!) as { actionCard: Record<string, unknown> };
+    expect(body.actionCard.btns).toEqual(btns);
+  });
+
+  it('a card with a link carries singleTitle and singleURL', async () => {
+    const parsed = dingtalk.parse({ token, format: 'card', options: {} });
+    const [plan] = await dingtalk.plan(parsed, createMessage('t', 'b', context), environment());
+    const body = JSON.parse((await plan!.exchange.build(1)).body!) as { actionCard: Record<string, unknown> };
+    expect(body.actionCard).toMatchObject({ singleTitle: 'View run', singleURL: context.runUrl });
+  });
+});

@@ -1,4 +1,4 @@
-import { deepMerge } from '../../core/config.js';
+import { deepMerge, isPlainObject } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { credentialFingerprint } from '../../core/idempotency.js';
 import { renderTitle, type Message } from '../../core/message.js';
@@ -45,6 +45,15 @@ function atField(mentions: Mentions): Record<string, unknown> | undefined {
   return { atMobiles: mentions.mobiles, atUserIds: mentions.users, isAtAll: mentions.all };
 }
 
+/** True when `options` supply the actionCard's button themselves (whole-card singleURL or separate btns). */
+function hasCardButton(options: Record<string, unknown>): boolean {
+  const card = options.actionCard;
+  if (!isPlainObject(card)) return false;
+  return (
+    (typeof card.singleURL === 'string' && card.singleURL !== '') || (Array.isArray(card.btns) && card.btns.length > 0)
+  );
+}
+
 /** The request body for one rendering of the Markdown source (the unit the size limit applies to). */
 function payload(parsed: DingtalkSettings, message: Message, title: string, markdown: string): Record<string, unknown> {
   const mention = mentionLine(parsed.mentions);
@@ -62,6 +71,13 @@ function payload(parsed: DingtalkSettings, message: Message, title: string, mark
       if (message.link) {
         card.singleTitle = message.linkText;
         card.singleURL = message.link;
+      } else if (!hasCardButton(parsed.options)) {
+        // An actionCard needs singleTitle + singleURL (or btns): without a link there is no button to make.
+        throw new ConfigError(
+          'format',
+          "'card' needs a link for its button (the run or release URL is unknown)",
+          "'markdown', or options.actionCard.singleTitle/singleURL or btns",
+        );
       }
       body = { msgtype: 'actionCard', actionCard: card };
       break;

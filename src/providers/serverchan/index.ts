@@ -35,7 +35,12 @@ function interpret(reply: HttpReply): Verdict {
     'ServerChan',
     (json) => {
       const code = numberField(json.code);
-      if (code === undefined) return undefined;
+      // The refusal of a repeated message is `errno` 1024 (reference sheet); ServerChan's older reply shape puts
+      // `errno`/`errmsg` at the top level, with or without `code`: a non-zero one is a refusal.
+      const topErrno = numberField(json.errno);
+      const topMessage = String(json.errmsg ?? json.message ?? '');
+      if (code === undefined) return topErrno === undefined ? undefined : { code: topErrno, message: topMessage };
+      if (code === 0 && topErrno) return { code: topErrno, message: topMessage };
       // Turbo nests the delivery's own errno in `data`; a non-zero one is a refusal too.
       const data = isPlainObject(json.data) ? json.data : {};
       const errno = numberField(data.errno);
