@@ -155,6 +155,13 @@ function atField(mentions) {
         return undefined;
     return { atMobiles: mentions.mobiles, atUserIds: mentions.users, isAtAll: mentions.all };
 }
+/** True when `options` supply the actionCard's button themselves (whole-card singleURL or separate btns). */
+function hasCardButton(options) {
+    const card = options.actionCard;
+    if (!(0,config/* isPlainObject */.Qd)(card))
+        return false;
+    return ((typeof card.singleURL === 'string' && card.singleURL !== '') || (Array.isArray(card.btns) && card.btns.length > 0));
+}
 /** The request body for one rendering of the Markdown source (the unit the size limit applies to). */
 function payload(parsed, message, title, markdown) {
     const mention = mentionLine(parsed.mentions);
@@ -172,6 +179,10 @@ function payload(parsed, message, title, markdown) {
             if (message.link) {
                 card.singleTitle = message.linkText;
                 card.singleURL = message.link;
+            }
+            else if (!hasCardButton(parsed.options)) {
+                // An actionCard needs singleTitle + singleURL (or btns): without a link there is no button to make.
+                throw new errors/* ConfigError */.xL('format', "'card' needs a link for its button (the run or release URL is unknown)", "'markdown', or options.actionCard.singleTitle/singleURL or btns");
             }
             body = { msgtype: 'actionCard', actionCard: card };
             break;

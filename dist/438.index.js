@@ -136,8 +136,14 @@ function keyFromUrl(url) {
 function interpret(reply) {
     return (0,webhook/* robotVerdict */.Wm)(reply, 'ServerChan', (json) => {
         const code = (0,webhook/* numberField */.sJ)(json.code);
+        // The refusal of a repeated message is `errno` 1024 (reference sheet); ServerChan's older reply shape puts
+        // `errno`/`errmsg` at the top level, with or without `code`: a non-zero one is a refusal.
+        const topErrno = (0,webhook/* numberField */.sJ)(json.errno);
+        const topMessage = String(json.errmsg ?? json.message ?? '');
         if (code === undefined)
-            return undefined;
+            return topErrno === undefined ? undefined : { code: topErrno, message: topMessage };
+        if (code === 0 && topErrno)
+            return { code: topErrno, message: topMessage };
         // Turbo nests the delivery's own errno in `data`; a non-zero one is a refusal too.
         const data = (0,config/* isPlainObject */.Qd)(json.data) ? json.data : {};
         const errno = (0,webhook/* numberField */.sJ)(data.errno);

@@ -374,9 +374,13 @@ class EasemobClient {
             build: async () => {
                 const token = this.dryRun ? secrets/* MASK */.v : await this.session.get();
                 used = token;
-                const headers = { accept: 'application/json', authorization: `Bearer ${token}` };
-                if (request.body !== undefined)
-                    headers['content-type'] = 'application/json';
+                // The seed lists `Content-Type: application/json` as required even for the bodiless GET/DELETE calls
+                // (get push language, get and delete push template): sent on every request.
+                const headers = {
+                    accept: 'application/json',
+                    authorization: `Bearer ${token}`,
+                    'content-type': 'application/json',
+                };
                 return { method: request.method, url, headers, body: request.body };
             },
             interpret: request.interpret,
