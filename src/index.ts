@@ -1,5 +1,4 @@
-// The action's entry point: the only module with a side effect. Import order matters: the tuning comes first.
-import './action/regexp-tuning.js';
+// The action's entry point: the only module with a side effect.
 import { run } from './action/main.js';
 import { createRunnerCore } from './action/runner.js';
 

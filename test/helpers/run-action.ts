@@ -107,8 +107,9 @@ export async function runAction({
       child.kill('SIGKILL');
       reject(new Error(`action did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`));
     }, timeoutMs);
-    child.on('close', (exitCode) => {
+    child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
+      if (signal) stderr += `\n[run-action] the process was killed by ${signal}`;
       resolveCode(exitCode ?? -1);
     });
   });
