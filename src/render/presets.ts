@@ -23,7 +23,7 @@ const BUILD_STATUS: Preset = {
 {% endif %}{% if branch %}**Branch:** {{ branch }}
 {% elsif tag %}**Tag:** {{ tag }}
 {% endif %}${COMMIT_LINE}
-**Triggered by:** {{ actor }} on {{ eventName }}{% if schedule %} ({{ schedule }}){% endif %}{% if jobDisplayName %}
+{% if actor %}**Triggered by:** {{ actor }} on {{ eventName }}{% else %}**Event:** {{ eventName | default: "build" }}{% endif %}{% if schedule %} ({{ schedule }}){% endif %}{% if jobDisplayName %}
 **Job:** {{ jobDisplayName }}{% endif %}{% if history.durationSeconds %}
 **Duration:** {{ history.durationSeconds | duration }}{% endif %}
 ${FAILED_JOBS}
@@ -36,7 +36,7 @@ const BUILD_FAILURE: Preset = {
 
 **{{ repository }}**{% if branch %} · {{ branch }}{% elsif tag %} · {{ tag }}{% endif %}{% if jobDisplayName %} · {{ jobDisplayName }}{% endif %}
 ${COMMIT_LINE}
-**By:** {{ actor }}{% if history.durationSeconds %} · {{ history.durationSeconds | duration }}{% endif %}
+{% if actor %}**By:** {{ actor }}{% if history.durationSeconds %} · {{ history.durationSeconds | duration }}{% endif %}{% elsif history.durationSeconds %}**Duration:** {{ history.durationSeconds | duration }}{% endif %}
 ${FAILED_JOBS}
 {% if status == "failure" %}{{ runUrl | link: "Open the failed run" }}{% else %}{{ runUrl | link: "Open the run" }}{% endif %}`,
 };

@@ -175,3 +175,19 @@ describe('presets with run history', () => {
     expect(markdown).not.toContain('notify');
   });
 });
+
+describe('presets without an actor (other CI systems may not expose one)', () => {
+  const bare: CiContext = {
+    ci: 'jenkins',
+    status: 'failure',
+    repository: 'team/app',
+    workflow: 'nightly',
+    eventName: 'push',
+  };
+
+  it.each(['build-failure', 'build-status'])('%s leaves out the empty actor line', async (preset) => {
+    const { markdown } = await renderTemplate({ template: preset }, bare);
+    expect(markdown).not.toMatch(/\*\*(By|Triggered by):\*\*\s*(\n|$| on)/);
+    expect(markdown).toContain('team/app');
+  });
+});
