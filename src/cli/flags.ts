@@ -114,6 +114,18 @@ export const FLAGS: readonly FlagSpec[] = [
     description: 'Overall limit for all deliveries (default timeout × (retries + 1) + 60)',
   },
   {
+    name: 'rate-limit',
+    type: 'string',
+    value: 'RATE',
+    description: "Overrides the provider's send rate per credential, e.g. 20/min or 5/s",
+  },
+  {
+    name: 'wait-for-delivery',
+    type: 'string',
+    value: 'SECONDS',
+    description: 'Follow accepted messages (pushplus, MobPush) until delivered or failed; 0 = off (default)',
+  },
+  {
     name: 'json',
     type: 'boolean',
     description: 'Print the outcome (status, message id, results, response) as JSON on stdout',
