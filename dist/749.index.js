@@ -549,14 +549,10 @@ function dataOf(reply) {
     return (0,config/* isPlainObject */.Qd)(reply.data) ? reply.data : {};
 }
 
-// EXTERNAL MODULE: ./node_modules/liquidjs/dist/liquid.node.js
-var liquid_node = __webpack_require__(8694);
-// EXTERNAL MODULE: ./src/render/escape.ts
-var render_escape = __webpack_require__(7789);
 // EXTERNAL MODULE: ./src/render/markdown.ts + 1 modules
 var markdown = __webpack_require__(9220);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
-var template = __webpack_require__(7219);
+var render_template = __webpack_require__(7219);
 ;// CONCATENATED MODULE: ./src/providers/easemob/push.ts
 
 
@@ -565,25 +561,6 @@ var template = __webpack_require__(7219);
 
 
 
-
-
-// Push text is plain: no Markdown escaping, only control characters removed. No file system for `include`.
-const engine = new liquid_node/* Liquid */.HX({
-    outputEscape: (value) => (0,render_escape/* stripControl */.kU)(value === undefined || value === null ? '' : String(value)),
-    ownPropertyOnly: true,
-    strictFilters: true,
-    fs: {
-        exists: async () => false,
-        existsSync: () => false,
-        readFile: async () => '',
-        readFileSync: () => '',
-        resolve: (_root, file) => file,
-    },
-    relativeReference: false,
-    parseLimit: 100_000,
-    renderLimit: 1_000,
-    memoryLimit: 10_000_000,
-});
 function parseArgs(value, input) {
     if (value === undefined)
         return [];
@@ -591,7 +568,7 @@ function parseArgs(value, input) {
         throw new errors/* ConfigError */.xL(input, 'must be a list of strings', "a list such as ['{{ repository }}', '{{ stateText }}']");
     return value.map((item, index) => {
         try {
-            return engine.parse(String(item));
+            return (0,render_template/* parsePlainTemplate */.UC)(String(item));
         }
         catch (error) {
             throw new errors/* ConfigError */.xL(`${input}[${index}]`, `does not parse: ${error.message.split('\n')[0]}`, 'a Liquid template such as {{ repository }}');
@@ -629,11 +606,11 @@ const ARG_LIMIT = { max: 200, unit: 'chars' };
 async function renderArgs(args, variables, input) {
     return Promise.all(args.map(async (template, index) => {
         try {
-            const text = String(await engine.render(template, variables));
+            const text = await (0,render_template/* renderPlainTemplate */.TN)(template, variables);
             return (0,limits/* truncateText */.EJ)(text.replace(/\s+/g, ' ').trim(), ARG_LIMIT);
         }
         catch (error) {
-            throw new errors/* ConfigError */.xL(`${input}[${index}]`, `does not render: ${error.message.split('\n')[0]}`);
+            throw new errors/* ConfigError */.xL(`${input}[${index}]`, `does not render: ${error.message.split('\n')[0]}`, 'a Liquid template over the CI context, such as {{ repository }}');
         }
     }));
 }
@@ -647,7 +624,7 @@ function pushSummary(message) {
 /** The offline-push part of `ext`: a server template with rendered arguments, or explicit title and content. */
 async function pushExt(message, use) {
     if (use) {
-        const variables = (0,template/* templateVariables */.Qp)(message.context);
+        const variables = (0,render_template/* templateVariables */.Qp)(message.context);
         const [title_args, content_args] = await Promise.all([
             renderArgs(use.titleArgs, variables, 'options.pushTemplate.title_args'),
             renderArgs(use.contentArgs, variables, 'options.pushTemplate.content_args'),

@@ -1,4 +1,4 @@
-import { Liquid } from 'liquidjs';
+import { Liquid, type Template } from 'liquidjs';
 import type { CiContext, JobStatus, RunState } from '../core/context.js';
 import { ConfigError } from '../core/errors.js';
 import { escapeMarkdown, neutralizeMentions, safeHref, stripControl } from './escape.js';
@@ -248,6 +248,16 @@ export async function renderTemplate(source: TemplateSource, context: CiContext)
  * Renders one plain-text Liquid value against the CI context (a provider's template parameter, such as an
  * mPaaS `templateKeyValue` entry): the title engine's rules, no Markdown escaping. Errors name `input`.
  */
+/** Plain-text Liquid (push arguments): parse once, so a broken template fails before any request. */
+export function parsePlainTemplate(source: string): Template[] {
+  return titleEngine.parse(source);
+}
+
+/** Renders a template from parsePlainTemplate with the same safe, plain-text engine as titles. */
+export async function renderPlainTemplate(template: Template[], variables: Record<string, unknown>): Promise<string> {
+  return String(await titleEngine.render(template, variables));
+}
+
 export async function renderPlainValue(source: string, context: CiContext, input: string): Promise<string> {
   return parseAndRender(titleEngine, input, source, templateVariables(context));
 }

@@ -1,30 +1,11 @@
-import { Liquid, type Template } from 'liquidjs';
+import type { Template } from 'liquidjs';
 import { isPlainObject } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { renderTitle, type Message } from '../../core/message.js';
-import { stripControl } from '../../render/escape.js';
 import { truncateText } from '../../render/limits.js';
 import { toPlainText } from '../../render/markdown.js';
-import { templateVariables } from '../../render/template.js';
+import { parsePlainTemplate, renderPlainTemplate, templateVariables } from '../../render/template.js';
 import { checkTemplate, checkTemplateName, type PushTemplate } from './validation.js';
-
-// Push text is plain: no Markdown escaping, only control characters removed. No file system for `include`.
-const engine = new Liquid({
-  outputEscape: (value: unknown) => stripControl(value === undefined || value === null ? '' : String(value)),
-  ownPropertyOnly: true,
-  strictFilters: true,
-  fs: {
-    exists: async () => false,
-    existsSync: () => false,
-    readFile: async () => '',
-    readFileSync: () => '',
-    resolve: (_root: string, file: string) => file,
-  },
-  relativeReference: false,
-  parseLimit: 100_000,
-  renderLimit: 1_000,
-  memoryLimit: 10_000_000,
-});
 
 /** `options.pushTemplate`: which server-side template the offline push uses, with Liquid arguments. */
 export interface PushTemplateUse {
@@ -44,7 +25,7 @@ function parseArgs(value: unknown, input: string): Template[][] {
     throw new ConfigError(input, 'must be a list of strings', "a list such as ['{{ repository }}', '{{ stateText }}']");
   return value.map((item, index) => {
     try {
-      return engine.parse(String(item));
+      return parsePlainTemplate(String(item));
     } catch (error) {
       throw new ConfigError(
         `${input}[${index}]`,
@@ -102,10 +83,14 @@ async function renderArgs(args: Template[][], variables: Record<string, unknown>
   return Promise.all(
     args.map(async (template, index) => {
       try {
-        const text = String(await engine.render(template, variables));
+        const text = await renderPlainTemplate(template, variables);
         return truncateText(text.replace(/\s+/g, ' ').trim(), ARG_LIMIT);
       } catch (error) {
-        throw new ConfigError(`${input}[${index}]`, `does not render: ${(error as Error).message.split('\n')[0]}`);
+        throw new ConfigError(
+          `${input}[${index}]`,
+          `does not render: ${(error as Error).message.split('\n')[0]}`,
+          'a Liquid template over the CI context, such as {{ repository }}',
+        );
       }
     }),
   );
