@@ -9,6 +9,7 @@ import { createMessage, renderBody, renderTitle } from '../../src/core/message.j
 import type { TextDialect } from '../../src/render/markdown.js';
 import { PRESET_NAMES } from '../../src/render/presets.js';
 import { renderTemplate } from '../../src/render/template.js';
+import { cardContent, postContent } from '../../src/providers/feishu/payload.js';
 import { SCENES, loadPayload } from '../fixtures/events/scenes.js';
 
 const DIALECTS: TextDialect[] = [
@@ -68,5 +69,26 @@ describe('preset snapshots', () => {
           sections.push(`===== ${name} =====\n# title: ${renderTitle(message)}\n${body}\n`);
         }
         await expect(sections.join('\n')).toMatchFileSnapshot(`__snapshots__/render/${preset}.${dialect}.txt`);
+      });
+});
+
+// The structured dialects: Feishu `post` rich text and the interactive card, as the JSON the bot receives.
+describe('preset snapshots, structured dialects', () => {
+  const noMentions = { all: false, users: [], mobiles: [] };
+  for (const preset of PRESET_NAMES)
+    for (const dialect of ['feishu-post', 'feishu-card'] as const)
+      it(`${preset} in ${dialect}`, async () => {
+        const sections: string[] = [];
+        for (const [name, context] of contexts()) {
+          const rendered = await renderTemplate({ template: preset }, context);
+          const message = createMessage(rendered.title, rendered.markdown, context);
+          const title = renderTitle(message);
+          const payload =
+            dialect === 'feishu-post'
+              ? postContent(title, message.markdown, noMentions)
+              : cardContent(title, message.markdown, message, noMentions);
+          sections.push(`===== ${name} =====\n${JSON.stringify(payload, null, 2)}\n`);
+        }
+        await expect(sections.join('\n')).toMatchFileSnapshot(`__snapshots__/render/${preset}.${dialect}.json.txt`);
       });
 });
