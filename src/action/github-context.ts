@@ -1,4 +1,5 @@
 import { normalizeStatus, type CiContext, type JobStatus } from '../core/context.js';
+import { compact } from '../core/config.js';
 import type { Environment } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -26,11 +27,6 @@ function firstLine(text: string | undefined): string | undefined {
   const line = text?.split(/\r?\n/)[0]?.trim();
   return line || undefined;
 }
-/** Drops undefined fields so templates and JSON never see "undefined". */
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
-}
-
 export interface GithubContextInput {
   env: Environment;
   /** The parsed GITHUB_EVENT_PATH payload ({} when absent). */

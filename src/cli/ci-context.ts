@@ -5,6 +5,7 @@
  * Gitee Go is unknown to env-ci, so its documented GITEE_* variables are mapped here.
  */
 import { readFile } from 'node:fs/promises';
+import { compact } from '../core/config.js';
 import envCi from 'env-ci';
 import { githubContext } from '../action/github-context.js';
 import { normalizeStatus, type CiContext, type JobStatus } from '../core/context.js';
@@ -16,9 +17,6 @@ function str(value: string | undefined): string | undefined {
 }
 function firstLine(text: string | undefined): string | undefined {
   return str(text?.split(/\r?\n/)[0]);
-}
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
 }
 function trimSlash(url: string | undefined): string | undefined {
   return url?.replace(/\/+$/, '');

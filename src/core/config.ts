@@ -103,6 +103,11 @@ export function deepMerge(base: Record<string, unknown>, override: Record<string
   return out;
 }
 
+/** Drops undefined fields, so templates and JSON never see "undefined". */
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
+}
+
 /** Removes the listed keys from `options` (keys the adapter consumed itself and must not merge into the body). */
 export function omitKeys(options: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};

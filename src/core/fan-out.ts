@@ -6,7 +6,7 @@ import { loadAdapter } from '../providers/registry.js';
 import { deepMerge, type NotifyConfig } from './config.js';
 import type { CiContext } from './context.js';
 import { ConfigError, isNotifierError } from './errors.js';
-import { notify, type NotifyDependencies, type NotifyOutcome } from './notify.js';
+import { notify, settingsOf, type NotifyDependencies, type NotifyOutcome } from './notify.js';
 import { parseServiceUrl } from './service-url.js';
 
 /** A config built from a service URL overlaid on the other inputs: URL fields win, options merge deeply. */
@@ -35,11 +35,6 @@ export function configsFromUrls(base: NotifyConfig, urls: readonly string[]): No
 function labelled(error: unknown, label: string | undefined): unknown {
   if (label && error instanceof Error) error.message = `${label}: ${error.message}`;
   return error;
-}
-
-function settingsOf(config: NotifyConfig) {
-  const { token, secret, appId, workspaceId, endpoint, channel, format, target, options } = config;
-  return { token, secret, appId, workspaceId, endpoint, channel, format, target, options };
 }
 
 /** Describes a config in errors and logs without its credentials. */

@@ -10,7 +10,7 @@ import { NotifierError, describeError, toError } from './errors.js';
 import { followUp, type Followable } from './follow-up.js';
 import { createMessage, type Message } from './message.js';
 import { sleep as defaultSleep, type Sleep } from '../transport/rate-limit.js';
-import { MASK, type SecretRegistry } from './secrets.js';
+import type { SecretRegistry } from './secrets.js';
 
 export type DeliveryState = 'delivered' | 'failed' | 'pending' | 'unsupported';
 
@@ -77,7 +77,8 @@ export function shouldNotify(notifyOn: readonly string[], context: CiContext): b
   return wanted.has(context.status);
 }
 
-function settingsOf(config: NotifyConfig) {
+/** The part of a config an adapter reads. */
+export function settingsOf(config: NotifyConfig) {
   const { token, secret, appId, workspaceId, endpoint, channel, format, target, options } = config;
   return { token, secret, appId, workspaceId, endpoint, channel, format, target, options };
 }
@@ -245,5 +246,3 @@ export async function notify(
     message,
   };
 }
-
-export { MASK };

@@ -13,6 +13,7 @@
  * Every error shows the URL with its credentials replaced by `***` (the registry never saw them yet).
  */
 import type { NotifyConfig } from './config.js';
+import { compact } from './config.js';
 import { ConfigError } from './errors.js';
 import { parseOptions } from './options.js';
 import { MASK } from './secrets.js';
@@ -199,10 +200,6 @@ function requirePair(raw: string, parts: UrlParts, first: string, second: string
   if (!parts.user) fail(raw, `has no ${first} before ':'`, parts.scheme);
   if (!parts.password) fail(raw, `has no ${second} after ':'`, parts.scheme);
   return { token: parts.user, secret: parts.password };
-}
-
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
 }
 
 /** Parses one service URL into the config fields it sets. Throws ConfigError('url', …) with the URL masked. */

@@ -138,14 +138,6 @@ export class Transport {
     });
   }
 
-  get deadline(): number {
-    return this.options.deadline;
-  }
-
-  remainingMs(): number {
-    return this.options.deadline - this.now();
-  }
-
   /** Backoff before retry number `retry` (1-based): base·2^(retry-1), with ±50% jitter, capped. */
   backoffMs(retry: number): number {
     const base = this.options.baseDelayMs ?? 500;
