@@ -132,9 +132,12 @@ const FEISHU_CODES = {
 };
 const FEISHU_RETRYABLE = [11232];
 
-// EXTERNAL MODULE: ./src/render/markdown.ts + 1 modules
-var render_markdown = __webpack_require__(9220);
+// EXTERNAL MODULE: ./src/render/markdown.ts
+var render_markdown = __webpack_require__(2495);
+// EXTERNAL MODULE: ./src/render/md-tokens.ts + 13 modules
+var md_tokens = __webpack_require__(9722);
 ;// CONCATENATED MODULE: ./src/providers/feishu/payload.ts
+
 
 
 /** Header colour by run state. */
@@ -147,8 +150,6 @@ const CARD_COLOURS = {
     skipped: 'grey',
     unknown: 'blue',
 };
-const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" };
-const decode = (text) => text.replace(/&(amp|lt|gt|quot|#39|apos);/g, (all, name) => ENTITIES[name] ?? all);
 /** Untrusted text as a post text element: literal, and never a mention. */
 function payload_text(value, style = []) {
     const element = { tag: 'text', text: (0,render_escape/* neutralizeMentions */.tI)(value) };
@@ -158,18 +159,11 @@ function payload_text(value, style = []) {
 }
 /** Inline tokens → elements; a hard break starts a new line (a new paragraph in post terms). */
 function inline(tokens, style, lines) {
-    for (const token of tokens ?? []) {
+    for (const token of tokens) {
         const line = lines[lines.length - 1];
         switch (token.type) {
-            case 'text': {
-                const t = token;
-                if (t.tokens)
-                    inline(t.tokens, style, lines);
-                else
-                    line.push(payload_text(decode(t.text), style));
-                break;
-            }
-            case 'escape':
+            case 'text':
+            case 'codespan':
                 line.push(payload_text(token.text, style));
                 break;
             case 'strong':
@@ -181,63 +175,44 @@ function inline(tokens, style, lines) {
             case 'del':
                 inline(token.tokens, [...style, 'lineThrough'], lines);
                 break;
-            case 'codespan':
-                line.push(payload_text(decode(token.text), style));
-                break;
             case 'br':
                 lines.push([]);
                 break;
             case 'link': {
-                const link = token;
-                const href = (0,render_escape/* safeHref */.v7)(link.href);
-                const label = (0,render_escape/* neutralizeMentions */.tI)((0,render_markdown/* toPlainText */.bo)(link.text) || link.href);
+                const href = (0,render_escape/* safeHref */.v7)(token.href);
+                // A bare GitHub URL is labelled as GitHub shows it (#101, v1...v2), as in the text dialects.
+                const short = href && token.auto ? (0,render_markdown/* shortLabel */.z1)(href) : undefined;
+                const label = (0,render_escape/* neutralizeMentions */.tI)(short ?? ((0,md_tokens/* inlinePlain */.M)(token.tokens) || token.href));
                 line.push(href ? { tag: 'a', text: label, href } : payload_text(label, style));
                 break;
             }
             case 'image': {
-                const image = token;
-                const href = (0,render_escape/* safeHref */.v7)(image.href);
-                const label = (0,render_escape/* neutralizeMentions */.tI)(image.text || 'image');
+                const href = (0,render_escape/* safeHref */.v7)(token.href);
+                const label = (0,render_escape/* neutralizeMentions */.tI)(token.alt || 'image');
                 line.push(href ? { tag: 'a', text: label, href } : payload_text(label, style));
                 break;
             }
-            default:
-                line.push(payload_text(token.raw, style));
         }
     }
 }
 function blocks(tokens, out, prefix = '') {
     for (const token of tokens) {
         switch (token.type) {
-            case 'space':
-            case 'def':
-                break;
             case 'heading':
                 out.push(prefix ? [payload_text(prefix)] : []);
                 inline(token.tokens, ['bold'], out);
                 break;
             case 'paragraph':
+            case 'text':
                 out.push(prefix ? [payload_text(prefix)] : []);
                 inline(token.tokens, [], out);
                 break;
-            case 'text': {
-                const t = token;
-                out.push(prefix ? [payload_text(prefix)] : []);
-                if (t.tokens)
-                    inline(t.tokens, [], out);
-                else
-                    out[out.length - 1].push(payload_text(decode(t.text)));
-                break;
-            }
-            case 'list': {
-                const list = token;
-                const start = typeof list.start === 'number' ? list.start : 1;
-                list.items.forEach((item, i) => {
-                    const bullet = `${prefix}${list.ordered ? `${start + i}. ` : '• '}${item.task ? (item.checked ? '[x] ' : '[ ] ') : ''}`;
-                    blocks(item.tokens.filter((t) => t.type !== 'checkbox'), out, bullet);
+            case 'list':
+                token.items.forEach((item, i) => {
+                    const box = item.checked === undefined ? '' : item.checked ? '[x] ' : '[ ] ';
+                    blocks(item.tokens, out, `${prefix}${token.ordered ? `${token.start + i}. ` : '• '}${box}`);
                 });
                 break;
-            }
             case 'code':
                 for (const line of token.text.split('\n'))
                     out.push([payload_text(`${prefix}${line}`)]);
@@ -252,8 +227,6 @@ function blocks(tokens, out, prefix = '') {
                 for (const line of (0,render_markdown/* toPlainText */.bo)(token.raw).split('\n'))
                     out.push([payload_text(line)]);
                 break;
-            default:
-                out.push([payload_text(token.raw.trim())]);
         }
     }
 }
@@ -468,7 +441,7 @@ const feishu = {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3252);
 /* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9142);
-/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9220);
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
 /* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3536);
 /**
  * What the four chat robots (DingTalk, WeCom, Feishu, ServerChan) share: a `token` that may be the bare key or
@@ -628,7 +601,7 @@ function refuseSecret(secret, provider) {
  * a leading heading is dropped (the title already says it) and link targets are left out.
  */
 function summaryLine(markdown, limit) {
-    const tokens = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .lex */ .Ii)(markdown).filter((token) => token.type !== 'space');
+    const tokens = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .lex */ .Ii)(markdown);
     const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
     const plain = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .toPlainText */ .bo)(rest.map((token) => token.raw).join('\n\n'))
         .replace(/\s*\(https?:\/\/[^\s)]+\)/g, '')

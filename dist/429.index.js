@@ -58,8 +58,8 @@ var errors = __webpack_require__(4296);
 var idempotency = __webpack_require__(918);
 // EXTERNAL MODULE: ./src/core/message.ts
 var core_message = __webpack_require__(3252);
-// EXTERNAL MODULE: ./src/render/markdown.ts + 1 modules
-var render_markdown = __webpack_require__(9220);
+// EXTERNAL MODULE: ./src/render/markdown.ts
+var render_markdown = __webpack_require__(2495);
 // EXTERNAL MODULE: ./src/providers/webhook.ts
 var webhook = __webpack_require__(6051);
 // EXTERNAL MODULE: ./src/providers/endpoint.ts
@@ -339,7 +339,7 @@ function joinUrl(base, path) {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3252);
 /* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9142);
-/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9220);
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
 /* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3536);
 /**
  * What the four chat robots (DingTalk, WeCom, Feishu, ServerChan) share: a `token` that may be the bare key or
@@ -499,7 +499,7 @@ function refuseSecret(secret, provider) {
  * a leading heading is dropped (the title already says it) and link targets are left out.
  */
 function summaryLine(markdown, limit) {
-    const tokens = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .lex */ .Ii)(markdown).filter((token) => token.type !== 'space');
+    const tokens = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .lex */ .Ii)(markdown);
     const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
     const plain = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .toPlainText */ .bo)(rest.map((token) => token.raw).join('\n\n'))
         .replace(/\s*\(https?:\/\/[^\s)]+\)/g, '')

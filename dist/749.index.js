@@ -549,8 +549,8 @@ function dataOf(reply) {
     return (0,config/* isPlainObject */.Qd)(reply.data) ? reply.data : {};
 }
 
-// EXTERNAL MODULE: ./src/render/markdown.ts + 1 modules
-var markdown = __webpack_require__(9220);
+// EXTERNAL MODULE: ./src/render/markdown.ts
+var markdown = __webpack_require__(2495);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var render_template = __webpack_require__(7219);
 ;// CONCATENATED MODULE: ./src/providers/easemob/push.ts

@@ -217,7 +217,7 @@ export function refuseSecret(secret: string | undefined, provider: string): void
  * a leading heading is dropped (the title already says it) and link targets are left out.
  */
 export function summaryLine(markdown: string, limit: TextLimit): string {
-  const tokens = lex(markdown).filter((token) => token.type !== 'space');
+  const tokens = lex(markdown);
   const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
   const plain = toPlainText(rest.map((token) => token.raw).join('\n\n'))
     .replace(/\s*\(https?:\/\/[^\s)]+\)/g, '')

@@ -23,10 +23,12 @@ export function fits(text: string, limit: TextLimit): boolean {
   return measure(text, limit.unit) <= limit.max;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Built on first use: constructing a segmenter loads ICU break data (~10 ms), and most messages fit unsplit.
+let segmenter: Intl.Segmenter | undefined;
 
 /** Grapheme clusters, so an emoji with modifiers or a CJK character is never split. */
 export function graphemes(text: string): string[] {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (segment) => segment.segment);
 }
 
@@ -73,9 +75,7 @@ export function fitMarkdown(
   const whole = render(markdown);
   if (fits(whole, limit)) return { text: whole, truncated: false };
 
-  const blocks = lex(markdown)
-    .filter((token) => token.type !== 'space')
-    .map((token) => token.raw.trim());
+  const blocks = lex(markdown).map((token) => token.raw.trim());
   const attempt = (source: string) => render(`${source}\n\n${tail}`.trim());
   const build = (count: number) => blocks.slice(0, count).join('\n\n');
 

@@ -1,4 +1,3 @@
-import { Lexer, type Token, type Tokens } from 'marked';
 import {
   BARE_URL,
   defuseAngles,
@@ -10,6 +9,7 @@ import {
   safeHref,
   stripControl,
 } from './escape.js';
+import { parseMarkdown, type BlockToken, type InlineToken } from './md-tokens.js';
 
 /**
  * The text dialects one Markdown source is rendered into. Structured dialects (Feishu post and card) have
@@ -18,8 +18,8 @@ import {
 export type TextDialect =
   'html' | 'markdown' | 'text' | 'dingtalk-markdown' | 'wecom-markdown' | 'wecom-markdown-v2' | 'feishu-markdown';
 
-export function lex(markdown: string): Token[] {
-  return new Lexer({ gfm: true, breaks: true }).lex(stripControl(markdown));
+export function lex(markdown: string): BlockToken[] {
+  return parseMarkdown(stripControl(markdown));
 }
 
 interface Style {
@@ -210,63 +210,40 @@ const STYLES: Record<TextDialect, Style> = {
   },
 };
 
-function inline(tokens: Token[] | undefined, style: Style): string {
-  if (!tokens) return '';
+function inline(tokens: InlineToken[], style: Style): string {
   let out = '';
-  // Adjacent text and escape tokens are styled as one run: `\<@id>` lexes as "<" then "@id", and only the
-  // joined text shows the mention that must be broken.
-  let run = '';
-  const flush = () => {
-    if (run) out += style.text(run);
-    run = '';
-  };
   for (const token of tokens) {
-    if (token.type === 'escape' || (token.type === 'text' && !(token as Tokens.Text).tokens)) {
-      run += token.type === 'escape' ? (token as Tokens.Escape).text : decodeEntities((token as Tokens.Text).text);
-      continue;
-    }
-    flush();
     switch (token.type) {
       case 'text':
-        out += inline((token as Tokens.Text).tokens, style);
+        out += style.text(token.text);
         break;
       case 'strong':
-        out += style.strong(inline((token as Tokens.Strong).tokens, style));
+        out += style.strong(inline(token.tokens, style));
         break;
       case 'em':
-        out += style.em(inline((token as Tokens.Em).tokens, style));
+        out += style.em(inline(token.tokens, style));
         break;
       case 'del':
-        out += style.del(inline((token as Tokens.Del).tokens, style));
+        out += style.del(inline(token.tokens, style));
         break;
       case 'codespan':
-        out += style.codespan(decodeEntities((token as Tokens.Codespan).text));
+        out += style.codespan(token.text);
         break;
       case 'br':
         out += style.br;
         break;
       case 'link': {
-        const link = token as Tokens.Link;
-        const href = safeHref(link.href);
+        const href = safeHref(token.href);
         // A bare GitHub URL (release notes are full of them) reads as GitHub shows it: #101, v1...v2, a short SHA.
-        const short = href && link.text === link.href ? shortLabel(href) : undefined;
-        out += style.link(href, short ? style.text(short) : inline(link.tokens, style));
+        const short = href && token.auto ? shortLabel(href) : undefined;
+        out += style.link(href, short ? style.text(short) : inline(token.tokens, style));
         break;
       }
-      case 'image': {
-        const image = token as Tokens.Image;
-        out += style.image(safeHref(image.href), image.text);
+      case 'image':
+        out += style.image(safeHref(token.href), token.alt);
         break;
-      }
-      case 'html':
-        // Raw HTML from the source is never passed through: it is shown as text.
-        out += style.text(token.raw);
-        break;
-      default:
-        out += style.text(token.raw);
     }
   }
-  flush();
   return out;
 }
 
@@ -284,75 +261,47 @@ function guard(style: Style, inner: string): string {
   return style.lines ? style.lines(inner) : inner;
 }
 
-function blocks(tokens: Token[], style: Style): string[] {
+function blocks(tokens: BlockToken[], style: Style): string[] {
   const out: string[] = [];
   for (const token of tokens) {
     switch (token.type) {
-      case 'space':
-      case 'def':
+      case 'heading':
+        out.push(style.heading(token.depth, inline(token.tokens, style)));
         break;
-      case 'heading': {
-        const heading = token as Tokens.Heading;
-        out.push(style.heading(heading.depth, inline(heading.tokens, style)));
-        break;
-      }
       case 'paragraph':
-        out.push(style.paragraph(guard(style, inline((token as Tokens.Paragraph).tokens, style))));
+        out.push(style.paragraph(guard(style, inline(token.tokens, style))));
         break;
-      case 'text': {
-        const text = token as Tokens.Text;
-        out.push(guard(style, text.tokens ? inline(text.tokens, style) : style.text(text.text)));
+      case 'text':
+        out.push(guard(style, inline(token.tokens, style)));
         break;
-      }
       case 'list': {
-        const list = token as Tokens.List;
-        const items = list.items.map((item) => {
-          const prefix = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
-          const inner = blocks(
-            item.tokens.filter((t) => t.type !== 'checkbox'),
-            style,
-          ).join('\n');
-          return prefix + inner;
+        const items = token.items.map((item) => {
+          const prefix = item.checked === undefined ? '' : item.checked ? '[x] ' : '[ ] ';
+          return prefix + blocks(item.tokens, style).join('\n');
         });
-        out.push(style.list(items, list.ordered, typeof list.start === 'number' ? list.start : 1));
+        out.push(style.list(items, token.ordered, token.start));
         break;
       }
-      case 'code': {
-        const code = token as Tokens.Code;
-        out.push(style.code(code.text, code.lang));
+      case 'code':
+        out.push(style.code(token.text, token.lang));
         break;
-      }
       case 'blockquote':
-        out.push(style.blockquote(style.join(blocks((token as Tokens.Blockquote).tokens, style))));
+        out.push(style.blockquote(style.join(blocks(token.tokens, style))));
         break;
       case 'hr':
         out.push(style.hr);
         break;
-      case 'table': {
-        const table = token as Tokens.Table;
+      case 'table':
         out.push(
           style.table(
-            table.header.map((cell) => inline(cell.tokens, style)),
-            table.rows.map((row) => row.map((cell) => inline(cell.tokens, style))),
+            token.header.map((cell) => inline(cell, style)),
+            token.rows.map((row) => row.map((cell) => inline(cell, style))),
           ),
         );
         break;
-      }
-      case 'html':
-        out.push(style.text(token.raw.trim()));
-        break;
-      default:
-        out.push(style.text(token.raw.trim()));
     }
   }
   return out;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" };
-
-/** marked escapes some characters in text tokens; undo that so each dialect escapes exactly once. */
-function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_, name: string) => ENTITIES[name] ?? _);
 }
 
 /** Renders Markdown into one text dialect; untrusted text inside it can never become a tag or a mention. */

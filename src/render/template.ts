@@ -2,7 +2,7 @@ import { Liquid, type Template } from 'liquidjs';
 import type { CiContext, JobStatus, RunState } from '../core/context.js';
 import { ConfigError } from '../core/errors.js';
 import { escapeMarkdown, neutralizeMentions, safeHref, stripControl } from './escape.js';
-import { graphemes } from './limits.js';
+import { graphemes, measure } from './limits.js';
 import { PRESETS, isPresetName, type Preset } from './presets.js';
 
 /** Output that a filter has already made safe; the escaper passes it through. */
@@ -79,6 +79,8 @@ function createEngine(escape: (value: unknown) => string): Liquid {
     const text = plain(value);
     const max = Math.max(0, Math.floor(Number(length)) || 0);
     const marker = plain(ellipsis);
+    // A text with no more code points than the limit has no more graphemes either: no segmenting needed.
+    if (measure(text, 'chars') <= max) return text;
     const parts = graphemes(text);
     if (parts.length <= max) return text;
     const keep = Math.max(0, max - graphemes(marker).length);

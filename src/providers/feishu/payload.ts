@@ -1,8 +1,8 @@
-import type { Token, Tokens } from 'marked';
 import type { Message } from '../../core/message.js';
 import type { RunState } from '../../core/context.js';
-import { lex, renderMarkdown, toPlainText } from '../../render/markdown.js';
+import { lex, renderMarkdown, shortLabel, toPlainText } from '../../render/markdown.js';
 import { neutralizeMentions, safeHref } from '../../render/escape.js';
+import { inlinePlain, type BlockToken, type InlineToken } from '../../render/md-tokens.js';
 import type { Mentions } from '../webhook.js';
 
 /** One element of a Feishu `post` paragraph. */
@@ -24,10 +24,6 @@ export const CARD_COLOURS: Record<RunState, string> = {
   unknown: 'blue',
 };
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" };
-const decode = (text: string) =>
-  text.replace(/&(amp|lt|gt|quot|#39|apos);/g, (all, name: string) => ENTITIES[name] ?? all);
-
 /** Untrusted text as a post text element: literal, and never a mention. */
 function text(value: string, style: string[] = []): PostElement {
   const element: PostElement = { tag: 'text', text: neutralizeMentions(value) };
@@ -36,93 +32,67 @@ function text(value: string, style: string[] = []): PostElement {
 }
 
 /** Inline tokens → elements; a hard break starts a new line (a new paragraph in post terms). */
-function inline(tokens: Token[] | undefined, style: string[], lines: Paragraph[]): void {
-  for (const token of tokens ?? []) {
+function inline(tokens: InlineToken[], style: string[], lines: Paragraph[]): void {
+  for (const token of tokens) {
     const line = lines[lines.length - 1]!;
     switch (token.type) {
-      case 'text': {
-        const t = token as Tokens.Text;
-        if (t.tokens) inline(t.tokens, style, lines);
-        else line.push(text(decode(t.text), style));
-        break;
-      }
-      case 'escape':
-        line.push(text((token as Tokens.Escape).text, style));
+      case 'text':
+      case 'codespan':
+        line.push(text(token.text, style));
         break;
       case 'strong':
-        inline((token as Tokens.Strong).tokens, [...style, 'bold'], lines);
+        inline(token.tokens, [...style, 'bold'], lines);
         break;
       case 'em':
-        inline((token as Tokens.Em).tokens, [...style, 'italic'], lines);
+        inline(token.tokens, [...style, 'italic'], lines);
         break;
       case 'del':
-        inline((token as Tokens.Del).tokens, [...style, 'lineThrough'], lines);
-        break;
-      case 'codespan':
-        line.push(text(decode((token as Tokens.Codespan).text), style));
+        inline(token.tokens, [...style, 'lineThrough'], lines);
         break;
       case 'br':
         lines.push([]);
         break;
       case 'link': {
-        const link = token as Tokens.Link;
-        const href = safeHref(link.href);
-        const label = neutralizeMentions(toPlainText(link.text) || link.href);
+        const href = safeHref(token.href);
+        // A bare GitHub URL is labelled as GitHub shows it (#101, v1...v2), as in the text dialects.
+        const short = href && token.auto ? shortLabel(href) : undefined;
+        const label = neutralizeMentions(short ?? (inlinePlain(token.tokens) || token.href));
         line.push(href ? { tag: 'a', text: label, href } : text(label, style));
         break;
       }
       case 'image': {
-        const image = token as Tokens.Image;
-        const href = safeHref(image.href);
-        const label = neutralizeMentions(image.text || 'image');
+        const href = safeHref(token.href);
+        const label = neutralizeMentions(token.alt || 'image');
         line.push(href ? { tag: 'a', text: label, href } : text(label, style));
         break;
       }
-      default:
-        line.push(text(token.raw, style));
     }
   }
 }
 
-function blocks(tokens: Token[], out: Paragraph[], prefix = ''): void {
+function blocks(tokens: BlockToken[], out: Paragraph[], prefix = ''): void {
   for (const token of tokens) {
     switch (token.type) {
-      case 'space':
-      case 'def':
-        break;
       case 'heading':
         out.push(prefix ? [text(prefix)] : []);
-        inline((token as Tokens.Heading).tokens, ['bold'], out);
+        inline(token.tokens, ['bold'], out);
         break;
       case 'paragraph':
+      case 'text':
         out.push(prefix ? [text(prefix)] : []);
-        inline((token as Tokens.Paragraph).tokens, [], out);
+        inline(token.tokens, [], out);
         break;
-      case 'text': {
-        const t = token as Tokens.Text;
-        out.push(prefix ? [text(prefix)] : []);
-        if (t.tokens) inline(t.tokens, [], out);
-        else out[out.length - 1]!.push(text(decode(t.text)));
-        break;
-      }
-      case 'list': {
-        const list = token as Tokens.List;
-        const start = typeof list.start === 'number' ? list.start : 1;
-        list.items.forEach((item, i) => {
-          const bullet = `${prefix}${list.ordered ? `${start + i}. ` : '• '}${item.task ? (item.checked ? '[x] ' : '[ ] ') : ''}`;
-          blocks(
-            item.tokens.filter((t) => t.type !== 'checkbox'),
-            out,
-            bullet,
-          );
+      case 'list':
+        token.items.forEach((item, i) => {
+          const box = item.checked === undefined ? '' : item.checked ? '[x] ' : '[ ] ';
+          blocks(item.tokens, out, `${prefix}${token.ordered ? `${token.start + i}. ` : '• '}${box}`);
         });
         break;
-      }
       case 'code':
-        for (const line of (token as Tokens.Code).text.split('\n')) out.push([text(`${prefix}${line}`)]);
+        for (const line of token.text.split('\n')) out.push([text(`${prefix}${line}`)]);
         break;
       case 'blockquote':
-        blocks((token as Tokens.Blockquote).tokens, out, `${prefix}| `);
+        blocks(token.tokens, out, `${prefix}| `);
         break;
       case 'hr':
         out.push([text('────────')]);
@@ -130,8 +100,6 @@ function blocks(tokens: Token[], out: Paragraph[], prefix = ''): void {
       case 'table':
         for (const line of toPlainText(token.raw).split('\n')) out.push([text(line)]);
         break;
-      default:
-        out.push([text(token.raw.trim())]);
     }
   }
 }
