@@ -11,6 +11,10 @@ const root = resolve(import.meta.dirname, '..');
 const node = process.execPath;
 const dist = join(root, 'dist/index.js');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
+// `npm run bench -- --baseline <dir>`: another build's dist/ (say, a checkout of an older commit) measured in the
+// same interleaved runs, so a before/after comparison is not skewed by the machine's drift between two sessions.
+const baselineArg = process.argv.indexOf('--baseline');
+const baseline = baselineArg > 0 ? join(resolve(process.argv[baselineArg + 1]), 'index.js') : undefined;
 const work = mkdtempSync(join(tmpdir(), 'ci-notifier-bench-'));
 const TOKEN = '0123456789abcdef0123456789abcdef';
 
@@ -62,6 +66,16 @@ async function repeat(count, fn) {
   return values;
 }
 
+/**
+ * Runs the measurements in rotation (a, b, c, a, b, c, …) rather than each in a block: on a shared machine the
+ * speed drifts over a minute, and a block would charge the drift to whichever ran during it.
+ */
+async function interleaved(count, fns) {
+  const values = fns.map(() => []);
+  for (let i = 0; i < count; i++) for (const [k, fn] of fns.entries()) values[k].push(await fn(i));
+  return values;
+}
+
 /** A pushplus-shaped fake with optional latency; records request start and reply times. */
 async function fake(latencyMs = 0) {
   const events = [];
@@ -90,18 +104,26 @@ const rows = [];
 const add = (measure, result, floor, verdict) => rows.push({ measure, result, floor, verdict });
 
 // 1. Cold start.
-const bare = await repeat(runs, () => timed(['-e', '0']).then((r) => r.ms));
-const dry = await repeat(runs, async () => {
-  const run = await timed([dist], actionEnv({ provider: 'pushplus', token: TOKEN, 'dry-run': 'true' }));
+const dryRun = (file) => async () => {
+  const run = await timed([file], actionEnv({ provider: 'pushplus', token: TOKEN, 'dry-run': 'true' }));
   if (run.code !== 0) throw new Error(`dry run failed:\n${run.output}`);
   return run.ms;
-});
+};
+const [bare, dry, dryBefore] = await interleaved(runs, [
+  () => timed(['-e', '0']).then((r) => r.ms),
+  dryRun(dist),
+  ...(baseline ? [dryRun(baseline)] : []),
+]);
 const overhead = median(dry) - median(bare);
+const before = (values, unit = 'ms') =>
+  values
+    ? ` (baseline build: ${median(values).toFixed(1)} ${unit}, overhead ${(median(values) - median(bare)).toFixed(1)} ${unit})`
+    : '';
 add(
   'Cold start, dry run',
   `${median(dry).toFixed(1)} ms`,
   `node -e 0: ${median(bare).toFixed(1)} ms`,
-  `overhead ${overhead.toFixed(1)} ms (target ≤ 60)`,
+  `overhead ${overhead.toFixed(1)} ms (target ≤ 60)${before(dryBefore)}`,
 );
 
 // 2. One real send against a minimal fetch script.
@@ -111,19 +133,23 @@ writeFileSync(
   floorScript,
   `const r = await fetch(process.argv[2] + '/send', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: '${TOKEN}', title: 't', content: 'c' }) });\nconst j = await r.json(); if (j.code !== 200) process.exit(1);\n`,
 );
-const floorRuns = await repeat(runs, () => timed([floorScript, single.url]).then((r) => r.ms));
-const sendRuns = await repeat(runs, async () => {
-  const run = await timed([dist], actionEnv({ provider: 'pushplus', token: TOKEN, endpoint: single.url }));
+const sendOnce = (file) => async () => {
+  const run = await timed([file], actionEnv({ provider: 'pushplus', token: TOKEN, endpoint: single.url }));
   if (run.code !== 0) throw new Error(`send failed:\n${run.output}`);
   return run.ms;
-});
+};
+const [floorRuns, sendRuns, sendBefore] = await interleaved(runs, [
+  () => timed([floorScript, single.url]).then((r) => r.ms),
+  sendOnce(dist),
+  ...(baseline ? [sendOnce(baseline)] : []),
+]);
 await single.close();
 const ratio = median(sendRuns) / median(floorRuns);
 add(
   'One send to a local fake',
   `${median(sendRuns).toFixed(1)} ms`,
   `fetch script: ${median(floorRuns).toFixed(1)} ms`,
-  `×${ratio.toFixed(2)} (target ≤ 1.3)`,
+  `×${ratio.toFixed(2)} (target ≤ 1.3)${sendBefore ? ` (baseline build: ${median(sendBefore).toFixed(1)} ms, ×${(median(sendBefore) / median(floorRuns)).toFixed(2)})` : ''}`,
 );
 
 // 3. Fan-out: 200 deliveries, 50 ms latency, a declared limit of 50 requests per second.
@@ -161,7 +187,7 @@ add(
   'Bundle dist/index.js',
   `${(bundle / 1024).toFixed(0)} KiB`,
   `all dist/*.js: ${(total / 1024).toFixed(0)} KiB in ${chunks.length} files`,
-  'target ≤ 1 MB with every provider',
+  `target ≤ 1 MB with every provider${baseline ? ` (baseline build: ${(statSync(baseline).size / 1024).toFixed(0)} KiB)` : ''}`,
 );
 const rssServer = await fake(0);
 const rss = await repeat(5, async () => {
@@ -200,5 +226,9 @@ writeFileSync(
     '- Cold start: `node dist/index.js` rendering a build-failure alert in dry-run mode, against `node -e 0`.\n' +
     '- One send: the action posting to a local pushplus-shaped fake, against a script that makes the same request with `fetch`.\n' +
     '- Fan-out: 200 `to:` targets, each its own delivery, through a fake that answers after 50 ms, with `rate-limit: 50/s`; measured from the first request the fake received to its last reply. The ideal is the limiter admitting 50 per second: the last request can start at 3 s and ends 50 ms later.\n' +
-    '- Peak RSS: `process.resourceUsage().maxRSS` of the whole process at exit.\n',
+    '- Peak RSS: `process.resourceUsage().maxRSS` of the whole process at exit.\n' +
+    "- Runs are interleaved (floor, action, baseline, floor, …) so drift in the machine's speed hits all alike.\n" +
+    (baseline
+      ? `- Baseline build: \`${process.argv[baselineArg + 1]}\`, measured in the same interleaved runs.\n`
+      : ''),
 );
