@@ -21,7 +21,7 @@ export interface ActionInputs {
  * Reads every input into one typed config. Credentials are masked first, then each input is validated
  * with an error that names it; nothing here touches the network.
  */
-export function readInputs(core: Pick<ActionCore, 'getInput' | 'setSecret'>): ActionInputs {
+export async function readInputs(core: Pick<ActionCore, 'getInput' | 'setSecret'>): Promise<ActionInputs> {
   for (const name of SECRET_INPUTS) {
     const value = core.getInput(name);
     if (value) core.setSecret(value);
@@ -49,7 +49,7 @@ export function readInputs(core: Pick<ActionCore, 'getInput' | 'setSecret'>): Ac
 
   let matrix: Record<string, unknown> | undefined;
   const rawMatrix = input('matrix');
-  if (rawMatrix && rawMatrix !== 'null') matrix = parseOptions(rawMatrix, 'matrix');
+  if (rawMatrix && rawMatrix !== 'null') matrix = await parseOptions(rawMatrix, 'matrix');
 
   const config: NotifyConfig = {
     provider,
@@ -66,7 +66,7 @@ export function readInputs(core: Pick<ActionCore, 'getInput' | 'setSecret'>): Ac
       : DEFAULTS.template,
     title: optional('title'),
     target: optional('target'),
-    options: parseOptions(core.getInput('options')),
+    options: await parseOptions(core.getInput('options')),
     notifyOn: parseNotifyOn(parseList(input('notify-on'))),
     dryRun: parseBoolean('dry-run', input('dry-run'), false),
     failOnError: parseBoolean('fail-on-error', input('fail-on-error'), true),

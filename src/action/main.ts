@@ -58,10 +58,10 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
   let provider = '';
   let summaryWanted = true;
   try {
-    const inputs = readInputs(core);
+    const inputs = await readInputs(core);
     const { config } = inputs;
     // `urls`: one destination per line, each the URL overlaid on the other inputs.
-    const configs = inputs.urls.length > 0 ? configsFromUrls(config, inputs.urls) : [config];
+    const configs = inputs.urls.length > 0 ? await configsFromUrls(config, inputs.urls) : [config];
     provider = [...new Set(configs.map((item) => item.provider))].join(', ');
     summaryWanted = config.summary;
     secrets.add(config.token);

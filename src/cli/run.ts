@@ -122,10 +122,10 @@ export async function runCli(
       if (name === 'urls') return args.urls.join('\n');
       return args.values.get(name) ?? '';
     };
-    const inputs = readInputs({ getInput, setSecret: (value) => secrets.add(value) });
+    const inputs = await readInputs({ getInput, setSecret: (value) => secrets.add(value) });
     const { config } = inputs;
     config.summary = false;
-    const configs = inputs.urls.length > 0 ? configsFromUrls(config, inputs.urls) : [config];
+    const configs = inputs.urls.length > 0 ? await configsFromUrls(config, inputs.urls) : [config];
     const provider = [...new Set(configs.map((item) => item.provider))].join(', ');
 
     const context = await detectCiContext({ env, status: args.values.get('status'), cwd });

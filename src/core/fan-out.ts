@@ -10,8 +10,8 @@ import { notify, settingsOf, type NotifyDependencies, type NotifyOutcome } from 
 import { parseServiceUrl } from './service-url.js';
 
 /** A config built from a service URL overlaid on the other inputs: URL fields win, options merge deeply. */
-export function configFromUrl(base: NotifyConfig, url: string): NotifyConfig {
-  const fromUrl = parseServiceUrl(url);
+export async function configFromUrl(base: NotifyConfig, url: string): Promise<NotifyConfig> {
+  const fromUrl = await parseServiceUrl(url);
   const { options, ...fields } = fromUrl;
   const merged: NotifyConfig = { ...base, ...fields, options: deepMerge(base.options, options ?? {}) };
   // Credentials never carry over from the other inputs into a URL's destination: a token for one service
@@ -22,14 +22,17 @@ export function configFromUrl(base: NotifyConfig, url: string): NotifyConfig {
 }
 
 /** Builds one config per URL; each URL's error is labelled with its (masked) position and text. */
-export function configsFromUrls(base: NotifyConfig, urls: readonly string[]): NotifyConfig[] {
-  return urls.map((url, index) => {
+export async function configsFromUrls(base: NotifyConfig, urls: readonly string[]): Promise<NotifyConfig[]> {
+  const configs: NotifyConfig[] = [];
+  // In order, so the first bad URL is the one reported.
+  for (const [index, url] of urls.entries()) {
     try {
-      return configFromUrl(base, url);
+      configs.push(await configFromUrl(base, url));
     } catch (error) {
       throw labelled(error, urls.length > 1 ? `URL ${index + 1} of ${urls.length}` : undefined);
     }
-  });
+  }
+  return configs;
 }
 
 function labelled(error: unknown, label: string | undefined): unknown {

@@ -1,28 +1,31 @@
-import { parse as parseYaml } from 'yaml';
 import { isPlainObject } from './config.js';
 import { ConfigError } from './errors.js';
 
-/** `options`: a JSON or YAML mapping. Anything else (a list, a scalar, broken syntax) is an input error. */
-export function parseOptions(raw: string | undefined, input = 'options'): Record<string, unknown> {
+const EXPECTED = 'a JSON object or a YAML mapping, e.g. {"callbackUrl": "https://…"}';
+
+/**
+ * `options`: a JSON or YAML mapping. Anything else (a list, a scalar, broken syntax) is an input error.
+ * JSON (what `toJSON(...)` and most workflows pass) is read directly; the YAML parser, a tenth of the action's
+ * bundle, is loaded only for text that is not JSON, so most runs never compile it. On the JSON path duplicate
+ * keys follow JSON (the last wins); YAML rejects them.
+ */
+export async function parseOptions(raw: string | undefined, input = 'options'): Promise<Record<string, unknown>> {
   if (!raw?.trim()) return {};
   let value: unknown;
   try {
-    value = parseYaml(raw, { maxAliasCount: 100, uniqueKeys: true });
-  } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
-    throw new ConfigError(
-      input,
-      `is not valid JSON or YAML (${reason})`,
-      'a JSON object or a YAML mapping, e.g. {"callbackUrl": "https://…"}',
-    );
+    value = JSON.parse(raw);
+  } catch {
+    const { parse } = await import('yaml');
+    try {
+      value = parse(raw, { maxAliasCount: 100, uniqueKeys: true });
+    } catch (error) {
+      const reason = (error as Error).message.split('\n')[0];
+      throw new ConfigError(input, `is not valid JSON or YAML (${reason})`, EXPECTED);
+    }
   }
   if (!isPlainObject(value)) {
     const kind = Array.isArray(value) ? 'a list' : value === null ? 'empty' : `a ${typeof value}`;
-    throw new ConfigError(
-      input,
-      `is ${kind}, not an object`,
-      'a JSON object or a YAML mapping, e.g. {"callbackUrl": "https://…"}',
-    );
+    throw new ConfigError(input, `is ${kind}, not an object`, EXPECTED);
   }
   return value;
 }

@@ -163,22 +163,18 @@ function readQuery(raw: string, parts: UrlParts, extra: readonly string[]): Map<
   return values;
 }
 
-function common(raw: string, scheme: string, query: Map<string, string>): Partial<ServiceUrlConfig> {
+/** What the synchronous pass leaves for the asynchronous one: the `options` text, parsed last. */
+interface Deferred {
+  options?: string;
+}
+
+function common(scheme: string, query: Map<string, string>, deferred: Deferred): Partial<ServiceUrlConfig> {
   const out: Partial<ServiceUrlConfig> = {};
   for (const key of COMMON_KEYS) {
     const value = query.get(key);
     if (value === undefined) continue;
-    if (key === 'options') {
-      try {
-        out.options = parseOptions(value);
-      } catch (error) {
-        fail(
-          raw,
-          `has an 'options' value that ${(error as Error).message.replace(/^Invalid input 'options': /, '')}`,
-          scheme,
-        );
-      }
-    } else out[key as Exclude<CommonKey, 'options'>] = value;
+    if (key === 'options') deferred.options = value;
+    else out[key as Exclude<CommonKey, 'options'>] = value;
   }
   return out;
 }
@@ -203,7 +199,22 @@ function requirePair(raw: string, parts: UrlParts, first: string, second: string
 }
 
 /** Parses one service URL into the config fields it sets. Throws ConfigError('url', …) with the URL masked. */
-export function parseServiceUrl(raw: string): ServiceUrlConfig {
+export async function parseServiceUrl(raw: string): Promise<ServiceUrlConfig> {
+  const deferred: Deferred = {};
+  const config = parseFields(raw, deferred);
+  if (deferred.options === undefined) return config;
+  try {
+    return { ...config, options: await parseOptions(deferred.options) };
+  } catch (error) {
+    fail(
+      raw,
+      `has an 'options' value that ${(error as Error).message.replace(/^Invalid input 'options': /, '')}`,
+      config.provider,
+    );
+  }
+}
+
+function parseFields(raw: string, deferred: Deferred): ServiceUrlConfig {
   const parts = split(raw);
   const { scheme } = parts;
   switch (scheme) {
@@ -211,7 +222,7 @@ export function parseServiceUrl(raw: string): ServiceUrlConfig {
       requireNoUserinfo(raw, parts);
       requireNoPath(raw, parts);
       const query = readQuery(raw, parts, ['topic', 'to']);
-      const base = common(raw, scheme, query);
+      const base = common(scheme, query, deferred);
       const topic = query.get('topic');
       const to = query.get('to');
       if ([topic, to, base.target].filter(Boolean).length > 1)
@@ -225,7 +236,7 @@ export function parseServiceUrl(raw: string): ServiceUrlConfig {
       requireNoPath(raw, parts);
       const query = readQuery(raw, parts, ['secret']);
       return compact({
-        ...common(raw, scheme, query),
+        ...common(scheme, query, deferred),
         provider: scheme,
         token: requireToken(raw, parts, 'access token'),
         secret: query.get('secret'),
@@ -237,14 +248,14 @@ export function parseServiceUrl(raw: string): ServiceUrlConfig {
       requireNoPath(raw, parts);
       const query = readQuery(raw, parts, []);
       const what = scheme === 'wecom' ? 'robot key' : 'SendKey';
-      return compact({ ...common(raw, scheme, query), provider: scheme, token: requireToken(raw, parts, what) });
+      return compact({ ...common(scheme, query, deferred), provider: scheme, token: requireToken(raw, parts, what) });
     }
     case 'mobpush': {
       const credentials = requirePair(raw, parts, 'AppKey', 'AppSecret');
       if (parts.host)
         fail(raw, "has a host: MobPush URLs have none ('@/…'); use ?endpoint= for another server", scheme);
       const query = readQuery(raw, parts, []);
-      const base = common(raw, scheme, query);
+      const base = common(scheme, query, deferred);
       let target = base.target;
       if (parts.path.length > 0) {
         if (base.target) fail(raw, 'sets the target both in the path and in ?target=', scheme);
@@ -266,7 +277,7 @@ export function parseServiceUrl(raw: string): ServiceUrlConfig {
       if (parts.path.length !== 1) fail(raw, 'needs exactly one path segment: the workspace id', scheme);
       const query = readQuery(raw, parts, []);
       return compact({
-        ...common(raw, scheme, query),
+        ...common(scheme, query, deferred),
         provider: scheme,
         ...credentials,
         appId: parts.host,
@@ -278,7 +289,7 @@ export function parseServiceUrl(raw: string): ServiceUrlConfig {
       if (!parts.host) fail(raw, "has no REST host after '@'", scheme);
       if (parts.path.length !== 2) fail(raw, 'needs the path /ORG/APP', scheme);
       const query = readQuery(raw, parts, []);
-      const base = common(raw, scheme, query);
+      const base = common(scheme, query, deferred);
       return compact({
         ...base,
         provider: scheme,

@@ -88,10 +88,10 @@ describe('shouldNotify', () => {
 });
 
 describe('options and rates', () => {
-  it('parses JSON and YAML objects alike', () => {
-    expect(parseOptions('{"a": {"b": 1}}')).toEqual({ a: { b: 1 } });
-    expect(parseOptions('a:\n  b: 1\nlist: [x, y]')).toEqual({ a: { b: 1 }, list: ['x', 'y'] });
-    expect(parseOptions('   ')).toEqual({});
+  it('parses JSON and YAML objects alike', async () => {
+    expect(await parseOptions('{"a": {"b": 1}}')).toEqual({ a: { b: 1 } });
+    expect(await parseOptions('a:\n  b: 1\nlist: [x, y]')).toEqual({ a: { b: 1 }, list: ['x', 'y'] });
+    expect(await parseOptions('   ')).toEqual({});
   });
 
   it('deep-merges user options over defaults without prototype pollution', () => {

@@ -27,8 +27,8 @@ const BASE: NotifyConfig = {
 const CONTEXT: CiContext = { ci: 'gitlab', repository: 'g/r', branch: 'main', status: 'failure' };
 
 describe('configFromUrl', () => {
-  it('overlays the URL on the other inputs: URL fields win, options merge, credentials never carry over', () => {
-    const config = configFromUrl(
+  it('overlays the URL on the other inputs: URL fields win, options merge, credentials never carry over', async () => {
+    const config = await configFromUrl(
       BASE,
       'dingtalk://robot-token?options=%7B%22nested%22%3A%7B%22b%22%3A2%7D%7D&title=Mine',
     );
@@ -43,8 +43,8 @@ describe('configFromUrl', () => {
     expect(config.secret).toBeUndefined();
   });
 
-  it('labels which URL is wrong when there are several', () => {
-    expect(() => configsFromUrls(BASE, ['wecom://key-one', 'wecom://user:pw@key'])).toThrow(
+  it('labels which URL is wrong when there are several', async () => {
+    await expect(configsFromUrls(BASE, ['wecom://key-one', 'wecom://user:pw@key'])).rejects.toThrow(
       /^URL 2 of 2: Invalid input 'url': 'wecom:\/\/\*\*\*:\*\*\*@\*\*\*'/,
     );
   });
@@ -88,13 +88,13 @@ describe('notifyMany', () => {
         headers: { 'content-type': 'application/json' },
       });
     }) as typeof globalThis.fetch;
-    const configs = configsFromUrls(BASE, ['pushplus://token-aaaa', 'pushplus://token-bbbb?channel=pigeon']);
+    const configs = await configsFromUrls(BASE, ['pushplus://token-aaaa', 'pushplus://token-bbbb?channel=pigeon']);
     await expect(
       notifyMany(configs, CONTEXT, { secrets: new SecretRegistry(), logger: silentLogger, fetch }),
     ).rejects.toThrow(/destination 2 of 2 \(pushplus\): Invalid input 'channel'/);
     expect(requests).toBe(0);
 
-    const good = configsFromUrls(BASE, ['pushplus://token-aaaa', 'pushplus://token-bbbb?topic=ops']);
+    const good = await configsFromUrls(BASE, ['pushplus://token-aaaa', 'pushplus://token-bbbb?topic=ops']);
     const outcome = await notifyMany(good, CONTEXT, { secrets: new SecretRegistry(), logger: silentLogger, fetch });
     expect(requests).toBe(2);
     expect(outcome.status).toBe('success');

@@ -78,37 +78,37 @@ const SAMPLES: Record<string, { url: string; expected: ServiceUrlConfig }> = {
 
 describe('parseServiceUrl', () => {
   for (const [provider, { url, expected }] of Object.entries(SAMPLES)) {
-    it(`${provider}: parses to the generic config fields`, () => {
-      expect(parseServiceUrl(url)).toEqual(expected);
+    it(`${provider}: parses to the generic config fields`, async () => {
+      expect(await parseServiceUrl(url)).toEqual(expected);
     });
-    it(`${provider}: round-trips parse → format → parse`, () => {
-      const parsed = parseServiceUrl(url);
+    it(`${provider}: round-trips parse → format → parse`, async () => {
+      const parsed = await parseServiceUrl(url);
       const formatted = formatServiceUrl(parsed);
       expect(formatted.startsWith(`${provider}://`)).toBe(true);
-      expect(parseServiceUrl(formatted)).toEqual(parsed);
+      expect(await parseServiceUrl(formatted)).toEqual(parsed);
     });
   }
 
-  it('mobpush: every target kind in the path form, and ?target= for the rest', () => {
-    expect(parseServiceUrl('mobpush://k1:s1@/all').target).toBe('all');
-    expect(parseServiceUrl('mobpush://k1:s1@/tags/vip,beta').target).toBe('tags:vip,beta');
-    expect(parseServiceUrl('mobpush://k1:s1@/rid/65l05lvwtep0fls').target).toBe('rid:65l05lvwtep0fls');
-    expect(parseServiceUrl('mobpush://k1:s1@?target=alias:a').target).toBe('alias:a');
-    expect(parseServiceUrl('mobpush://k1:s1@').target).toBeUndefined();
+  it('mobpush: every target kind in the path form, and ?target= for the rest', async () => {
+    expect((await parseServiceUrl('mobpush://k1:s1@/all')).target).toBe('all');
+    expect((await parseServiceUrl('mobpush://k1:s1@/tags/vip,beta')).target).toBe('tags:vip,beta');
+    expect((await parseServiceUrl('mobpush://k1:s1@/rid/65l05lvwtep0fls')).target).toBe('rid:65l05lvwtep0fls');
+    expect((await parseServiceUrl('mobpush://k1:s1@?target=alias:a')).target).toBe('alias:a');
+    expect((await parseServiceUrl('mobpush://k1:s1@')).target).toBeUndefined();
   });
 
-  it('pushplus: to= becomes a to: target; no query means the token owner', () => {
-    expect(parseServiceUrl('pushplus://tok0000?to=friend1,friend2').target).toBe('to:friend1,friend2');
-    expect(parseServiceUrl('pushplus://tok0000')).toEqual({ provider: 'pushplus', token: 'tok0000' });
+  it('pushplus: to= becomes a to: target; no query means the token owner', async () => {
+    expect((await parseServiceUrl('pushplus://tok0000?to=friend1,friend2')).target).toBe('to:friend1,friend2');
+    expect(await parseServiceUrl('pushplus://tok0000')).toEqual({ provider: 'pushplus', token: 'tok0000' });
   });
 
-  it('easemob: ?endpoint= overrides the host (another scheme or port)', () => {
-    const parsed = parseServiceUrl('easemob://id1:sec1@ignored.example/org/app?endpoint=http://127.0.0.1:8080');
+  it('easemob: ?endpoint= overrides the host (another scheme or port)', async () => {
+    const parsed = await parseServiceUrl('easemob://id1:sec1@ignored.example/org/app?endpoint=http://127.0.0.1:8080');
     expect(parsed.endpoint).toBe('http://127.0.0.1:8080');
-    expect(parseServiceUrl(formatServiceUrl(parsed))).toEqual(parsed);
+    expect(await parseServiceUrl(formatServiceUrl(parsed))).toEqual(parsed);
   });
 
-  it('credentials with reserved characters survive percent-encoding', () => {
+  it('credentials with reserved characters survive percent-encoding', async () => {
     const config: ServiceUrlConfig = {
       provider: 'mpaas',
       token: 'id:with@odd/chars',
@@ -116,26 +116,26 @@ describe('parseServiceUrl', () => {
       appId: 'APP',
       workspaceId: 'ws',
     };
-    expect(parseServiceUrl(formatServiceUrl(config))).toEqual(config);
+    expect(await parseServiceUrl(formatServiceUrl(config))).toEqual(config);
   });
 
-  it('round-trips arbitrary credentials and common fields for every provider (property)', () => {
+  it('round-trips arbitrary credentials and common fields for every provider (property)', async () => {
     const text = fc.string({ minLength: 1, maxLength: 30 }).filter((value) => value.trim() === value && value !== '');
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.constantFrom('pushplus', 'dingtalk', 'wecom', 'feishu', 'serverchan', 'mobpush', 'mpaas', 'easemob'),
         text,
         text,
         fc.option(text, { nil: undefined }),
         fc.option(text, { nil: undefined }),
-        (provider, token, secret, title, channel) => {
+        async (provider, token, secret, title, channel) => {
           const config: ServiceUrlConfig = { provider, token };
           if (['dingtalk', 'feishu', 'mobpush', 'mpaas', 'easemob'].includes(provider)) config.secret = secret;
           if (provider === 'mpaas') Object.assign(config, { appId: 'APP1', workspaceId: 'default' });
           if (provider === 'easemob') Object.assign(config, { appId: 'org#app', endpoint: 'https://a1.easemob.com' });
           if (title) config.title = title;
           if (channel) config.channel = channel;
-          expect(parseServiceUrl(formatServiceUrl(config))).toEqual(config);
+          expect(await parseServiceUrl(formatServiceUrl(config))).toEqual(config);
         },
       ),
       { numRuns: 300 },
@@ -164,10 +164,10 @@ describe('malformed service URLs', () => {
     [`dingtalk://${SECRET}?secret=`, /empty value for 'secret'/],
   ];
   for (const [url, problem] of cases) {
-    it(`${maskServiceUrl(url)}: ${problem.source}`, () => {
+    it(`${maskServiceUrl(url)}: ${problem.source}`, async () => {
       let caught: unknown;
       try {
-        parseServiceUrl(url);
+        await parseServiceUrl(url);
       } catch (error) {
         caught = error;
       }
