@@ -59,7 +59,17 @@ export interface NotifyDependencies {
 }
 
 /** Deliveries of one run in flight at once; the rate limiter spaces them further per credential. */
-const MAX_CONCURRENCY = 16;
+const DEFAULT_CONCURRENCY = 16;
+const MAX_CONCURRENCY = 64;
+
+/**
+ * A declared `rate-limit` of N per window allows N requests at once: with fewer workers than that, the last
+ * window's requests queue behind each other's round trips and a 200-target fan-out at 50/s ends ~4 round trips
+ * late instead of one.
+ */
+function concurrencyFor(rateLimit: NotifyConfig['rateLimit']): number {
+  return Math.min(MAX_CONCURRENCY, Math.max(DEFAULT_CONCURRENCY, rateLimit?.requests ?? 0));
+}
 
 /**
  * Does this run match `notify-on`? Plain statuses (success, failure, cancelled, skipped) match the job status.
@@ -217,7 +227,7 @@ export async function notify(
     return { status: 'dry-run', results: [], message, dryRun: requests };
   }
 
-  const outcomes = await runPool(plans, MAX_CONCURRENCY, (plan) =>
+  const outcomes = await runPool(plans, concurrencyFor(config.rateLimit), (plan) =>
     deliver(adapter, plan, transport, secrets, config.rateLimit),
   );
   const results = outcomes.flatMap((outcome) => outcome.results);

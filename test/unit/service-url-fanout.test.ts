@@ -107,3 +107,31 @@ describe('notifyMany', () => {
     ).rejects.toBeInstanceOf(ConfigError);
   });
 });
+
+describe('deliveries in flight', () => {
+  /** Sends to `targets` pushplus friends through a fetch that holds each reply briefly; returns the peak in flight. */
+  async function peakInFlight(targets: number, rateLimit: NotifyConfig['rateLimit']): Promise<number> {
+    let inFlight = 0;
+    let peak = 0;
+    const fetch = (async () => {
+      peak = Math.max(peak, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inFlight--;
+      return new Response(JSON.stringify({ code: 200, msg: 'ok', data: 'x' }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as typeof globalThis.fetch;
+    const target = Array.from({ length: targets }, (_, i) => `to:friend${i}`).join('\n');
+    const config: NotifyConfig = { ...BASE, provider: 'pushplus', target, rateLimit };
+    const outcome = await notifyMany([config], CONTEXT, { secrets: new SecretRegistry(), logger: silentLogger, fetch });
+    expect(outcome.results).toHaveLength(targets);
+    return peak;
+  }
+
+  it('sends at most 16 at once, or as many as a declared rate limit admits per window (up to 64)', async () => {
+    // 8 per millisecond admits everything at once: only the pool bounds it.
+    expect(await peakInFlight(40, { requests: 8, perMs: 1 })).toBe(16);
+    expect(await peakInFlight(40, { requests: 40, perMs: 1000 })).toBe(40);
+    expect(await peakInFlight(80, { requests: 100, perMs: 1000 })).toBe(64);
+  });
+});
