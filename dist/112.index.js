@@ -101,8 +101,8 @@ var errors = __webpack_require__(4296);
 var idempotency = __webpack_require__(918);
 // EXTERNAL MODULE: ./src/core/message.ts
 var core_message = __webpack_require__(3252);
-// EXTERNAL MODULE: ./src/transport/transport.ts + 1 modules
-var transport = __webpack_require__(3536);
+// EXTERNAL MODULE: ./src/transport/transport.ts + 2 modules
+var transport = __webpack_require__(2677);
 // EXTERNAL MODULE: ./src/providers/endpoint.ts
 var endpoint = __webpack_require__(9833);
 ;// CONCATENATED MODULE: ./src/providers/pushplus/codes.ts

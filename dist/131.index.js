@@ -521,8 +521,8 @@ function checkSchedule(options, now) {
     }
 }
 
-// EXTERNAL MODULE: ./src/transport/transport.ts + 1 modules
-var transport = __webpack_require__(3536);
+// EXTERNAL MODULE: ./src/transport/transport.ts + 2 modules
+var transport = __webpack_require__(2677);
 ;// CONCATENATED MODULE: ./src/providers/mobpush/reply.ts
 
 

@@ -68,8 +68,8 @@ var providers_endpoint = __webpack_require__(9833);
 var idempotency = __webpack_require__(918);
 // EXTERNAL MODULE: ./src/core/secrets.ts
 var secrets = __webpack_require__(8198);
-// EXTERNAL MODULE: ./src/transport/transport.ts + 1 modules
-var transport_transport = __webpack_require__(3536);
+// EXTERNAL MODULE: ./src/transport/transport.ts + 2 modules
+var transport_transport = __webpack_require__(2677);
 ;// CONCATENATED MODULE: ./src/transport/types.ts
 const silentLogger = { debug: () => { }, info: () => { }, warning: () => { } };
 

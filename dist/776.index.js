@@ -106,8 +106,8 @@ var idempotency = __webpack_require__(918);
 var core_message = __webpack_require__(3252);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var template = __webpack_require__(7219);
-// EXTERNAL MODULE: ./src/transport/transport.ts + 1 modules
-var transport = __webpack_require__(3536);
+// EXTERNAL MODULE: ./src/transport/transport.ts + 2 modules
+var transport = __webpack_require__(2677);
 // EXTERNAL MODULE: ./src/providers/endpoint.ts
 var endpoint = __webpack_require__(9833);
 ;// CONCATENATED MODULE: ./src/providers/mpaas/codes.ts

@@ -4,7 +4,7 @@ import { ConfigError, describeError, toError } from '../core/errors.js';
 import { configsFromUrls, notifyMany } from '../core/fan-out.js';
 import { shouldNotify, type NotifyOutcome } from '../core/notify.js';
 import { SecretRegistry } from '../core/secrets.js';
-import { fetchForEnvironment } from '../transport/proxy.js';
+import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import { githubContext } from './github-context.js';
 import { historyFor } from './history-step.js';
@@ -95,7 +95,7 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
       secrets,
       logger,
       readFile: workspaceReader(env),
-      fetch: await fetchForEnvironment(env),
+      fetch: await fetchForRequests(env),
     });
 
     for (const result of outcome.results) {

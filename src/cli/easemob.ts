@@ -26,7 +26,7 @@ import {
   checkUsername,
   parseAppKey,
 } from '../providers/easemob/validation.js';
-import { fetchForEnvironment } from '../transport/proxy.js';
+import { fetchForRequests } from '../transport/proxy.js';
 import { Transport } from '../transport/transport.js';
 import type { Logger } from '../transport/types.js';
 import type { Environment } from './args.js';
@@ -359,7 +359,7 @@ async function connect(
     retries,
     deadline: Date.now() + Math.min(timeoutSeconds * (retries + 1) + 60, 3600) * 1000,
     secrets,
-    fetch: await fetchForEnvironment(env),
+    fetch: await fetchForRequests(env),
     logger,
   });
   return new EasemobClient({ endpoint, appKey: appKey!, clientId, clientSecret, transport });

@@ -10,7 +10,7 @@ import { configsFromUrls, notifyMany } from '../core/fan-out.js';
 import { ConfigError, describeError, toError } from '../core/errors.js';
 import type { NotifyOutcome } from '../core/notify.js';
 import { SecretRegistry } from '../core/secrets.js';
-import { fetchForEnvironment } from '../transport/proxy.js';
+import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import { readArgs, type Environment } from './args.js';
 import { detectCiContext } from './ci-context.js';
@@ -136,7 +136,7 @@ export async function runCli(
       secrets,
       logger,
       readFile: (path) => readFile(resolve(cwd, path), 'utf8'),
-      fetch: await fetchForEnvironment(env),
+      fetch: await fetchForRequests(env),
     });
     const code = printOutcome(outcome, provider, config.failOnError, logger);
     if (json) {

@@ -1,6 +1,7 @@
 import type { KyInstance } from 'ky';
 import { DeadlineError, TransportError } from '../core/errors.js';
 import type { SecretRegistry } from '../core/secrets.js';
+import { ExchangeAbortedError, ExchangeTimeoutError, nodeHttpSend, type RawReply } from './node-http.js';
 import type { FetchFunction } from './proxy.js';
 import type { HttpReply, HttpRequest, Logger } from './types.js';
 
@@ -9,6 +10,7 @@ export interface HttpClientOptions {
   timeoutMs: number;
   secrets: SecretRegistry;
   logger: Logger;
+  /** Requests go through ky on this fetch (a proxy, a test double); without one, through node:http. */
   fetch?: FetchFunction;
 }
 
@@ -55,23 +57,19 @@ function classifyNetworkError(error: unknown): NoReplyReason {
 }
 
 /**
- * One HTTP exchange through ky: no retries here (the delivery loop decides, because only it knows
- * the provider's business codes and idempotency), never throws for an HTTP status, always returns the body text.
+ * One HTTP exchange: no retries here (the delivery loop decides, because only it knows the provider's business
+ * codes and idempotency), never throws for an HTTP status, always returns the body text. Through node:http by
+ * default, or through ky on a fetch function when one is given (a proxy, a library caller's own).
  */
 export class HttpClient {
   private api?: Promise<{ ky: KyInstance; isTimeoutError: (error: unknown) => boolean }>;
 
   constructor(private readonly options: HttpClientOptions) {}
 
-  /** ky, and with it fetch, is loaded on the first request: a dry run never pays for it. */
-  private load() {
+  /** ky, and with it fetch, is loaded on the first request that uses it: the node:http path never pays for it. */
+  private load(fetch: FetchFunction) {
     this.api ??= import('ky').then((module) => ({
-      ky: module.default.create({
-        retry: 0,
-        throwHttpErrors: false,
-        timeout: this.options.timeoutMs,
-        fetch: this.options.fetch,
-      }),
+      ky: module.default.create({ retry: 0, throwHttpErrors: false, timeout: this.options.timeoutMs, fetch }),
       isTimeoutError: module.isTimeoutError,
     }));
     return this.api;
@@ -81,7 +79,50 @@ export class HttpClient {
     const started = performance.now();
     const where = `${request.method} ${this.options.secrets.redact(safeUrl(request.url))}`;
     this.options.logger.debug(`→ ${where}`);
-    const { ky, isTimeoutError } = await this.load();
+    const budget = Math.max(1, Math.floor(timeoutMs));
+    const raw = this.options.fetch
+      ? await this.viaFetch(this.options.fetch, request, where, budget, signal)
+      : await this.viaNodeHttp(request, where, budget, signal);
+    let json: unknown;
+    if (raw.text) {
+      try {
+        json = JSON.parse(raw.text);
+      } catch {
+        json = undefined;
+      }
+    }
+    const durationMs = performance.now() - started;
+    this.options.logger.debug(`← ${where} HTTP ${raw.status} in ${Math.round(durationMs)} ms`);
+    return { status: raw.status, headers: raw.headers, text: raw.text, json, durationMs };
+  }
+
+  private async viaNodeHttp(
+    request: HttpRequest,
+    where: string,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<RawReply> {
+    try {
+      return await nodeHttpSend(request, timeoutMs, signal);
+    } catch (error) {
+      if (error instanceof ExchangeTimeoutError) {
+        throw new NoReplyError(`${where} timed out after ${Math.round(timeoutMs)} ms`, 'timeout', error);
+      }
+      if (error instanceof ExchangeAbortedError || signal?.aborted) {
+        throw new DeadlineError(`${where} aborted: the overall deadline was reached`);
+      }
+      throw networkError(where, error);
+    }
+  }
+
+  private async viaFetch(
+    fetch: FetchFunction,
+    request: HttpRequest,
+    where: string,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<RawReply> {
+    const { ky, isTimeoutError } = await this.load(fetch);
     let response: Response;
     try {
       response = await ky(request.url, {
@@ -89,34 +130,26 @@ export class HttpClient {
         headers: request.headers,
         body: request.body,
         signal,
-        timeout: Math.max(1, Math.floor(timeoutMs)),
+        timeout: timeoutMs,
       });
     } catch (error) {
       if (isTimeoutError(error) || (error instanceof Error && error.name === 'TimeoutError')) {
         throw new NoReplyError(`${where} timed out after ${Math.round(timeoutMs)} ms`, 'timeout', error);
       }
       if (signal?.aborted) throw new DeadlineError(`${where} aborted: the overall deadline was reached`);
-      const reason = classifyNetworkError(error);
-      const detail =
-        reason === 'dns' ? 'host name not found' : reason === 'connect' ? 'connection refused' : 'connection failed';
-      throw new NoReplyError(`${where} failed: ${detail}`, reason, error);
+      throw networkError(where, error);
     }
-    let text: string;
     try {
-      text = await response.text();
+      return { status: response.status, headers: response.headers, text: await response.text() };
     } catch (error) {
       throw new NoReplyError(`${where}: connection lost while reading the reply`, 'reset', error);
     }
-    let json: unknown;
-    if (text) {
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-    }
-    const durationMs = performance.now() - started;
-    this.options.logger.debug(`← ${where} HTTP ${response.status} in ${Math.round(durationMs)} ms`);
-    return { status: response.status, headers: response.headers, text, json, durationMs };
   }
+}
+
+function networkError(where: string, error: unknown): NoReplyError {
+  const reason = classifyNetworkError(error);
+  const detail =
+    reason === 'dns' ? 'host name not found' : reason === 'connect' ? 'connection refused' : 'connection failed';
+  return new NoReplyError(`${where} failed: ${detail}`, reason, error);
 }

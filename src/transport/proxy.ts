@@ -14,6 +14,14 @@ export function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
 
 let proxiedFetch: Promise<FetchFunction> | undefined;
 
+/**
+ * The fetch function notification requests should use: a proxied one when a proxy is configured, otherwise
+ * none, which sends them through node:http (see node-http.ts for why).
+ */
+export async function fetchForRequests(env: NodeJS.ProcessEnv): Promise<FetchFunction | undefined> {
+  return proxyConfigured(env) ? fetchForEnvironment(env) : undefined;
+}
+
 export async function fetchForEnvironment(env: NodeJS.ProcessEnv): Promise<FetchFunction> {
   if (!proxyConfigured(env)) return globalThis.fetch;
   proxiedFetch ??= (async () => {

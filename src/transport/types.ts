@@ -6,9 +6,14 @@ export interface HttpRequest {
   body?: string;
 }
 
+/** What callers read of reply headers; a fetch `Headers` is one, and so is the node:http path's. */
+export interface ReplyHeaders {
+  get(name: string): string | null;
+}
+
 export interface HttpReply {
   status: number;
-  headers: Headers;
+  headers: ReplyHeaders;
   /** Raw body text. */
   text: string;
   /** Parsed JSON body, or undefined when the body is not JSON. */

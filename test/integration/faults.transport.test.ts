@@ -2,7 +2,7 @@
  * Fault injection against real local servers: the transport must end every bad day with a clear outcome, the right
  * number of attempts, within the deadline, and (for idempotent sends) exactly one message recorded.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DeadlineError, NotifierError, ProviderError, TransportError } from '../../src/core/errors.js';
 import { SecretRegistry } from '../../src/core/secrets.js';
 import { Transport, httpFailure, notJsonFailure, type ExchangeSpec } from '../../src/transport/transport.js';
@@ -38,8 +38,12 @@ function interpret(reply: HttpReply): Verdict {
   );
 }
 
+/** The suite runs over both HTTP paths: node:http (the default) and ky on a fetch (proxies, library callers). */
+let backendFetch: typeof globalThis.fetch | undefined;
+
 function transport(overrides: Partial<ConstructorParameters<typeof Transport>[0]> = {}): Transport {
   return new Transport({
+    fetch: backendFetch,
     timeoutMs: 1000,
     retries: 3,
     deadline: Date.now() + 10_000,
@@ -73,7 +77,14 @@ async function failure(promise: Promise<unknown>): Promise<NotifierError> {
   throw new Error('expected a failure');
 }
 
-describe('transport fault suite', () => {
+describe.each([
+  ['node:http', undefined],
+  ['ky on fetch', globalThis.fetch],
+])('transport fault suite (%s)', (_name, fetch) => {
+  beforeAll(() => {
+    backendFetch = fetch;
+  });
+
   it('survives a burst of 5xx and succeeds on the fourth attempt', async () => {
     let calls = 0;
     const server = await serve((_req, res) =>
