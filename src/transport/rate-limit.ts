@@ -1,6 +1,6 @@
 import { DeadlineError } from '../core/errors.js';
 
-/** At most `requests` starts in any window of `perMs` milliseconds. */
+/** At most `requests` requests in any window of `perMs` milliseconds. */
 export interface RateLimit {
   requests: number;
   perMs: number;
@@ -22,51 +22,105 @@ export const sleep: Sleep = (ms, signal) =>
     );
   });
 
+/** A slot taken from the limiter; `done()` once the exchange is over (reply, error or timeout). */
+export interface RateSlot {
+  done(): void;
+}
+
+const FREE_SLOT: RateSlot = { done: () => {} };
+
+interface Window {
+  /** When each settled request of the window finished, ascending. */
+  finished: number[];
+  /** Requests started and not yet finished: they occupy the window until they finish. */
+  inFlight: number;
+  /** Resolves when a request of this key finishes (a waiter may then fit). */
+  changed: Promise<void>;
+  notify: () => void;
+}
+
 /**
  * Sliding-window limiter, one window per key (provider + credential). Sends queue for a slot instead of failing;
- * a slot that would start after the deadline fails at once with a clear reason instead of waiting in vain.
- * Slots are reserved synchronously, so concurrent callers get distinct, ordered start times.
+ * a slot that cannot come before the deadline fails at once with a clear reason instead of waiting in vain.
+ *
+ * A request occupies the window from its start until `perMs` after it finished, not after it started: the
+ * service counts arrivals, and an early request that arrives late (a new connection, a slow network) would
+ * otherwise share a server-side window with the next batch, which arrives quickly on warm connections. Counting
+ * from the start let a 50/s fan-out land 100 requests in one second at the server.
  */
 export class RateLimiter {
-  private readonly starts = new Map<string, number[]>();
+  private readonly windows = new Map<string, Window>();
 
   constructor(
     private readonly now: () => number = Date.now,
     private readonly wait: Sleep = sleep,
   ) {}
 
-  /** Reserves the next slot for `key` and waits for it. */
-  async acquire(key: string, limit: RateLimit | undefined, deadline: number, signal?: AbortSignal): Promise<void> {
-    if (!limit) return;
-    const at = this.reserve(key, limit);
-    if (at > deadline) {
-      this.release(key, at);
-      throw new DeadlineError(
-        `rate limit of ${limit.requests} requests per ${formatWindow(limit.perMs)} leaves no slot before the deadline`,
-        { hint: 'send fewer messages per run, or raise the timeout' },
-      );
+  /** Waits for a slot for `key`; call `done()` on it when the request is over. */
+  async acquire(key: string, limit: RateLimit | undefined, deadline: number, signal?: AbortSignal): Promise<RateSlot> {
+    if (!limit) return FREE_SLOT;
+    const window = this.window(key);
+    for (;;) {
+      const now = this.now();
+      while (window.finished.length > 0 && window.finished[0]! <= now - limit.perMs) window.finished.shift();
+      const excess = window.finished.length + window.inFlight - limit.requests + 1;
+      if (excess <= 0) return this.take(window);
+      // The excess-th oldest finished request leaves the window first; when too few have finished, a slot opens
+      // only as requests in flight finish.
+      const opens = excess <= window.finished.length ? window.finished[excess - 1]! + limit.perMs : undefined;
+      if (opens !== undefined ? opens > deadline : now >= deadline) {
+        throw new DeadlineError(
+          `rate limit of ${limit.requests} requests per ${formatWindow(limit.perMs)} leaves no slot before the deadline`,
+          { hint: 'send fewer messages per run, or raise the timeout' },
+        );
+      }
+      await this.waitFor(window.changed, (opens ?? deadline) - now, signal);
     }
-    await this.wait(at - this.now(), signal);
   }
 
-  private reserve(key: string, limit: RateLimit): number {
-    const now = this.now();
-    const starts = this.starts.get(key) ?? [];
-    // Drop starts that can no longer constrain anything.
-    while (starts.length > 0 && starts[0]! <= now - limit.perMs && starts.length >= limit.requests) starts.shift();
-    let at = now;
-    if (starts.length >= limit.requests) {
-      at = Math.max(now, starts[starts.length - limit.requests]! + limit.perMs);
+  /** Until `changed` resolves or `ms` pass; the timer is cleared either way, so it never holds the process open. */
+  private async waitFor(changed: Promise<void>, ms: number, signal: AbortSignal | undefined): Promise<void> {
+    const timer = new AbortController();
+    const forward = () => timer.abort();
+    signal?.addEventListener('abort', forward, { once: true });
+    try {
+      await Promise.race([changed, this.wait(ms, timer.signal)]);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+    } finally {
+      signal?.removeEventListener('abort', forward);
+      timer.abort();
     }
-    starts.push(at);
-    this.starts.set(key, starts);
-    return at;
   }
 
-  private release(key: string, at: number): void {
-    const starts = this.starts.get(key);
-    const index = starts?.lastIndexOf(at) ?? -1;
-    if (starts && index >= 0) starts.splice(index, 1);
+  private window(key: string): Window {
+    let window = this.windows.get(key);
+    if (!window) {
+      let notify = () => {};
+      const changed = new Promise<void>((resolve) => (notify = resolve));
+      window = { finished: [], inFlight: 0, changed, notify };
+      this.windows.set(key, window);
+    }
+    return window;
+  }
+
+  private take(window: Window): RateSlot {
+    window.inFlight += 1;
+    let open = true;
+    return {
+      done: () => {
+        if (!open) return;
+        open = false;
+        window.inFlight -= 1;
+        const at = this.now();
+        let index = window.finished.length;
+        while (index > 0 && window.finished[index - 1]! > at) index--;
+        window.finished.splice(index, 0, at);
+        const notify = window.notify;
+        window.changed = new Promise<void>((resolve) => (window.notify = resolve));
+        notify();
+      },
+    };
   }
 }
 

@@ -164,7 +164,7 @@ export class Transport {
           lastError,
         );
       }
-      await this.limiter.acquire(spec.rateKey ?? spec.label, spec.rateLimit, this.options.deadline);
+      const slot = await this.limiter.acquire(spec.rateKey ?? spec.label, spec.rateLimit, this.options.deadline);
       attempts += 1;
       let verdict: Verdict;
       let reply: HttpReply | undefined;
@@ -172,8 +172,10 @@ export class Transport {
         const request = await spec.build(attempts);
         const timeoutMs = Math.min(this.options.timeoutMs, this.options.deadline - this.now());
         reply = await this.client.send(request, undefined, timeoutMs);
+        slot.done();
         verdict = spec.interpret(reply);
       } catch (error) {
+        slot.done();
         if (!(error instanceof NoReplyError)) {
           const failure = toError(error);
           throw this.finalError(

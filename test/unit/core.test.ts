@@ -140,42 +140,71 @@ describe('idempotency keys', () => {
 });
 
 describe('RateLimiter', () => {
-  it('spaces starts to the limit and queues instead of failing', async () => {
-    let now = 0;
+  /** A limiter on a fake clock that the fake sleep advances. */
+  function fakeLimiter() {
+    const clock = { now: 0 };
     const waits: number[] = [];
     const limiter = new RateLimiter(
-      () => now,
+      () => clock.now,
       async (ms) => {
         waits.push(ms);
+        clock.now += Math.max(0, ms);
       },
     );
+    return { clock, waits, limiter };
+  }
+
+  it('spaces requests to the limit, counted from when each finished, and queues instead of failing', async () => {
+    const { clock, waits, limiter } = fakeLimiter();
     const limit = { requests: 2, perMs: 1000 };
-    for (let i = 0; i < 5; i++) await limiter.acquire('k', limit, 10_000);
-    expect(waits).toEqual([0, 0, 1000, 1000, 2000]);
-    now = 5000;
-    await limiter.acquire('k', limit, 10_000);
-    expect(waits.at(-1)).toBe(0);
+    const starts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const slot = await limiter.acquire('k', limit, 10_000);
+      starts.push(clock.now);
+      clock.now += 50; // the exchange takes 50 ms
+      slot.done();
+    }
+    // Each window opens 1000 ms after the request that leaves it finished, not after it started.
+    expect(starts).toEqual([0, 50, 1050, 1100, 2100]);
+    expect(waits).toEqual([950, 950]);
+    clock.now = 10_000;
+    await limiter.acquire('k', limit, 20_000);
+    expect(waits).toHaveLength(2);
+  });
+
+  it('counts requests in flight: a slot opens only once one of them finishes', async () => {
+    const clock = { now: 0 };
+    // Waiting for a request in flight has no known end: that wait never elapses here, only the finish wakes it.
+    const limiter = new RateLimiter(
+      () => clock.now,
+      (ms) => (ms >= 10_000 ? new Promise<void>(() => {}) : Promise.resolve(void (clock.now += ms))),
+    );
+    const limit = { requests: 1, perMs: 100 };
+    const first = await limiter.acquire('k', limit, 60_000);
+    let second = false;
+    const waiting = limiter.acquire('k', limit, 60_000).then((slot) => {
+      second = true;
+      return slot;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(second).toBe(false);
+    clock.now = 3000;
+    first.done();
+    (await waiting).done();
+    expect(second).toBe(true);
+    expect(clock.now).toBeGreaterThanOrEqual(3100);
   });
 
   it('keeps separate windows per key', async () => {
-    const waits: number[] = [];
-    const limiter = new RateLimiter(
-      () => 0,
-      async (ms) => {
-        waits.push(ms);
-      },
-    );
+    const { waits, limiter } = fakeLimiter();
     await limiter.acquire('a', { requests: 1, perMs: 1000 }, 10_000);
     await limiter.acquire('b', { requests: 1, perMs: 1000 }, 10_000);
-    expect(waits).toEqual([0, 0]);
+    expect(waits).toEqual([]);
   });
 
   it('fails at once when the slot would be past the deadline', async () => {
-    const limiter = new RateLimiter(
-      () => 0,
-      async () => {},
-    );
-    await limiter.acquire('k', { requests: 1, perMs: 60_000 }, 1000);
+    const { limiter } = fakeLimiter();
+    (await limiter.acquire('k', { requests: 1, perMs: 60_000 }, 1000)).done();
     await expect(limiter.acquire('k', { requests: 1, perMs: 60_000 }, 1000)).rejects.toThrow(
       'no slot before the deadline',
     );
