@@ -10,6 +10,8 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers'];
   body: string;
   json: unknown;
+  /** performance.now() when the request arrived (its headers were read). */
+  receivedAt: number;
 }
 
 export type Handler = (request: RecordedRequest, response: ServerResponse) => unknown;
@@ -17,6 +19,8 @@ export type Handler = (request: RecordedRequest, response: ServerResponse) => un
 /** A real HTTP server on 127.0.0.1 that records every request; handlers play the provider. */
 export class FakeServer {
   readonly requests: RecordedRequest[] = [];
+  /** TCP connections accepted so far: fewer than requests means connections were reused. */
+  connections = 0;
   private server?: Server;
   private readonly sockets = new Set<import('node:net').Socket>();
 
@@ -32,6 +36,7 @@ export class FakeServer {
 
   async start(): Promise<string> {
     const listener: RequestListener = (req, res) => {
+      const receivedAt = performance.now();
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
@@ -51,6 +56,7 @@ export class FakeServer {
           headers: req.headers,
           body,
           json,
+          receivedAt,
         };
         this.requests.push(recorded);
         Promise.resolve(this.handler(recorded, res)).catch((error: unknown) => {
@@ -61,6 +67,7 @@ export class FakeServer {
     };
     this.server = this.tls ? createTlsServer(this.tls, listener) : createServer(listener);
     this.server.on('connection', (socket) => {
+      this.connections += 1;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });

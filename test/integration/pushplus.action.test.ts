@@ -37,6 +37,31 @@ describe('pushplus through node dist/index.js', () => {
     expect(run.summary).toContain('topic:ops');
   });
 
+  it('a rate-limited fan-out reuses connections and never exceeds the limit in any window at the server', async () => {
+    const target = Array.from({ length: 80 }, (_, i) => `to:friend${i}`).join('\n');
+    const run = await runAction({
+      inputs: {
+        provider: 'pushplus',
+        token: TOKEN,
+        endpoint: fake.url,
+        status: 'failure',
+        target,
+        'rate-limit': '40/s',
+      },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(fake.requests).toHaveLength(80);
+    // Two windows of 40: the second rides on the first one's keep-alive connections.
+    expect(fake.connections).toBeLessThanOrEqual(40);
+    const arrivals = fake.requests.map((request) => request.receivedAt).sort((a, b) => a - b);
+    let busiest = 0;
+    for (let i = 0, j = 0; i < arrivals.length; i++) {
+      while (arrivals[i]! - arrivals[j]! >= 1000) j++;
+      busiest = Math.max(busiest, i - j + 1);
+    }
+    expect(busiest).toBe(40);
+  });
+
   it('fails on business error 903 without retrying, with the code and a hint', async () => {
     const run = await runAction({
       inputs: {
