@@ -69,7 +69,14 @@ export class HttpClient {
   /** ky, and with it fetch, is loaded on the first request that uses it: the node:http path never pays for it. */
   private load(fetch: FetchFunction) {
     this.api ??= import('ky').then((module) => ({
-      ky: module.default.create({ retry: 0, throwHttpErrors: false, timeout: this.options.timeoutMs, fetch }),
+      // Redirects are not followed on either path: a 3xx is reported (see httpFailure), never re-sent elsewhere.
+      ky: module.default.create({
+        retry: 0,
+        throwHttpErrors: false,
+        timeout: this.options.timeoutMs,
+        fetch,
+        redirect: 'manual',
+      }),
       isTimeoutError: module.isTimeoutError,
     }));
     return this.api;

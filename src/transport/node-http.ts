@@ -36,6 +36,20 @@ function replyHeaders(headers: IncomingHttpHeaders): ReplyHeaders {
 
 type RequestFunction = typeof import('node:http').request;
 
+/**
+ * We never ask for compression (no Accept-Encoding), but a gateway may compress anyway; fetch would decode it, so
+ * this path does too. zlib is loaded only then.
+ */
+async function decodeBody(body: Buffer, encoding: string | undefined): Promise<string> {
+  const coding = encoding?.trim().toLowerCase();
+  if (!coding || coding === 'identity') return body.toString('utf8');
+  const zlib = await import('node:zlib');
+  if (coding === 'gzip' || coding === 'x-gzip') return zlib.gunzipSync(body).toString('utf8');
+  if (coding === 'deflate') return zlib.inflateSync(body).toString('utf8');
+  if (coding === 'br') return zlib.brotliDecompressSync(body).toString('utf8');
+  throw Object.assign(new Error(`unsupported content-encoding ${coding}`), { code: 'EBADENCODING' });
+}
+
 let httpsRequest: Promise<RequestFunction> | undefined;
 
 /** https (and with it tls) is loaded only for https URLs: local fakes and private plain-http endpoints skip it. */
@@ -51,8 +65,9 @@ export async function nodeHttpSend(request: HttpRequest, timeoutMs: number, sign
   const send = await requestFor(url);
   const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
   const headers: Record<string, string> = { ...request.headers };
-  if (body && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length')) {
-    headers['content-length'] = String(body.length);
+  // An explicit length, 0 for a bodiless POST too, so no request goes out chunked.
+  if (request.method !== 'GET' && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length')) {
+    headers['content-length'] = String(body?.length ?? 0);
   }
   return new Promise<RawReply>((resolve, reject) => {
     if (signal?.aborted) {
@@ -76,13 +91,13 @@ export async function nodeHttpSend(request: HttpRequest, timeoutMs: number, sign
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('error', (error) => finish(error));
       incoming.on('aborted', () => finish(Object.assign(new Error('reply aborted'), { code: 'ECONNRESET' })));
-      incoming.on('end', () =>
-        finish(undefined, {
-          status: incoming.statusCode ?? 0,
-          headers: replyHeaders(incoming.headers),
-          text: Buffer.concat(chunks).toString('utf8'),
-        }),
-      );
+      incoming.on('end', () => {
+        decodeBody(Buffer.concat(chunks), incoming.headers['content-encoding']).then(
+          (text) =>
+            finish(undefined, { status: incoming.statusCode ?? 0, headers: replyHeaders(incoming.headers), text }),
+          (error: Error) => finish(error),
+        );
+      });
     });
     const timer = setTimeout(() => finish(new ExchangeTimeoutError(`timed out after ${timeoutMs} ms`)), timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });

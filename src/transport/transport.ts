@@ -1,6 +1,6 @@
 import { DeadlineError, NotifierError, ProviderError, TransportError, toError } from '../core/errors.js';
 import type { SecretRegistry } from '../core/secrets.js';
-import { HttpClient, NoReplyError } from './client.js';
+import { HttpClient, NoReplyError, safeUrl } from './client.js';
 import type { FetchFunction } from './proxy.js';
 import { RateLimiter, sleep as defaultSleep, type RateLimit, type Sleep } from './rate-limit.js';
 import type { FailureVerdict, HttpReply, HttpRequest, Logger, SuccessVerdict, Verdict } from './types.js';
@@ -85,6 +85,17 @@ export function httpFailure(reply: HttpReply, now = Date.now()): FailureVerdict 
       message: `HTTP ${reply.status} from the provider${snippet ? `: ${snippet}` : ''}`,
       retry: 'safe',
       retryAfterMs,
+    };
+  }
+  if (reply.status >= 300 && reply.status < 400) {
+    const location = reply.headers.get('location');
+    return {
+      ok: false,
+      code: reply.status,
+      message: `HTTP ${reply.status} redirect${location ? ` to ${safeUrl(location)}` : ''}`,
+      retry: 'never',
+      // Following it would hand the credential-bearing request to whatever host the reply names.
+      hint: 'redirects are not followed: set `endpoint` to the address the service moved to',
     };
   }
   return {

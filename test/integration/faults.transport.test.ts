@@ -2,6 +2,7 @@
  * Fault injection against real local servers: the transport must end every bad day with a clear outcome, the right
  * number of attempts, within the deadline, and (for idempotent sends) exactly one message recorded.
  */
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DeadlineError, NotifierError, ProviderError, TransportError } from '../../src/core/errors.js';
 import { SecretRegistry } from '../../src/core/secrets.js';
@@ -199,6 +200,31 @@ describe.each([
     expect(error).toBeInstanceOf(TransportError);
     expect(error.attempts).toBe(3);
     expect(error.message).toContain('connection refused');
+  });
+
+  it('a compressed reply the client never asked for is decoded (a gateway that gzips anyway)', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(gzipSync(JSON.stringify({ code: 0, id: 'zipped' })));
+    });
+    const result = await transport().exchange(spec(server.url));
+    expect(result.verdict).toMatchObject({ ok: true, id: 'zipped' });
+    expect(server.requests[0]!.headers['content-length']).toBe('12');
+  });
+
+  it('a redirect is reported with where it points, and neither followed nor retried', async () => {
+    const elsewhere = await serve((_req, res) => sendJson(res, 200, { code: 0 }));
+    const server = await serve((_req, res) => {
+      res.writeHead(307, { location: `${elsewhere.url}/moved?token=leaked-if-printed` });
+      res.end();
+    });
+    const error = await failure(transport().exchange(spec(server.url)));
+    expect(error.attempts).toBe(1);
+    expect(error.message).toContain(`redirect to ${elsewhere.url}/moved?…`);
+    expect(error.message).not.toContain('leaked-if-printed');
+    expect(error.hint).toContain('`endpoint`');
+    expect(server.requests).toHaveLength(1);
+    expect(elsewhere.requests).toHaveLength(0);
   });
 
   it('an HTML error page with HTTP 200 is a failure, not retried, with a hint about the endpoint', async () => {
