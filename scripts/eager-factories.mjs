@@ -16,6 +16,10 @@ function isModuleTable(node) {
     node.properties.every(
       (property) =>
         property.type === 'Property' &&
+        // `{1(){…}}` or a getter: the value starts at its parameter list, so it cannot be wrapped.
+        property.kind === 'init' &&
+        !property.method &&
+        !property.shorthand &&
         property.key.type === 'Literal' &&
         typeof property.key.value === 'number' &&
         (property.value.type === 'ArrowFunctionExpression' ||
@@ -27,7 +31,13 @@ function isModuleTable(node) {
 
 /** Returns `code` with every unparenthesised module factory of its module tables wrapped in parentheses. */
 export function wrapFactories(code) {
-  const ast = parse(code, { ecmaVersion: 'latest', sourceType: 'module', preserveParens: true });
+  let ast;
+  try {
+    ast = parse(code, { ecmaVersion: 'latest', sourceType: 'module', preserveParens: true });
+  } catch {
+    // A CommonJS chunk may use sloppy-mode syntax that a module cannot.
+    ast = parse(code, { ecmaVersion: 'latest', sourceType: 'script', preserveParens: true });
+  }
   const ranges = [];
   const visit = (node) => {
     if (isModuleTable(node)) {

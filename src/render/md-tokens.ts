@@ -1,5 +1,4 @@
 import MarkdownIt, { type MarkdownIt as Parser, type Token as MdItToken } from 'markdown-it';
-import { BARE_URL } from './escape.js';
 
 /**
  * The Markdown tree every dialect renders from: one parse, a small typed shape of our own, so the renderers
@@ -52,25 +51,44 @@ export function inlinePlain(tokens: InlineToken[]): string {
 
 let parser: Parser | undefined;
 
+/** markdown-it's own guard against runaway recursion; what lies deeper is dropped, with the rest of the text. */
+const MAX_NESTING = 100;
+
 /**
  * Raw HTML is off (it reads as text); soft line breaks are kept as breaks, as in a chat message. Bare URLs are
  * linked by `linkBareUrls` below rather than markdown-it's linkify: linkify-it compiles its schema expressions on
  * first use (~10 ms of every run), and only http(s) addresses matter in a CI message.
  */
 function markdownIt(): Parser {
-  parser ??= new MarkdownIt({ html: false, breaks: true, linkify: false });
+  parser ??= new MarkdownIt({ html: false, breaks: true, linkify: false, maxNesting: MAX_NESTING });
   return parser;
 }
 
-const URL_SPLIT = new RegExp(BARE_URL.source, 'g');
+/** Like BARE_URL, but parentheses may be part of an address (Wikipedia, MSDN); unbalanced ones are trimmed below. */
+const URL_IN_TEXT = /https?:\/\/[^\s<>[\]{}"'`\\|*]+/g;
 
-/** Text outside links with its http(s) addresses as links; trailing sentence punctuation stays text, as in GFM. */
+/**
+ * The address in a match, as GFM reads it: trailing sentence punctuation is not part of it, nor is a closing
+ * parenthesis without its opening one (`(see https://x.example/a)`).
+ */
+function trimUrl(match: string): string {
+  let url = match;
+  for (;;) {
+    const trimmed = url.replace(/[.,:;!?]+$/, '');
+    const opens = trimmed.split('(').length - 1;
+    const closes = trimmed.split(')').length - 1;
+    url = trimmed.endsWith(')') && closes > opens ? trimmed.slice(0, -1) : trimmed;
+    if (url === trimmed) return url;
+  }
+}
+
+/** Text outside links with its http(s) addresses as links; trailing punctuation stays text, as in GFM. */
 function linkBareUrls(text: string): InlineToken[] {
   const out: InlineToken[] = [];
   let last = 0;
-  for (const match of text.matchAll(URL_SPLIT)) {
-    const href = match[0].replace(/[.,:;!?]+$/, '');
-    if (href.length <= 'https://'.length) continue;
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    const href = trimUrl(match[0]);
+    if (!/^https?:\/\/[^/?#]/.test(href)) continue;
     if (match.index > last) out.push({ type: 'text', text: text.slice(last, match.index) });
     out.push({ type: 'link', href, auto: true, tokens: [{ type: 'text', text: href }] });
     last = match.index + href.length;
@@ -264,9 +282,27 @@ class BlockReader {
   }
 }
 
+/**
+ * Markdown nested too deeply to parse (a hundred levels of quotes or lists, which only hostile text has) as plain
+ * paragraphs: no formatting, but no word of it lost, and nothing after it either.
+ */
+function plainParagraphs(source: string): BlockToken[] {
+  return source
+    .split(/\n[ \t]*\n/)
+    .filter((paragraph) => paragraph.trim())
+    .map((paragraph) => ({
+      type: 'paragraph',
+      raw: paragraph,
+      tokens: paragraph
+        .split('\n')
+        .flatMap((line, i): InlineToken[] => [...(i > 0 ? [{ type: 'br' } as const] : []), ...linkBareUrls(line)]),
+    }));
+}
+
 /** Parses Markdown into blocks. Line endings are normalised first, as the parser does, so `raw` lines line up. */
 export function parseMarkdown(markdown: string): BlockToken[] {
   const source = markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
   const tokens = markdownIt().parse(source, {});
+  if (tokens.some((token) => token.level >= MAX_NESTING - 1)) return plainParagraphs(source);
   return new BlockReader(tokens, source.split('\n')).blocks();
 }

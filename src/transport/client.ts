@@ -1,7 +1,7 @@
 import type { KyInstance } from 'ky';
 import { DeadlineError, TransportError } from '../core/errors.js';
 import type { SecretRegistry } from '../core/secrets.js';
-import { ExchangeAbortedError, ExchangeTimeoutError, nodeHttpSend, type RawReply } from './node-http.js';
+import { ExchangeAbortedError, ExchangeTimeoutError, NotSentError, nodeHttpSend, type RawReply } from './node-http.js';
 import type { FetchFunction } from './proxy.js';
 import type { HttpReply, HttpRequest, Logger } from './types.js';
 
@@ -15,7 +15,7 @@ export interface HttpClientOptions {
 }
 
 /** Why a request got no usable reply; `sent` tells whether the server may have processed it. */
-export type NoReplyReason = 'connect' | 'dns' | 'reset' | 'timeout' | 'blocked';
+export type NoReplyReason = 'connect' | 'dns' | 'reset' | 'timeout' | 'blocked' | 'tls';
 
 export class NoReplyError extends TransportError {
   readonly reason: NoReplyReason;
@@ -39,7 +39,8 @@ export function safeUrl(url: string): string {
   }
 }
 
-function classifyNetworkError(error: unknown): NoReplyReason {
+/** The codes and messages of an error and its causes, as one string (fetch wraps the socket error twice). */
+function errorChain(error: unknown): string {
   const chain: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
@@ -48,8 +49,14 @@ function classifyNetworkError(error: unknown): NoReplyReason {
     if (typeof record.message === 'string') chain.push(record.message);
     current = record.cause;
   }
-  const text = chain.join(' ');
+  return chain.join(' ');
+}
+
+function classifyNetworkError(error: unknown): NoReplyReason {
+  const text = errorChain(error);
   if (/ENOTFOUND|getaddrinfo/i.test(text) && !/EAI_AGAIN/.test(text)) return 'dns';
+  // The server's certificate is not trusted: a retry meets the same certificate.
+  if (/CERT|ERR_TLS_|UNABLE_TO_VERIFY|SELF_SIGNED/.test(text)) return 'tls';
   // fetch refuses some ports outright (the WHATWG "bad port" list): nothing was sent, and retrying cannot help.
   if (/bad port/i.test(text)) return 'blocked';
   if (/ECONNREFUSED|ENETUNREACH|EHOSTUNREACH|ECONNABORTED/i.test(text)) return 'connect';
@@ -100,7 +107,7 @@ export class HttpClient {
     }
     const durationMs = performance.now() - started;
     this.options.logger.debug(`← ${where} HTTP ${raw.status} in ${Math.round(durationMs)} ms`);
-    return { status: raw.status, headers: raw.headers, text: raw.text, json, durationMs };
+    return { status: raw.status, headers: raw.headers, text: raw.text, json, durationMs, url: request.url };
   }
 
   private async viaNodeHttp(
@@ -112,11 +119,20 @@ export class HttpClient {
     try {
       return await nodeHttpSend(request, timeoutMs, signal);
     } catch (error) {
-      if (error instanceof ExchangeTimeoutError) {
-        throw new NoReplyError(`${where} timed out after ${Math.round(timeoutMs)} ms`, 'timeout', error);
-      }
       if (error instanceof ExchangeAbortedError || signal?.aborted) {
         throw new DeadlineError(`${where} aborted: the overall deadline was reached`);
+      }
+      if (error instanceof NotSentError) {
+        // Nothing left this process: never "may have been delivered", whatever the cause.
+        const cause = error.cause;
+        if (cause instanceof ExchangeTimeoutError) {
+          throw new NoReplyError(`${where}: no connection within ${Math.round(timeoutMs)} ms`, 'connect', error);
+        }
+        const reason = classifyNetworkError(cause);
+        throw networkError(where, cause, reason === 'reset' || reason === 'timeout' ? 'connect' : reason);
+      }
+      if (error instanceof ExchangeTimeoutError) {
+        throw new NoReplyError(`${where} timed out after ${Math.round(timeoutMs)} ms`, 'timeout', error);
       }
       throw networkError(where, error);
     }
@@ -154,9 +170,14 @@ export class HttpClient {
   }
 }
 
-function networkError(where: string, error: unknown): NoReplyError {
-  const reason = classifyNetworkError(error);
-  const detail =
-    reason === 'dns' ? 'host name not found' : reason === 'connect' ? 'connection refused' : 'connection failed';
-  return new NoReplyError(`${where} failed: ${detail}`, reason, error);
+const TLS_CODE = /\b(?:[A-Z_]*CERT[A-Z_]*|ERR_TLS_[A-Z_]+|UNABLE_TO_VERIFY[A-Z_]*)\b/;
+
+function networkError(where: string, error: unknown, reason = classifyNetworkError(error)): NoReplyError {
+  const chain = errorChain(error);
+  const details: Partial<Record<NoReplyReason, string>> = {
+    dns: 'host name not found',
+    connect: /ECONNREFUSED/.test(chain) ? 'connection refused' : 'could not connect',
+    tls: `the server's TLS certificate is not trusted (${TLS_CODE.exec(chain)?.[0] ?? 'certificate error'})`,
+  };
+  return new NoReplyError(`${where} failed: ${details[reason] ?? 'connection failed'}`, reason, error);
 }

@@ -19,6 +19,14 @@ export class ExchangeTimeoutError extends Error {
   override readonly name = 'TimeoutError';
 }
 
+/**
+ * A failure before the connection was established (TLS included): nothing of the request left this process, so
+ * it cannot have been processed and may be retried even where the provider cannot deduplicate.
+ */
+export class NotSentError extends Error {
+  override readonly name = 'NotSentError';
+}
+
 /** Aborted by the caller's signal (the overall deadline). */
 export class ExchangeAbortedError extends Error {
   override readonly name = 'AbortError';
@@ -38,16 +46,29 @@ type RequestFunction = typeof import('node:http').request;
 
 /**
  * We never ask for compression (no Accept-Encoding), but a gateway may compress anyway; fetch would decode it, so
- * this path does too. zlib is loaded only then.
+ * this path does too (zlib is loaded only then). Codings apply in order, so they are undone from the last. An
+ * unknown coding (`UTF-8` from a misconfigured gateway) or a body that does not decode is passed through as it
+ * came, as undici does: the reply is then judged as the text it is, never as a lost connection.
  */
 async function decodeBody(body: Buffer, encoding: string | undefined): Promise<string> {
-  const coding = encoding?.trim().toLowerCase();
-  if (!coding || coding === 'identity') return body.toString('utf8');
+  const codings = (encoding ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding && coding !== 'identity');
+  if (body.length === 0 || codings.length === 0) return body.toString('utf8');
   const zlib = await import('node:zlib');
-  if (coding === 'gzip' || coding === 'x-gzip') return zlib.gunzipSync(body).toString('utf8');
-  if (coding === 'deflate') return zlib.inflateSync(body).toString('utf8');
-  if (coding === 'br') return zlib.brotliDecompressSync(body).toString('utf8');
-  throw Object.assign(new Error(`unsupported content-encoding ${coding}`), { code: 'EBADENCODING' });
+  let decoded = body;
+  try {
+    for (const coding of codings.reverse()) {
+      if (coding === 'gzip' || coding === 'x-gzip') decoded = zlib.gunzipSync(decoded);
+      else if (coding === 'deflate') decoded = zlib.inflateSync(decoded);
+      else if (coding === 'br') decoded = zlib.brotliDecompressSync(decoded);
+      else return body.toString('utf8');
+    }
+  } catch {
+    return body.toString('utf8');
+  }
+  return decoded.toString('utf8');
 }
 
 let httpsRequest: Promise<RequestFunction> | undefined;
@@ -75,6 +96,8 @@ export async function nodeHttpSend(request: HttpRequest, timeoutMs: number, sign
       return;
     }
     let settled = false;
+    // Set once the socket is connected (after the TLS handshake for https): from then on bytes may have left.
+    let connected = false;
     const finish = (error: Error | undefined, reply?: RawReply) => {
       if (settled) return;
       settled = true;
@@ -82,7 +105,11 @@ export async function nodeHttpSend(request: HttpRequest, timeoutMs: number, sign
       signal?.removeEventListener('abort', onAbort);
       if (error) {
         outgoing.destroy();
-        reject(error);
+        reject(
+          connected || error instanceof ExchangeAbortedError
+            ? error
+            : new NotSentError(error.message, { cause: error }),
+        );
       } else resolve(reply!);
     };
     const onAbort = () => finish(new ExchangeAbortedError('aborted'));
@@ -102,6 +129,11 @@ export async function nodeHttpSend(request: HttpRequest, timeoutMs: number, sign
     const timer = setTimeout(() => finish(new ExchangeTimeoutError(`timed out after ${timeoutMs} ms`)), timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
     outgoing.on('error', (error) => finish(error));
+    outgoing.on('socket', (socket) => {
+      // A reused keep-alive socket is connected already; a new one is, once its (TLS) handshake is done.
+      if (!socket.connecting) connected = true;
+      else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => (connected = true));
+    });
     outgoing.end(body);
   });
 }

@@ -84,7 +84,8 @@ export class RateLimiter {
     const forward = () => timer.abort();
     signal?.addEventListener('abort', forward, { once: true });
     try {
-      await Promise.race([changed, this.wait(ms, timer.signal)]);
+      // setTimeout fires at once for delays past 2^31-1 ms (an unbounded deadline from a library caller).
+      await Promise.race([changed, this.wait(Math.min(ms, 2 ** 31 - 1), timer.signal)]);
     } catch (error) {
       if (signal?.aborted) throw error;
     } finally {

@@ -88,7 +88,13 @@ export function httpFailure(reply: HttpReply, now = Date.now()): FailureVerdict 
     };
   }
   if (reply.status >= 300 && reply.status < 400) {
-    const location = reply.headers.get('location');
+    const raw = reply.headers.get('location');
+    let location = raw;
+    try {
+      if (raw) location = new URL(raw, reply.url).href;
+    } catch {
+      // Reported as it came (safeUrl says it is not a URL).
+    }
     return {
       ok: false,
       code: reply.status,
@@ -196,16 +202,18 @@ export class Transport {
         }
         lastError = error;
         const unsafe = error.maybeProcessed && spec.idempotent !== true;
-        const permanent = error.reason === 'dns' || error.reason === 'blocked';
+        const permanent = error.reason === 'dns' || error.reason === 'blocked' || error.reason === 'tls';
         if (permanent || unsafe || attempts > budget) {
           const hint =
             error.reason === 'dns'
               ? 'check the host in `endpoint` (or the network and proxy settings)'
               : error.reason === 'blocked'
                 ? 'use another port in `endpoint`'
-                : unsafe
-                  ? 'the message may have been delivered; it was not retried because this provider cannot deduplicate a repeated send'
-                  : undefined;
+                : error.reason === 'tls'
+                  ? 'check the host in `endpoint`; a private CA needs NODE_EXTRA_CA_CERTS on the runner'
+                  : unsafe
+                    ? 'the message may have been delivered; it was not retried because this provider cannot deduplicate a repeated send'
+                    : undefined;
           const ErrorClass = error.reason === 'timeout' ? DeadlineError : TransportError;
           throw this.finalError(new ErrorClass(error.message, { cause: error, hint }), attempts);
         }

@@ -14,6 +14,8 @@ export interface ReplyHeaders {
 export interface HttpReply {
   status: number;
   headers: ReplyHeaders;
+  /** The URL the request went to (a relative `Location` is read against it). */
+  url?: string;
   /** Raw body text. */
   text: string;
   /** Parsed JSON body, or undefined when the body is not JSON. */

@@ -2,6 +2,9 @@
  * Fault injection against real local servers: the transport must end every bad day with a clear outcome, the right
  * number of attempts, within the deadline, and (for idempotent sends) exactly one message recorded.
  */
+import { readFileSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DeadlineError, NotifierError, ProviderError, TransportError } from '../../src/core/errors.js';
@@ -9,6 +12,9 @@ import { SecretRegistry } from '../../src/core/secrets.js';
 import { Transport, httpFailure, notJsonFailure, type ExchangeSpec } from '../../src/transport/transport.js';
 import { silentLogger, type HttpReply, type Verdict } from '../../src/transport/types.js';
 import { FakeServer, closedPortUrl, sendJson, type Handler } from '../helpers/fake-server.js';
+import { ROOT } from '../helpers/run-action.js';
+
+const TLS_DIR = join(ROOT, 'test/fixtures/tls');
 
 const servers: FakeServer[] = [];
 afterEach(async () => {
@@ -212,6 +218,34 @@ describe.each([
     expect(server.requests[0]!.headers['content-length']).toBe('12');
   });
 
+  it('a reply with an unknown or empty content coding is judged by its text, never as a lost connection', async () => {
+    const odd = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'UTF-8' });
+      res.end(JSON.stringify({ code: 0, id: 'plain' }));
+    });
+    expect((await transport().exchange(spec(odd.url))).verdict).toMatchObject({ ok: true, id: 'plain' });
+    const moved = await serve((_req, res) => {
+      res.writeHead(302, { location: '/v2/send', 'content-encoding': 'gzip' });
+      res.end();
+    });
+    const error = await failure(transport().exchange(spec(moved.url)));
+    expect(error.message).toContain(`redirect to ${moved.url}/v2/send`);
+  });
+
+  it('an untrusted TLS certificate fails at once, unretried, saying so; nothing reached the server', async () => {
+    const tls = new FakeServer((_req, res) => sendJson(res, 200, { code: 0 }), {
+      key: readFileSync(join(TLS_DIR, 'key.pem'), 'utf8'),
+      cert: readFileSync(join(TLS_DIR, 'cert.pem'), 'utf8'),
+    });
+    servers.push(tls);
+    await tls.start();
+    const error = await failure(transport({ retries: 3 }).exchange(spec(tls.url, { idempotent: true })));
+    expect(error.attempts).toBe(1);
+    expect(error.message).toMatch(/TLS certificate is not trusted \([A-Z_]+\)/);
+    expect(error.hint).toContain('NODE_EXTRA_CA_CERTS');
+    expect(tls.requests).toHaveLength(0);
+  });
+
   it('a redirect is reported with where it points, and neither followed nor retried', async () => {
     const elsewhere = await serve((_req, res) => sendJson(res, 200, { code: 0 }));
     const server = await serve((_req, res) => {
@@ -348,5 +382,28 @@ describe.each([
     expect(rejected).toHaveLength(2);
     expect(String(rejected[0]!.reason.message)).toContain('leaves no slot before the deadline');
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('node:http only: knowing whether anything was sent', () => {
+  beforeAll(() => {
+    backendFetch = undefined;
+  });
+
+  it('a TLS handshake that never completes is retried even for a non-idempotent send: nothing was sent', async () => {
+    // Accepts TCP and never answers the handshake.
+    const silent = createNetServer((socket) => socket.on('error', () => {}));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const error = await failure(
+        transport({ timeoutMs: 200, retries: 1 }).exchange(spec(`https://127.0.0.1:${port}`, { idempotent: false })),
+      );
+      expect(error.attempts).toBe(2);
+      expect(error.message).toContain('no connection within');
+      expect(error.hint ?? '').not.toContain('may have been delivered');
+    } finally {
+      silent.close();
+    }
   });
 });

@@ -30,6 +30,15 @@ describe('eager-factories (post-build step)', () => {
     expect(after.out).toEqual(before.out);
   });
 
+  it('leaves method-shorthand tables alone (their values cannot be wrapped) and reads sloppy-mode scripts', () => {
+    const methods = 'var a={1(){return 1},2(){return 2}};';
+    expect(wrapFactories(methods)).toEqual({ code: methods, wrapped: 0 });
+    const sloppy = 'var t={1:function(e){with(e){return 010}}};';
+    const { code, wrapped } = wrapFactories(sloppy);
+    expect(wrapped).toBe(1);
+    expect(code).toBe('var t={1:(function(e){with(e){return 010}})};');
+  });
+
   it('is idempotent', () => {
     const once = wrapFactories(table).code;
     expect(wrapFactories(once)).toEqual({ code: once, wrapped: 0 });

@@ -239,6 +239,28 @@ describe('links and code', () => {
     );
   });
 
+  it('bare URLs keep balanced parentheses and lose trailing punctuation and unbalanced closers, as in GFM', () => {
+    const md = 'See https://en.wikipedia.org/wiki/Foo_(bar). Also (https://x.example/a) and http://b.';
+    expect(renderMarkdown(md, 'html')).toBe(
+      '<p>See <a href="https://en.wikipedia.org/wiki/Foo_%28bar%29">https://en.wikipedia.org/wiki/Foo_(bar)</a>. ' +
+        'Also (<a href="https://x.example/a">https://x.example/a</a>) and <a href="http://b">http://b</a>.</p>',
+    );
+    expect(renderMarkdown('nothing after the scheme: https:// or http://?q', 'html')).not.toContain('<a ');
+  });
+
+  it('Markdown nested past the parser limit is kept as plain text, with everything after it', () => {
+    const list = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- item${i}`).join('\n');
+    for (const md of [`${list}\n\nAFTER the list`, `${'>'.repeat(101)} deep quote\n\nAFTER the quote`]) {
+      for (const dialect of DIALECTS) {
+        const out = renderMarkdown(md, dialect);
+        expect(out).toContain('AFTER the');
+        expect(out).toMatch(/item59|deep quote/);
+      }
+    }
+    // Ordinary nesting is still parsed as Markdown.
+    expect(renderMarkdown('- a\n  - b\n    - c', 'html')).toMatch(/^<ul><li>a\s*<ul><li>b\s*<ul><li>c<\/li><\/ul>/);
+  });
+
   it('a code block containing fences cannot be closed early', () => {
     const md = '````\n```\n[x](javascript:alert(1))\n```\n````';
     const out = renderMarkdown(md, 'markdown');
