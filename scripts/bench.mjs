@@ -1,11 +1,11 @@
 // Benchmark (not a test: it never fails on timing). Measures, side by side and as medians of repeated runs:
 // cold start against `node -e 0`, one real send against a minimal fetch script, a 200-delivery fan-out against the
 // ideal time its rate limit allows, bundle size and peak memory. Prints a table and writes docs/benchmarks.md.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const node = process.execPath;
@@ -15,6 +15,14 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 // same interleaved runs, so a before/after comparison is not skewed by the machine's drift between two sessions.
 const baselineArg = process.argv.indexOf('--baseline');
 const baseline = baselineArg > 0 ? join(resolve(process.argv[baselineArg + 1]), 'index.js') : undefined;
+/** The baseline's commit when it is a git checkout, so the report says what it was compared with. */
+function baselineCommit() {
+  try {
+    return execFileSync('git', ['-C', dirname(baseline), 'log', '-1', '--format=%h (%s)'], { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
 const work = mkdtempSync(join(tmpdir(), 'ci-notifier-bench-'));
 const TOKEN = '0123456789abcdef0123456789abcdef';
 
@@ -238,6 +246,6 @@ writeFileSync(
     '- Peak RSS: `process.resourceUsage().maxRSS` of the whole process at exit.\n' +
     "- Runs are interleaved (floor, action, baseline, floor, …) so drift in the machine's speed hits all alike.\n" +
     (baseline
-      ? `- Baseline build: \`${process.argv[baselineArg + 1]}\`, measured in the same interleaved runs.\n`
+      ? `- Baseline build: \`${process.argv[baselineArg + 1]}\`${baselineCommit() ? `, commit ${baselineCommit()}` : ''}, measured in the same interleaved runs.\n`
       : ''),
 );
