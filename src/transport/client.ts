@@ -119,9 +119,7 @@ export class HttpClient {
     try {
       return await nodeHttpSend(request, timeoutMs, signal);
     } catch (error) {
-      if (error instanceof ExchangeAbortedError || signal?.aborted) {
-        throw new DeadlineError(`${where} aborted: the overall deadline was reached`);
-      }
+      if (error instanceof ExchangeAbortedError || signal?.aborted) throw deadlineReached(where);
       if (error instanceof NotSentError) {
         // Nothing left this process: never "may have been delivered", whatever the cause.
         const cause = error.cause;
@@ -131,9 +129,7 @@ export class HttpClient {
         const reason = classifyNetworkError(cause);
         throw networkError(where, cause, reason === 'reset' || reason === 'timeout' ? 'connect' : reason);
       }
-      if (error instanceof ExchangeTimeoutError) {
-        throw new NoReplyError(`${where} timed out after ${Math.round(timeoutMs)} ms`, 'timeout', error);
-      }
+      if (error instanceof ExchangeTimeoutError) throw timedOut(where, timeoutMs, error);
       throw networkError(where, error);
     }
   }
@@ -157,9 +153,9 @@ export class HttpClient {
       });
     } catch (error) {
       if (isTimeoutError(error) || (error instanceof Error && error.name === 'TimeoutError')) {
-        throw new NoReplyError(`${where} timed out after ${Math.round(timeoutMs)} ms`, 'timeout', error);
+        throw timedOut(where, timeoutMs, error);
       }
-      if (signal?.aborted) throw new DeadlineError(`${where} aborted: the overall deadline was reached`);
+      if (signal?.aborted) throw deadlineReached(where);
       throw networkError(where, error);
     }
     try {
@@ -168,6 +164,15 @@ export class HttpClient {
       throw new NoReplyError(`${where}: connection lost while reading the reply`, 'reset', error);
     }
   }
+}
+
+/** The same words on both paths: a reply that did not come within the budget, or the run's deadline. */
+function timedOut(where: string, timeoutMs: number, cause: unknown): NoReplyError {
+  return new NoReplyError(`${where} timed out after ${Math.round(timeoutMs)} ms`, 'timeout', cause);
+}
+
+function deadlineReached(where: string): DeadlineError {
+  return new DeadlineError(`${where} aborted: the overall deadline was reached`);
 }
 
 const TLS_CODE = /\b(?:[A-Z_]*CERT[A-Z_]*|ERR_TLS_[A-Z_]+|UNABLE_TO_VERIFY[A-Z_]*)\b/;
