@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { busiestWindow } from '../../scripts/busiest-window.mjs';
 import { fakePushplus } from '../fakes/pushplus.js';
 import { runAction } from '../helpers/run-action.js';
 
@@ -53,13 +54,12 @@ describe('pushplus through node dist/index.js', () => {
     expect(fake.requests).toHaveLength(80);
     // Two windows of 40: the second rides on the first one's keep-alive connections.
     expect(fake.connections).toBeLessThanOrEqual(40);
-    const arrivals = fake.requests.map((request) => request.receivedAt).sort((a, b) => a - b);
-    let busiest = 0;
-    for (let i = 0, j = 0; i < arrivals.length; i++) {
-      while (arrivals[i]! - arrivals[j]! >= 1000) j++;
-      busiest = Math.max(busiest, i - j + 1);
-    }
-    expect(busiest).toBe(40);
+    expect(
+      busiestWindow(
+        fake.requests.map((request) => request.receivedAt),
+        1000,
+      ),
+    ).toBe(40);
   });
 
   it('fails on business error 903 without retrying, with the code and a hint', async () => {

@@ -1,0 +1,1 @@
+export function busiestWindow(times: number[], windowMs: number): number;
