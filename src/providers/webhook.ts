@@ -140,6 +140,11 @@ export interface CodeInfo {
   hint?: string;
   /** Throttled: retry within the budget. */
   retry?: boolean;
+  /**
+   * How long the service documents the throttle to last: the retry waits that long, and the transport fails at once
+   * (naming the wait) when the run's deadline comes first, instead of spending the budget on attempts that cannot succeed.
+   */
+  waitMs?: number;
 }
 
 /**
@@ -167,6 +172,7 @@ export function robotVerdict(
     message: `${provider} error ${code} (${known?.meaning ?? 'unknown code'})${message ? `: ${message}` : ''}`,
     hint: known?.hint,
     retry: known?.retry || reply.status === 429 || reply.status >= 500 ? 'safe' : 'never',
+    ...(known?.waitMs !== undefined ? { retryAfterMs: known.waitMs } : {}),
   };
 }
 

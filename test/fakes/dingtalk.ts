@@ -6,7 +6,14 @@ export interface FakeDingtalkOptions {
   robots: Record<string, { secret?: string; keywords?: string[]; ipAllowed?: boolean }>;
   intercept?: (request: RecordedRequest, reply: (status: number, body: unknown) => void) => boolean;
   now?: () => number;
+  /**
+   * Messages a robot takes per minute before DingTalk throttles it (the service: 20). Past that the robot answers
+   * 130101 and then 410100 for ten minutes, as DingTalk documents. Unset: no throttling.
+   */
+  perMinute?: number;
 }
+
+const THROTTLE_MS = 10 * 60_000;
 
 const MSGTYPES = new Set(['text', 'markdown', 'link', 'actionCard', 'feedCard']);
 const MORE = 'more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]';
@@ -44,6 +51,8 @@ function validMessage(body: Record<string, unknown>): string | undefined {
 export function fakeDingtalk(options: FakeDingtalkOptions): FakeServer & { accepted: Record<string, unknown>[] } {
   const accepted: Record<string, unknown>[] = [];
   const now = options.now ?? Date.now;
+  const sentAt = new Map<string, number[]>();
+  const throttledUntil = new Map<string, number>();
   const server = new FakeServer((request, response) => {
     const reply = (status: number, body: unknown) => sendJson(response, status, body);
     if (options.intercept?.(request, reply)) return;
@@ -71,6 +80,17 @@ export function fakeDingtalk(options: FakeDingtalkOptions): FakeServer & { accep
     if (invalid) return reply(200, { errcode: 400105, errmsg: `不支持的消息类型或参数 ${invalid}` });
     if (robot.keywords && !robot.keywords.some((keyword) => searchable(body).includes(keyword)))
       return reply(200, { errcode: 310000, errmsg: `keywords not in content, ${MORE}` });
+    if (options.perMinute !== undefined) {
+      const at = now();
+      if ((throttledUntil.get(token) ?? 0) > at)
+        return reply(200, { errcode: 410100, errmsg: '发送速度太快而限流' });
+      const recent = (sentAt.get(token) ?? []).filter((time) => at - time < 60_000);
+      if (recent.length >= options.perMinute) {
+        throttledUntil.set(token, at + THROTTLE_MS);
+        return reply(200, { errcode: 130101, errmsg: 'send too fast, exceed 20 times per minute' });
+      }
+      sentAt.set(token, [...recent, at]);
+    }
     accepted.push(body);
     reply(200, { errcode: 0, errmsg: 'ok' });
   });

@@ -15,7 +15,14 @@ export interface FakeMobpushOptions {
   taskCodes?: number[];
   /** Per-request override: return true when handled. */
   intercept?: (request: RecordedRequest, response: ServerResponse) => boolean;
+  /** Broadcasts already accepted today for every app (MobPush takes 100 a day), default 0. */
+  broadcastsToday?: number;
+  now?: () => number;
 }
+
+/** The seed's push limits: a broadcast (全部人群) 100 times a day and once a minute per app. */
+const BROADCASTS_PER_DAY = 100;
+const BROADCAST_INTERVAL_MS = 60_000;
 
 export interface RecordedPush {
   workno?: string;
@@ -63,7 +70,7 @@ function validatePush(body: Record<string, unknown>): Fail | undefined {
     case 3: {
       const tags = target.tags;
       if (!stringArray(tags) || tags.length === 0) return fail(4525, '标签不能为空');
-      if (tags.length > 1000) return fail(4826, '一次不能超过1000条');
+      if (tags.length > 100) return fail(4525, '批量标签最大数量超过100');
       if (tags.some((item) => utf8(item) > 40)) return fail(4305, '单个标签长度超过限制,最长40,UTF-8编码');
       if (![1, 2].includes(target.tagsType as number)) return fail(4002, '请求参数错误');
       break;
@@ -103,6 +110,9 @@ export function fakeMobpush(options: FakeMobpushOptions) {
   const lookups = new Map<string, number>();
   let throttled = 0;
   let dropped = 0;
+  const now = options.now ?? Date.now;
+  let broadcasts = options.broadcastsToday ?? 0;
+  let lastBroadcast = -Infinity;
 
   const server = new FakeServer((request, response) => {
     const reply = (body: unknown, status = 200) => sendJson(response, status, body);
@@ -137,6 +147,13 @@ export function fakeMobpush(options: FakeMobpushOptions) {
       if (invalid) return error(invalid);
       const workno = typeof body.workno === 'string' ? body.workno : undefined;
       if (workno && byWorkno.has(workno)) return error(fail(5408, 'workno已经存在'));
+      if ((body.pushTarget as Record<string, unknown>).target === 1) {
+        // The broadcast caps; the seed names no code of their own, so the fake answers with the throttle code.
+        if (broadcasts >= BROADCASTS_PER_DAY || now() - lastBroadcast < BROADCAST_INTERVAL_MS)
+          return error(fail(4103, '请求过于频繁'));
+        broadcasts += 1;
+        lastBroadcast = now();
+      }
       const push: RecordedPush = { workno, batchId: randomBytes(9).toString('hex'), body, raw: request.body };
       pushes.push(push);
       if (workno) byWorkno.set(workno, push);

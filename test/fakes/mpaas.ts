@@ -12,6 +12,11 @@ export interface FakeMpaasOptions {
   clockSkewMs?: number;
   /** Per-request override: return true when handled. */
   intercept?: (request: RecordedRequest, form: Record<string, string>, reply: Reply) => boolean;
+  /**
+   * Reply to pushes as the official SDK response models declare them: RequestId, ResultCode and ResultMessage,
+   * without PushResult.
+   */
+  withoutPushResult?: boolean;
 }
 
 type Reply = (status: number, body: unknown, headers?: Record<string, string>) => void;
@@ -94,7 +99,7 @@ export function fakeMpaas(options: FakeMpaasOptions): FakeServer & { accepted: A
         RequestId: requestId,
         ResultCode: ok ? 'OK' : message.split(':')[0],
         ResultMessage: ok ? '' : message,
-        PushResult: { Success: ok, ResultMsg: ok ? '' : message, Data: data },
+        ...(options.withoutPushResult ? {} : { PushResult: { Success: ok, ResultMsg: ok ? '' : message, Data: data } }),
       });
 
     const form = parseForm(request.body);

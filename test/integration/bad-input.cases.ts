@@ -112,6 +112,12 @@ const PUSHPLUS_CASES: BadInputCase[] = [
     input: 'target',
   },
   {
+    name: 'pushplus: topic on the webhook channel (pushplus ignores it there)',
+    inputs: { ...PUSHPLUS, channel: 'webhook:robot', target: 'topic:ops' },
+    input: 'target',
+  },
+  { name: 'pushplus: to with a space in a user id', inputs: { ...PUSHPLUS, target: 'to:zhang san' }, input: 'target' },
+  {
     name: 'pushplus: one bad line among good ones',
     inputs: { ...PUSHPLUS, target: 'topic:ops\nteam:dev' },
     input: 'target',

@@ -151,36 +151,43 @@ describe('DingTalk through node dist/index.js', () => {
     expect(String(result!.message)).toContain('`token`');
   });
 
-  it.each([130101, 410100])('%i (throttled) is retried and then succeeds', async (errcode) => {
-    let calls = 0;
+  // DingTalk throttles a robot for 10 minutes after 20 messages in a minute (130101, then 410100): retrying within the
+  // default deadline (about 100 s) can never succeed, so the run fails on the first reply and says why.
+  it.each([130101, 410100])('%i (throttled for 10 minutes) fails at once within the default deadline', async (errcode) => {
     fake.setHandler((_request, response) => {
-      calls += 1;
-      if (calls === 1) {
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ errcode, errmsg: 'send too fast, exceed 20 times per minute' }));
-        return;
-      }
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+      response.end(JSON.stringify({ errcode, errmsg: 'send too fast, exceed 20 times per minute' }));
     });
-    const action = await run({ token: PLAIN, retries: '2' });
-    expect(action.code, action.stdout).toBe(0);
-    expect(fake.requests).toHaveLength(2);
-    expect(results(action.outputs)[0]).toMatchObject({ ok: true, attempts: 2 });
-    expect(action.stdout).toContain('retrying');
+    const started = Date.now();
+    const action = await run({ token: PLAIN, retries: '3' });
+    expect(action.code).toBe(1);
+    expect(fake.requests).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const [result] = results(action.outputs);
+    expect(result).toMatchObject({ ok: false, code: errcode, attempts: 1 });
+    expect(String(result!.message)).toContain('throttled for about 10 minutes');
+    expect(String(result!.message)).toContain('past the deadline');
+    expect(action.stdout).not.toContain('retrying');
   });
 
-  it('a throttle that lasts past the retry budget fails after every attempt', async () => {
-    fake.setHandler((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ errcode: 410100, errmsg: '发送速度太快而限流' }));
-    });
-    const action = await run({ token: PLAIN, retries: '1' });
-    expect(action.code).toBe(1);
-    expect(fake.requests).toHaveLength(2);
-    const [result] = results(action.outputs);
-    expect(result).toMatchObject({ ok: false, code: 410100, attempts: 2 });
-    expect(String(result!.message)).toContain('too fast');
+  it('a robot past 20 messages a minute is throttled: the next runs fail at once with 130101, then 410100', async () => {
+    const throttling = fakeDingtalk({ robots: { [PLAIN]: {} }, perMinute: 1 });
+    await throttling.start();
+    try {
+      const send = () =>
+        runAction({ inputs: { provider: 'dingtalk', endpoint: throttling.url, status: 'failure', token: PLAIN } });
+      expect((await send()).code).toBe(0);
+      const second = await send();
+      expect(second.code).toBe(1);
+      expect(results(second.outputs)[0]).toMatchObject({ ok: false, code: 130101, attempts: 1 });
+      const third = await send();
+      expect(results(third.outputs)[0]).toMatchObject({ ok: false, code: 410100, attempts: 1 });
+      expect(third.stdout).toContain('`deadline`');
+      expect(throttling.requests).toHaveLength(3);
+      expect(throttling.accepted).toHaveLength(1);
+    } finally {
+      await throttling.stop();
+    }
   });
 
   it('re-signs each attempt', async () => {
@@ -190,9 +197,10 @@ describe('DingTalk through node dist/index.js', () => {
     try {
       verifier.setHandler((_request, response) => {
         calls += 1;
-        response.writeHead(200, { 'content-type': 'application/json' });
+        response.writeHead(calls === 1 ? 503 : 200, { 'content-type': 'application/json' });
         response.end(
-          JSON.stringify(calls === 1 ? { errcode: 130101, errmsg: 'send too fast' } : { errcode: 0, errmsg: 'ok' }),
+          // A 503 (not a throttle code, which now waits 10 minutes) triggers the retry.
+          JSON.stringify(calls === 1 ? { errcode: -1, errmsg: 'busy' } : { errcode: 0, errmsg: 'ok' }),
         );
       });
       const action = await runAction({

@@ -207,6 +207,46 @@ describe('Feishu / Lark through node dist/index.js', () => {
     }
   });
 
+  it('9499 "too many request" (throttling, as real logs show it) is retried like 11232 and then succeeds', async () => {
+    let calls = 0;
+    const throttled = fakeFeishu({
+      bots: { [SIGNED]: { secret: SECRET } },
+      intercept: (_request, send) => {
+        calls += 1;
+        if (calls > 1) return false;
+        send(200, { code: 9499, data: {}, msg: 'too many request' });
+        return true;
+      },
+    });
+    await throttled.start();
+    try {
+      const action = await runAction({
+        inputs: {
+          provider: 'feishu',
+          endpoint: throttled.url,
+          token: SIGNED,
+          secret: SECRET,
+          status: 'failure',
+          retries: '2',
+        },
+      });
+      expect(action.code, action.stdout).toBe(0);
+      expect(throttled.requests).toHaveLength(2);
+      expect(throttled.accepted).toHaveLength(1);
+      expect(results(action.outputs)[0]).toMatchObject({ ok: true, attempts: 2 });
+    } finally {
+      await throttled.stop();
+    }
+  });
+
+  it('9499 "Bad Request" is still a permanent failure, never retried', async () => {
+    fake.setHandler(reply({ code: 9499, data: {}, msg: 'Bad Request' }));
+    const action = await run({ retries: '2' });
+    expect(action.code).toBe(1);
+    expect(fake.requests).toHaveLength(1);
+    expect(results(action.outputs)[0]).toMatchObject({ ok: false, code: 9499, attempts: 1 });
+  });
+
   it('11232 past the retry budget fails after every attempt', async () => {
     fake.setHandler(reply({ code: 11232, data: {}, msg: 'frequency limited' }));
     const action = await run({ retries: '1' });

@@ -109,6 +109,56 @@ describe('MobPush through node dist/index.js', () => {
     expect(results(result).every((item) => item.ok)).toBe(true);
   });
 
+  it('fans 250 tags out into pushes of at most 100 (MobPush refuses more with 4525)', async () => {
+    const server = await start();
+    const tags = Array.from({ length: 250 }, (_, i) => `tag${i}`);
+    const result = await run({ target: `tags:${tags.join(',')}`, retries: '0' });
+    expect(result.code, result.stdout).toBe(0);
+    const sent = server.pushes.map((push) => (push.body.pushTarget as { tags: string[] }).tags);
+    expect(sent.map((batch) => batch.length)).toEqual([100, 100, 50]);
+    expect(new Set(sent.flat())).toEqual(new Set(tags));
+    expect(results(result).every((item) => item.ok)).toBe(true);
+  });
+
+  it('refuses tags-all with more than 100 tags before any request (an intersection cannot be split)', async () => {
+    const server = await start();
+    const tags = Array.from({ length: 101 }, (_, i) => `tag${i}`);
+    const result = await run({ target: `tags-all:${tags.join(',')}` });
+    expect(result.code).toBe(1);
+    expect(server.requests).toHaveLength(0);
+    expect(result.stdout).toContain('at most 100 tags');
+  });
+
+  it('refuses two broadcasts in one run: MobPush takes one a minute', async () => {
+    const server = await start();
+    const result = await run({ target: 'all\nall' });
+    expect(result.code).toBe(1);
+    expect(server.requests).toHaveLength(0);
+    expect(result.stdout).toContain('one broadcast a minute');
+  });
+
+  it('a refused broadcast (daily cap reached) names the cap and fails at once when the deadline is short', async () => {
+    const server = await start({ broadcastsToday: 100 });
+    const result = await run({ target: 'all', retries: '3', deadline: '30' });
+    expect(result.code).toBe(1);
+    expect(server.requests).toHaveLength(1);
+    const [item] = results(result);
+    expect(item).toMatchObject({ ok: false, code: 4103, attempts: 1 });
+    expect(item!.message).toContain('past the deadline');
+    expect(result.stdout).toContain('100 a day');
+  });
+
+  it.each([5001, 4201, 5301])('retries transient code %i with the same workno and delivers once', async (status) => {
+    const server = await start({ throttle: { times: 1, status } });
+    const result = await run({ target: 'alias:tester1', retries: '2' });
+    expect(result.code, result.stdout).toBe(0);
+    expect(server.pushes).toHaveLength(1);
+    const creates = server.requests.filter((request) => request.path === '/v3/push/createPush');
+    expect(creates).toHaveLength(2);
+    expect(creates[0]!.body).toBe(creates[1]!.body);
+    expect(results(result)).toEqual([expect.objectContaining({ ok: true, attempts: 2, code: 200 })]);
+  });
+
   it('retries after a dropped connection and still records exactly one push', async () => {
     const server = await start({ dropAfterRecord: 1 });
     const result = await run({ target: 'alias:tester1', retries: '2' });

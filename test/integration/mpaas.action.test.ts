@@ -280,6 +280,27 @@ describe('mpaas through node dist/index.js', () => {
     expect(resultsOf(run)[0]).toMatchObject({ ok: false, code: 'ServiceUnavailable', attempts: 3 });
   });
 
+  it('a reply without PushResult (as the official SDK models declare it) is a delivered push, not a failure', async () => {
+    const sdkShaped = fakeMpaas({
+      keys: { [KEY_ID]: KEY_SECRET },
+      appId: APP_ID,
+      workspaceId: WORKSPACE,
+      withoutPushResult: true,
+    });
+    await sdkShaped.start();
+    try {
+      const run = await runAction({ inputs: inputs({}, sdkShaped.url) });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(sdkShaped.accepted).toHaveLength(1);
+      expect(sdkShaped.requests).toHaveLength(1);
+      expect(resultsOf(run)[0]).toMatchObject({ ok: true, code: 'OK', attempts: 1 });
+      expect(run.outputs.status).toBe('success');
+      expect(run.outputs['message-id']).toMatch(/^[0-9A-F-]{36}$/);
+    } finally {
+      await sdkShaped.stop();
+    }
+  });
+
   it('a business refusal in an HTTP 200 (PushResult.Success false) is a failure, not retried', async () => {
     const run = await runAction({ inputs: inputs({ options: '{"templateName": "no-such-template"}' }, fake.url) });
     expect(run.code).toBe(1);

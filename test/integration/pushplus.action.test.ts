@@ -120,6 +120,38 @@ describe('pushplus through node dist/index.js', () => {
     expect(fake.requests[0]!.json).toMatchObject({ channel: 'webhook', webhook: 'robot1', option: 'robot1' });
   });
 
+  it('sends to WeCom user ids with dots and @ on the cp channel', async () => {
+    const run = await runAction({
+      inputs: {
+        provider: 'pushplus',
+        token: TOKEN,
+        endpoint: fake.url,
+        channel: 'cp:app1',
+        target: 'to:zhang.san@corp, li_si,Wang-5',
+        status: 'success',
+      },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]!.json).toMatchObject({ channel: 'cp', to: 'zhang.san@corp,li_si,Wang-5' });
+  });
+
+  it('refuses a topic target on the webhook channel before sending anything', async () => {
+    const run = await runAction({
+      inputs: {
+        provider: 'pushplus',
+        token: TOKEN,
+        endpoint: fake.url,
+        channel: 'webhook:robot1',
+        target: 'topic:ops',
+        status: 'success',
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(fake.requests).toHaveLength(0);
+    expect(run.stdout).toMatch(/target.*ignores topic on the webhook channel/);
+  });
+
   it('merges options into the body', async () => {
     const run = await runAction({
       inputs: {

@@ -246,7 +246,23 @@ describe('mpaas replies', () => {
     expect(() => mpaas.parse({ ...BASE, options: { successCodes: [] } })).toThrow(ConfigError);
   });
 
-  it('OK without PushResult.Success is not a success', () => {
+  it('OK without PushResult (the shape the official SDK models declare) is a success, the id is the RequestId', () => {
+    expect(interpretMpaasReply(reply(200, { RequestId: 'R1', ResultCode: 'OK', ResultMessage: '' }))).toMatchObject({
+      ok: true,
+      id: 'R1',
+      code: 'OK',
+    });
+  });
+
+  it('a failing ResultCode without PushResult is a failure carrying ResultMessage', () => {
+    const verdict = interpretMpaasReply(
+      reply(200, { RequestId: 'R1', ResultCode: 'param_invalid', ResultMessage: 'appId is invalid' }),
+    );
+    expect(verdict).toMatchObject({ ok: false, code: 'param_invalid', retry: 'never' });
+    expect(verdict.ok ? '' : verdict.message).toContain('appId is invalid');
+  });
+
+  it('OK with PushResult.Success false is not a success', () => {
     const verdict = interpretMpaasReply(
       reply(200, { RequestId: 'R1', ResultCode: 'OK', PushResult: { Success: false, ResultMsg: 'param is invalid' } }),
     );

@@ -4,13 +4,26 @@ const SIGN_HINT = "sign mismatch: check `secret` and the runner's clock (the sec
 const KEYWORD_HINT =
   "keyword missing: the robot's security keyword must appear in the title or template (or switch the robot to signing)";
 
+/** How long DingTalk throttles a robot that sent more than 20 messages in a minute. */
+export const DINGTALK_THROTTLE_MS = 10 * 60_000;
+
 /** DingTalk `errcode`s (reference sheet) with what the user can do. */
 export const DINGTALK_CODES: Record<number, CodeInfo> = {
-  130101: { meaning: 'sending too fast', hint: 'a robot takes 20 messages a minute', retry: true },
-  410100: {
-    meaning: 'sending too fast, throttled',
-    hint: 'a robot takes 20 messages a minute, then is throttled for 10 minutes',
+  // DingTalk: a robot takes 20 messages a minute; past that it is throttled for 10 minutes
+  // (https://open.dingtalk.com/document/robots/custom-robot-access, "调用频率限制": 每个机器人每分钟最多发送20条消息到群里,
+  // 如果超过20条, 会限流10分钟). A retry inside the default deadline (about 100 s) cannot succeed, so the verdict
+  // asks for a 10-minute wait: the transport waits only when `deadline` leaves room, and otherwise fails at once.
+  130101: {
+    meaning: 'sending too fast, the robot is throttled for about 10 minutes',
+    hint: 'a robot takes 20 messages a minute, then refuses messages for 10 minutes: send less often (fewer events or targets per robot), or set `deadline` above 600 seconds to wait it out',
     retry: true,
+    waitMs: DINGTALK_THROTTLE_MS,
+  },
+  410100: {
+    meaning: 'sending too fast, the robot is throttled for about 10 minutes',
+    hint: 'a robot takes 20 messages a minute, then refuses messages for 10 minutes: send less often (fewer events or targets per robot), or set `deadline` above 600 seconds to wait it out',
+    retry: true,
+    waitMs: DINGTALK_THROTTLE_MS,
   },
   400101: {
     meaning: 'access_token does not exist',

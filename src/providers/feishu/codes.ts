@@ -24,3 +24,18 @@ export const FEISHU_CODES: Record<number, CodeInfo> = {
 };
 
 export const FEISHU_RETRYABLE = [11232] as const;
+
+/**
+ * Feishu reuses 9499 for throttling: replies seen in real logs read `{"code":9499,"msg":"too many request"}`, which is
+ * the same limit as 11232 (100 messages a minute, 5 a second per bot; https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot).
+ * Only the message tells it apart from a malformed request, which must not be retried.
+ */
+export function explainFeishu(code: number, msg: string): CodeInfo | undefined {
+  if (code === 9499 && /too many request/i.test(msg))
+    return {
+      meaning: 'rate limited',
+      hint: 'a bot takes 100 messages a minute and 5 a second',
+      retry: true,
+    };
+  return FEISHU_CODES[code];
+}

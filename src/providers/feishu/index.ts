@@ -15,7 +15,7 @@ import {
   targetLabel,
   type Mentions,
 } from '../webhook.js';
-import { FEISHU_CODES, FEISHU_RETRYABLE } from './codes.js';
+import { explainFeishu, FEISHU_RETRYABLE } from './codes.js';
 import { cardContent, postContent, textContent } from './payload.js';
 import { feishuSign } from './sign.js';
 
@@ -135,7 +135,7 @@ export const feishu: ProviderAdapter<FeishuSettings> = {
                 const text = json.msg ?? json.StatusMessage;
                 return code === undefined ? undefined : { code, message: typeof text === 'string' ? text : '' };
               },
-              (code) => FEISHU_CODES[code],
+              explainFeishu,
             ),
           rateKey: `feishu:${credentialFingerprint(parsed.hookToken)}`,
           rateLimit: this.rateLimit,

@@ -100,8 +100,8 @@ export const MOBPUSH_CODES: Record<number, MobpushCode> = {
   4523: { meaning: 'more than 1000 aliases in one push', hint: TARGET_HINT },
   4524: { meaning: 'more than 1000 registration ids in one push', hint: TARGET_HINT },
   4525: {
-    meaning: 'tags empty or too many tags',
-    hint: `${TARGET_HINT}; MobPush's code table mentions 100 tags per push`,
+    meaning: 'tags empty or more than 100 tags in one push',
+    hint: `${TARGET_HINT}; MobPush takes at most 100 tags per push`,
   },
   4526: { meaning: 'smart tags empty' },
   4527: { meaning: 'aliases empty or over the length limit', hint: TARGET_HINT },
@@ -191,11 +191,23 @@ export const MOBPUSH_CODES: Record<number, MobpushCode> = {
 };
 
 /**
- * Codes worth another attempt: the service's throttles (4103, 4314, 4810) and its "busy" answers (5004, 5501).
- * Every push carries a workno, so a retry of a request the service did process is answered 5408, never a
- * second push.
+ * Codes worth another attempt: the service's throttles (4103, 4314, 4810), its "busy" answers (5004, 5501) and
+ * its transient server-side faults: 5001 unknown server error, 4201 no TCP node available, 5301 no connection node
+ * available. Every push carries a workno, so a retry of a request the service did process is answered 5408,
+ * never a second push: retrying with the same workno is safe.
  */
-export const MOBPUSH_RETRYABLE = [4103, 4314, 4810, 5004, 5501] as const;
+export const MOBPUSH_RETRYABLE = [4103, 4314, 4810, 5004, 5501, 5001, 4201, 5301] as const;
+
+/** The throttle codes ("请求过于频繁"); on a broadcast they also mean its own 1-a-minute / 100-a-day cap. */
+export const MOBPUSH_THROTTLES = [4103, 4314, 4810] as const;
+
+/** MobPush takes one broadcast (`target: 1`) a minute per app ("全部人群(广播):100次/天,每分钟1次"). */
+export const BROADCAST_INTERVAL_MS = 60_000;
+
+export const BROADCAST_HINT =
+  'MobPush takes one broadcast a minute and 100 a day per app; a broadcast refused after the daily cap succeeds ' +
+  'only the next day (the count is kept by MobPush across runs, this action cannot see it): use tags or aliases, ' +
+  'or ask MobTech for a higher quota';
 
 /** "workno already exists": on a retry, the earlier attempt was accepted. */
 export const WORKNO_EXISTS = 5408;

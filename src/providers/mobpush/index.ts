@@ -6,7 +6,7 @@ import { renderBody, renderTitle, type Message } from '../../core/message.js';
 import type { MessageLimits } from '../../render/limits.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings } from '../types.js';
-import { MOBPUSH_RETRYABLE } from './codes.js';
+import { BROADCAST_INTERVAL_MS, MOBPUSH_RETRYABLE } from './codes.js';
 import { checkOptions, checkSchedule, nestNotifyObjects } from './options.js';
 import { interpretPush } from './reply.js';
 import { mobpushSign } from './sign.js';
@@ -170,6 +170,9 @@ export const mobpush: ProviderAdapter<MobpushSettings> = {
       // `null` in options removes a default (e.g. `pushForward: null` for no tap action).
       for (const [key, value] of Object.entries(merged)) if (value === null) delete merged[key];
       const body = JSON.stringify(merged);
+      // A broadcast has its own cap (one a minute, 100 a day per app): its own window keeps a retry (or a second
+      // broadcast of the same app in this run) a minute after the last one instead of spending a call on a refusal.
+      const broadcast = isPlainObject(merged.pushTarget) && Number(merged.pushTarget.target) === 1;
       const sign = mobpushSign(body, parsed.appSecret);
       // Derived from the secret: never printed, not even in a dry run.
       env.secrets.add(sign);
@@ -188,10 +191,14 @@ export const mobpush: ProviderAdapter<MobpushSettings> = {
               body,
             };
           },
-          interpret: (reply) => interpretPush(reply, attempt, workno),
+          interpret: (reply) => interpretPush(reply, attempt, workno, broadcast),
           idempotent: true,
-          rateKey: `mobpush:${credentialFingerprint(parsed.appKey)}`,
-          rateLimit: this.rateLimit,
+          ...(broadcast
+            ? {
+                rateKey: `mobpush-broadcast:${credentialFingerprint(parsed.appKey)}`,
+                rateLimit: { requests: 1, perMs: BROADCAST_INTERVAL_MS },
+              }
+            : { rateKey: `mobpush:${credentialFingerprint(parsed.appKey)}`, rateLimit: this.rateLimit }),
         },
       };
     });

@@ -1,7 +1,14 @@
 import { isPlainObject } from '../../core/config.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
-import { MOBPUSH_CODES, MOBPUSH_RETRYABLE, WORKNO_EXISTS } from './codes.js';
+import {
+  BROADCAST_HINT,
+  BROADCAST_INTERVAL_MS,
+  MOBPUSH_CODES,
+  MOBPUSH_RETRYABLE,
+  MOBPUSH_THROTTLES,
+  WORKNO_EXISTS,
+} from './codes.js';
 
 /** The service's `status` in a JSON reply, when there is one. */
 export function statusOf(reply: HttpReply): number | undefined {
@@ -36,8 +43,10 @@ export function mobpushFailure(reply: HttpReply, status: number, hint?: string):
 /**
  * Reads a createPush reply. `attempt` is the transport attempt that produced it: a 5408 ("workno already
  * exists") on a retry means an earlier attempt reached the service, so the push was delivered once.
+ * `broadcast`: the push targets every install (`target: 1`), which MobPush takes once a minute and 100 times a day;
+ * a throttle then names that cap and waits out the minute (or fails at once when the deadline comes first).
  */
-export function interpretPush(reply: HttpReply, attempt: number, workno: string): Verdict {
+export function interpretPush(reply: HttpReply, attempt: number, workno: string, broadcast = false): Verdict {
   const status = statusOf(reply);
   if (status === undefined) return httpFailure(reply) ?? notJsonFailure(reply);
   // A proxy or gateway error page that happens to carry JSON is an HTTP failure, whatever its body says.
@@ -63,6 +72,10 @@ export function interpretPush(reply: HttpReply, attempt: number, workno: string)
       `a push with workno ${workno} was already accepted: this run attempt already sent this message to this target. ` +
         'Re-run the job (a new attempt gets a new workno), or set `options.workno` to your own unique id',
     );
+  }
+  if (broadcast && (MOBPUSH_THROTTLES as readonly number[]).includes(status)) {
+    const failure = mobpushFailure(reply, status, BROADCAST_HINT);
+    return failure.ok ? failure : { ...failure, retryAfterMs: failure.retryAfterMs ?? BROADCAST_INTERVAL_MS };
   }
   return mobpushFailure(reply, status);
 }

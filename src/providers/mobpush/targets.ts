@@ -7,7 +7,7 @@ export interface MobpushTarget {
   /** Short label for results. */
   label: string;
   kind: 'all' | 'alias' | 'tags' | 'tags-all' | 'rid' | 'city' | 'province' | 'country' | 'fileid' | 'options';
-  /** Aliases, tags or rids (batched at MAX_PER_PUSH). */
+  /** Aliases, tags or rids (batched at maxPerPush(kind)). */
   items?: string[];
   /** Geo name or file id. */
   value?: string;
@@ -15,6 +15,17 @@ export interface MobpushTarget {
 
 /** The seed: alias, tags and rids are limited to 1000 elements per push (4523, 4524, 4826). */
 export const MAX_PER_PUSH = 1000;
+/**
+ * Tags are stricter: the createPush code table answers 4525 "批量标签最大数量超过100" (more than 100 tags in one
+ * push; MobPush REST API "创建推送" return codes, https://www.mob.com/mobService/mobpush), although the field
+ * description says 1000. The code is what the service enforces.
+ */
+export const MAX_TAGS_PER_PUSH = 100;
+
+/** How many items of a list target one push takes. */
+export function maxPerPush(kind: MobpushTarget['kind']): number {
+  return kind === 'tags' || kind === 'tags-all' ? MAX_TAGS_PER_PUSH : MAX_PER_PUSH;
+}
 /** The seed: aliases and tags are at most 40 UTF-8 bytes (4303, 4305). */
 const MAX_NAME_BYTES = 40;
 
@@ -46,12 +57,12 @@ function parseItems(kind: string, line: string, raw: string): string[] {
       throw new ConfigError('target', `'${item}' contains control characters`, 'printable names');
     }
   }
-  if (kind === 'tags-all' && items.length > MAX_PER_PUSH) {
+  if (kind === 'tags-all' && items.length > MAX_TAGS_PER_PUSH) {
     // An intersection cannot be split into batches without changing who receives the push.
     throw new ConfigError(
       'target',
       `'tags-all:' lists ${items.length} tags, and an intersection cannot be split into several pushes`,
-      `at most ${MAX_PER_PUSH} tags for 'tags-all:'`,
+      `at most ${MAX_TAGS_PER_PUSH} tags for 'tags-all:' (MobPush refuses more with 4525)`,
     );
   }
   return items;
@@ -72,6 +83,15 @@ export function parseTargets(raw: string | undefined, hasOptionsTarget: boolean)
     if (hasOptionsTarget) return [{ canonical: 'options', label: 'options.pushTarget', kind: 'options' }];
     // Broadcast reaches every install of the app: it has to be asked for explicitly.
     throw new ConfigError('target', 'is required for MobPush', TARGET_FORM);
+  }
+  const broadcasts = lines.filter((line) => line.toLowerCase() === 'all').length;
+  if (broadcasts > 1) {
+    // MobPush takes one broadcast a minute (and 100 a day) per app: the second would be refused.
+    throw new ConfigError(
+      'target',
+      `lists 'all' ${broadcasts} times, and MobPush takes one broadcast a minute per app`,
+      "'all' at most once",
+    );
   }
   return lines.map((line) => {
     if (line.toLowerCase() === 'all') return { canonical: 'all', label: 'all', kind: 'all' };
@@ -125,7 +145,8 @@ export function pushTargetFor(target: MobpushTarget, items?: string[]): Record<s
 /** Splits a list target into batches the service accepts. */
 export function batches(target: MobpushTarget): (string[] | undefined)[] {
   if (!target.items) return [undefined];
+  const size = maxPerPush(target.kind);
   const out: string[][] = [];
-  for (let i = 0; i < target.items.length; i += MAX_PER_PUSH) out.push(target.items.slice(i, i + MAX_PER_PUSH));
+  for (let i = 0; i < target.items.length; i += size) out.push(target.items.slice(i, i + size));
   return out;
 }

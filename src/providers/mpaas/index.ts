@@ -109,8 +109,12 @@ export function interpretMpaasReply(
   const requestId = typeof body.RequestId === 'string' ? body.RequestId : undefined;
   const result = isPlainObject(body.PushResult) ? body.PushResult : undefined;
   const resultCode = typeof body.ResultCode === 'string' ? body.ResultCode : undefined;
-  if (resultCode !== undefined && successCodes.includes(resultCode) && result?.Success === true) {
-    const data = typeof result.Data === 'string' && result.Data ? result.Data : undefined;
+  // The success ResultCode decides; PushResult is optional. The official SDK response models (mpaas 2019-08-21,
+  // e.g. npm @alicloud/mpaas20190821 PushSimpleResponseBody) declare only RequestId, ResultCode and ResultMessage,
+  // and such a reply means the push went out. Only an explicit
+  // `PushResult.Success === false` overrides a success code.
+  if (resultCode !== undefined && successCodes.includes(resultCode) && result?.Success !== false) {
+    const data = typeof result?.Data === 'string' && result.Data ? result.Data : undefined;
     return { ok: true, id: data ?? requestId, code: resultCode };
   }
   if (resultCode === undefined && result === undefined) return notJsonFailure(reply);

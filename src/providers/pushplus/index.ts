@@ -36,6 +36,14 @@ export interface PushplusSettings {
   options: Record<string, unknown>;
 }
 
+/**
+ * One `to` recipient: a friend token (wechat channel) or a WeCom user id (cp channel). WeCom user ids are 1-64
+ * characters of letters, digits and `_-@.`, starting with a letter or digit
+ * (https://developer.work.weixin.qq.com/document/path/90195); friend tokens fit the same shape.
+ * See the `to` field in https://www.pushplus.plus/doc/guide/api.html.
+ */
+const RECIPIENT = /^[A-Za-z0-9][\w.@-]{0,63}$/;
+
 const CHANNEL_FORM =
   "'wechat' (default), 'webhook:CODE', 'cp:CODE', 'mail', 'mail:CODE', 'sms', 'voice', 'extension' or 'app'";
 const TARGET_FORM = "'topic:CODE' or 'to:TOKEN[,TOKEN…]', one per line for several deliveries";
@@ -69,6 +77,15 @@ function parseTargets(raw: string | undefined, channel: string): PushplusTarget[
     const value = match?.[2]?.trim();
     if (!match || !value) throw new ConfigError('target', `'${line}' is not a pushplus target`, TARGET_FORM);
     if (match[1] === 'topic') {
+      // pushplus documents topic as having no effect on the webhook channel
+      // (https://www.pushplus.plus/doc/guide/api.html: "channel为webhook时无效"): a topic target there would
+      // silently go to the webhook instead of the group the user named.
+      if (channel === 'webhook')
+        throw new ConfigError(
+          'target',
+          `'${line}': pushplus ignores topic on the webhook channel, so the group would never see it`,
+          "no target with 'webhook:CODE' (the webhook is the destination), or another channel for 'topic:CODE'",
+        );
       if (!/^[\w.-]+$/.test(value))
         throw new ConfigError(
           'target',
@@ -80,11 +97,11 @@ function parseTargets(raw: string | undefined, channel: string): PushplusTarget[
     if (channel === 'webhook')
       throw new ConfigError('target', "'to:' does not apply to the webhook channel", "'topic:CODE', or no target");
     const tokens = value.split(',').map((token) => token.trim());
-    if (tokens.some((token) => !/^[\w-]+$/.test(token))) {
+    if (tokens.some((token) => !RECIPIENT.test(token))) {
       throw new ConfigError(
         'target',
         `'${line}' has an empty or malformed token`,
-        "'to:TOKEN[,TOKEN…]' with friend tokens or WeCom user ids",
+        "'to:TOKEN[,TOKEN…]' with friend tokens or WeCom user ids (letters, digits, _ - @ ., at most 64)",
       );
     }
     return { label: `to:${tokens.length} recipient${tokens.length > 1 ? 's' : ''}`, to: tokens.join(',') };
