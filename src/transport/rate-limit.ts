@@ -56,15 +56,26 @@ export class RateLimiter {
     private readonly wait: Sleep = sleep,
   ) {}
 
-  /** Waits for a slot for `key`; call `done()` on it when the request is over. */
-  async acquire(key: string, limit: RateLimit | undefined, deadline: number, signal?: AbortSignal): Promise<RateSlot> {
+  /**
+   * Waits for a slot for `key`; call `done()` on it when the request is over. `weight`: how many units of the limit
+   * the request uses, for services that count messages rather than calls (an Easemob call to 600 users is 600
+   * messages); at most the whole limit, so one heavy request can always go alone.
+   */
+  async acquire(
+    key: string,
+    limit: RateLimit | undefined,
+    deadline: number,
+    signal?: AbortSignal,
+    weight = 1,
+  ): Promise<RateSlot> {
     if (!limit) return FREE_SLOT;
+    const units = Math.min(Math.max(1, Math.ceil(weight)), limit.requests);
     const window = this.window(key);
     for (;;) {
       const now = this.now();
       while (window.finished.length > 0 && window.finished[0]! <= now - limit.perMs) window.finished.shift();
-      const excess = window.finished.length + window.inFlight - limit.requests + 1;
-      if (excess <= 0) return this.take(window);
+      const excess = window.finished.length + window.inFlight - limit.requests + units;
+      if (excess <= 0) return this.take(window, units);
       // The excess-th oldest finished request leaves the window first; when too few have finished, a slot opens
       // only as requests in flight finish.
       const opens = excess <= window.finished.length ? window.finished[excess - 1]! + limit.perMs : undefined;
@@ -105,18 +116,19 @@ export class RateLimiter {
     return window;
   }
 
-  private take(window: Window): RateSlot {
-    window.inFlight += 1;
+  /** A weighted request occupies `units` entries of the window, so the counting above stays the same. */
+  private take(window: Window, units = 1): RateSlot {
+    window.inFlight += units;
     let open = true;
     return {
       done: () => {
         if (!open) return;
         open = false;
-        window.inFlight -= 1;
+        window.inFlight -= units;
         const at = this.now();
         let index = window.finished.length;
         while (index > 0 && window.finished[index - 1]! > at) index--;
-        window.finished.splice(index, 0, at);
+        window.finished.splice(index, 0, ...Array<number>(units).fill(at));
         const notify = window.notify;
         window.changed = new Promise<void>((resolve) => (window.notify = resolve));
         notify();

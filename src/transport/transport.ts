@@ -43,6 +43,8 @@ export interface ExchangeSpec {
   /** Rate-limit bucket (provider + credential) and its limit. */
   rateKey?: string;
   rateLimit?: RateLimit;
+  /** Units of `rateLimit` this request uses (default 1): messages, when the service counts recipients. */
+  rateWeight?: number;
   /** Overrides the run's retry budget (e.g. 0 for calls that must not repeat). */
   retries?: number;
 }
@@ -181,7 +183,13 @@ export class Transport {
           lastError,
         );
       }
-      const slot = await this.limiter.acquire(spec.rateKey ?? spec.label, spec.rateLimit, this.options.deadline);
+      const slot = await this.limiter.acquire(
+        spec.rateKey ?? spec.label,
+        spec.rateLimit,
+        this.options.deadline,
+        undefined,
+        spec.rateWeight,
+      );
       attempts += 1;
       let verdict: Verdict;
       let reply: HttpReply | undefined;

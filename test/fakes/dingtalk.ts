@@ -82,8 +82,7 @@ export function fakeDingtalk(options: FakeDingtalkOptions): FakeServer & { accep
       return reply(200, { errcode: 310000, errmsg: `keywords not in content, ${MORE}` });
     if (options.perMinute !== undefined) {
       const at = now();
-      if ((throttledUntil.get(token) ?? 0) > at)
-        return reply(200, { errcode: 410100, errmsg: '发送速度太快而限流' });
+      if ((throttledUntil.get(token) ?? 0) > at) return reply(200, { errcode: 410100, errmsg: '发送速度太快而限流' });
       const recent = (sentAt.get(token) ?? []).filter((time) => at - time < 60_000);
       if (recent.length >= options.perMinute) {
         throttledUntil.set(token, at + THROTTLE_MS);

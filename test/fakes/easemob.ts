@@ -10,6 +10,13 @@ export interface FakeEasemobOptions {
   expiresIn?: number;
   /** Messages the app may still send before 403 "message send reach limit". */
   quota?: number;
+  /**
+   * Easemob's message rates (https://doc.easemob.com/document/server-side/limitationapi.html): to groups 20 messages
+   * a second, each group one message; to users 6000 messages a minute, each recipient one message. Past them the
+   * fake answers 403 "message send reach limit", as the service does.
+   */
+  groupMessagesPerSecond?: number;
+  userMessagesPerMinute?: number;
   /** Per-request override: return true when handled. */
   intercept?: (request: RecordedRequest, reply: (status: number, body: unknown) => void) => boolean;
 }
@@ -45,6 +52,13 @@ export function fakeEasemob(options: FakeEasemobOptions) {
   const notifications = new Map<string, Record<string, unknown>>();
   const languages = new Map<string, string>();
   let quota = options.quota ?? Infinity;
+  /** When each message (recipient) was accepted, per kind. */
+  const sentAt: Record<'users' | 'chatgroups', number[]> = { users: [], chatgroups: [] };
+  const rates = {
+    users: { max: options.userMessagesPerMinute ?? 6000, perMs: 60_000 },
+    chatgroups: { max: options.groupMessagesPerSecond ?? 20, perMs: 1000 },
+  };
+  let rateRefusals = 0;
   let tokenRequests = 0;
   const application = randomUUID();
   const prefix = `/${options.org}/${options.app}`;
@@ -112,6 +126,14 @@ export function fakeEasemob(options: FakeEasemobOptions) {
           'MessageTooLargeException',
         );
       if (quota <= 0) return error(403, 'forbidden_op', 'message send reach limit', 'EasemobForbiddenOpException');
+      const rate = rates[kind];
+      const now = Date.now();
+      const recent = sentAt[kind].filter((at) => at > now - rate.perMs);
+      if (recent.length + to.length > rate.max) {
+        rateRefusals += 1;
+        return error(403, 'forbidden_op', 'message send reach limit', 'EasemobForbiddenOpException');
+      }
+      sentAt[kind] = [...recent, ...Array<number>(to.length).fill(now)];
       quota -= 1;
       const ids: Record<string, string> = {};
       for (const id of to as string[])
@@ -244,6 +266,10 @@ export function fakeEasemob(options: FakeEasemobOptions) {
     },
     tokenRequests(): number {
       return tokenRequests;
+    },
+    /** Sends refused with 403 for exceeding the message rate. */
+    rateRefusals(): number {
+      return rateRefusals;
     },
     setQuota(value: number): void {
       quota = value;

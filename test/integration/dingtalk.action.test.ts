@@ -153,22 +153,25 @@ describe('DingTalk through node dist/index.js', () => {
 
   // DingTalk throttles a robot for 10 minutes after 20 messages in a minute (130101, then 410100): retrying within the
   // default deadline (about 100 s) can never succeed, so the run fails on the first reply and says why.
-  it.each([130101, 410100])('%i (throttled for 10 minutes) fails at once within the default deadline', async (errcode) => {
-    fake.setHandler((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ errcode, errmsg: 'send too fast, exceed 20 times per minute' }));
-    });
-    const started = Date.now();
-    const action = await run({ token: PLAIN, retries: '3' });
-    expect(action.code).toBe(1);
-    expect(fake.requests).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(20_000);
-    const [result] = results(action.outputs);
-    expect(result).toMatchObject({ ok: false, code: errcode, attempts: 1 });
-    expect(String(result!.message)).toContain('throttled for about 10 minutes');
-    expect(String(result!.message)).toContain('past the deadline');
-    expect(action.stdout).not.toContain('retrying');
-  });
+  it.each([130101, 410100])(
+    '%i (throttled for 10 minutes) fails at once within the default deadline',
+    async (errcode) => {
+      fake.setHandler((_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ errcode, errmsg: 'send too fast, exceed 20 times per minute' }));
+      });
+      const started = Date.now();
+      const action = await run({ token: PLAIN, retries: '3' });
+      expect(action.code).toBe(1);
+      expect(fake.requests).toHaveLength(1);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      const [result] = results(action.outputs);
+      expect(result).toMatchObject({ ok: false, code: errcode, attempts: 1 });
+      expect(String(result!.message)).toContain('throttled for about 10 minutes');
+      expect(String(result!.message)).toContain('past the deadline');
+      expect(action.stdout).not.toContain('retrying');
+    },
+  );
 
   it('a robot past 20 messages a minute is throttled: the next runs fail at once with 130101, then 410100', async () => {
     const throttling = fakeDingtalk({ robots: { [PLAIN]: {} }, perMinute: 1 });

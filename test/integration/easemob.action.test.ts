@@ -259,14 +259,62 @@ describe('easemob through node dist/index.js', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('does not retry 403 "message send reach limit" and reports the Easemob error', async () => {
+  it('403 "message send reach limit" waits out the window; with a short deadline it fails at once, saying so', async () => {
     const server = await start({ quota: 0 });
-    const run = await runAction({ inputs: inputs(server, { target: 'user:alice' }) });
+    const run = await runAction({ inputs: inputs(server, { target: 'user:alice', deadline: '30' }) });
     expect(run.code).toBe(1);
     expect(server.apiRequests()).toHaveLength(1);
     const [result] = results(run);
     expect(result).toMatchObject({ ok: false, attempts: 1, code: 'forbidden_op' });
     expect(String(result!.message)).toContain('message send reach limit');
+    expect(String(result!.message)).toContain('past the deadline');
+  });
+
+  it('paces group sends by messages: 24 groups (8 calls of 3) never hit the 20 messages/s limit', async () => {
+    const server = await start();
+    const groups = Array.from({ length: 24 }, (_, i) => `${1000 + i}`);
+    const run = await runAction({ inputs: inputs(server, { target: `group:${groups.join(',')}`, retries: '0' }) });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(server.rateRefusals()).toBe(0);
+    expect(server.accepted).toHaveLength(8);
+    const times = server.apiRequests().map((request) => request.receivedAt);
+    // 18 messages (6 calls) fit the first second; the last two calls wait for it to pass.
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(900);
+  });
+
+  it('retries a group send refused with 403 "message send reach limit" after the one-second window', async () => {
+    let refused = false;
+    const server = await start({
+      intercept: (request, reply) => {
+        if (!request.path.endsWith('/messages/chatgroups') || refused) return false;
+        refused = true;
+        reply(403, {
+          error: 'forbidden_op',
+          exception: 'EasemobForbiddenOpException',
+          error_description: 'message send reach limit',
+        });
+        return true;
+      },
+    });
+    const run = await runAction({ inputs: inputs(server, { target: 'group:1001,1002,1003' }) });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(server.accepted).toHaveLength(1);
+    const sends = server.apiRequests();
+    expect(sends).toHaveLength(2);
+    expect(sends[1]!.receivedAt - sends[0]!.receivedAt).toBeGreaterThanOrEqual(900);
+    expect(results(run)[0]).toMatchObject({ ok: true, attempts: 2 });
+  });
+
+  it('paces user sends by recipients: 6600 users (11 calls of 600) never exceed 6000 messages a minute', async () => {
+    const server = await start();
+    const run = await runAction({
+      inputs: inputs(server, { target: `user:${users(6600).join(',')}`, deadline: '20', retries: '0' }),
+    });
+    // Ten calls fill the minute; the eleventh cannot be sent before the deadline and is not sent at all.
+    expect(server.rateRefusals()).toBe(0);
+    expect(server.accepted).toHaveLength(10);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('leaves no slot before the deadline');
   });
 
   it('retries 429 and 5xx within the budget', async () => {

@@ -173,7 +173,7 @@ describe('easemob errors', () => {
     const quota = easemobFailure(reply(403, body('forbidden_op', 'message send reach limit')), { reauth: true });
     expect(quota).toMatchObject({ retry: 'never', code: 'forbidden_op' });
     expect(quota.message).toContain('message send reach limit');
-    expect(quota.hint).toContain('quota');
+    expect(quota.hint).toContain('20 a second');
   });
 
   it('uses error_code when Easemob sends one, and falls back for bodies that are not Easemob errors', () => {

@@ -7,7 +7,7 @@ import { Transport, type ExchangeSpec } from '../../transport/transport.js';
 import { silentLogger, type HttpReply, type HttpRequest, type Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import { easemobBody } from './errors.js';
-import { TokenSession } from './token.js';
+import { TOKEN_TTL_FORM, TokenSession } from './token.js';
 import {
   checkGroupId,
   checkHour,
@@ -106,8 +106,14 @@ export class EasemobClient {
     const { org, app } = parseAppKey(options.appKey, 'appKey');
     if (!options.clientId?.trim()) throw new ConfigError('clientId', 'is required', 'the app Client ID');
     if (!options.clientSecret?.trim()) throw new ConfigError('clientSecret', 'is required', 'the app Client Secret');
-    if (options.tokenTtl !== undefined && (!Number.isInteger(options.tokenTtl) || options.tokenTtl < 0))
-      throw new ConfigError('tokenTtl', `${options.tokenTtl} is not a lifetime`, 'whole seconds (0: server default)');
+    if (options.tokenTtl !== undefined && (!Number.isInteger(options.tokenTtl) || options.tokenTtl < 1))
+      throw new ConfigError(
+        'tokenTtl',
+        options.tokenTtl === 0
+          ? '0 asks Easemob for an app token that never expires'
+          : `${options.tokenTtl} is not a lifetime`,
+        TOKEN_TTL_FORM,
+      );
     const transport =
       options.transport ??
       new Transport({
@@ -145,6 +151,7 @@ export class EasemobClient {
     interpret: (reply: HttpReply) => Verdict;
     rateKey: string;
     rateLimit?: RateLimit;
+    rateWeight?: number;
   }): ExchangeSpec {
     let used: string | undefined;
     const url = joinUrl(this.appUrl, request.path);
@@ -166,6 +173,7 @@ export class EasemobClient {
       onReauth: () => this.session.invalidate(used),
       rateKey: `easemob:${request.rateKey}:${this.fingerprint}`,
       rateLimit: request.rateLimit,
+      ...(request.rateWeight !== undefined ? { rateWeight: request.rateWeight } : {}),
     };
   }
 

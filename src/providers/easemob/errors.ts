@@ -6,7 +6,7 @@ import type { FailureVerdict, HttpReply } from '../../transport/types.js';
 function hintFor(status: number, error: string, description: string): string | undefined {
   if (status === 401) return 'check `token` (client id) and `secret` (client secret) of the app, and `app-id`';
   if (status === 403 && /reach limit/i.test(description))
-    return 'the app reached its message quota; it is not retried, raise the quota or send later';
+    return 'Easemob limits messages per app: to users 6000 a minute (a call to 600 users counts 600), to groups 20 a second (each group counts one); sends are paced by messages and a refusal is retried after the window, within the deadline';
   if (status === 403) return 'the app is not allowed this call (check the console: offline push advanced features)';
   if (status === 404 || /not_found/i.test(error)) return 'check `endpoint` (the app REST host) and `app-id` (org#app)';
   if (status === 413) return 'the message is larger than Easemob accepts (body and ext at most 5 KB)';
@@ -49,4 +49,15 @@ export function easemobBody(
   if (reply.status < 200 || reply.status >= 300) return easemobFailure(reply, opts);
   if (!isPlainObject(reply.json)) return notJsonFailure(reply);
   return { ok: true, body: reply.json };
+}
+
+/** Easemob's message-rate refusal: HTTP 403 "message send reach limit". */
+export function isMessageRateLimit(reply: HttpReply): boolean {
+  const body = reply.json;
+  return (
+    reply.status === 403 &&
+    isPlainObject(body) &&
+    typeof body.error_description === 'string' &&
+    /reach limit/i.test(body.error_description)
+  );
 }

@@ -5,6 +5,15 @@ import type { Verdict } from '../../transport/types.js';
 import { joinUrl } from '../endpoint.js';
 import { easemobBody } from './errors.js';
 
+/**
+ * `ttl: 0` asks Easemob for an app token that never expires (https://doc.easemob.com/product/easemob_app_token.html:
+ * "若设置为 0,则 token 永久有效"). The token is an admin credential of the whole app, fetched once per run and
+ * never needed after it: a token that outlives the run only widens what a leak (a log, a proxy) gives away, so
+ * 0 is refused rather than passed on, and the expected form says what to use instead.
+ */
+export const TOKEN_TTL_FORM =
+  'whole seconds, at least 1 (a few minutes cover a run; leave it out for the console default; 0, a token that never expires, is refused)';
+
 export interface TokenSessionOptions {
   /** `{endpoint}/{org}/{app}`. */
   appUrl: string;
