@@ -3,17 +3,13 @@
  * No notification logic lives here: validation is the action's `readInputs`, sending is the core's `notify`.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { readInputs } from '../action/inputs.js';
 import { describeRequest } from '../action/report.js';
-import { configsFromUrls, notifyMany } from '../core/fan-out.js';
 import { ConfigError, describeError, toError } from '../core/errors.js';
 import type { NotifyOutcome } from '../core/notify.js';
 import { SecretRegistry } from '../core/secrets.js';
-import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import { readArgs, type Environment } from './args.js';
-import { detectCiContext } from './ci-context.js';
+import { sendFromArgs } from './send.js';
 import { COMMANDS, findCommand, type CliIo } from './commands.js';
 import { FLAGS, envName } from './flags.js';
 import { helpText } from './help.js';
@@ -118,26 +114,7 @@ export async function runCli(
       );
     }
 
-    const getInput = (name: string): string => {
-      if (name === 'urls') return args.urls.join('\n');
-      return args.values.get(name) ?? '';
-    };
-    const inputs = await readInputs({ getInput, setSecret: (value) => secrets.add(value) });
-    const { config } = inputs;
-    config.summary = false;
-    const configs = inputs.urls.length > 0 ? await configsFromUrls(config, inputs.urls) : [config];
-    const provider = [...new Set(configs.map((item) => item.provider))].join(', ');
-
-    const context = await detectCiContext({ env, status: args.values.get('status'), cwd });
-    logger.debug(
-      `context: ${JSON.stringify({ ci: context.ci, status: context.status, repository: context.repository, branch: context.branch })}`,
-    );
-    const outcome = await notifyMany(configs, context, {
-      secrets,
-      logger,
-      readFile: (path) => readFile(resolve(cwd, path), 'utf8'),
-      fetch: await fetchForRequests(env),
-    });
+    const { outcome, provider, config } = await sendFromArgs(args, env, secrets, logger, cwd);
     const code = printOutcome(outcome, provider, config.failOnError, logger);
     if (json) {
       const { status, messageId, results, response, dryRun, reason } = outcome;
