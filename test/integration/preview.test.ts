@@ -11,7 +11,9 @@ const FIXTURES = join(ROOT, 'test/fixtures/events');
 
 // The page is checked in a real browser: Debian's headless Chromium, installed by .ci/run. On a developer machine
 // without it the browser checks are skipped; in CI (CI=true) a missing browser is a failure, not a skip.
-const BROWSER = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/google-chrome'].find((path) => existsSync(path));
+const BROWSER = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/google-chrome'].find((path) =>
+  existsSync(path),
+);
 const browserIt = BROWSER || process.env.CI ? it : it.skip;
 
 function browser(args: string[]): string {
