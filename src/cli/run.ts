@@ -3,9 +3,8 @@
  * No notification logic lives here: validation is the action's `readInputs`, sending is the core's `notify`.
  */
 import { readFile } from 'node:fs/promises';
-import { describeRequest } from '../action/report.js';
 import { ConfigError, describeError, toError } from '../core/errors.js';
-import type { NotifyOutcome } from '../core/notify.js';
+import { reportOutcome } from '../core/report.js';
 import { SecretRegistry } from '../core/secrets.js';
 import type { Logger } from '../transport/types.js';
 import { readArgs, type Environment } from './args.js';
@@ -29,44 +28,6 @@ async function packageVersion(): Promise<string> {
     return String((JSON.parse(text) as { version?: unknown }).version ?? 'unknown');
   } catch {
     return 'unknown';
-  }
-}
-
-function printOutcome(
-  outcome: NotifyOutcome,
-  provider: string,
-  failOnError: boolean,
-  logger: Logger & { error: (message: string) => void },
-): number {
-  switch (outcome.status) {
-    case 'skipped':
-      logger.info(`Skipped: ${outcome.reason}.`);
-      return EXIT.sent;
-    case 'dry-run':
-      logger.info(`Dry run: ${outcome.dryRun?.length ?? 0} request(s) would be sent; nothing was sent.`);
-      for (const request of outcome.dryRun ?? []) logger.info(`\n${describeRequest(request)}\n`);
-      return EXIT.sent;
-    case 'success':
-      for (const result of outcome.results) {
-        logger.info(`sent: ${result.provider} ${result.target}${result.id ? ` (id ${result.id})` : ''}`);
-      }
-      logger.info(`Sent ${outcome.results.length} message(s) through ${provider}.`);
-      return EXIT.sent;
-    case 'failure': {
-      const failures = outcome.results.filter((result) => !result.ok);
-      for (const result of outcome.results) {
-        logger.info(
-          `${result.ok ? 'sent' : 'FAILED'}: ${result.provider} ${result.target}${result.ok ? '' : `: ${result.message}`}`,
-        );
-      }
-      const text = `${failures.length} of ${outcome.results.length} deliveries through ${provider} failed.`;
-      if (failOnError) {
-        logger.error(text);
-        return EXIT.failed;
-      }
-      logger.warning(`${text} (fail-on-error is false, so the exit code is 0)`);
-      return EXIT.sent;
-    }
   }
 }
 
@@ -115,7 +76,12 @@ export async function runCli(
     }
 
     const { outcome, provider, config } = await sendFromArgs(args, env, secrets, logger, cwd);
-    const code = printOutcome(outcome, provider, config.failOnError, logger);
+    const { failed } = reportOutcome(outcome, provider, config.failOnError, {
+      info: (message) => logger.info(message),
+      warning: (message) => logger.warning(message),
+      fail: (message) => logger.error(message),
+    });
+    const code = failed ? EXIT.failed : EXIT.sent;
     if (json) {
       const { status, messageId, results, response, dryRun, reason } = outcome;
       io.stdout(
