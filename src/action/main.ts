@@ -10,7 +10,8 @@ import { githubContext } from './github-context.js';
 import { historyFor } from './history-step.js';
 import { DEFAULT_HISTORY_TIMEOUT_MS } from './history.js';
 import { readInputs } from './inputs.js';
-import { describeRequest, setOutputs, summaryMarkdown } from './report.js';
+import { setOutputs, summaryMarkdown } from './report.js';
+import { reportOutcome } from '../core/report.js';
 import type { ActionCore, Environment } from './types.js';
 
 async function readEventPayload(env: Environment, logger: Logger): Promise<Record<string, unknown>> {
@@ -98,37 +99,11 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
       fetch: await fetchForRequests(env),
     });
 
-    for (const result of outcome.results) {
-      if (result.delivery === 'pending')
-        logger.warning(`${result.target}: delivery not confirmed: ${result.deliveryMessage}`);
-      if (result.delivery === 'unsupported' && result.ok)
-        logger.warning(`${result.target}: delivery cannot be followed up: ${result.deliveryMessage}`);
-    }
-    switch (outcome.status) {
-      case 'skipped':
-        logger.info(`Skipped: ${outcome.reason}.`);
-        break;
-      case 'dry-run':
-        logger.info(`Dry run: ${outcome.dryRun?.length ?? 0} request(s) would be sent; nothing was sent.`);
-        for (const request of outcome.dryRun ?? []) logger.info(`\n${describeRequest(request)}\n`);
-        break;
-      case 'success':
-        logger.info(`Sent ${outcome.results.length} message(s) through ${provider}.`);
-        break;
-      case 'failure': {
-        const failures = outcome.results.filter((result) => !result.ok || result.delivery === 'failed');
-        const detail = failures
-          .map(
-            (result) =>
-              `${result.target}: ${result.ok ? `accepted, then not delivered: ${result.deliveryMessage ?? 'no reason given'}` : result.message}`,
-          )
-          .join('; ');
-        const text = `${failures.length} of ${outcome.results.length} deliveries through ${provider} failed: ${detail}`;
-        if (config.failOnError) core.setFailed(secrets.redact(text));
-        else logger.warning(`${text} (fail-on-error is false, so the step stays green)`);
-        break;
-      }
-    }
+    reportOutcome(outcome, provider, config.failOnError, {
+      info: (message) => logger.info(message),
+      warning: (message) => logger.warning(message),
+      fail: (message) => core.setFailed(secrets.redact(message)),
+    });
   } catch (thrown) {
     const error = toError(thrown);
     outcome = failedOutcome();

@@ -1,6 +1,5 @@
 import type { DeliveryResult, NotifyOutcome } from '../core/notify.js';
 import type { SecretRegistry } from '../core/secrets.js';
-import type { HttpRequest } from '../transport/types.js';
 import type { ActionCore } from './types.js';
 
 /** Output names, as declared in action.yml. */
@@ -51,17 +50,4 @@ export function summaryMarkdown(outcome: NotifyOutcome, provider: string, secret
     lines.push(...outcome.results.map(resultRow));
   }
   return secrets.redact(lines.join('\n')) + '\n';
-}
-
-export function describeRequest(request: HttpRequest): string {
-  const headers = Object.entries(request.headers)
-    .map(([name, value]) => `${name}: ${value}`)
-    .join('\n');
-  let body = request.body ?? '';
-  try {
-    body = JSON.stringify(JSON.parse(body), null, 2);
-  } catch {
-    // Not JSON (a form body): shown as sent.
-  }
-  return `${request.method} ${request.url}\n${headers}\n\n${body}`;
 }

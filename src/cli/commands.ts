@@ -2,11 +2,13 @@
  * Sub-commands: `ci-notifier <command> …`. Without a sub-command the CLI sends a notification.
  *
  * A command receives every argument after its own name (flags included) and parses them itself:
- * `easemob` runs the Easemob push-settings operations from the seeds (src/cli/easemob.ts).
+ * `easemob` runs the Easemob push-settings operations (src/cli/easemob.ts); `preview` writes an HTML page of what a
+ * send would deliver (src/cli/preview.ts).
  */
 import { ConfigError } from '../core/errors.js';
 import type { Environment } from './args.js';
 import { runEasemob } from './easemob.js';
+import { runPreview } from './preview.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -18,6 +20,7 @@ export type CommandHandler = (args: readonly string[], env: Environment, io: Cli
 
 export const COMMANDS: Readonly<Record<string, CommandHandler | undefined>> = {
   easemob: runEasemob,
+  preview: runPreview,
 };
 
 export function findCommand(name: string): CommandHandler {

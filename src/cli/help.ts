@@ -15,6 +15,7 @@ Usage:
   ci-notifier --provider NAME [--token TOKEN] [--target TARGET] [options]
   ci-notifier --url SERVICE_URL [--url SERVICE_URL …] [options]
   ci-notifier easemob <command> [flags]   Easemob push settings and templates (ci-notifier easemob --help)
+  ci-notifier preview [flags]             Write an HTML page of what a send would deliver (ci-notifier preview --help)
 
 Options (each also read from the environment variable shown; a flag wins):
 ${rows.join('\n')}

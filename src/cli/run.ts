@@ -3,17 +3,12 @@
  * No notification logic lives here: validation is the action's `readInputs`, sending is the core's `notify`.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { readInputs } from '../action/inputs.js';
-import { describeRequest } from '../action/report.js';
-import { configsFromUrls, notifyMany } from '../core/fan-out.js';
 import { ConfigError, describeError, toError } from '../core/errors.js';
-import type { NotifyOutcome } from '../core/notify.js';
+import { reportOutcome } from '../core/report.js';
 import { SecretRegistry } from '../core/secrets.js';
-import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import { readArgs, type Environment } from './args.js';
-import { detectCiContext } from './ci-context.js';
+import { sendFromArgs } from './send.js';
 import { COMMANDS, findCommand, type CliIo } from './commands.js';
 import { FLAGS, envName } from './flags.js';
 import { helpText } from './help.js';
@@ -33,44 +28,6 @@ async function packageVersion(): Promise<string> {
     return String((JSON.parse(text) as { version?: unknown }).version ?? 'unknown');
   } catch {
     return 'unknown';
-  }
-}
-
-function printOutcome(
-  outcome: NotifyOutcome,
-  provider: string,
-  failOnError: boolean,
-  logger: Logger & { error: (message: string) => void },
-): number {
-  switch (outcome.status) {
-    case 'skipped':
-      logger.info(`Skipped: ${outcome.reason}.`);
-      return EXIT.sent;
-    case 'dry-run':
-      logger.info(`Dry run: ${outcome.dryRun?.length ?? 0} request(s) would be sent; nothing was sent.`);
-      for (const request of outcome.dryRun ?? []) logger.info(`\n${describeRequest(request)}\n`);
-      return EXIT.sent;
-    case 'success':
-      for (const result of outcome.results) {
-        logger.info(`sent: ${result.provider} ${result.target}${result.id ? ` (id ${result.id})` : ''}`);
-      }
-      logger.info(`Sent ${outcome.results.length} message(s) through ${provider}.`);
-      return EXIT.sent;
-    case 'failure': {
-      const failures = outcome.results.filter((result) => !result.ok);
-      for (const result of outcome.results) {
-        logger.info(
-          `${result.ok ? 'sent' : 'FAILED'}: ${result.provider} ${result.target}${result.ok ? '' : `: ${result.message}`}`,
-        );
-      }
-      const text = `${failures.length} of ${outcome.results.length} deliveries through ${provider} failed.`;
-      if (failOnError) {
-        logger.error(text);
-        return EXIT.failed;
-      }
-      logger.warning(`${text} (fail-on-error is false, so the exit code is 0)`);
-      return EXIT.sent;
-    }
   }
 }
 
@@ -118,27 +75,13 @@ export async function runCli(
       );
     }
 
-    const getInput = (name: string): string => {
-      if (name === 'urls') return args.urls.join('\n');
-      return args.values.get(name) ?? '';
-    };
-    const inputs = await readInputs({ getInput, setSecret: (value) => secrets.add(value) });
-    const { config } = inputs;
-    config.summary = false;
-    const configs = inputs.urls.length > 0 ? await configsFromUrls(config, inputs.urls) : [config];
-    const provider = [...new Set(configs.map((item) => item.provider))].join(', ');
-
-    const context = await detectCiContext({ env, status: args.values.get('status'), cwd });
-    logger.debug(
-      `context: ${JSON.stringify({ ci: context.ci, status: context.status, repository: context.repository, branch: context.branch })}`,
-    );
-    const outcome = await notifyMany(configs, context, {
-      secrets,
-      logger,
-      readFile: (path) => readFile(resolve(cwd, path), 'utf8'),
-      fetch: await fetchForRequests(env),
+    const { outcome, provider, config } = await sendFromArgs(args, env, secrets, logger, cwd);
+    const { failed } = reportOutcome(outcome, provider, config.failOnError, {
+      info: (message) => logger.info(message),
+      warning: (message) => logger.warning(message),
+      fail: (message) => logger.error(message),
     });
-    const code = printOutcome(outcome, provider, config.failOnError, logger);
+    const code = failed ? EXIT.failed : EXIT.sent;
     if (json) {
       const { status, messageId, results, response, dryRun, reason } = outcome;
       io.stdout(

@@ -1,0 +1,297 @@
+/**
+ * `ci-notifier preview`: turns the requests a dry run would send into one HTML page that shows each message roughly as
+ * the reader's client shows it (a DingTalk bubble, a Feishu card, a WeChat page, a phone notification), next to the
+ * exact request body. Nothing here executes or trusts the message: every text is HTML-escaped, Markdown is rendered
+ * with raw HTML disabled, and an HTML message (pushplus `html`) is shown in a sandboxed iframe without scripts.
+ */
+import MarkdownIt from 'markdown-it';
+import type { HttpRequest } from '../transport/types.js';
+
+export interface PreviewEntry {
+  provider: string;
+  /** What the rendered message is for (the scene, the target). */
+  label: string;
+  request: HttpRequest;
+}
+
+type Json = Record<string, unknown>;
+
+const markdown = new MarkdownIt({ html: false, linkify: false, breaks: true });
+// Links open outside the preview, and never hand the page to the target.
+const defaultLink = markdown.renderer.rules.link_open;
+markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
+  tokens[index]!.attrSet('target', '_blank');
+  tokens[index]!.attrSet('rel', 'noopener noreferrer');
+  return defaultLink ? defaultLink(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
+};
+// Remote images in a preview would be fetched by the browser: show where they point instead.
+markdown.renderer.rules.image = (tokens, index) => {
+  const token = tokens[index]!;
+  return `<span class="img">[image: ${escapeHtml(token.content || token.attrGet('src') || '')}]</span>`;
+};
+
+export function escapeHtml(text: unknown): string {
+  return String(text ?? '').replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
+  );
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** WeCom robots colour text with `<font color="info|comment|warning">`; markdown-it escaped it, so restore just that. */
+function wecomFonts(html: string): string {
+  return html
+    .replace(/&lt;font color=&quot;(info|comment|warning)&quot;&gt;/g, '<span class="font-$1">')
+    .replace(/&lt;\/font&gt;/g, '</span>');
+}
+
+function md(text: string): string {
+  return markdown.render(text);
+}
+
+function plain(text: string): string {
+  return `<div class="plain">${escapeHtml(text)}</div>`;
+}
+
+function button(text: string, url: string): string {
+  return `<a class="button" href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(text || 'Open')}</a>`;
+}
+
+function parseBody(request: HttpRequest): { json?: Json; form?: URLSearchParams } {
+  const body = request.body ?? '';
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (isObject(parsed)) return { json: parsed };
+  } catch {
+    // A form body (ServerChan) or not a body at all.
+  }
+  if (body.includes('=')) return { form: new URLSearchParams(body) };
+  return {};
+}
+
+/** DingTalk and WeCom robots share `msgtype` bodies. */
+function robotBubble(json: Json): string | undefined {
+  const type = str(json.msgtype);
+  const part = isObject(json[type]) ? (json[type] as Json) : undefined;
+  if (!part) return undefined;
+  // DingTalk's markdown `title` only shows in the chat list, not in the bubble.
+  if (type === 'markdown' || type === 'markdown_v2') return wecomFonts(md(str(part.text) || str(part.content)));
+  if (type === 'text') return plain(str(part.content));
+  if (type === 'actionCard') {
+    const buttons = Array.isArray(part.btns)
+      ? part.btns.filter(isObject).map((btn) => button(str(btn.title), str(btn.actionURL)))
+      : part.singleURL
+        ? [button(str(part.singleTitle), str(part.singleURL))]
+        : [];
+    return `${md(str(part.text))}<div class="buttons">${buttons.join('')}</div>`;
+  }
+  if (type === 'template_card') {
+    const main = isObject(part.main_title) ? part.main_title : {};
+    return `<div class="bubble-title">${escapeHtml(str(main.title))}</div>${plain(str(main.desc) || str(part.sub_title_text))}`;
+  }
+  return undefined;
+}
+
+function feishuText(element: Json): string {
+  const text = isObject(element.text) ? element.text : undefined;
+  if (text) return str(text.tag) === 'lark_md' ? md(str(text.content)) : plain(str(text.content));
+  return '';
+}
+
+function feishuElements(elements: unknown): string {
+  if (!Array.isArray(elements)) return '';
+  return elements
+    .filter(isObject)
+    .map((element) => {
+      switch (str(element.tag)) {
+        case 'div':
+          return `<div class="card-div">${feishuText(element)}${
+            Array.isArray(element.fields)
+              ? `<div class="fields">${element.fields
+                  .filter(isObject)
+                  .map((field) => `<div class="field">${feishuText(field)}</div>`)
+                  .join('')}</div>`
+              : ''
+          }</div>`;
+        case 'markdown':
+          return `<div class="card-div">${md(str(element.content))}</div>`;
+        case 'hr':
+          return '<hr>';
+        case 'note':
+          return `<div class="note">${feishuElements(element.elements)}</div>`;
+        case 'plain_text':
+        case 'lark_md':
+          return escapeHtml(str(element.content));
+        case 'action':
+          return `<div class="buttons">${(Array.isArray(element.actions) ? element.actions : [])
+            .filter(isObject)
+            .map((action) => button(str(isObject(action.text) ? action.text.content : ''), str(action.url)))
+            .join('')}</div>`;
+        case 'button':
+          return `<div class="buttons">${button(str(isObject(element.text) ? element.text.content : ''), str(isObject(element.behaviors) ? '' : element.url))}</div>`;
+        default:
+          return '';
+      }
+    })
+    .join('');
+}
+
+function feishuCard(card: Json): string {
+  const header = isObject(card.header) ? card.header : {};
+  const title = isObject(header.title) ? str(header.title.content) : '';
+  const colour = str(header.template).replace(/[^a-z-]/g, '') || 'blue';
+  const body = isObject(card.body) ? card.body.elements : card.elements;
+  return `<div class="card"><div class="card-header header-${colour}">${escapeHtml(title)}</div><div class="card-body">${feishuElements(body)}</div></div>`;
+}
+
+function feishuPost(post: Json): string {
+  const locale = Object.values(post).find(isObject);
+  if (!locale) return '';
+  const lines = Array.isArray(locale.content) ? locale.content : [];
+  const html = lines
+    .map((line) =>
+      (Array.isArray(line) ? line : [])
+        .filter(isObject)
+        .map((item) => {
+          if (item.tag === 'a')
+            return `<a href="${escapeHtml(item.href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(item.text)}</a>`;
+          if (item.tag === 'at') return `<span class="at">@${escapeHtml(item.user_name ?? item.user_id)}</span>`;
+          return escapeHtml(item.text);
+        })
+        .join(''),
+    )
+    .join('<br>');
+  return `<div class="bubble-title">${escapeHtml(str(locale.title))}</div><div class="plain">${html}</div>`;
+}
+
+function feishuMessage(json: Json): string | undefined {
+  const type = str(json.msg_type);
+  if (type === 'interactive' && isObject(json.card)) return feishuCard(json.card);
+  const content = isObject(json.content) ? json.content : undefined;
+  if (type === 'post' && content && isObject(content.post)) return feishuPost(content.post);
+  if (type === 'text' && content) return plain(str(content.text));
+  return undefined;
+}
+
+/** pushplus: `template` says how WeChat shows `content`. HTML goes into a sandbox that runs nothing. */
+function pushplusPage(json: Json): string | undefined {
+  if (!('content' in json) || !('template' in json || 'token' in json)) return undefined;
+  const template = str(json.template) || 'html';
+  const content = str(json.content);
+  const body =
+    template === 'html'
+      ? `<iframe sandbox="" referrerpolicy="no-referrer" srcdoc="${escapeHtml(`<meta charset="utf-8"><style>body{font:15px/1.6 system-ui,sans-serif;margin:12px}</style>${content}`)}"></iframe>`
+      : template === 'markdown'
+        ? md(content)
+        : plain(content);
+  return `<div class="page"><div class="page-title">${escapeHtml(str(json.title))}</div>${body}</div>`;
+}
+
+/** Mobile push: what lands on the lock screen. */
+function notification(title: string, text: string): string {
+  return `<div class="phone"><div class="notification"><div class="app">ci-notifier</div><div class="n-title">${escapeHtml(title)}</div><div class="n-text">${escapeHtml(text)}</div></div></div>`;
+}
+
+function mobileNotification(json: Json): string | undefined {
+  const push = isObject(json.pushNotify) ? json.pushNotify : undefined;
+  if (push) return notification(str(push.title), str(push.content));
+  if (isObject(json.payload) && isObject(json.payload.ext)) {
+    return notification(str(json.payload.ext.em_push_title), str(json.payload.ext.em_push_content));
+  }
+  if (typeof json.Title === 'string' || typeof json.Content === 'string')
+    return notification(str(json.Title), str(json.Content));
+  return undefined;
+}
+
+function rendered(entry: PreviewEntry): string {
+  const { json, form } = parseBody(entry.request);
+  if (form && form.has('desp'))
+    return `<div class="page"><div class="page-title">${escapeHtml(form.get('title'))}</div>${md(form.get('desp') ?? '')}</div>`;
+  if (form && (form.has('Title') || form.has('Content')))
+    return notification(form.get('Title') ?? '', form.get('Content') ?? '');
+  if (!json) return plain('(no body)');
+  return (
+    robotBubble(json) ??
+    feishuMessage(json) ??
+    pushplusPage(json) ??
+    mobileNotification(json) ??
+    `<pre>${escapeHtml(JSON.stringify(json, null, 2))}</pre>`
+  );
+}
+
+function prettyBody(request: HttpRequest): string {
+  const body = request.body ?? '';
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+const STYLE = `
+body{font:14px/1.5 -apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",system-ui,sans-serif;background:#eef0f3;margin:0;padding:24px;color:#1f2329}
+h1{font-size:18px;margin:0 0 16px}
+.entry{display:flex;gap:24px;align-items:flex-start;margin-bottom:32px;flex-wrap:wrap}
+.client{width:420px;background:#f5f6f7;border-radius:10px;padding:16px;box-shadow:0 1px 3px #0002}
+.client-name{font-size:12px;color:#646a73;margin-bottom:8px}
+.bubble{background:#fff;border-radius:8px;padding:12px 14px;overflow-wrap:anywhere}
+.bubble-title{font-weight:600;margin-bottom:6px}
+.bubble p{margin:.3em 0}.bubble h1,.bubble h2,.bubble h3,.bubble h4{font-size:15px;margin:.3em 0}
+.plain{white-space:pre-wrap}
+.buttons{margin-top:10px;display:flex;gap:8px;flex-wrap:wrap}
+.button{display:inline-block;border:1px solid #3370ff;color:#3370ff;border-radius:6px;padding:4px 12px;text-decoration:none}
+.card{background:#fff;border-radius:8px;overflow:hidden}
+.card-header{color:#fff;padding:10px 14px;font-weight:600}
+.header-red{background:#f54a45}.header-green{background:#34c724}.header-blue{background:#3370ff}.header-orange{background:#ff8800}
+.header-grey{background:#8f959e}.header-yellow{background:#ffc60a;color:#1f2329}.header-turquoise{background:#14c0ff}
+.header-wathet{background:#7ab3ff}.header-purple{background:#7f3bf5}.header-indigo{background:#4954e6}.header-violet{background:#d136d1}
+.header-carmine{background:#e63c7e}
+.card-body{padding:10px 14px}.card-div{margin:4px 0}.fields{display:grid;grid-template-columns:1fr 1fr;gap:4px}
+.note{color:#8f959e;font-size:12px}
+.font-info{color:#2ea121}.font-comment{color:#8f959e}.font-warning{color:#ff7d00}
+.at{color:#3370ff}
+.page{background:#fff;border-radius:8px;padding:12px 14px}.page-title{font-size:17px;font-weight:600;margin-bottom:8px}
+iframe{width:100%;height:360px;border:0}
+.phone{background:linear-gradient(#2b3a55,#56657f);border-radius:18px;padding:18px 12px}
+.notification{background:#fffe;border-radius:12px;padding:10px 12px}.app{font-size:11px;color:#646a73}
+.n-title{font-weight:600}.n-text{white-space:pre-wrap}
+.img{color:#646a73}
+details{max-width:560px;flex:1}
+pre{background:#fff;border-radius:8px;padding:12px;overflow:auto;font-size:12px;white-space:pre-wrap;overflow-wrap:anywhere}
+`;
+
+const CLIENTS: Record<string, string> = {
+  dingtalk: 'DingTalk group robot',
+  wecom: 'WeCom group robot',
+  feishu: 'Feishu / Lark group robot',
+  pushplus: 'WeChat (pushplus)',
+  serverchan: 'WeChat (ServerChan)',
+  mobpush: 'Phone notification (MobPush)',
+  mpaas: 'Phone notification (mPaaS)',
+  easemob: 'Phone notification (Easemob)',
+};
+
+/** The whole page. A Content-Security-Policy forbids scripts and remote loads, so even a bug above cannot run code. */
+export function previewPage(title: string, entries: readonly PreviewEntry[]): string {
+  const sections = entries.map(
+    (entry) => `<section class="entry" data-provider="${escapeHtml(entry.provider)}">
+<div class="client"><div class="client-name">${escapeHtml(CLIENTS[entry.provider] ?? entry.provider)} · ${escapeHtml(entry.label)}</div><div class="bubble">${rendered(entry)}</div></div>
+<details><summary>Request: ${escapeHtml(entry.request.method)} ${escapeHtml(entry.request.url)}</summary><pre>${escapeHtml(prettyBody(entry.request))}</pre></details>
+</section>`,
+  );
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; frame-src 'none'; child-src 'none'; img-src 'none'">
+<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<body><h1>${escapeHtml(title)}</h1>
+${sections.join('\n')}
+</body></html>
+`;
+}

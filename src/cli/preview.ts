@@ -1,0 +1,181 @@
+/**
+ * `ci-notifier preview [--out FILE] [--event FILE] [--event-name NAME] [send flags…]`
+ *
+ * Renders what a send would deliver (always a dry run: nothing is sent) and writes one HTML page that shows each
+ * message as the reader's client roughly shows it, with the exact request beside it. Lets users design a template
+ * against a real event without posting to a group; the README's pictures are made with it.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ConfigError, describeError, toError } from '../core/errors.js';
+import { SecretRegistry } from '../core/secrets.js';
+import type { Logger } from '../transport/types.js';
+import { readArgs, type Environment } from './args.js';
+import type { CliIo } from './commands.js';
+import { previewPage, type PreviewEntry } from './preview-html.js';
+import { sendFromArgs } from './send.js';
+
+const OWN_FLAGS = ['out', 'event', 'event-name'] as const;
+type OwnFlag = (typeof OWN_FLAGS)[number];
+
+export const PREVIEW_HELP = `Usage: ci-notifier preview [--out FILE] [--event FILE] [--event-name NAME] [flags of a send]
+
+Renders the message a send would deliver (a dry run: nothing is sent) and writes an HTML page that shows it as
+DingTalk, WeCom, Feishu, WeChat or a phone shows it, next to the exact request body.
+
+  --out FILE          the page to write (default: ci-notifier-preview.html)
+  --event FILE        a GitHub event payload (JSON) to render, as in GITHUB_EVENT_PATH
+  --event-name NAME   its event name (default: guessed from the payload: release, pull_request, push …)
+  every send flag     --provider, --format, --template, --status, --url … (see ci-notifier --help)
+
+Example:
+  ci-notifier preview --provider dingtalk --token x --status failure --event push.json --template file:notify.md
+`;
+
+/** Splits `--out x` / `--out=x` (and the other preview flags) from the send's own flags. */
+function splitArgs(argv: readonly string[]): { own: Map<OwnFlag, string>; rest: string[] } {
+  const own = new Map<OwnFlag, string>();
+  const rest: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
+    const name = match?.[1] as OwnFlag | undefined;
+    if (name && (OWN_FLAGS as readonly string[]).includes(name)) {
+      const value = match![2] ?? argv[++index];
+      if (value === undefined || value === '')
+        throw new ConfigError(`--${name}`, 'needs a value', `--${name} ${name === 'event-name' ? 'NAME' : 'FILE'}`);
+      own.set(name, value);
+    } else rest.push(arg);
+  }
+  return { own, rest };
+}
+
+function guessEventName(payload: Record<string, unknown>): string {
+  if ('release' in payload) return 'release';
+  if ('pull_request' in payload) return 'pull_request';
+  if ('deployment_status' in payload) return 'deployment_status';
+  if ('workflow_run' in payload) return 'workflow_run';
+  return 'push';
+}
+
+/**
+ * With --event, the page renders that payload as the action would on GitHub: a GitHub-like environment is laid over
+ * the real one (values the caller already set win), so the CLI's GitHub context builder reads it.
+ */
+async function eventEnvironment(env: Environment, own: Map<OwnFlag, string>, cwd: string): Promise<Environment> {
+  const file = own.get('event');
+  if (!file) return env;
+  const path = resolve(cwd, file);
+  let payload: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
+    payload = parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(
+      '--event',
+      `cannot read '${file}': ${(error as Error).message}`,
+      'a GitHub event payload (JSON)',
+    );
+  }
+  const repository = (payload.repository as { full_name?: unknown } | undefined)?.full_name;
+  const eventName = own.get('event-name') ?? guessEventName(payload);
+  const release = payload.release as { tag_name?: unknown } | undefined;
+  const ref =
+    typeof payload.ref === 'string'
+      ? payload.ref
+      : typeof release?.tag_name === 'string'
+        ? `refs/tags/${release.tag_name}`
+        : 'refs/heads/main';
+  const defaults: Environment = {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: path,
+    GITHUB_REPOSITORY: typeof repository === 'string' ? repository : 'octo-org/hello-world',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_SHA: typeof payload.after === 'string' ? payload.after : '0000000000000000000000000000000000000000',
+    GITHUB_REF: ref,
+    GITHUB_REF_NAME: ref.replace(/^refs\/(heads|tags)\//, ''),
+    GITHUB_REF_TYPE: ref.startsWith('refs/tags/') ? 'tag' : 'branch',
+    GITHUB_WORKFLOW: 'CI',
+    GITHUB_JOB: 'build',
+    GITHUB_RUN_ID: '1',
+    GITHUB_RUN_NUMBER: '1',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_ACTOR: 'octocat',
+  };
+  // The caller's environment wins (a real run's repository and run id), except for what says which event this is.
+  const merged: Environment = { ...defaults, ...env };
+  for (const key of ['GITHUB_ACTIONS', 'GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH']) merged[key] = defaults[key];
+  return merged;
+}
+
+export async function runPreview(argv: readonly string[], env: Environment, io: CliIo): Promise<number> {
+  const secrets = new SecretRegistry();
+  const logger: Logger = {
+    debug: (message) => {
+      if (env.CI_NOTIFIER_DEBUG) io.stderr(`debug: ${secrets.redact(message)}\n`);
+    },
+    info: () => undefined,
+    warning: (message) => io.stderr(`warning: ${secrets.redact(message)}\n`),
+  };
+  try {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.stdout(PREVIEW_HELP);
+      return 0;
+    }
+    const cwd = process.cwd();
+    const { own, rest } = splitArgs(argv);
+    const runEnv = await eventEnvironment(env, own, cwd);
+    const args = readArgs(rest, runEnv);
+    // A preview never sends, whatever the flags or the environment say.
+    args.values.set('dry-run', 'true');
+    const { outcome, configs } = await sendFromArgs(args, runEnv, secrets, logger, cwd);
+    const requests = outcome.dryRun ?? [];
+    if (requests.length === 0) {
+      io.stderr(`error: nothing to preview: ${outcome.reason ?? `the run would be ${outcome.status}`}\n`);
+      return 1;
+    }
+    const single = configs.length === 1 ? configs[0]!.provider : undefined;
+    const title = outcome.message?.title ?? 'ci-notifier preview';
+    const entries: PreviewEntry[] = requests.map((request) => ({
+      provider: single ?? providerOf(request.url),
+      label: `${runEnv.GITHUB_EVENT_NAME ?? 'event'} · ${args.values.get('status') ?? 'status from CI'}`,
+      // The page is a file users share: credentials in URLs and bodies are masked like in every log.
+      request: {
+        ...request,
+        url: secrets.redact(request.url),
+        body: request.body === undefined ? undefined : secrets.redact(request.body),
+      },
+    }));
+    const out = resolve(cwd, own.get('out') ?? 'ci-notifier-preview.html');
+    await writeFile(out, previewPage(secrets.redact(title), entries));
+    io.stdout(`Wrote ${out}: ${entries.length} message(s), nothing sent.\n`);
+    return 0;
+  } catch (thrown) {
+    const error = toError(thrown);
+    io.stderr(`error: ${secrets.redact(describeError(error))}\n`);
+    return error instanceof ConfigError ? 2 : 1;
+  }
+}
+
+/** Which client a request goes to, by the official host; only used when several providers share one preview. */
+function providerOf(url: string): string {
+  const hosts: [RegExp, string][] = [
+    [/dingtalk\.com/, 'dingtalk'],
+    [/qyapi\.weixin\.qq\.com/, 'wecom'],
+    [/feishu\.cn|larksuite\.com/, 'feishu'],
+    [/pushplus/, 'pushplus'],
+    [/ftqq\.com/, 'serverchan'],
+    [/mob\.com/, 'mobpush'],
+    [/aliyuncs\.com/, 'mpaas'],
+    [/easemob|chat\.agora/, 'easemob'],
+  ];
+  let host = '';
+  try {
+    host = new URL(url).host;
+  } catch {
+    return 'message';
+  }
+  return hosts.find(([pattern]) => pattern.test(host))?.[1] ?? 'message';
+}

@@ -1,0 +1,55 @@
+/**
+ * One send from CLI arguments: the action's own `readInputs` validates them, the core's `notify` sends.
+ * Shared by a plain `ci-notifier …` run and `ci-notifier preview`.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { readInputs } from '../action/inputs.js';
+import type { NotifyConfig } from '../core/config.js';
+import { configsFromUrls, notifyMany } from '../core/fan-out.js';
+import type { NotifyOutcome } from '../core/notify.js';
+import type { SecretRegistry } from '../core/secrets.js';
+import { fetchForRequests } from '../transport/proxy.js';
+import type { Logger } from '../transport/types.js';
+import type { CliArgs, Environment } from './args.js';
+import { detectCiContext } from './ci-context.js';
+
+/** What a send made of the arguments: the outcome and what the report needs. */
+export interface CliSend {
+  outcome: NotifyOutcome;
+  /** The providers involved, comma-separated, for messages. */
+  provider: string;
+  config: NotifyConfig;
+  configs: NotifyConfig[];
+}
+
+/** Arguments → the action's inputs → config(s) → CI context → notify. Shared by a send and `preview`. */
+export async function sendFromArgs(
+  args: CliArgs,
+  env: Environment,
+  secrets: SecretRegistry,
+  logger: Logger,
+  cwd: string,
+): Promise<CliSend> {
+  const getInput = (name: string): string => {
+    if (name === 'urls') return args.urls.join('\n');
+    return args.values.get(name) ?? '';
+  };
+  const inputs = await readInputs({ getInput, setSecret: (value) => secrets.add(value) });
+  const { config } = inputs;
+  config.summary = false;
+  const configs = inputs.urls.length > 0 ? await configsFromUrls(config, inputs.urls) : [config];
+  const provider = [...new Set(configs.map((item) => item.provider))].join(', ');
+
+  const context = await detectCiContext({ env, status: args.values.get('status'), cwd });
+  logger.debug(
+    `context: ${JSON.stringify({ ci: context.ci, status: context.status, repository: context.repository, branch: context.branch })}`,
+  );
+  const outcome = await notifyMany(configs, context, {
+    secrets,
+    logger,
+    readFile: (path) => readFile(resolve(cwd, path), 'utf8'),
+    fetch: await fetchForRequests(env),
+  });
+  return { outcome, provider, config, configs };
+}
