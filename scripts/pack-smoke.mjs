@@ -2,13 +2,15 @@
 /**
  * What an npm user gets: packs the package, checks the tarball holds exactly what a user needs, installs it into a
  * fresh temporary project (dependencies from the npm cache when they are there, `--prefer-offline`), and runs the
- * CLI (`npx ci-notifier --help` and a dry run), an ESM import of the library, and a TypeScript file type-checked by
+ * CLI (`npx ci-notifier --help`, a dry run, and a real send to a fake pushplus on 127.0.0.1, which loads the HTTP
+ * stack), an ESM import of the library, and a TypeScript file type-checked by
  * tsc against the shipped `.d.ts`. Everything runs on the Node that runs this script, so CI runs it on the lowest
  * Node that `engines` allows.
  *
  *   node scripts/pack-smoke.mjs [--keep]    exit 1 with the reason on the first failure; --keep leaves the temp dir
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -126,7 +128,48 @@ try {
   const outcome = JSON.parse(run('npx', args, project, { CI_NOTIFIER_TOKEN: token }));
   if (outcome.status !== 'dry-run') throw new Error(`the dry run's outcome is ${JSON.stringify(outcome)}`);
   if (JSON.stringify(outcome).includes(token)) throw new Error('the dry run printed the token');
-  step('npx ci-notifier --help and a dry run work');
+  // A real send, to a local stand-in for pushplus's /send (reply shape from https://www.pushplus.plus/doc/guide/api.html).
+  const received = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      received.push({ path: request.url, body: JSON.parse(body || '{}') });
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ code: 200, msg: '请求成功', data: 'smoke-short-code' }));
+    });
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  try {
+    const endpoint = `http://127.0.0.1:${server.address().port}`;
+    const sendArgs = [
+      '--no-install',
+      'ci-notifier',
+      '--provider',
+      'pushplus',
+      '--status',
+      'success',
+      '--endpoint',
+      endpoint,
+    ];
+    const sent = await new Promise((done, fail) =>
+      execFile(
+        'npx',
+        [...sendArgs, '--json'],
+        { cwd: project, env: { ...env, CI_NOTIFIER_TOKEN: token } },
+        (error, stdout, stderr) =>
+          error
+            ? fail(new Error(`the send failed (exit ${error.code}):\n${stdout}${stderr}`))
+            : done(JSON.parse(stdout)),
+      ),
+    );
+    if (sent.status !== 'success' || received.length !== 1 || received[0].body.token !== token) {
+      throw new Error(`the send to the local pushplus went wrong: ${JSON.stringify({ sent, received })}`);
+    }
+  } finally {
+    server.close();
+  }
+  step('npx ci-notifier --help, a dry run and a send to a local fake work');
 
   writeFileSync(
     join(project, 'esm.mjs'),
