@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { EOL } from 'node:os';
-import type { ActionCore } from './types.js';
+import type { ActionCore, AnnotationProperties } from './types.js';
 
 /**
  * The runner protocol the action speaks, as @actions/core speaks it: inputs from INPUT_* variables, workflow
@@ -10,7 +10,11 @@ import type { ActionCore } from './types.js';
  * Why not @actions/core itself: its entry module eagerly loads an HTTP client with undici (for OIDC tokens) and
  * @actions/exec (for platform details), which this action never uses. Bundled, that is 470 KB and about 40 ms
  * on every workflow run (measured with `npm run bench`, see docs/benchmarks.md). The escaping and file formats
- * below follow @actions/core 3.x (command.ts, file-command.ts, summary.ts) exactly.
+ * below follow @actions/core 3.x (command.ts, file-command.ts, summary.ts); test/unit/runner-vs-actions-core.test.ts
+ * makes the same calls through both and compares the bytes written to stdout, GITHUB_OUTPUT and the summary file.
+ * Deliberate differences, named in that test: a GITHUB_OUTPUT or GITHUB_STEP_SUMMARY path that does not exist yet is
+ * created instead of being an error, there is no `notice`/`group`/`exportVariable` (the action does not use them), and
+ * booleans are parsed by core/config.ts (parseBoolean), more leniently than getBooleanInput.
  */
 
 function toCommandValue(input: unknown): string {
@@ -27,11 +31,27 @@ function escapeProperty(value: unknown): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function issueCommand(command: string, message: unknown, properties: Record<string, string> = {}): void {
-  const props = Object.entries(properties)
+/** `::command key=value,…::message`; like @actions/core, empty property values are left out. */
+function issueCommand(command: string, message: unknown, properties: Record<string, unknown> = {}): void {
+  const entries = Object.entries(properties);
+  const props = entries
+    .filter(([, value]) => value)
     .map(([key, value]) => `${key}=${escapeProperty(value)}`)
     .join(',');
-  process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`);
+  process.stdout.write(`::${command}${entries.length > 0 ? ` ${props}` : ''}::${escapeData(message)}${EOL}`);
+}
+
+/** The annotation properties under the names the runner reads (`line`, `col`), as @actions/core maps them. */
+function annotation(properties: AnnotationProperties = {}): Record<string, unknown> {
+  if (Object.keys(properties).length === 0) return {};
+  return {
+    title: properties.title,
+    file: properties.file,
+    line: properties.startLine,
+    endLine: properties.endLine,
+    col: properties.startColumn,
+    endColumn: properties.endColumn,
+  };
 }
 
 /** `name<<DELIMITER\nvalue\nDELIMITER`, with a delimiter the value cannot contain. */
@@ -73,11 +93,11 @@ export function createRunnerCore(env: NodeJS.ProcessEnv = process.env): ActionCo
     info(text) {
       process.stdout.write(text + EOL);
     },
-    warning(text) {
-      issueCommand('warning', message(text));
+    warning(text, properties) {
+      issueCommand('warning', message(text), annotation(properties));
     },
-    error(text) {
-      issueCommand('error', message(text));
+    error(text, properties) {
+      issueCommand('error', message(text), annotation(properties));
     },
     isDebug() {
       return env.RUNNER_DEBUG === '1';
@@ -87,13 +107,13 @@ export function createRunnerCore(env: NodeJS.ProcessEnv = process.env): ActionCo
         summaryBuffer += text + (addEOL ? EOL : '');
         return this;
       },
-      async write() {
+      async write(options) {
         const file = env.GITHUB_STEP_SUMMARY;
         if (!file)
           throw new Error(
             'Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.',
           );
-        appendFileSync(file, summaryBuffer, { encoding: 'utf8' });
+        (options?.overwrite ? writeFileSync : appendFileSync)(file, summaryBuffer, { encoding: 'utf8' });
         summaryBuffer = '';
       },
     },

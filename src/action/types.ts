@@ -6,13 +6,23 @@ export interface ActionCore {
   setSecret(secret: string): void;
   debug(message: string): void;
   info(message: string): void;
-  warning(message: string | Error): void;
-  error(message: string | Error): void;
+  warning(message: string | Error, properties?: AnnotationProperties): void;
+  error(message: string | Error, properties?: AnnotationProperties): void;
   isDebug(): boolean;
   summary: {
     addRaw(text: string, addEOL?: boolean): unknown;
     write(options?: { overwrite?: boolean }): Promise<unknown>;
   };
+}
+
+/** Where an annotation points, as @actions/core's AnnotationProperties. */
+export interface AnnotationProperties {
+  title?: string;
+  file?: string;
+  startLine?: number;
+  endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
 }
 
 export type Environment = Record<string, string | undefined>;
