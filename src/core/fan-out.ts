@@ -8,6 +8,7 @@ import type { CiContext } from './context.js';
 import { ConfigError, isNotifierError } from './errors.js';
 import { notify, settingsOf, type NotifyDependencies, type NotifyOutcome } from './notify.js';
 import { parseServiceUrl } from './service-url.js';
+import { RateLimiter } from '../transport/rate-limit.js';
 
 /** A config built from a service URL overlaid on the other inputs: URL fields win, options merge deeply. */
 export async function configFromUrl(base: NotifyConfig, url: string): Promise<NotifyConfig> {
@@ -92,10 +93,13 @@ export async function notifyMany(
       throw labelled(error, configs.length > 1 ? describeConfig(config, index, configs.length) : undefined);
     }
   }
+  // One limiter for the run: limits are per provider and credential, not per destination, so two entries for the
+  // same robot share its quota instead of each sending at the full rate.
+  const shared: NotifyDependencies = { ...deps, limiter: deps.limiter ?? new RateLimiter(deps.now ?? Date.now) };
   const outcomes = await Promise.all(
     configs.map(async (config, index) => {
       try {
-        return await notify(config, context, deps);
+        return await notify(config, context, shared);
       } catch (error) {
         // Validation passed above; what is left (a template that fails to render, a file that cannot be read)
         // is still the user's input, so it stops the run with its label.

@@ -9,7 +9,7 @@ import type { CiContext } from './context.js';
 import { NotifierError, describeError, toError } from './errors.js';
 import { followUp, type Followable } from './follow-up.js';
 import { createMessage, type Message } from './message.js';
-import { sleep as defaultSleep, type Sleep } from '../transport/rate-limit.js';
+import { sleep as defaultSleep, type RateLimiter, type Sleep } from '../transport/rate-limit.js';
 import type { SecretRegistry } from './secrets.js';
 
 export type DeliveryState = 'delivered' | 'failed' | 'pending' | 'unsupported';
@@ -56,6 +56,11 @@ export interface NotifyDependencies {
   /** First retry delay in ms (tests shorten it). */
   retryBaseDelayMs?: number;
   sleep?: Sleep;
+  /**
+   * The run's rate limiter. Limits are per provider and credential (the `rateKey` of each exchange), so every
+   * destination of a run must share one: two `urls` entries for the same robot draw on the same quota.
+   */
+  limiter?: RateLimiter;
 }
 
 /** Deliveries of one run in flight at once; the rate limiter spaces them further per credential. */
@@ -214,6 +219,7 @@ export async function notify(
     fetch: deps.fetch,
     now,
     baseDelayMs: deps.retryBaseDelayMs,
+    limiter: deps.limiter,
   });
   const env: PlanEnvironment = { transport, secrets, logger, dryRun: config.dryRun, now };
   const plans = await adapter.plan(parsed, message, env);

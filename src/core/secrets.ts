@@ -3,10 +3,14 @@
  * (signatures, app tokens, access keys). Everything that leaves the process (logs, errors, outputs, summary,
  * dry-run output) goes through `redact`.
  */
+import { mapJson } from './json-walk.js';
+
 export type SecretSink = (value: string) => void;
 
 const MIN_SECRET_LENGTH = 4;
 export const MASK = '***';
+/** Deeper parts of a value are replaced, not redacted (see json-walk.ts). */
+const MAX_REDACT_DEPTH = 256;
 
 export class SecretRegistry {
   private readonly values = new Set<string>();
@@ -56,15 +60,11 @@ export class SecretRegistry {
     return out;
   }
 
-  /** Deep copy of a JSON-like value with every string redacted. */
+  /**
+   * Deep copy of a JSON-like value with every string redacted. Iterative, and cut below MAX_REDACT_DEPTH levels:
+   * provider replies are untrusted and may nest deeper than the call stack allows.
+   */
   redactValue<T>(value: T): T {
-    if (typeof value === 'string') return this.redact(value) as T;
-    if (Array.isArray(value)) return value.map((item: unknown) => this.redactValue(item)) as T;
-    if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = this.redactValue(item);
-      return out as T;
-    }
-    return value;
+    return mapJson(value, (item) => (typeof item === 'string' ? this.redact(item) : item), MAX_REDACT_DEPTH) as T;
   }
 }

@@ -1,8 +1,10 @@
 import type { KyInstance } from 'ky';
-import { DeadlineError, TransportError } from '../core/errors.js';
+import { DeadlineError, ProviderError, TransportError } from '../core/errors.js';
+import { boundDepth } from '../core/json-walk.js';
 import type { SecretRegistry } from '../core/secrets.js';
 import { ExchangeAbortedError, ExchangeTimeoutError, NotSentError, nodeHttpSend, type RawReply } from './node-http.js';
 import type { FetchFunction } from './proxy.js';
+import { MAX_REPLY_DEPTH, ReplyTooLargeError, declaredTooLarge, readCapped } from './reply-limits.js';
 import type { HttpReply, HttpRequest, Logger } from './types.js';
 
 export interface HttpClientOptions {
@@ -77,10 +79,11 @@ export class HttpClient {
   private load(fetch: FetchFunction) {
     this.api ??= import('ky').then((module) => ({
       // Redirects are not followed on either path: a 3xx is reported (see httpFailure), never re-sent elsewhere.
+      // ky's own timeout ends when the headers arrive; ours (a signal, see viaFetch) covers the body too.
       ky: module.default.create({
         retry: 0,
         throwHttpErrors: false,
-        timeout: this.options.timeoutMs,
+        timeout: false,
         fetch,
         redirect: 'manual',
       }),
@@ -94,13 +97,20 @@ export class HttpClient {
     const where = `${request.method} ${this.options.secrets.redact(safeUrl(request.url))}`;
     this.options.logger.debug(`→ ${where}`);
     const budget = Math.max(1, Math.floor(timeoutMs));
-    const raw = this.options.fetch
-      ? await this.viaFetch(this.options.fetch, request, where, budget, signal)
-      : await this.viaNodeHttp(request, where, budget, signal);
+    let raw: RawReply;
+    try {
+      raw = this.options.fetch
+        ? await this.viaFetch(this.options.fetch, request, where, budget, signal)
+        : await this.viaNodeHttp(request, where, budget, signal);
+    } catch (error) {
+      if (error instanceof ReplyTooLargeError) throw replyTooLarge(where, error);
+      throw error;
+    }
     let json: unknown;
     if (raw.text) {
       try {
-        json = JSON.parse(raw.text);
+        // Cut at a sane depth: later walks (redaction, the `response` output) must not overflow the stack.
+        json = boundDepth(JSON.parse(raw.text), MAX_REPLY_DEPTH);
       } catch {
         json = undefined;
       }
@@ -119,6 +129,7 @@ export class HttpClient {
     try {
       return await nodeHttpSend(request, timeoutMs, signal);
     } catch (error) {
+      if (error instanceof ReplyTooLargeError) throw error;
       if (error instanceof ExchangeAbortedError || signal?.aborted) throw deadlineReached(where);
       if (error instanceof NotSentError) {
         // Nothing left this process: never "may have been delivered", whatever the cause.
@@ -142,26 +153,55 @@ export class HttpClient {
     signal: AbortSignal | undefined,
   ): Promise<RawReply> {
     const { ky, isTimeoutError } = await this.load(fetch);
-    let response: Response;
+    // One signal for the whole exchange, body included: the attempt's budget or the caller's deadline, first.
+    const exchange = new AbortController();
+    let expired = false;
+    const timer = setTimeout(() => {
+      expired = true;
+      exchange.abort(new ExchangeTimeoutError(`timed out after ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onAbort = () => exchange.abort(new ExchangeAbortedError('aborted'));
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    const failed = (error: unknown, lost: () => NoReplyError): Error => {
+      if (expired) return timedOut(where, timeoutMs, error);
+      if (signal?.aborted) return deadlineReached(where);
+      return lost();
+    };
     try {
-      response = await ky(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal,
-        timeout: timeoutMs,
-      });
-    } catch (error) {
-      if (isTimeoutError(error) || (error instanceof Error && error.name === 'TimeoutError')) {
-        throw timedOut(where, timeoutMs, error);
+      let response: Response;
+      try {
+        response = await ky(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          signal: exchange.signal,
+        });
+      } catch (error) {
+        // A library caller's fetch may time out on its own terms.
+        if (!signal?.aborted && (isTimeoutError(error) || (error instanceof Error && error.name === 'TimeoutError'))) {
+          throw timedOut(where, timeoutMs, error);
+        }
+        throw failed(error, () => networkError(where, error));
       }
-      if (signal?.aborted) throw deadlineReached(where);
-      throw networkError(where, error);
-    }
-    try {
-      return { status: response.status, headers: response.headers, text: await response.text() };
-    } catch (error) {
-      throw new NoReplyError(`${where}: connection lost while reading the reply`, 'reset', error);
+      if (declaredTooLarge(response.headers.get('content-length'))) {
+        response.body?.cancel().catch(() => {});
+        throw new ReplyTooLargeError(response.status);
+      }
+      try {
+        // fetch undoes any content coding as it streams, so the cap bounds the decoded size (a gzip bomb too).
+        const text = await readCapped(response.body, response.status, exchange.signal);
+        return { status: response.status, headers: response.headers, text };
+      } catch (error) {
+        if (error instanceof ReplyTooLargeError) throw error;
+        throw failed(
+          error,
+          () => new NoReplyError(`${where}: connection lost while reading the reply`, 'reset', error),
+        );
+      }
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 }
@@ -169,6 +209,19 @@ export class HttpClient {
 /** The same words on both paths: a reply that did not come within the budget, or the run's deadline. */
 function timedOut(where: string, timeoutMs: number, cause: unknown): NoReplyError {
   return new NoReplyError(`${where} timed out after ${Math.round(timeoutMs)} ms`, 'timeout', cause);
+}
+
+/**
+ * The provider answered with more than a reply can be: permanent (the same request meets the same reply), and
+ * the provider's side of the exchange, so a ProviderError, never retried.
+ */
+function replyTooLarge(where: string, error: ReplyTooLargeError): ProviderError {
+  return new ProviderError(`${where}: ${error.message} (HTTP ${error.status})`, {
+    code: 'reply-too-large',
+    httpStatus: error.status,
+    hint: 'check `endpoint` and any proxy in between: a provider reply is a few hundred bytes of JSON',
+    cause: error,
+  });
 }
 
 function deadlineReached(where: string): DeadlineError {

@@ -6,6 +6,7 @@
  * Node 19; idle sockets are unref'd, so they never hold the process open), so a fan-out reuses them.
  */
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { MAX_REPLY_BYTES, ReplyTooLargeError, declaredTooLarge } from './reply-limits.js';
 import type { HttpRequest, ReplyHeaders } from './types.js';
 
 export interface RawReply {
@@ -48,9 +49,11 @@ type RequestFunction = typeof import('node:http').request;
  * We never ask for compression (no Accept-Encoding), but a gateway may compress anyway; fetch would decode it, so
  * this path does too (zlib is loaded only then). Codings apply in order, so they are undone from the last. An
  * unknown coding (`UTF-8` from a misconfigured gateway) or a body that does not decode is passed through as it
- * came, as undici does: the reply is then judged as the text it is, never as a lost connection.
+ * came, as undici does: the reply is then judged as the text it is, never as a lost connection. What a coding
+ * decodes to is capped like the body itself (a 2 MB gzip bomb inflates to gigabytes): past the cap, the reply is
+ * too large.
  */
-async function decodeBody(body: Buffer, encoding: string | undefined): Promise<string> {
+async function decodeBody(body: Buffer, encoding: string | undefined, status: number): Promise<string> {
   const codings = (encoding ?? '')
     .split(',')
     .map((coding) => coding.trim().toLowerCase())
@@ -58,14 +61,17 @@ async function decodeBody(body: Buffer, encoding: string | undefined): Promise<s
   if (body.length === 0 || codings.length === 0) return body.toString('utf8');
   const zlib = await import('node:zlib');
   let decoded = body;
+  // zlib throws ERR_BUFFER_TOO_LARGE as soon as the output would pass this, without producing the rest.
+  const limit = { maxOutputLength: MAX_REPLY_BYTES };
   try {
     for (const coding of codings.reverse()) {
-      if (coding === 'gzip' || coding === 'x-gzip') decoded = zlib.gunzipSync(decoded);
-      else if (coding === 'deflate') decoded = zlib.inflateSync(decoded);
-      else if (coding === 'br') decoded = zlib.brotliDecompressSync(decoded);
+      if (coding === 'gzip' || coding === 'x-gzip') decoded = zlib.gunzipSync(decoded, limit);
+      else if (coding === 'deflate') decoded = zlib.inflateSync(decoded, limit);
+      else if (coding === 'br') decoded = zlib.brotliDecompressSync(decoded, limit);
       else return body.toString('utf8');
     }
-  } catch {
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw new ReplyTooLargeError(status);
     return body.toString('utf8');
   }
   return decoded.toString('utf8');
@@ -114,14 +120,24 @@ export async function nodeHttpSend(request: HttpRequest, timeoutMs: number, sign
     };
     const onAbort = () => finish(new ExchangeAbortedError('aborted'));
     const outgoing = send(url, { method: request.method, headers }, (incoming: IncomingMessage) => {
+      const status = incoming.statusCode ?? 0;
+      if (declaredTooLarge(incoming.headers['content-length'])) {
+        finish(new ReplyTooLargeError(status));
+        return;
+      }
       const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let size = 0;
+      incoming.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        // Stop reading at once: finish() destroys the connection, so the rest is never buffered.
+        if (size > MAX_REPLY_BYTES) finish(new ReplyTooLargeError(status));
+        else chunks.push(chunk);
+      });
       incoming.on('error', (error) => finish(error));
       incoming.on('aborted', () => finish(Object.assign(new Error('reply aborted'), { code: 'ECONNRESET' })));
       incoming.on('end', () => {
-        decodeBody(Buffer.concat(chunks), incoming.headers['content-encoding']).then(
-          (text) =>
-            finish(undefined, { status: incoming.statusCode ?? 0, headers: replyHeaders(incoming.headers), text }),
+        decodeBody(Buffer.concat(chunks), incoming.headers['content-encoding'], status).then(
+          (text) => finish(undefined, { status, headers: replyHeaders(incoming.headers), text }),
           (error: Error) => finish(error),
         );
       });

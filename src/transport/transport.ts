@@ -127,6 +127,17 @@ export function notJsonFailure(reply: HttpReply): FailureVerdict {
 }
 
 /**
+ * Aborts when the run's deadline passes, so the deadline reaches every step of an exchange (the body read
+ * included) on both HTTP paths, whatever the per-attempt budget; disposed after the attempt, so no timer outlives it.
+ */
+function deadlineSignal(remainingMs: number): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  // setTimeout fires at once past 2^31-1 ms (an unbounded deadline from a library caller).
+  const timer = setTimeout(() => controller.abort(), Math.max(0, Math.min(remainingMs, 2 ** 31 - 1)));
+  return { signal: controller.signal, dispose: () => clearTimeout(timer) };
+}
+
+/**
  * The one way any adapter talks to a provider: per-request timeout, an overall deadline, rate limits per
  * credential, and retries with exponential backoff and jitter that honour Retry-After. Configuration and
  * business errors are never retried; POSTs whose outcome is unknown are retried only when idempotent.
@@ -196,7 +207,12 @@ export class Transport {
       try {
         const request = await spec.build(attempts);
         const timeoutMs = Math.min(this.options.timeoutMs, this.options.deadline - this.now());
-        reply = await this.client.send(request, undefined, timeoutMs);
+        const deadline = deadlineSignal(this.options.deadline - this.now());
+        try {
+          reply = await this.client.send(request, deadline.signal, timeoutMs);
+        } finally {
+          deadline.dispose();
+        }
         slot.done();
         verdict = spec.interpret(reply);
       } catch (error) {

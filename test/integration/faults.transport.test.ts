@@ -369,6 +369,125 @@ describe.each([
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
+  it('a stalled body (headers, then nothing) fails within the per-request timeout', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"code":');
+    });
+    const started = Date.now();
+    const error = await failure(transport({ timeoutMs: 400 }).exchange(spec(server.url)));
+    expect(error).toBeInstanceOf(DeadlineError);
+    expect(error.message).toContain('timed out after 400 ms');
+    expect(error.attempts).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('a stalled body fails at the overall deadline when that comes before the per-request timeout', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"code":');
+    });
+    const started = Date.now();
+    const error = await failure(
+      transport({ timeoutMs: 60_000, deadline: Date.now() + 500 }).exchange(spec(server.url, { idempotent: true })),
+    );
+    expect(error).toBeInstanceOf(DeadlineError);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it("a caller's signal (a library caller's deadline) reaches the body read", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"code":');
+    });
+    const started = Date.now();
+    const error = await failure(
+      transport().client.send(
+        { method: 'POST', url: `${server.url}/send`, headers: {}, body: '{}' },
+        AbortSignal.timeout(300),
+        60_000,
+      ),
+    );
+    expect(error).toBeInstanceOf(DeadlineError);
+    expect(error.message).toContain('the overall deadline was reached');
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('an endless chunked body, a chunk at a time, fails within the per-request timeout', async () => {
+    const timers: NodeJS.Timeout[] = [];
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"code":0,"pad":"');
+      const timer = setInterval(() => res.destroyed || res.write('x'.repeat(16)), 20);
+      timers.push(timer);
+      res.on('close', () => clearInterval(timer));
+    });
+    const started = Date.now();
+    try {
+      const error = await failure(transport({ timeoutMs: 400, retries: 0 }).exchange(spec(server.url)));
+      expect(error).toBeInstanceOf(DeadlineError);
+      expect(Date.now() - started).toBeLessThan(1500);
+    } finally {
+      timers.forEach(clearInterval);
+    }
+  });
+
+  it('an endless fast body is "reply too large": a provider failure, unretried, read no further than the cap', async () => {
+    let written = 0;
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.on('error', () => {});
+      const pump = () => {
+        while (!res.destroyed && written < 512 * 1024 * 1024 && res.write(chunk)) written += chunk.length;
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      pump();
+    });
+    const started = Date.now();
+    const error = await failure(
+      transport({ timeoutMs: 20_000, retries: 3 }).exchange(spec(server.url, { idempotent: true })),
+    );
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ code: 'reply-too-large', httpStatus: 200, attempts: 1 });
+    expect(error.message).toContain('reply too large (more than 512 KiB)');
+    expect(Date.now() - started).toBeLessThan(3000);
+    // Socket buffers let a few MB through before the connection closes, never the whole stream.
+    expect(written).toBeLessThan(64 * 1024 * 1024);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an oversized body with a Content-Length is refused, and one just under the cap is read', async () => {
+    const big = await serve((_req, res) => sendJson(res, 200, { code: 0, pad: 'x'.repeat(600 * 1024) }));
+    const error = await failure(transport().exchange(spec(big.url)));
+    expect(error).toMatchObject({ code: 'reply-too-large', attempts: 1 });
+    const fits = await serve((_req, res) => sendJson(res, 200, { code: 0, id: 'ok', pad: 'x'.repeat(500 * 1024) }));
+    expect((await transport().exchange(spec(fits.url))).verdict).toMatchObject({ ok: true, id: 'ok' });
+  });
+
+  it('a gzip bomb is "reply too large" without inflating it', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(bomb);
+    });
+    const before = process.memoryUsage().rss;
+    const error = await failure(transport().exchange(spec(server.url)));
+    expect(error).toMatchObject({ code: 'reply-too-large', attempts: 1 });
+    expect(process.memoryUsage().rss - before).toBeLessThan(48 * 1024 * 1024);
+  });
+
+  it('a 20,000-deep JSON reply is parsed, judged, and cut to a depth later walks can follow', async () => {
+    const deep = `{"code":0,"id":"deep","x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(deep);
+    });
+    const result = await transport().exchange(spec(server.url));
+    expect(result.verdict).toMatchObject({ ok: true, id: 'deep' });
+    expect(JSON.stringify(new SecretRegistry().redactValue(result.reply.json))).toContain('[nested too deep]');
+  });
+
   it('a send that cannot get a rate-limit slot before the deadline fails with a clear reason', async () => {
     const server = await serve((_req, res) => sendJson(res, 200, { code: 0 }));
     const t = transport({ deadline: Date.now() + 1500 });

@@ -70,4 +70,44 @@ describe('proxy environment variables (self-hosted runners)', () => {
     expect(run.outputs.status).toBe('failure');
     expect(JSON.parse(run.outputs.results!)[0]).toMatchObject({ ok: false, attempts: 2 });
   });
+
+  // The proxied path is ky on fetch, whose own timeout ended with the headers: a stalled body hung the step.
+  it('through the proxy, a reply that stalls after its headers times out within `timeout`', async () => {
+    fake.setHandler((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"code":');
+    });
+    const started = Date.now();
+    const run = await runAction({
+      inputs: { provider: 'pushplus', token: TOKEN, endpoint: fake.url, status: 'failure', timeout: '1', retries: '0' },
+      env: { ...trust, HTTPS_PROXY: proxyUrl },
+      timeoutMs: 20_000,
+    });
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('timed out after 1000 ms');
+    expect(proxy.targets.length).toBeGreaterThan(0);
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('through the proxy, an endless reply is "reply too large"', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    fake.setHandler((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.on('error', () => {});
+      const pump = () => {
+        while (!response.destroyed && response.write(chunk));
+        if (!response.destroyed) response.once('drain', pump);
+      };
+      pump();
+    });
+    const run = await runAction({
+      inputs: { provider: 'pushplus', token: TOKEN, endpoint: fake.url, status: 'failure', timeout: '20' },
+      env: { ...trust, HTTPS_PROXY: proxyUrl },
+      timeoutMs: 20_000,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('reply too large');
+    expect(fake.requests).toHaveLength(1);
+  });
 });
