@@ -2,6 +2,7 @@ import { DEFAULTS, parseBoolean, parseList, parseNumber, parseRateLimit, type No
 import { ConfigError } from '../core/errors.js';
 import { parseNotifyOn, parseOptions } from '../core/options.js';
 import { parseUrlList } from '../core/service-url.js';
+import { parseStatus } from '../core/status.js';
 import type { ActionCore } from './types.js';
 
 /** Inputs that carry credentials: masked before anything else is read. */
@@ -77,5 +78,7 @@ export async function readInputs(core: Pick<ActionCore, 'getInput' | 'setSecret'
     rateLimit: parseRateLimit('rate-limit', input('rate-limit')),
     summary: parseBoolean('summary', input('summary'), true),
   };
+  // Checked here, with the other inputs, so a typo fails before anything else happens.
+  parseStatus('status', input('status'));
   return { config, status: optional('status'), githubToken: optional('github-token'), matrix, urls };
 }

@@ -69,7 +69,13 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
     secrets.add(inputs.githubToken);
 
     const payload = await readEventPayload(env, logger);
-    const context = githubContext({ env, payload, status: inputs.status, matrix: inputs.matrix });
+    const context = githubContext({
+      env,
+      payload,
+      status: inputs.status,
+      matrix: inputs.matrix,
+      onEventOutcome: (message) => logger.info(message),
+    });
     logger.debug(
       `context: ${JSON.stringify({ event: context.eventName, status: context.status, repository: context.repository, ref: context.ref })}`,
     );
