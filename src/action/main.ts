@@ -10,6 +10,7 @@ import { githubContext } from './github-context.js';
 import { historyFor } from './history-step.js';
 import { DEFAULT_HISTORY_TIMEOUT_MS } from './history.js';
 import { readInputs } from './inputs.js';
+import { unknownInputWarnings } from './unknown-inputs.js';
 import { describeRequest, setOutputs, summaryMarkdown } from './report.js';
 import type { ActionCore, Environment } from './types.js';
 
@@ -58,6 +59,8 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
   let provider = '';
   let summaryWanted = true;
   try {
+    // First, so a misspelt input is named even when the run then fails for want of it.
+    for (const warning of unknownInputWarnings(env)) logger.warning(warning);
     const inputs = await readInputs(core);
     const { config } = inputs;
     // `urls`: one destination per line, each the URL overlaid on the other inputs.

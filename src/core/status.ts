@@ -21,6 +21,6 @@ export function parseStatus(
   throw new ConfigError(
     input,
     `unknown status '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}`,
-    `one of ${STATUS_VALUES.join(', ')} (usually \${{ job.status }})`,
+    `one of ${STATUS_VALUES.join(', ')}`,
   );
 }
