@@ -355,7 +355,18 @@ const ROBOT_CASES: BadInputCase[] = [
   },
   { name: 'wecom: a secret it cannot use', inputs: { ...WECOM, secret: 'SECabc123' }, input: 'secret' },
   { name: 'wecom: unknown format', inputs: { ...WECOM, format: 'html' }, input: 'format' },
-  { name: 'wecom: unknown mention', inputs: { ...WECOM, target: 'ops' }, input: 'target' },
+  {
+    name: 'wecom: unknown mention',
+    inputs: { ...WECOM, target: 'ops' },
+    input: 'target',
+    mentions: "did you mean '@user:ops'?",
+  },
+  {
+    name: 'dingtalk: all without @',
+    inputs: { ...DINGTALK, target: 'all' },
+    input: 'target',
+    mentions: "did you mean '@all'?",
+  },
   { name: 'feishu: no token', inputs: { provider: 'feishu' }, input: 'token' },
   {
     name: 'feishu: hook URL on a foreign host',
