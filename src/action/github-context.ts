@@ -1,5 +1,7 @@
-import { normalizeStatus, type CiContext, type JobStatus } from '../core/context.js';
+import type { CiContext, JobStatus } from '../core/context.js';
 import { compact } from '../core/config.js';
+import { parseStatus } from '../core/status.js';
+import { eventOutcome, resolveStatus } from './event-outcome.js';
 import type { Environment } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -31,8 +33,12 @@ export interface GithubContextInput {
   env: Environment;
   /** The parsed GITHUB_EVENT_PATH payload ({} when absent). */
   payload: Json;
-  /** The `status` input (usually `${{ job.status }}`). */
+  /** The `status` input (usually `${{ job.status }}`). A value that is not a status is a ConfigError. */
   status?: string;
+  /** Spellings of other CIs accepted on top of the GitHub ones (the CLI's --status). */
+  extraStatus?: (value: string) => JobStatus | undefined;
+  /** Told when the event's own outcome replaced the `status` input (for the log). */
+  onEventOutcome?: (message: string) => void;
   /** The `matrix` input (`${{ toJSON(matrix) }}`). */
   matrix?: Record<string, unknown>;
 }
@@ -42,7 +48,14 @@ export interface GithubContextInput {
  * so the core never depends on GitHub and start-up stays light. Works for GitHub Enterprise Server:
  * every URL comes from GITHUB_SERVER_URL or the payload, never a hard-coded github.com.
  */
-export function githubContext({ env, payload, status, matrix }: GithubContextInput): CiContext {
+export function githubContext({
+  env,
+  payload,
+  status,
+  matrix,
+  extraStatus,
+  onEventOutcome,
+}: GithubContextInput): CiContext {
   const serverUrl = (
     str(env.GITHUB_SERVER_URL) ??
     originOf(str(obj(payload.repository)?.html_url)) ??
@@ -84,13 +97,16 @@ export function githubContext({ env, payload, status, matrix }: GithubContextInp
   const deploymentStatus = obj(payload.deployment_status);
   const deployment = obj(payload.deployment);
 
-  const conclusionStatus = normalizeStatus(str(workflowRunPayload?.conclusion));
-  // The `status` input wins; without it, events that carry an outcome of their own supply it.
-  const jobStatus: JobStatus =
-    normalizeStatus(status) ??
-    (eventName === 'workflow_run' ? conclusionStatus : undefined) ??
-    (eventName === 'deployment_status' ? normalizeStatus(str(deploymentStatus?.state)) : undefined) ??
-    'unknown';
+  const given = parseStatus('status', status, extraStatus);
+  const outcome = eventOutcome(eventName, payload);
+  const resolved = resolveStatus(given, outcome);
+  if (resolved.fromEvent && outcome && given !== undefined && given !== outcome.status)
+    onEventOutcome?.(
+      `Reporting '${outcome.status}' from ${outcome.source}: on a ${eventName} event the status input '${given}' is the notifier job's own status (set status to failure or cancelled to report the job instead).`,
+    );
+  const jobStatus: JobStatus = resolved.status;
+  const check = obj(payload.check_run) ?? obj(payload.check_suite);
+  const isCheck = (eventName === 'check_run' || eventName === 'check_suite') && check !== undefined;
 
   const job = str(env.GITHUB_JOB);
   const matrixValues =
@@ -170,10 +186,26 @@ export function githubContext({ env, payload, status, matrix }: GithubContextInp
         ? compact({
             environment: str(deploymentStatus?.environment) ?? str(deployment?.environment),
             state: str(deploymentStatus?.state),
-            targetUrl: str(deploymentStatus?.target_url) ?? str(deploymentStatus?.environment_url),
+            // environment_url is the deployed application; target_url (log_url's older name) is the log.
+            url: str(deploymentStatus?.environment_url),
+            logUrl: str(deploymentStatus?.log_url) ?? str(deploymentStatus?.target_url),
+            targetUrl:
+              str(deploymentStatus?.environment_url) ??
+              str(deploymentStatus?.log_url) ??
+              str(deploymentStatus?.target_url),
             description: str(deploymentStatus?.description) ?? str(deployment?.description),
           })
         : undefined,
+    check: isCheck
+      ? compact({
+          name: str(check.name) ?? str(obj(check.app)?.name),
+          status: str(check.status),
+          conclusion: str(check.conclusion),
+          url: str(check.html_url) ?? str(check.details_url),
+          headBranch: str(check.head_branch) ?? str(obj(check.check_suite)?.head_branch),
+          headSha: str(check.head_sha),
+        })
+      : undefined,
     schedule: str(payload.schedule),
     inputs: obj(payload.inputs),
     status: jobStatus,

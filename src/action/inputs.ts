@@ -9,7 +9,7 @@ export const SECRET_INPUTS = ['token', 'secret', 'github-token'] as const;
 
 export interface ActionInputs {
   config: NotifyConfig;
-  /** `status` exactly as given (the context builder normalizes it). */
+  /** `status` exactly as given (the context builder checks and normalizes it, before any request). */
   status?: string;
   githubToken?: string;
   matrix?: Record<string, unknown>;
@@ -40,12 +40,24 @@ export async function readInputs(core: Pick<ActionCore, 'getInput' | 'setSecret'
       'the name of a provider such as pushplus or dingtalk',
     );
 
-  const timeoutSeconds = parseNumber('timeout', input('timeout'), DEFAULTS.timeoutSeconds, { min: 1, max: 300 });
+  const timeoutSeconds = parseNumber('timeout', input('timeout'), DEFAULTS.timeoutSeconds, {
+    min: 1,
+    max: 300,
+    unit: 'seconds',
+  });
   const retries = parseNumber('retries', input('retries'), DEFAULTS.retries, { min: 0, max: 10, integer: true });
   const timeoutMs = timeoutSeconds * 1000;
   const defaultDeadline = Math.min(timeoutSeconds * (retries + 1) + 60, 3600);
-  const deadlineSeconds = parseNumber('deadline', input('deadline'), defaultDeadline, { min: 1, max: 21_600 });
-  const waitSeconds = parseNumber('wait-for-delivery', input('wait-for-delivery'), 0, { min: 0, max: 3600 });
+  const deadlineSeconds = parseNumber('deadline', input('deadline'), defaultDeadline, {
+    min: 1,
+    max: 21_600,
+    unit: 'seconds',
+  });
+  const waitSeconds = parseNumber('wait-for-delivery', input('wait-for-delivery'), 0, {
+    min: 0,
+    max: 3600,
+    unit: 'seconds',
+  });
 
   let matrix: Record<string, unknown> | undefined;
   const rawMatrix = input('matrix');

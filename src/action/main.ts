@@ -12,6 +12,7 @@ import { DEFAULT_HISTORY_TIMEOUT_MS } from './history.js';
 import { readInputs } from './inputs.js';
 import { setOutputs, summaryMarkdown } from './report.js';
 import { reportOutcome } from '../core/report.js';
+import { unknownInputWarnings } from './unknown-inputs.js';
 import type { ActionCore, Environment } from './types.js';
 
 async function readEventPayload(env: Environment, logger: Logger): Promise<Record<string, unknown>> {
@@ -59,6 +60,8 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
   let provider = '';
   let summaryWanted = true;
   try {
+    // First, so a misspelt input is named even when the run then fails for want of it.
+    for (const warning of unknownInputWarnings(env)) logger.warning(warning);
     const inputs = await readInputs(core);
     const { config } = inputs;
     // `urls`: one destination per line, each the URL overlaid on the other inputs.
@@ -70,7 +73,13 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
     secrets.add(inputs.githubToken);
 
     const payload = await readEventPayload(env, logger);
-    const context = githubContext({ env, payload, status: inputs.status, matrix: inputs.matrix });
+    const context = githubContext({
+      env,
+      payload,
+      status: inputs.status,
+      matrix: inputs.matrix,
+      onEventOutcome: (message) => logger.info(message),
+    });
     logger.debug(
       `context: ${JSON.stringify({ event: context.eventName, status: context.status, repository: context.repository, ref: context.ref })}`,
     );

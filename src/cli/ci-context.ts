@@ -9,6 +9,7 @@ import { compact } from '../core/config.js';
 import envCi from 'env-ci';
 import { githubContext } from '../action/github-context.js';
 import { normalizeStatus, type CiContext, type JobStatus } from '../core/context.js';
+import { parseStatus } from '../core/status.js';
 import type { Environment } from './args.js';
 
 function str(value: string | undefined): string | undefined {
@@ -17,6 +18,17 @@ function str(value: string | undefined): string | undefined {
 }
 function firstLine(text: string | undefined): string | undefined {
   return str(text?.split(/\r?\n/)[0]);
+}
+/**
+ * `Jane Doe <jane@example.com>` (GitLab's CI_COMMIT_AUTHOR, git's own format) → the name, and the address apart.
+ * A value without an address is the name as it is.
+ */
+export function splitAuthor(value: string | undefined): { name?: string; email?: string } {
+  const text = str(value);
+  if (!text) return {};
+  const match = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(text);
+  if (!match) return { name: text };
+  return { name: str(match[1]) ?? match[2], email: match[2] };
 }
 function trimSlash(url: string | undefined): string | undefined {
   return url?.replace(/\/+$/, '');
@@ -52,6 +64,7 @@ interface Extras {
   eventName?: string;
   commitMessage?: string;
   commitAuthor?: string;
+  commitAuthorEmail?: string;
   commitUrlBase?: string;
   runUrl?: string;
   repository?: string;
@@ -95,6 +108,7 @@ function extrasFor(service: string | undefined, env: Environment): Extras {
         eventName: str(env.DRONE_BUILD_EVENT),
         commitMessage: str(env.DRONE_COMMIT_MESSAGE),
         commitAuthor: str(env.DRONE_COMMIT_AUTHOR_NAME) ?? str(env.DRONE_COMMIT_AUTHOR),
+        commitAuthorEmail: str(env.DRONE_COMMIT_AUTHOR_EMAIL),
         commitUrlBase: str(env.DRONE_REPO_LINK) ? `${trimSlash(env.DRONE_REPO_LINK)}/commit/` : undefined,
         repository: str(env.DRONE_REPO),
       };
@@ -109,6 +123,7 @@ function extrasFor(service: string | undefined, env: Environment): Extras {
         eventName: str(env.CI_PIPELINE_EVENT),
         commitMessage: str(env.CI_COMMIT_MESSAGE),
         commitAuthor: str(env.CI_COMMIT_AUTHOR),
+        commitAuthorEmail: str(env.CI_COMMIT_AUTHOR_EMAIL),
         commitUrlBase: str(env.CI_REPO_URL) ? `${trimSlash(env.CI_REPO_URL)}/commit/` : undefined,
         repository: str(env.CI_REPO),
       };
@@ -210,16 +225,24 @@ async function readPayload(path: string | undefined): Promise<Record<string, unk
   }
 }
 
+/** The commit author's name and e-mail, apart, whichever way the CI gives them. */
+function authorFields(extras: Extras): { author?: string; authorEmail?: string } {
+  const { name, email } = splitAuthor(extras.commitAuthor);
+  return compact({ author: name, authorEmail: str(extras.commitAuthorEmail) ?? email });
+}
+
 /** Detects the CI system and fills the neutral context. */
 export async function detectCiContext({ env, status, cwd }: DetectOptions): Promise<CiContext> {
   if (env.GITHUB_ACTIONS === 'true') {
-    return githubContext({ env, payload: await readPayload(env.GITHUB_EVENT_PATH), status });
+    return githubContext({ env, payload: await readPayload(env.GITHUB_EVENT_PATH), status, extraStatus: cliStatus });
   }
-  if (isGiteeGo(env)) return giteeContext(env, cliStatus(status) ?? 'unknown');
+  // An explicit --status that is not a status is an error (a typo must not report `unknown` and miss an alert).
+  const given = parseStatus('status', status, cliStatus);
+  if (isGiteeGo(env)) return giteeContext(env, given ?? 'unknown');
 
   const detected = envCi({ env, cwd });
   const extras = extrasFor(detected.service, env);
-  const jobStatus = cliStatus(status) ?? cliStatus(extras.status) ?? 'unknown';
+  const jobStatus = given ?? cliStatus(extras.status) ?? 'unknown';
   const sha = str(detected.commit);
   const tag = str(detected.tag);
   // env-ci builds the slug from parts that may be missing ("undefined/undefined").
@@ -261,7 +284,7 @@ export async function detectCiContext({ env, status, cwd }: DetectOptions): Prom
           shortSha: sha.slice(0, 7),
           message: firstLine(commitMessage),
           fullMessage: commitMessage,
-          author: extras.commitAuthor,
+          ...authorFields(extras),
           url: extras.commitUrlBase ? `${extras.commitUrlBase}${sha}` : undefined,
         })
       : undefined,

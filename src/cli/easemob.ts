@@ -352,7 +352,7 @@ async function connect(
   if (!clientId?.trim()) throw new ConfigError('token', 'is required for easemob', "the app's Client ID");
   const clientSecret = values.get('secret');
   if (!clientSecret?.trim()) throw new ConfigError('secret', 'is required for easemob', "the app's Client Secret");
-  const timeoutSeconds = parseNumber('timeout', values.get('timeout'), 10, { min: 1, max: 300 });
+  const timeoutSeconds = parseNumber('timeout', values.get('timeout'), 10, { min: 1, max: 300, unit: 'seconds' });
   const retries = parseNumber('retries', values.get('retries'), 3, { min: 0, max: 10, integer: true });
   const transport = new Transport({
     timeoutMs: timeoutSeconds * 1000,

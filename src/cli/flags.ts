@@ -76,7 +76,7 @@ export const FLAGS: readonly FlagSpec[] = [
     name: 'status',
     type: 'string',
     value: 'STATUS',
-    description: 'Job status (success, failure, cancelled); default: what the CI exposes, else unknown',
+    description: 'Job status (success, failure, cancelled, skipped); default: what the CI exposes, else unknown',
   },
   {
     name: 'notify-on',

@@ -61,17 +61,24 @@ export function parseNumber(
   input: string,
   raw: string | undefined,
   fallback: number,
-  { min, max, integer }: { min: number; max: number; integer?: boolean },
+  { min, max, integer, unit }: { min: number; max: number; integer?: boolean; unit?: string },
 ): number {
   if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw.trim());
-  if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
+  const text = raw.trim();
+  const expected = `${integer ? 'a whole number' : 'a number'}${unit ? ` of ${unit}` : ''} from ${min} to ${max}`;
+  // Only plain decimal numbers: Number() would also take '0x10', '1e3' or 'Infinity'.
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) {
+    // `10s`, `2 min`: a number with a unit. The unit is part of the input's meaning (seconds for timeouts).
+    const withUnit = /^[+-]?(\d+\.?\d*|\.\d+)\s*[a-z]+$/i.test(text);
     throw new ConfigError(
       input,
-      `'${raw}' is out of range`,
-      `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`,
+      `'${raw}' is not a number${withUnit ? ` (write the number alone${unit ? `, in ${unit}` : ''}, without a unit)` : ''}`,
+      expected,
     );
   }
+  const value = Number(text);
+  if (integer && !Number.isInteger(value)) throw new ConfigError(input, `'${raw}' is not a whole number`, expected);
+  if (value < min || value > max) throw new ConfigError(input, `'${raw}' is out of range`, expected);
   return value;
 }
 

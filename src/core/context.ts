@@ -3,7 +3,14 @@
  * Every value that came from an event payload is untrusted text written by strangers; renderers escape it.
  * Absent facts are left out (never the string "undefined").
  */
-export type JobStatus = 'success' | 'failure' | 'cancelled' | 'skipped' | 'unknown';
+/**
+ * The statuses the `status` input (and the CLI's --status) accepts, in their canonical spelling. Adding a status
+ * is one line here; other spellings (`failed`, `canceled`, `timed_out` …) map onto these in normalizeStatus.
+ */
+export const STATUS_VALUES = ['success', 'failure', 'cancelled', 'skipped'] as const;
+
+/** A status the workflow gave or the event carries; `unknown` when neither says (an event still in progress). */
+export type JobStatus = (typeof STATUS_VALUES)[number] | 'unknown';
 
 /** Run state after comparing with the previous run of the same workflow and branch (see the history lookup). */
 export type RunState = 'success' | 'failure' | 'still-failing' | 'fixed' | 'cancelled' | 'skipped' | 'unknown';
@@ -15,7 +22,10 @@ export interface CommitInfo {
   message?: string;
   /** Full commit message. */
   fullMessage?: string;
+  /** The author's name (never with the e-mail address glued on). */
   author?: string;
+  /** The author's e-mail address, where the CI gives one. */
+  authorEmail?: string;
   url?: string;
   /** ISO 8601 commit time, as the payload gives it. */
   timestamp?: string;
@@ -54,8 +64,23 @@ export interface WorkflowRunInfo {
 export interface DeploymentInfo {
   environment?: string;
   state?: string;
+  /** Where the deployed application is (`environment_url`); absent when the deployment names none. */
+  url?: string;
+  /** The deployment's log (`log_url`, or `target_url`, its older name). */
+  logUrl?: string;
+  /** The deployed application when known, else the log: `url ?? logUrl` (kept for templates written for it). */
   targetUrl?: string;
   description?: string;
+}
+
+/** A check run or check suite (`check_run` / `check_suite` events). */
+export interface CheckInfo {
+  name?: string;
+  status?: string;
+  conclusion?: string;
+  url?: string;
+  headBranch?: string;
+  headSha?: string;
 }
 
 export interface FailedStep {
@@ -112,9 +137,13 @@ export interface CiContext {
   release?: ReleaseInfo;
   workflowRun?: WorkflowRunInfo;
   deployment?: DeploymentInfo;
+  check?: CheckInfo;
   schedule?: string;
   inputs?: Record<string, unknown>;
-  /** Job status as given by the workflow (`status` input), or derived (workflow_run conclusion). */
+  /**
+   * What the message reports: the outcome the event carries (deployment_status state, workflow_run / check
+   * conclusion) unless the workflow's `status` says the notifier's own job did not succeed; else the `status` given.
+   */
   status: JobStatus;
   history?: RunHistory;
 }
@@ -122,7 +151,9 @@ export interface CiContext {
 /** Maps any status spelling (GitHub job.status, workflow_run conclusions, other CIs) to a JobStatus. */
 export function normalizeStatus(value: string | undefined | null): JobStatus | undefined {
   if (!value) return undefined;
-  switch (value.trim().toLowerCase()) {
+  const key = value.trim().toLowerCase();
+  if ((STATUS_VALUES as readonly string[]).includes(key)) return key as JobStatus;
+  switch (key) {
     case 'success':
     case 'succeeded':
     case 'passed':

@@ -1,4 +1,5 @@
 import { ConfigError } from '../core/errors.js';
+import { providerHint } from './aliases.js';
 import type { ProviderAdapter } from './types.js';
 
 /**
@@ -27,7 +28,13 @@ export function isProviderName(value: string): value is ProviderName {
 export async function loadAdapter(name: string): Promise<ProviderAdapter<unknown>> {
   const key = name.trim().toLowerCase();
   if (!key) throw new ConfigError('provider', 'is required', `one of ${PROVIDER_NAMES.join(', ')}`);
-  if (!isProviderName(key))
-    throw new ConfigError('provider', `unknown provider '${name}'`, `one of ${PROVIDER_NAMES.join(', ')}`);
+  if (!isProviderName(key)) {
+    const hint = providerHint(key, PROVIDER_NAMES);
+    throw new ConfigError(
+      'provider',
+      `unknown provider '${name}'${hint ? ` (${hint})` : ''}`,
+      `one of ${PROVIDER_NAMES.join(', ')}`,
+    );
+  }
   return (await LOADERS[key]()) as ProviderAdapter<unknown>;
 }

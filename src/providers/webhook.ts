@@ -80,6 +80,19 @@ const USER_ID = /^[\w.@-]{1,128}$/;
 const MOBILE = /^\+?[\d-]{5,20}$/;
 
 /**
+ * The mention a target without its kind most likely meant: `@13800000000` or `13800000000` → `@mobile:…` (where
+ * the service mentions by mobile), `@alice` or `alice` → `@user:alice`, `all` → `@all`.
+ */
+function mentionHint(item: string, kinds: readonly MentionKind[]): string | undefined {
+  const bare = item.replace(/^@/, '').trim();
+  if (bare.toLowerCase() === 'all' && kinds.includes('all')) return '@all';
+  if (bare.includes(':')) return undefined;
+  if (MOBILE.test(bare) && /^\+?\d/.test(bare) && kinds.includes('mobile')) return `@mobile:${bare}`;
+  if (USER_ID.test(bare) && kinds.includes('user')) return `@user:${bare}`;
+  return undefined;
+}
+
+/**
  * Parses `target` into mentions: `@all`, `@user:ID`, `@mobile:NUMBER`, separated by commas or newlines.
  * One message carries all of them; ids are checked so a target can never inject markup into a mention tag.
  */
@@ -103,8 +116,14 @@ export function parseMentions(raw: string | undefined, provider: string, kinds: 
     const match = /^@(user|mobile):(.*)$/i.exec(item);
     const kind = match?.[1]?.toLowerCase() as MentionKind | undefined;
     const value = match?.[2]?.trim() ?? '';
-    if (!kind || !kinds.includes(kind))
-      throw new ConfigError('target', `'${item}' is not a ${provider} mention`, expected);
+    if (!kind || !kinds.includes(kind)) {
+      const hint = mentionHint(item, kinds);
+      throw new ConfigError(
+        'target',
+        `'${item.slice(0, 80)}' is not a ${provider} mention${hint ? ` (did you mean '${hint}'?)` : ''}`,
+        expected,
+      );
+    }
     if (kind === 'user') {
       if (!USER_ID.test(value))
         throw new ConfigError(
@@ -193,6 +212,7 @@ export function fitJsonBody(
   message: Message,
   limit: TextLimit,
   build: (markdown: string) => Record<string, unknown>,
+  without?: BodyWithout,
 ): Record<string, unknown> {
   const text = fitMarkdown(message.markdown, {
     render: (markdown) => JSON.stringify(build(markdown)),
@@ -205,11 +225,44 @@ export function fitJsonBody(
   } catch {
     // Cut inside the JSON: reported below.
   }
-  throw new ConfigError(
-    'options',
-    `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`,
-    'smaller `options` values',
-  );
+  throw crowdedOut(limit, build, without);
+}
+
+/**
+ * The body rebuilt without one input's contribution (`target`: no mentions; `options`: no options), so a body
+ * that cannot fit is blamed on the input that fills it rather than always on `options`.
+ */
+export type BodyWithout = Partial<Record<'target' | 'options', (markdown: string) => Record<string, unknown>>>;
+
+function bodySize(build: (markdown: string) => Record<string, unknown>): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(build('')), 'utf8');
+  } catch {
+    // A body that cannot be built without this input (a card that needs its options): it is not the cause.
+    return Infinity;
+  }
+}
+
+/** The input error for a body that leaves no room for the message: the input whose part of the body is largest. */
+function crowdedOut(
+  limit: TextLimit,
+  build: (markdown: string) => Record<string, unknown>,
+  without: BodyWithout = {},
+): ConfigError {
+  const full = bodySize(build);
+  let blamed: 'target' | 'options' = 'options';
+  let largest = 0;
+  for (const [input, rebuild] of Object.entries(without) as ['target' | 'options', BodyWithout['target']][]) {
+    const share = full - bodySize(rebuild!);
+    if (share > largest) {
+      largest = share;
+      blamed = input;
+    }
+  }
+  const room = `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`;
+  return blamed === 'target'
+    ? new ConfigError('target', `mentions ${room}`, 'fewer mentions (@all reaches everyone in one)')
+    : new ConfigError('options', room, 'smaller `options` values');
 }
 
 /** Robots without a signing scheme: a `secret` means the user expects signing that will not happen. */

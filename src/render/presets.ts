@@ -63,7 +63,7 @@ const DEPLOYMENT: Preset = {
 **Repository:** {{ repositoryUrl | link: repository }}
 ${COMMIT_LINE}
 {% if deployment.description %}{{ deployment.description }}
-{% endif %}{% if deployment.targetUrl %}{{ deployment.targetUrl | link: "Open deployment" }} · {% endif %}{{ runUrl | link: "View run" }}`,
+{% endif %}{% if deployment.url %}{{ deployment.url | link: "Open deployment" }} · {% endif %}{% if deployment.logUrl %}{{ deployment.logUrl | link: "Deployment log" }} · {% endif %}{{ runUrl | link: "View run" }}`,
 };
 
 const PULL_REQUEST: Preset = {

@@ -15,6 +15,8 @@ interface CiCase {
   args?: string[];
   /** Strings the rendered message must contain (title + content). */
   expects: string[];
+  /** Strings the rendered message must not contain. */
+  absent?: string[];
   title: RegExp;
 }
 
@@ -47,7 +49,10 @@ const CI_CASES: CiCase[] = [
       'https://gitlab.example.com/platform/payments/-/commit/' + SHA,
       'https://gitlab.example.com/platform/payments/-/pipelines/912',
       'lilei',
+      // CI_COMMIT_AUTHOR is `Name <e-mail>`: the message shows the name only.
+      '(Li Lei)',
     ],
+    absent: ['lilei@example.com'],
     title: /Failed/,
   },
   {
@@ -218,6 +223,7 @@ describe('ci-notifier CLI (node lib/cli/main.js)', () => {
       expect(body.token).toBe(TOKEN);
       expect(body.title).toMatch(ciCase.title);
       for (const expected of ciCase.expects) expect(body.title + body.content).toContain(expected);
+      for (const unwanted of ciCase.absent ?? []) expect(body.title + body.content).not.toContain(unwanted);
       // The token came from the environment and is never printed.
       expect(run.stdout + run.stderr).not.toContain(TOKEN);
       expect(run.stdout).toMatch(/Sent 1 message/);

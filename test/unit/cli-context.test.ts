@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliStatus, detectCiContext } from '../../src/cli/ci-context.js';
+import { cliStatus, detectCiContext, splitAuthor } from '../../src/cli/ci-context.js';
 
 const SHA = '3f786850e387550fdab836ed7e6dc881de23001b';
 
@@ -22,7 +22,35 @@ describe('cliStatus', () => {
   });
 });
 
+describe('splitAuthor', () => {
+  it.each([
+    ['Jane Doe <jane@example.com>', { name: 'Jane Doe', email: 'jane@example.com' }],
+    ['  李雷 <lilei@example.cn> ', { name: '李雷', email: 'lilei@example.cn' }],
+    ['<bot@example.com>', { name: 'bot@example.com', email: 'bot@example.com' }],
+    ['ann', { name: 'ann' }],
+    ['A <not an address>', { name: 'A <not an address>' }],
+    ['', {}],
+  ])('%j', (raw, expected) => {
+    expect(splitAuthor(raw)).toEqual(expected);
+  });
+});
+
 describe('detectCiContext', () => {
+  it('GitLab: commit.author is the name, the e-mail apart', async () => {
+    const context = await detectCiContext({
+      env: { GITLAB_CI: 'true', CI_COMMIT_SHA: SHA, CI_COMMIT_AUTHOR: 'Jane Doe <jane@x.example>' },
+    });
+    expect(context.commit).toMatchObject({ author: 'Jane Doe', authorEmail: 'jane@x.example' });
+  });
+
+  it('a --status that is not a status is an error naming it (not a silent unknown)', async () => {
+    await expect(detectCiContext({ env: { DRONE: 'true', DRONE_COMMIT_SHA: SHA }, status: 'faliure' })).rejects.toThrow(
+      /Invalid input 'status': unknown status 'faliure' \(did you mean 'failure'\?\)/,
+    );
+    const unstable = await detectCiContext({ env: { JENKINS_URL: 'https://j.example/' }, status: 'UNSTABLE' });
+    expect(unstable.status).toBe('failure');
+  });
+
   it('--status wins over the status the CI exposes', async () => {
     const context = await detectCiContext({
       env: { DRONE: 'true', DRONE_BUILD_STATUS: 'success', DRONE_COMMIT_SHA: SHA },

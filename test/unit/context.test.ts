@@ -131,10 +131,88 @@ describe('githubContext from real event payloads', () => {
     expect(context.deployment).toEqual({
       environment: 'production',
       state: 'failure',
-      targetUrl: 'https://deploy.example.com/logs/9876543',
+      url: 'https://hello.example.com',
+      logUrl: 'https://deploy.example.com/logs/9876543',
+      targetUrl: 'https://hello.example.com',
       description: 'Health check failed on 2/3 pods',
     });
     expect(contextOf('deployment-status', { status: undefined }).status).toBe('failure');
+  });
+
+  it("events with an outcome of their own report it over the notifier job's success", () => {
+    // `${{ job.status }}` is `success` while the notifier job runs fine: it says nothing about the deployment.
+    expect(contextOf('deployment-status', { status: 'success' }).status).toBe('failure');
+    expect(contextOf('workflow-run-failure', { status: 'success' }).status).toBe('failure');
+    expect(contextOf('workflow-run-success', { status: 'success' }).status).toBe('success');
+    const logged: string[] = [];
+    const scene = SCENES['deployment-status']!;
+    githubContext({
+      env: scene.env,
+      payload: loadPayload(scene),
+      status: 'success',
+      onEventOutcome: (line) => logged.push(line),
+    });
+    expect(logged).toEqual([expect.stringContaining("from deployment_status.state 'failure'")]);
+  });
+
+  it.each([
+    ['success', 'success'],
+    ['failure', 'failure'],
+    ['error', 'failure'],
+    ['inactive', 'unknown'],
+    ['in_progress', 'unknown'],
+    ['queued', 'unknown'],
+    ['pending', 'unknown'],
+  ])('deployment state %s reports %s', (state, expected) => {
+    const scene = SCENES['deployment-status']!;
+    const payload = loadPayload(scene);
+    (payload.deployment_status as Record<string, unknown>).state = state;
+    expect(githubContext({ env: scene.env, payload, status: 'success' }).status).toBe(expected);
+  });
+
+  it.each([
+    ['success', 'success'],
+    ['failure', 'failure'],
+    ['timed_out', 'failure'],
+    ['startup_failure', 'failure'],
+    ['action_required', 'failure'],
+    ['cancelled', 'cancelled'],
+    ['skipped', 'skipped'],
+    ['neutral', 'skipped'],
+    ['stale', 'skipped'],
+    [null, 'unknown'],
+  ])('check_run / check_suite / workflow_run conclusion %s reports %s', (conclusion, expected) => {
+    for (const [eventName, file, field] of [
+      ['check_run', 'check-run-timed-out.json', 'check_run'],
+      ['check_suite', 'check-suite-failure.json', 'check_suite'],
+      ['workflow_run', 'workflow-run-failure.json', 'workflow_run'],
+    ] as const) {
+      const payload = loadPayload({ file, env: {} });
+      (payload[field] as Record<string, unknown>).conclusion = conclusion;
+      const env = { ...SCENES['push-failure']!.env, GITHUB_EVENT_NAME: eventName };
+      expect(githubContext({ env, payload, status: 'success' }).status, eventName).toBe(expected);
+    }
+  });
+
+  it('check_run: the check, its conclusion and page', () => {
+    const payload = loadPayload({ file: 'check-run-timed-out.json', env: {} });
+    const env = { ...SCENES['push-failure']!.env, GITHUB_EVENT_NAME: 'check_run' };
+    expect(githubContext({ env, payload, status: 'success' }).check).toEqual({
+      name: 'build (ubuntu-latest, 24)',
+      status: 'completed',
+      conclusion: 'timed_out',
+      url: 'https://github.com/octo-org/hello-world/runs/128620228',
+      headBranch: 'main',
+      headSha: '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c',
+    });
+  });
+
+  it('a status input that is not a status is an error naming the input and the accepted values', () => {
+    expect(() => contextOf('push-failure', { status: 'faliure' })).toThrow(
+      /Invalid input 'status': unknown status 'faliure' \(did you mean 'failure'\?\)\. Expected one of success, failure, cancelled, skipped/,
+    );
+    expect(contextOf('push-failure', { status: ' FAILURE ' }).status).toBe('failure');
+    expect(contextOf('push-failure', { status: 'Canceled' }).status).toBe('cancelled');
   });
 
   it('schedule: the cron expression; no commit details beyond the SHA', () => {

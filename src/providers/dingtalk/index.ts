@@ -35,6 +35,8 @@ export interface DingtalkSettings {
   options: Record<string, unknown>;
 }
 
+const NO_MENTIONS: Mentions = { all: false, users: [], mobiles: [] };
+
 /** The mention line DingTalk needs in the text: `at.atMobiles`/`atUserIds` only ping when `@id` also appears. */
 function mentionLine(mentions: Mentions): string {
   return [...mentions.mobiles, ...mentions.users].map((id) => `@${id}`).join(' ');
@@ -142,7 +144,10 @@ export const dingtalk: ProviderAdapter<DingtalkSettings> = {
     const limits = this.limits(parsed.format);
     const title = renderTitle(message, limits.title);
     const body = JSON.stringify(
-      fitJsonBody(message, limits.body, (markdown) => payload(parsed, message, title, markdown)),
+      fitJsonBody(message, limits.body, (markdown) => payload(parsed, message, title, markdown), {
+        target: (markdown) => payload({ ...parsed, mentions: NO_MENTIONS }, message, title, markdown),
+        options: (markdown) => payload({ ...parsed, options: {} }, message, title, markdown),
+      }),
     );
     const base = joinUrl(parsed.baseUrl, '/robot/send');
     return [

@@ -98,9 +98,12 @@ export const feishu: ProviderAdapter<FeishuSettings> = {
       fields ? { ...fields, ...body } : body;
     const placeholder = parsed.secret ? SIGN_PLACEHOLDER : undefined;
     // Fitted once, measured with signature-sized placeholders; the real fields are added per attempt.
-    const unsigned = fitJsonBody(message, limits.body, (markdown) =>
-      signed(deepMerge(payload(parsed, message, title, markdown), parsed.options), placeholder),
-    );
+    const build = (settings: FeishuSettings) => (markdown: string) =>
+      signed(deepMerge(payload(settings, message, title, markdown), settings.options), placeholder);
+    const unsigned = fitJsonBody(message, limits.body, build(parsed), {
+      target: build({ ...parsed, mentions: { all: false, users: [], mobiles: [] } }),
+      options: build({ ...parsed, options: {} }),
+    });
     delete unsigned.timestamp;
     delete unsigned.sign;
     const url = joinUrl(parsed.baseUrl, `${HOOK_PATH}${encodeURIComponent(parsed.hookToken)}`);
