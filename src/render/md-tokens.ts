@@ -72,15 +72,27 @@ const URL_IN_TEXT = /https?:\/\/[^\s<>[\]{}"'`\\|*]+/g;
  * parenthesis without its opening one (`(see https://x.example/a)`).
  */
 function trimUrl(match: string): string {
-  let url = match;
-  for (;;) {
-    const trimmed = url.replace(/[.,:;!?]+$/, '');
-    const opens = trimmed.split('(').length - 1;
-    const closes = trimmed.split(')').length - 1;
-    url = trimmed.endsWith(')') && closes > opens ? trimmed.slice(0, -1) : trimmed;
-    if (url === trimmed) return url;
+  // One pass from the end with running counts: a regular expression anchored at `$` (or recounting the
+  // parentheses for every character trimmed) takes quadratic time on a run of dots or closers.
+  let opens = 0;
+  let closes = 0;
+  for (const char of match) {
+    if (char === '(') opens++;
+    else if (char === ')') closes++;
   }
+  let end = match.length;
+  while (end > 0) {
+    const char = match[end - 1]!;
+    if (TRAILING_PUNCTUATION.has(char)) end--;
+    else if (char === ')' && closes > opens) {
+      end--;
+      closes--;
+    } else break;
+  }
+  return match.slice(0, end);
 }
+
+const TRAILING_PUNCTUATION = new Set(['.', ',', ':', ';', '!', '?']);
 
 /** Text outside links with its http(s) addresses as links; trailing punctuation stays text, as in GFM. */
 function linkBareUrls(text: string): InlineToken[] {
