@@ -150,3 +150,62 @@ describe('images, surrogates and payload links', () => {
     expect(createMessage('t', 'b', context).link).toBe('https://x.example/a%29%20%5Bb%5D%28https://evil.example');
   });
 });
+
+describe('raw HTML in release notes (GitHub generated notes)', () => {
+  const generated = [
+    '<!-- Release notes generated using configuration in .github/release.yml at main -->',
+    '',
+    "## What's Changed",
+    '### Exciting New Features 🎉',
+    '* Add DingTalk signing by @octocat in https://github.com/octo-org/hello-world/pull/101',
+    '<details>',
+    '<summary>Dependency updates</summary>',
+    '',
+    '* Bump ky from 1.0 to 2.1 by @dependabot[bot] in https://github.com/octo-org/hello-world/pull/102',
+    '</details>',
+    '',
+    'Line one<br>line two, <b>bold</b>, `code <b>` and Vec<T> stay; <!-- hidden --> <img src="https://evil.example/p.gif">',
+    '',
+    '## New Contributors',
+    '* @newbie made their first contribution in https://github.com/octo-org/hello-world/pull/103',
+    '',
+    '**Full Changelog**: https://github.com/octo-org/hello-world/compare/v1.0.0...v1.1.0',
+  ].join('\n');
+
+  it('comments are dropped and tags reduced to their text in every dialect; nothing of them is left', () => {
+    for (const dialect of DIALECTS) {
+      const out = renderMarkdown(generated, dialect);
+      expect(out).not.toMatch(/Release notes generated|hidden|details|summary|evil\.example|<!--|&lt;!--|＜!--/i);
+      expect(out).not.toMatch(/[<＜]b[>＞]bold|&lt;b&gt;bold/);
+      expect(out).toContain('Dependency updates');
+      expect(out).toContain('Bump ky from 1.0 to 2.1');
+      expect(out).toMatch(/Line one(<br>|\s*\n)\s*line two/);
+      expect(out).toContain('#101');
+      expect(out).toContain('v1.0.0...v1.1.0');
+    }
+    // Text that only looks like a tag stays text, escaped for the dialect; code keeps its tags as code.
+    expect(renderMarkdown(generated, 'text')).toContain('Vec<T> stay');
+    expect(renderMarkdown(generated, 'text')).toContain('code <b>');
+    expect(renderMarkdown(generated, 'dingtalk-markdown')).toContain('Vec＜T＞ stay');
+    expect(renderMarkdown(generated, 'html')).toContain('Vec&lt;T&gt; stay');
+    // The list inside <details> is still a list.
+    expect(renderMarkdown(generated, 'markdown')).toMatch(/^- Bump ky/m);
+  });
+
+  it('an unclosed comment hides nothing, and mention tags stay broken', () => {
+    const out = renderMarkdown('before <!-- after\n\n<at user_id="all"></at> <div>@all</div>', 'dingtalk-markdown');
+    expect(out).toContain('after');
+    expect(out).not.toContain('<at');
+    expect(out).not.toContain('@all');
+  });
+
+  it('reducing HTML is linear on unclosed comments and tags', () => {
+    for (const text of [
+      '<div>\n' + '<!--'.repeat(LONG / 4),
+      '<div>\n' + '<a'.repeat(LONG / 2),
+      '<div>\n' + '<'.repeat(LONG) + '>',
+    ])
+      for (const dialect of ['text', 'markdown'] as const)
+        expect(timed(() => renderMarkdown(text, dialect))).toBeLessThan(4000);
+  });
+});
