@@ -13,6 +13,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u206
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no `u`). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** The text with every lone surrogate replaced by U+FFFD (String#toWellFormed, which ES2023 typings lack). */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 export function stripControl(text: string): string {
   // A lone UTF-16 surrogate (half an emoji cut by some other tool) becomes U+FFFD: as JSON it is an escape
   // that services reject or show as garbage.

@@ -1,7 +1,7 @@
 import { Drop, Liquid, type Template } from 'liquidjs';
 import type { CiContext, JobStatus, RunState } from '../core/context.js';
 import { ConfigError } from '../core/errors.js';
-import { escapeMarkdown, neutralizeMentions, safeHref, stripControl } from './escape.js';
+import { escapeMarkdown, neutralizeMentions, safeHref, stripControl, wellFormed } from './escape.js';
 import { graphemes, measure } from './limits.js';
 import { PRESETS, isPresetName, type Preset } from './presets.js';
 
@@ -90,6 +90,36 @@ function createEngine(escape: (value: unknown) => string, strict = false): Liqui
     const keep = Math.max(0, max - graphemes(marker).length);
     return parts.slice(0, keep).join('') + marker;
   });
+  /**
+   * liquidjs's URL and base64 filters throw on odd input (`%E0%A4%A`, a lone surrogate, `-`), which would fail
+   * the step on a stranger's commit message: the same filters, total. Escapes that do not decode stay as written.
+   */
+  engine.registerFilter('url_decode', (value: unknown) =>
+    plain(value)
+      .replace(/\+/g, ' ')
+      .replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+        try {
+          return decodeURIComponent(run);
+        } catch {
+          return run;
+        }
+      }),
+  );
+  engine.registerFilter('url_encode', (value: unknown) =>
+    encodeURIComponent(wellFormed(plain(value))).replace(/%20/g, '+'),
+  );
+  engine.registerFilter('cgi_escape', (value: unknown) =>
+    encodeURIComponent(wellFormed(plain(value))).replace(
+      /[!'()*]/g,
+      (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+    ),
+  );
+  engine.registerFilter('uri_escape', (value: unknown) =>
+    encodeURI(wellFormed(plain(value)))
+      .replace(/%5B/g, '[')
+      .replace(/%5D/g, ']'),
+  );
+  engine.registerFilter('base64_decode', (value: unknown) => Buffer.from(plain(value), 'base64').toString('utf8'));
   /** `{{ job | job_link }}` → the job's name linked to its page. */
   engine.registerFilter('job_link', (job: unknown) => {
     const record = (job ?? {}) as { name?: unknown; url?: unknown };

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CiContext } from '../../src/core/context.js';
 import { createMessage } from '../../src/core/message.js';
-import { neutralizeMentions, MENTION_BREAK } from '../../src/render/escape.js';
+import {
+  escapeHtml,
+  escapeMarkdown,
+  escapeMarkdownLight,
+  escapeMarkdownText,
+  MENTION_BREAK,
+  neutralizeMentions,
+  stripControl,
+} from '../../src/render/escape.js';
 import { fitMarkdown, fits } from '../../src/render/limits.js';
 import { renderMarkdown, shortLabel, type TextDialect } from '../../src/render/markdown.js';
 import { parseMarkdown } from '../../src/render/md-tokens.js';
@@ -79,6 +87,45 @@ describe('regular expressions on untrusted text run in linear time (200k adversa
     ];
     for (const text of inputs)
       for (const dialect of DIALECTS) expect(timed(() => renderMarkdown(text, dialect))).toBeLessThan(4000);
+  });
+});
+
+describe('every escape and pattern on untrusted text is linear', () => {
+  it('escapes, control stripping and line guards on 200k adversarial characters', () => {
+    const adversarial = [
+      '&'.repeat(LONG),
+      '&#'.repeat(LONG / 2),
+      '_'.repeat(LONG),
+      '\\'.repeat(LONG),
+      '-'.repeat(LONG),
+      '\n'.repeat(LONG),
+      '\n \t'.repeat(LONG / 3),
+      '1.'.repeat(LONG / 2),
+      '@'.repeat(LONG),
+      '<@'.repeat(LONG / 2),
+      'http://'.repeat(LONG / 7),
+      '\uD800'.repeat(LONG),
+      '\r'.repeat(LONG),
+      '`'.repeat(LONG),
+      '](['.repeat(LONG / 3),
+    ];
+    const functions = [
+      escapeHtml,
+      escapeMarkdown,
+      escapeMarkdownText,
+      escapeMarkdownLight,
+      stripControl,
+      neutralizeMentions,
+    ];
+    for (const text of adversarial) {
+      for (const escape of functions)
+        expect(
+          timed(() => escape(text)),
+          escape.name,
+        ).toBeLessThan(2000);
+      for (const dialect of ['markdown', 'dingtalk-markdown'] as const)
+        expect(timed(() => renderMarkdown(text, dialect))).toBeLessThan(4000);
+    }
   });
 });
 

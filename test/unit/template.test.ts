@@ -70,6 +70,18 @@ describe('template filters', () => {
   });
 });
 
+describe('filters are total on untrusted text', () => {
+  it('url_decode, url_encode, cgi_escape, uri_escape and base64_decode never throw', async () => {
+    const context = { ...contextOf('push-failure'), workflow: 'a+b %E0%A4%A %41 \uD800 -' };
+    for (const filter of ['url_decode', 'url_encode', 'cgi_escape', 'uri_escape', 'base64_decode', 'base64_encode']) {
+      const { markdown } = await render(`x {{ workflow | ${filter} }}`, context);
+      expect(markdown, filter).toMatch(/^x /);
+    }
+    expect((await render('{{ workflow | url_decode }}', context)).markdown).toContain('a b %E0%A4%A A');
+    expect((await render('{{ workflow | url_encode }}', context)).markdown).toContain('%EF%BF%BD');
+  });
+});
+
 describe('undefined variables and empty messages', () => {
   const warnings = (template: string, title?: string) => {
     const sink: string[] = [];
