@@ -10,6 +10,7 @@ import { configsFromUrls, notifyMany } from '../core/fan-out.js';
 import { ConfigError, describeError, toError } from '../core/errors.js';
 import type { NotifyOutcome } from '../core/notify.js';
 import { SecretRegistry } from '../core/secrets.js';
+import { readWorkspaceTemplate } from '../render/template-file.js';
 import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import { readArgs, type Environment } from './args.js';
@@ -135,7 +136,8 @@ export async function runCli(
     const outcome = await notifyMany(configs, context, {
       secrets,
       logger,
-      readFile: (path) => readFile(resolve(cwd, path), 'utf8'),
+      // The checkout is the workspace: no symbolic link out of it, no special file, a bounded read.
+      readFile: (path) => readWorkspaceTemplate(resolve(cwd), path),
       fetch: await fetchForRequests(env),
     });
     const code = printOutcome(outcome, provider, config.failOnError, logger);
