@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
-import { ConfigError, describeError, toError } from '../core/errors.js';
+import { resolve } from 'node:path';
+import { describeError, toError } from '../core/errors.js';
 import { configsFromUrls, notifyMany } from '../core/fan-out.js';
 import { shouldNotify, type NotifyOutcome } from '../core/notify.js';
 import { SecretRegistry } from '../core/secrets.js';
+import { readWorkspaceTemplate } from '../render/template-file.js';
 import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import { githubContext } from './github-context.js';
@@ -31,17 +32,10 @@ async function readEventPayload(env: Environment, logger: Logger): Promise<Recor
   }
 }
 
-/** `file:` templates resolve inside the workspace; a path that climbs out of it is refused. */
+/** `file:` templates resolve inside the workspace, by real path (symbolic links included). */
 function workspaceReader(env: Environment): (path: string) => Promise<string> {
   const root = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
-  return async (path: string) => {
-    const full = resolve(root, path);
-    const inside = relative(root, full);
-    if (inside.startsWith('..') || isAbsolute(inside)) {
-      throw new ConfigError('template', `'${path}' is outside the workspace`, 'a path inside the repository checkout');
-    }
-    return readFile(full, 'utf8');
-  };
+  return (path: string) => readWorkspaceTemplate(root, path);
 }
 
 function failedOutcome(): NotifyOutcome {

@@ -1,5 +1,6 @@
 import type { DeliveryResult, NotifyOutcome } from '../core/notify.js';
 import type { SecretRegistry } from '../core/secrets.js';
+import { BARE_URL, escapeMarkdown } from '../render/escape.js';
 import type { ActionCore } from './types.js';
 
 /** Output names, as declared in action.yml. */
@@ -20,13 +21,18 @@ export function setOutputs(core: ActionCore, outcome: NotifyOutcome, secrets: Se
   );
 }
 
-/** Markdown table cells: no pipes or newlines from untrusted text. */
+/**
+ * Untrusted text (a PR title, a target, a provider's reply) in the job summary, which GitHub renders as GFM:
+ * escaped like in every other dialect, so `[Approve](https://evil.example)` or `![](pixel)` stays literal text,
+ * and a bare address is shown as code (visible, never a live link). No pipes or newlines: one table cell.
+ */
 function cell(text: unknown): string {
   return String(text ?? '')
     .replace(/[\r\n]+/g, ' ')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .slice(0, 300);
+    .slice(0, 300)
+    .split(BARE_URL)
+    .map((piece, i) => (i % 2 === 1 ? `\`${piece}\`` : escapeMarkdown(piece)))
+    .join('');
 }
 
 function resultRow(result: DeliveryResult): string {

@@ -2,13 +2,13 @@
  * One send from CLI arguments: the action's own `readInputs` validates them, the core's `notify` sends.
  * Shared by a plain `ci-notifier …` run and `ci-notifier preview`.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { readInputs } from '../action/inputs.js';
 import type { NotifyConfig } from '../core/config.js';
 import { configsFromUrls, notifyMany } from '../core/fan-out.js';
 import type { NotifyOutcome } from '../core/notify.js';
 import type { SecretRegistry } from '../core/secrets.js';
+import { readWorkspaceTemplate } from '../render/template-file.js';
 import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import type { CliArgs, Environment } from './args.js';
@@ -48,7 +48,8 @@ export async function sendFromArgs(
   const outcome = await notifyMany(configs, context, {
     secrets,
     logger,
-    readFile: (path) => readFile(resolve(cwd, path), 'utf8'),
+    // The checkout is the workspace: no symbolic link out of it, no special file, a bounded read.
+    readFile: (path) => readWorkspaceTemplate(resolve(cwd), path),
     fetch: await fetchForRequests(env),
   });
   return { outcome, provider, config, configs };

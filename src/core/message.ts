@@ -1,7 +1,7 @@
 import type { CiContext, JobStatus, RunState } from './context.js';
 import { fitMarkdown, truncateText, type TextLimit } from '../render/limits.js';
 import { renderMarkdown, toPlainText, type TextDialect } from '../render/markdown.js';
-import { escapeMarkdown } from '../render/escape.js';
+import { escapeMarkdown, safeHref } from '../render/escape.js';
 
 /** A rendered notification, before it is shaped for one service. */
 export interface Message {
@@ -19,15 +19,16 @@ export interface Message {
 
 export function createMessage(title: string, markdown: string, context: CiContext): Message {
   const state = context.history?.state ?? context.status;
-  const releaseLink = context.eventName === 'release' ? context.release?.url : undefined;
+  // Links from the payload pass the same check as every link in a body: http(s) only, brackets encoded.
+  const releaseLink = context.eventName === 'release' ? safeHref(context.release?.url) : undefined;
   // For workflow_run the run worth opening is the watched one, not the notifier's own run.
-  const watchedRun = context.eventName === 'workflow_run' ? context.workflowRun?.url : undefined;
+  const watchedRun = context.eventName === 'workflow_run' ? safeHref(context.workflowRun?.url) : undefined;
   return {
     title,
     markdown,
     status: context.status,
     state,
-    link: releaseLink ?? watchedRun ?? context.runUrl ?? context.repositoryUrl,
+    link: releaseLink ?? watchedRun ?? safeHref(context.runUrl) ?? safeHref(context.repositoryUrl),
     linkText: releaseLink ? 'Release' : 'View run',
     context,
   };

@@ -205,7 +205,7 @@ export async function notify(
   }
 
   const rendered = await renderTemplate(
-    { template: config.template, title: config.title, readFile: deps.readFile },
+    { template: config.template, title: config.title, readFile: deps.readFile, warn: (text) => logger.warning(text) },
     context,
   );
   const message = createMessage(rendered.title, rendered.markdown, context);

@@ -279,7 +279,10 @@ export function summaryLine(markdown: string, limit: TextLimit): string {
   const tokens = lex(markdown);
   const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
   const plain = toPlainText(rest.map((token) => token.raw).join('\n\n'))
-    .replace(/\s*\(https?:\/\/[^\s)]+\)/g, '')
+    // Only where a run of blanks starts (`(?<!\s)`), and the address stops at the next parenthesis (safeHref
+    // encodes them): a leading `\s*` tried at every blank, or `[^\s)]+` running over later `(https://`, made
+    // this quadratic on long runs of spaces.
+    .replace(/(?<!\s)\s*\(https?:\/\/[^\s()]+\)/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   return truncateText(plain, limit);

@@ -94,7 +94,9 @@ export function fitMarkdown(
   if (next !== undefined) {
     const parts = cutUnits(toPlainText(next).replace(/\s+/g, ' '));
     let lo = 0;
-    let hi = parts.length;
+    // Every unit renders to at least one character (byte) of output, so no more than `limit.max` of them can
+    // fit: the search then renders sources the size of the limit, not of a 100 KB paragraph.
+    let hi = Math.min(parts.length, limit.max);
     const withPartial = (count: number) => `${kept}\n\n${parts.slice(0, count).join('').trimEnd()}…`.trim();
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
@@ -111,7 +113,7 @@ export function fitMarkdown(
   const units = cutUnits(toPlainText(markdown).replace(/\s+/g, ' '));
   const short = (count: number) => render(`${units.slice(0, count).join('').trimEnd()}…`);
   let lo = 0;
-  let hi = units.length;
+  let hi = Math.min(units.length, limit.max);
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (fits(short(mid), limit)) lo = mid;

@@ -68,7 +68,7 @@ const lightText = (value: string) =>
 
 function markdownStyle(
   text: (value: string) => string,
-  supports: { tables: boolean; codeBlocks: boolean; lists: boolean; images: boolean; strike: boolean },
+  supports: { tables: boolean; codeBlocks: boolean; lists: boolean; strike: boolean },
 ): Style {
   return {
     text,
@@ -77,8 +77,8 @@ function markdownStyle(
     del: (inner) => (supports.strike && inner ? `~~${inner}~~` : inner),
     codespan: (value) => (value.includes('`') ? text(value) : `\`${neutralizeMentions(defuseAngles(value))}\``),
     link: (href, inner) => (href ? `[${inner || href}](${href})` : inner),
-    image: (href, alt) =>
-      supports.images && href ? `![${text(alt)}](${href})` : href ? `[${text(alt) || 'image'}](${href})` : text(alt),
+    // Never a remote image: one in release notes is a tracking pixel any contributor can plant. A link instead.
+    image: (href, alt) => (href ? `[${text(alt) || 'image'}](${href})` : text(alt)),
     br: '  \n',
     heading: (depth, inner) => `${'#'.repeat(Math.min(depth, 6))} ${inner}`,
     paragraph: (inner) => inner,
@@ -125,26 +125,23 @@ function markdownStyle(
 }
 
 const STYLES: Record<TextDialect, Style> = {
-  markdown: markdownStyle(mdText, { tables: true, codeBlocks: true, lists: true, images: true, strike: true }),
+  markdown: markdownStyle(mdText, { tables: true, codeBlocks: true, lists: true, strike: true }),
   'wecom-markdown-v2': markdownStyle(mdText, {
     tables: true,
     codeBlocks: true,
     lists: true,
-    images: true,
     strike: false,
   }),
   'dingtalk-markdown': markdownStyle(lightText, {
     tables: false,
     codeBlocks: false,
     lists: true,
-    images: true,
     strike: false,
   }),
   'wecom-markdown': markdownStyle(lightText, {
     tables: false,
     codeBlocks: false,
     lists: false,
-    images: false,
     strike: false,
   }),
   'feishu-markdown': {
@@ -152,7 +149,6 @@ const STYLES: Record<TextDialect, Style> = {
       tables: false,
       codeBlocks: true,
       lists: true,
-      images: false,
       strike: true,
     }),
     // lark_md (card `div` text) has no headings: a bold line reads the same everywhere Feishu renders it.
@@ -167,7 +163,7 @@ const STYLES: Record<TextDialect, Style> = {
     link: (href, inner) => (href ? `<a href="${escapeHtml(href)}">${inner || escapeHtml(href)}</a>` : inner),
     image: (href, alt) => {
       const text = neutralizeMentions(escapeHtml(alt));
-      return href ? `<img src="${escapeHtml(href)}" alt="${text}">` : text;
+      return href ? `<a href="${escapeHtml(href)}">${text || 'image'}</a>` : text;
     },
     br: '<br>',
     heading: (depth, inner) => `<h${Math.min(depth, 6)}>${inner}</h${Math.min(depth, 6)}>`,
@@ -253,8 +249,17 @@ export function shortLabel(href: string): string | undefined {
   if (!match) return undefined;
   const [, kind, ref] = match as unknown as [string, string, string];
   if (kind === 'commit') return /^[0-9a-f]{7,40}$/i.test(ref) ? ref.slice(0, 7) : undefined;
-  if (kind === 'compare') return decodeURIComponent(ref);
+  if (kind === 'compare') return decodeOr(ref);
   return /^\d+$/.test(ref) ? `#${ref}` : undefined;
+}
+
+/** Percent-decoding that never throws: a malformed escape (`%E0%A4%A`) in untrusted text keeps the text as is. */
+function decodeOr(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function guard(style: Style, inner: string): string {

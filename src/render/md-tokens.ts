@@ -1,3 +1,4 @@
+import { htmlBlockText, htmlInlineText } from './html-text.js';
 import MarkdownIt, { type MarkdownIt as Parser, type Token as MdItToken } from 'markdown-it';
 
 /**
@@ -50,17 +51,24 @@ export function inlinePlain(tokens: InlineToken[]): string {
 }
 
 let parser: Parser | undefined;
+let plainParser: Parser | undefined;
 
 /** markdown-it's own guard against runaway recursion; what lies deeper is dropped, with the rest of the text. */
 const MAX_NESTING = 100;
 
 /**
- * Raw HTML is off (it reads as text); soft line breaks are kept as breaks, as in a chat message. Bare URLs are
- * linked by `linkBareUrls` below rather than markdown-it's linkify: linkify-it compiles its schema expressions on
- * first use (~10 ms of every run), and only http(s) addresses matter in a CI message.
+ * Raw HTML is recognised only to be reduced to its text (html-text.ts): comments dropped, tags removed, never
+ * passed on. The text of an HTML block is parsed again as Markdown without HTML (`plain`), once. Soft line
+ * breaks are kept as breaks, as in a chat message. Bare URLs are linked by `linkBareUrls` below rather than
+ * markdown-it's linkify: linkify-it compiles its schema expressions on first use (~10 ms of every run), and only
+ * http(s) addresses matter in a CI message.
  */
-function markdownIt(): Parser {
-  parser ??= new MarkdownIt({ html: false, breaks: true, linkify: false, maxNesting: MAX_NESTING });
+function markdownIt(plain = false): Parser {
+  if (plain) {
+    plainParser ??= new MarkdownIt({ html: false, breaks: true, linkify: false, maxNesting: MAX_NESTING });
+    return plainParser;
+  }
+  parser ??= new MarkdownIt({ html: true, breaks: true, linkify: false, maxNesting: MAX_NESTING });
   return parser;
 }
 
@@ -72,15 +80,27 @@ const URL_IN_TEXT = /https?:\/\/[^\s<>[\]{}"'`\\|*]+/g;
  * parenthesis without its opening one (`(see https://x.example/a)`).
  */
 function trimUrl(match: string): string {
-  let url = match;
-  for (;;) {
-    const trimmed = url.replace(/[.,:;!?]+$/, '');
-    const opens = trimmed.split('(').length - 1;
-    const closes = trimmed.split(')').length - 1;
-    url = trimmed.endsWith(')') && closes > opens ? trimmed.slice(0, -1) : trimmed;
-    if (url === trimmed) return url;
+  // One pass from the end with running counts: a regular expression anchored at `$` (or recounting the
+  // parentheses for every character trimmed) takes quadratic time on a run of dots or closers.
+  let opens = 0;
+  let closes = 0;
+  for (const char of match) {
+    if (char === '(') opens++;
+    else if (char === ')') closes++;
   }
+  let end = match.length;
+  while (end > 0) {
+    const char = match[end - 1]!;
+    if (TRAILING_PUNCTUATION.has(char)) end--;
+    else if (char === ')' && closes > opens) {
+      end--;
+      closes--;
+    } else break;
+  }
+  return match.slice(0, end);
 }
+
+const TRAILING_PUNCTUATION = new Set(['.', ',', ':', ';', '!', '?']);
 
 /** Text outside links with its http(s) addresses as links; trailing punctuation stays text, as in GFM. */
 function linkBareUrls(text: string): InlineToken[] {
@@ -160,12 +180,24 @@ function inlineTokens(children: MdItToken[] | null): InlineToken[] {
       case 'image':
         top().push({ type: 'image', href: String(child.attrGet('src') ?? ''), alt: plainText(child.children) });
         break;
+      case 'html_inline': {
+        const text = htmlInlineText(child.content);
+        if (text === undefined) top().push({ type: 'text', text: child.content });
+        else if (text === '\n') top().push({ type: 'br' });
+        else if (text) top().push({ type: 'text', text });
+        break;
+      }
       default:
-        // html_inline cannot occur (html is off); anything new is shown as its text, never as markup.
+        // Anything new is shown as its text, never as markup.
         if (child.content) top().push({ type: 'text', text: child.content });
     }
   }
-  return withBareLinks(root);
+  // A tag removed at either end of a paragraph leaves the blank that separated it from the text.
+  const first = root[0];
+  if (first?.type === 'text') first.text = first.text.trimStart();
+  const last = root[root.length - 1];
+  if (last?.type === 'text') last.text = last.text.trimEnd();
+  return withBareLinks(root.filter((token) => token.type !== 'text' || token.text));
 }
 
 /** The text of inline tokens without markup (an image's alt). */
@@ -208,6 +240,12 @@ class BlockReader {
     while (this.index < this.tokens.length) {
       const token = this.tokens[this.index++]!;
       if (token.type === until) break;
+      if (token.type === 'html_block') {
+        // The text of the HTML, read as Markdown (generated release notes put lists inside `<details>`).
+        const text = htmlBlockText(token.content);
+        if (text) out.push(...parseSource(text, true));
+        continue;
+      }
       const block = this.block(token);
       if (block) out.push(block);
     }
@@ -257,7 +295,7 @@ class BlockReader {
       case 'inline':
         return { type: 'text', raw, tokens: inlineTokens(token.children) };
       default:
-        // html_block cannot occur (html is off); a stray closing token of an unknown block is skipped.
+        // A stray closing token of an unknown block is skipped.
         return token.content ? { type: 'paragraph', raw, tokens: [{ type: 'text', text: token.content }] } : undefined;
     }
   }
@@ -302,7 +340,12 @@ function plainParagraphs(source: string): BlockToken[] {
 /** Parses Markdown into blocks. Line endings are normalised first, as the parser does, so `raw` lines line up. */
 export function parseMarkdown(markdown: string): BlockToken[] {
   const source = markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
-  const tokens = markdownIt().parse(source, {});
+  return parseSource(source, false);
+}
+
+/** `plain`: no raw HTML recognised (the text of an HTML block, parsed once more). */
+function parseSource(source: string, plain: boolean): BlockToken[] {
+  const tokens = markdownIt(plain).parse(source, {});
   if (tokens.some((token) => token.level >= MAX_NESTING - 1)) return plainParagraphs(source);
   return new BlockReader(tokens, source.split('\n')).blocks();
 }

@@ -1,7 +1,7 @@
-import { Liquid, type Template } from 'liquidjs';
+import { Drop, Liquid, type Template } from 'liquidjs';
 import type { CiContext, JobStatus, RunState } from '../core/context.js';
 import { ConfigError } from '../core/errors.js';
-import { escapeMarkdown, neutralizeMentions, safeHref, stripControl } from './escape.js';
+import { escapeMarkdown, neutralizeMentions, safeHref, stripControl, wellFormed } from './escape.js';
 import { graphemes, measure } from './limits.js';
 import { PRESETS, isPresetName, type Preset } from './presets.js';
 
@@ -20,9 +20,13 @@ function plain(value: unknown): string {
   return String(value);
 }
 
-function createEngine(escape: (value: unknown) => string): Liquid {
+function createEngine(escape: (value: unknown) => string, strict = false): Liquid {
   const engine = new Liquid({
     outputEscape: escape,
+    // The strict engine only finds undefined variables (undefinedVariables below); `{{ x | default: 'y' }}` and
+    // `{% if x %}` test for a value on purpose and stay silent (lenientIf).
+    strictVariables: strict,
+    lenientIf: strict,
     ownPropertyOnly: true,
     strictFilters: true,
     // No file system: `include`/`render`/`layout` cannot read files from a template.
@@ -86,6 +90,36 @@ function createEngine(escape: (value: unknown) => string): Liquid {
     const keep = Math.max(0, max - graphemes(marker).length);
     return parts.slice(0, keep).join('') + marker;
   });
+  /**
+   * liquidjs's URL and base64 filters throw on odd input (`%E0%A4%A`, a lone surrogate, `-`), which would fail
+   * the step on a stranger's commit message: the same filters, total. Escapes that do not decode stay as written.
+   */
+  engine.registerFilter('url_decode', (value: unknown) =>
+    plain(value)
+      .replace(/\+/g, ' ')
+      .replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+        try {
+          return decodeURIComponent(run);
+        } catch {
+          return run;
+        }
+      }),
+  );
+  engine.registerFilter('url_encode', (value: unknown) =>
+    encodeURIComponent(wellFormed(plain(value))).replace(/%20/g, '+'),
+  );
+  engine.registerFilter('cgi_escape', (value: unknown) =>
+    encodeURIComponent(wellFormed(plain(value))).replace(
+      /[!'()*]/g,
+      (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+    ),
+  );
+  engine.registerFilter('uri_escape', (value: unknown) =>
+    encodeURI(wellFormed(plain(value)))
+      .replace(/%5B/g, '[')
+      .replace(/%5D/g, ']'),
+  );
+  engine.registerFilter('base64_decode', (value: unknown) => Buffer.from(plain(value), 'base64').toString('utf8'));
   /** `{{ job | job_link }}` → the job's name linked to its page. */
   engine.registerFilter('job_link', (job: unknown) => {
     const record = (job ?? {}) as { name?: unknown; url?: unknown };
@@ -101,6 +135,59 @@ const markdownEngine = createEngine((value) =>
 );
 // Titles are plain text: nothing to escape but control characters and mentions.
 const titleEngine = createEngine((value) => neutralizeMentions(stripControl(plain(value))).replace(/\n+/g, ' '));
+let strictEngine: Liquid | undefined;
+
+/** Stands for a variable found undefined, so the next strict render goes on to the next one. */
+class Placeholder extends Drop {
+  override liquidMethodMissing(): Placeholder {
+    return this;
+  }
+  override valueOf(): string {
+    return '';
+  }
+}
+
+/** `variables` with `path` (dotted) defined as a placeholder; objects on the way are copied, never changed. */
+function withPlaceholder(variables: Record<string, unknown>, path: string[]): Record<string, unknown> {
+  const [head, ...rest] = path;
+  if (head === undefined) return variables;
+  const current = variables[head];
+  const inner =
+    rest.length === 0
+      ? new Placeholder()
+      : withPlaceholder(
+          typeof current === 'object' && current !== null && !Array.isArray(current)
+            ? { ...(current as Record<string, unknown>) }
+            : {},
+          rest,
+        );
+  return { ...variables, [head]: inner };
+}
+
+const MAX_UNDEFINED = 20;
+
+/**
+ * The variables a template reads that are not defined (a typo: `{{ commit.mesage }}`), with where: liquidjs in
+ * strict mode stops at the first one, so each found is defined as a placeholder and the template rendered again.
+ * Tests (`if`, `default`) are not reported.
+ */
+async function undefinedVariables(template: Template[], variables: Record<string, unknown>): Promise<string[]> {
+  strictEngine ??= createEngine(plain, true);
+  const found: string[] = [];
+  let scope = variables;
+  while (found.length < MAX_UNDEFINED) {
+    try {
+      await strictEngine.render(template, scope);
+      break;
+    } catch (error) {
+      const match = /undefined variable: ([^,\s]+)(?:, line:(\d+), col:(\d+))?/.exec((error as Error).message);
+      if (!match || found.some((entry) => entry.startsWith(`'${match[1]}'`))) break;
+      found.push(`'${match[1]}'${match[2] ? ` (line ${match[2]}, column ${match[3]})` : ''}`);
+      scope = withPlaceholder(scope, match[1]!.split('.'));
+    }
+  }
+  return found;
+}
 
 const STATUS_ICONS: Record<JobStatus, string> = {
   success: '✅',
@@ -175,6 +262,22 @@ export interface TemplateSource {
   title?: string;
   /** Reads `file:` templates (relative to the workspace); injected so the core does no I/O of its own. */
   readFile?: (path: string) => Promise<string>;
+  /** Where warnings go (undefined variables in the user's templates, a path given without `file:`). */
+  warn?: (message: string) => void;
+}
+
+/**
+ * An inline template that is one word with no Liquid in it and names a template file (`.md`, `.txt`,
+ * `.liquid`) or a file that exists: almost certainly `file:` forgotten.
+ */
+async function looksLikeFile(raw: string, readFile: TemplateSource['readFile']): Promise<boolean> {
+  if (/[\s{}]/.test(raw) || raw.length > 300) return false;
+  if (/\.(md|markdown|txt|liquid)$/i.test(raw)) return true;
+  if (!raw.includes('/') || !readFile) return false;
+  return readFile(raw).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function resolveTemplate(source: TemplateSource, context: CiContext): Promise<Preset> {
@@ -193,10 +296,16 @@ export async function resolveTemplate(source: TemplateSource, context: CiContext
     try {
       body = await source.readFile(path);
     } catch (error) {
+      if (error instanceof ConfigError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
       throw new ConfigError(
         'template',
-        `cannot read '${path}' (${(error as Error).message})`,
-        'a file in the repository checkout',
+        code === 'ENOENT'
+          ? `'${path}' does not exist in the workspace`
+          : `cannot read '${path}' (${(error as Error).message})`,
+        code === 'ENOENT'
+          ? 'a file in the repository checkout: is the repository checked out (actions/checkout) before this step?'
+          : 'a file in the repository checkout',
       );
     }
     presetTitle = PRESETS[autoPreset(context)].title;
@@ -209,6 +318,10 @@ export async function resolveTemplate(source: TemplateSource, context: CiContext
   } else {
     body = source.template;
     presetTitle = PRESETS[autoPreset(context)].title;
+    if (source.warn && (await looksLikeFile(raw, source.readFile)))
+      source.warn(
+        `The 'template' input '${raw}' looks like a file path but is sent as literal text: did you mean file:${raw}?`,
+      );
   }
   return { title: source.title?.trim() ? source.title : presetTitle, body };
 }
@@ -218,10 +331,13 @@ async function parseAndRender(
   input: string,
   source: string,
   variables: Record<string, unknown>,
+  warn?: (message: string) => void,
 ): Promise<string> {
+  let parsed: Template[];
+  let output: string;
   try {
-    const parsed = engine.parse(source);
-    return String(await engine.render(parsed, variables));
+    parsed = engine.parse(source);
+    output = String(await engine.render(parsed, variables));
   } catch (error) {
     throw new ConfigError(
       input,
@@ -229,6 +345,16 @@ async function parseAndRender(
       'a Liquid template',
     );
   }
+  if (warn) {
+    const missing = await undefinedVariables(parsed, variables);
+    if (missing.length > 0)
+      warn(
+        `The '${input}' template uses undefined variable${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ` +
+          'rendered as empty text. Check the spelling against the variables in docs/templates.md, or give a ' +
+          "fallback with `| default: '…'`.",
+      );
+  }
+  return output;
 }
 
 export interface RenderedText {
@@ -239,11 +365,22 @@ export interface RenderedText {
 export async function renderTemplate(source: TemplateSource, context: CiContext): Promise<RenderedText> {
   const template = await resolveTemplate(source, context);
   const variables = templateVariables(context);
+  // Only the user's own templates are checked for undefined variables: presets test what they use.
+  const userBody = !isPresetName(source.template.trim() || 'auto');
+  const userTitle = Boolean(source.title?.trim());
   const [title, markdown] = await Promise.all([
-    parseAndRender(titleEngine, 'title', template.title, variables),
-    parseAndRender(markdownEngine, 'template', template.body, variables),
+    parseAndRender(titleEngine, 'title', template.title, variables, userTitle ? source.warn : undefined),
+    parseAndRender(markdownEngine, 'template', template.body, variables, userBody ? source.warn : undefined),
   ]);
-  return { title: title.replace(/\s+/g, ' ').trim(), markdown: markdown.replace(/\n{3,}/g, '\n\n').trim() };
+  const body = markdown.replace(/\n{3,}/g, '\n\n').trim();
+  if (!body) {
+    throw new ConfigError(
+      'template',
+      'renders to an empty message for this event, so nothing was sent (an undefined variable renders as empty text)',
+      'a template that produces text: check the variable names, or use a preset such as `auto`',
+    );
+  }
+  return { title: title.replace(/\s+/g, ' ').trim(), markdown: body };
 }
 
 /**
@@ -260,6 +397,11 @@ export async function renderPlainTemplate(template: Template[], variables: Recor
   return String(await titleEngine.render(template, variables));
 }
 
-export async function renderPlainValue(source: string, context: CiContext, input: string): Promise<string> {
-  return parseAndRender(titleEngine, input, source, templateVariables(context));
+export async function renderPlainValue(
+  source: string,
+  context: CiContext,
+  input: string,
+  warn?: (message: string) => void,
+): Promise<string> {
+  return parseAndRender(titleEngine, input, source, templateVariables(context), warn);
 }

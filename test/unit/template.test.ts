@@ -59,12 +59,68 @@ describe('template filters', () => {
 
   it('templates cannot read files or run code', async () => {
     await expect(render('{% include "/etc/passwd" %}')).rejects.toBeInstanceOf(ConfigError);
-    const { markdown } = await render('{{ constructor.constructor }}{{ workflow.constructor }}{{ history.__proto__ }}');
-    expect(markdown).toBe('');
+    const { markdown } = await render(
+      'x{{ constructor.constructor }}{{ workflow.constructor }}{{ history.__proto__ }}',
+    );
+    expect(markdown).toBe('x');
   });
 
   it('an unknown filter fails loudly naming the input', async () => {
     await expect(render('{{ workflow | shout }}')).rejects.toThrow(/template/);
+  });
+});
+
+describe('filters are total on untrusted text', () => {
+  it('url_decode, url_encode, cgi_escape, uri_escape and base64_decode never throw', async () => {
+    const context = { ...contextOf('push-failure'), workflow: 'a+b %E0%A4%A %41 \uD800 -' };
+    for (const filter of ['url_decode', 'url_encode', 'cgi_escape', 'uri_escape', 'base64_decode', 'base64_encode']) {
+      const { markdown } = await render(`x {{ workflow | ${filter} }}`, context);
+      expect(markdown, filter).toMatch(/^x /);
+    }
+    expect((await render('{{ workflow | url_decode }}', context)).markdown).toContain('a b %E0%A4%A A');
+    expect((await render('{{ workflow | url_encode }}', context)).markdown).toContain('%EF%BF%BD');
+  });
+});
+
+describe('undefined variables and empty messages', () => {
+  const warnings = (template: string, title?: string) => {
+    const sink: string[] = [];
+    const rendered = renderTemplate(
+      { template, ...(title !== undefined ? { title } : {}), warn: (text) => sink.push(text) },
+      contextOf('push-failure'),
+    );
+    return rendered.then((result) => ({ result, sink }));
+  };
+
+  it('each undefined variable is named with the template and the place, once', async () => {
+    const { sink } = await warnings(
+      'Commit: {{ commit.mesage }} by {{ actr }}\n{{ commit.mesage }} {{ nope.deeper.still }}',
+      '{{ workflw }} done',
+    );
+    expect(sink).toHaveLength(2);
+    const body = sink.find((text) => text.includes("'template'"))!;
+    expect(body).toMatch(/'commit\.mesage' \(line 1, column \d+\)/);
+    expect(body).toContain("'actr'");
+    expect(body).toContain("'nope'");
+    expect(body.match(/commit\.mesage/g)).toHaveLength(1);
+    expect(sink.find((text) => text.includes("'title'"))).toContain("'workflw'");
+  });
+
+  it('default, if and defined values do not warn; presets are not checked', async () => {
+    const { sink } = await warnings(
+      "{{ missing | default: 'y' }} {% if other %}x{% endif %} {% unless gone.too %}ok{% endunless %} " +
+        '{{ commit.message }} {{ commit.message.size }} {% assign z = 1 %}{{ z }}',
+    );
+    expect(sink).toEqual([]);
+    expect((await warnings('auto')).sink).toEqual([]);
+    expect((await warnings('minimal')).sink).toEqual([]);
+  });
+
+  it('a body that renders empty is not sent: a ConfigError naming template', async () => {
+    const error = await render('{{ commit.mesage }}\n\n  ').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).input).toBe('template');
+    expect((error as Error).message).toMatch(/empty message/);
   });
 });
 
