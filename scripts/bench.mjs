@@ -248,6 +248,6 @@ writeFileSync(
     '- Peak RSS: `process.resourceUsage().maxRSS` of the whole process at exit.\n' +
     "- Runs are interleaved (floor, action, baseline, floor, …) so drift in the machine's speed hits all alike.\n" +
     (baseline
-      ? `- Baseline build: \`${process.argv[baselineArg + 1]}\`${baselineCommit() ? `, commit ${baselineCommit()}` : ''}, measured in the same interleaved runs.\n`
+      ? `- Baseline build: ${baselineCommit() ? `the dist/ of commit ${baselineCommit()}` : 'a dist/ given with --baseline (not in a git checkout, so no commit to name)'}, measured in the same interleaved runs.\n`
       : ''),
 );

@@ -9,7 +9,7 @@ import type { ActionCore, AnnotationProperties } from './types.js';
  *
  * Why not @actions/core itself: its entry module eagerly loads an HTTP client with undici (for OIDC tokens) and
  * @actions/exec (for platform details), which this action never uses. Bundled, that is 470 KB and about 40 ms
- * on every workflow run (measured with `npm run bench`, see docs/benchmarks.md). The escaping and file formats
+ * on every workflow run (measured with `npm run bench`: docs/performance.md, First round). The escaping and file formats
  * below follow @actions/core 3.x (command.ts, file-command.ts, summary.ts); test/unit/runner-vs-actions-core.test.ts
  * makes the same calls through both and compares the bytes written to stdout, GITHUB_OUTPUT and the summary file.
  * Deliberate differences, named in that test: a GITHUB_OUTPUT or GITHUB_STEP_SUMMARY path that does not exist yet is

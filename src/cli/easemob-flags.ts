@@ -1,6 +1,7 @@
 /**
  * `ci-notifier easemob <command>`: the commands (one per EasemobClient method) and their flags, as data, so that
- * parsing (easemob.ts) and --help (help.ts) read the same table. Operation flags are named after the seeds' fields.
+ * parsing (easemob.ts) and --help (help.ts) read the same table. Operation flags are named after the request fields
+ * of Easemob's 离线推送设置 document (https://doc.easemob.com/document/server-side/push.html).
  */
 export interface EasemobFlag {
   name: string;

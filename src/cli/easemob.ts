@@ -1,5 +1,6 @@
 /**
- * `ci-notifier easemob <command> [flags]`: the Easemob push-settings operations of the seeds, one command per
+ * `ci-notifier easemob <command> [flags]`: the push-settings operations of Easemob's 离线推送设置 document
+ * (https://doc.easemob.com/document/server-side/push.html) and its push-template pages, one command per
  * EasemobClient method. Every argument is checked (naming its flag) before the first request, so a typo costs no
  * app token; the client secret and the fetched app token go through the SecretRegistry before anything prints.
  */
@@ -93,7 +94,7 @@ function where(username: string, chat: Conversation | undefined): string {
   return `${username} in ${chat.chatType === 'user' ? 'the chat with user' : 'group'} ${chat.key}`;
 }
 
-/** The seed's reply carries, for an active one-off do-not-disturb, the epoch time it ends. */
+/** The documented reply carries, for an active one-off do-not-disturb, the epoch time it ends. */
 function duration(value: unknown): string {
   if (typeof value !== 'number' || value === 0) return 'off';
   if (value > MAX_IGNORE_DURATION) return `until ${new Date(value).toISOString()}`;

@@ -6,7 +6,7 @@ import type { CiContext } from './context.js';
  * run id, run attempt, provider and target. A re-run of the job (a new attempt) is a new notification.
  */
 export function deliveryKey(context: CiContext, provider: string, target: string, length = 32): string {
-  const seed = [
+  const material = [
     context.ci,
     context.repository ?? '',
     context.runId ?? '',
@@ -15,7 +15,7 @@ export function deliveryKey(context: CiContext, provider: string, target: string
     provider,
     target,
   ].join('\u0000');
-  return createHash('sha256').update(seed).digest('hex').slice(0, length);
+  return createHash('sha256').update(material).digest('hex').slice(0, length);
 }
 
 /** A short stable fingerprint of a credential, for rate-limit buckets (never the credential itself). */

@@ -33,7 +33,10 @@ export interface RecipientResult {
 export interface DeliveryPlan {
   /** Label in `results`: the target (and batch number when split). */
   target: string;
-  /** Key sent with the request that lets the service drop a repeated send (MobPush workno, mPaaS msgKey). */
+  /**
+   * Key sent with the request that lets the service drop a repeated send (MobPush `workno`, the message keys of
+   * mPaaS's `TargetMsgkey`).
+   */
   idempotencyKey?: string;
   exchange: ExchangeSpec;
   /** Splits one successful reply into one result per recipient. */

@@ -39,9 +39,9 @@ interface StoredTemplate {
 const TYPES = new Set(['DEFAULT', 'ALL', 'AT', 'NONE']);
 
 /**
- * Plays an Easemob app's REST host as the seeds and the reference sheet describe: client-credential app tokens
- * with an expiry, the real 401 body for a missing, wrong or expired token, the recipient limits (600 users,
- * 3 groups), the 5 KB body+ext limit, push templates and per-user push settings, replies in the seeds' shapes.
+ * Plays an Easemob app's REST host as Easemob's REST documents describe (离线推送设置, 创建离线推送模板,
+ * 接口频率限制): client-credential app tokens with an expiry, the real 401 body for a missing, wrong or expired token, the recipient limits (600 users,
+ * 3 groups), the 5 KB body+ext limit, push templates and per-user push settings, replies in the documented shapes.
  */
 export function fakeEasemob(options: FakeEasemobOptions) {
   const tokens = new Map<string, number>();
@@ -206,7 +206,7 @@ export function fakeEasemob(options: FakeEasemobOptions) {
           return error(400, 'illegal_argument', 'ignoreDuration is invalid', 'IllegalArgumentException');
         if (json.type !== undefined) current.type = json.type;
         if (json.ignoreInterval !== undefined) current.ignoreInterval = json.ignoreInterval;
-        // The reply carries the time the one-off do-not-disturb ends (seed example), 0 when off.
+        // The reply carries the time the one-off do-not-disturb ends (the document's example), 0 when off.
         if (typeof duration === 'number') current.ignoreDuration = duration === 0 ? 0 : Date.now() + duration;
         notifications.set(key, current);
       }

@@ -20,7 +20,7 @@ export interface FakeMobpushOptions {
   now?: () => number;
 }
 
-/** The seed's push limits: a broadcast (全部人群) 100 times a day and once a minute per app. */
+/** MobPush's push limits (创建推送 document): a broadcast (全部人群) 100 times a day and once a minute per app. */
 const BROADCASTS_PER_DAY = 100;
 const BROADCAST_INTERVAL_MS = 60_000;
 
@@ -52,7 +52,7 @@ function stringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
-/** The createPush checks the seed documents, with its codes. */
+/** The createPush checks the 创建推送 document lists, with its codes. */
 function validatePush(body: Record<string, unknown>): Fail | undefined {
   if (body.source !== 'webapi') return fail(4002, '请求参数错误');
   const target = body.pushTarget as Record<string, unknown> | undefined;
@@ -148,7 +148,7 @@ export function fakeMobpush(options: FakeMobpushOptions) {
       const workno = typeof body.workno === 'string' ? body.workno : undefined;
       if (workno && byWorkno.has(workno)) return error(fail(5408, 'workno已经存在'));
       if ((body.pushTarget as Record<string, unknown>).target === 1) {
-        // The broadcast caps; the seed names no code of their own, so the fake answers with the throttle code.
+        // The broadcast caps; the document names no code of their own, so the fake answers with the throttle code.
         if (broadcasts >= BROADCASTS_PER_DAY || now() - lastBroadcast < BROADCAST_INTERVAL_MS)
           return error(fail(4103, '请求过于频繁'));
         broadcasts += 1;

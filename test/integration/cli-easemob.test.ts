@@ -54,7 +54,7 @@ const api = (server: FakeEasemob) =>
   server.apiRequests().map((request) => `${request.method} ${request.path.slice(`/${ORG}/${APP}`.length)}`);
 
 describe('ci-notifier easemob <command> (the built bin against a fake Easemob)', () => {
-  it('user commands: nickname, display style, do-not-disturb, each a PUT /users/{user} with the seed body', async () => {
+  it('user commands: nickname, display style, do-not-disturb, each a PUT /users/{user} with the documented body', async () => {
     const server = await start();
     const nickname = await easemob(server, ['set-push-nickname', '--user', 'alice', '--nickname', '构建机器人 Bot']);
     expect(nickname.code, nickname.stderr).toBe(0);
@@ -69,7 +69,7 @@ describe('ci-notifier easemob <command> (the built bin against a fake Easemob)',
     const dnd = await easemob(server, ['set-do-not-disturb', '--user', 'alice', '--start', '22', '--end', '8']);
     expect(dnd.code, dnd.stderr).toBe(0);
     expect(dnd.stdout).toBe('Do-not-disturb of alice: on, every day from 22:00 to 8:00\n');
-    // The seed sends the hours as strings.
+    // Easemob's 离线推送设置 document sends the hours as strings.
     expect(server.apiRequests()[2]!.json).toEqual({
       notification_no_disturbing: true,
       notification_no_disturbing_start: '22',

@@ -246,7 +246,7 @@ describe('easemob through node dist/index.js', () => {
     for (const result of out) expect(String(result.message)).toContain('push template is not enabled');
   });
 
-  it('rejects a template name the seed does not allow before any request', async () => {
+  it('rejects a template name Easemob does not allow before any request', async () => {
     const server = await start();
     const run = await runAction({
       inputs: inputs(server, {

@@ -83,7 +83,7 @@ describe('mpaas through node dist/index.js', () => {
     expect(printed(run)).not.toContain(form.Signature!);
   });
 
-  it('PushTemplate: TemplateKeyValue rendered from the CI context plus the seed fields', async () => {
+  it('PushTemplate: TemplateKeyValue rendered from the CI context plus the documented PushTemplate fields', async () => {
     const options = {
       templateName: 'ci-alert',
       templateKeyValue: { repo: '{{ repository }}', state: '{{ stateText }}', link: '{{ runUrl }}' },

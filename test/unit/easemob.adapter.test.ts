@@ -72,7 +72,7 @@ describe('easemob parse', () => {
     expect(inputOf(() => easemob.parse({ ...settings, options: { tokenTtl: -5 } }))).toBe('options.tokenTtl');
   });
 
-  it('validates ensureTemplate per the seed and checks pushTemplate arguments against it', () => {
+  it('validates ensureTemplate per the push-template document and checks pushTemplate arguments against it', () => {
     const ensure = { name: 'ciAlert', title_pattern: '{0} {1}', content_pattern: '{$msg}' };
     const parse = (options: Record<string, unknown>) => () => easemob.parse({ ...settings, options });
     expect(inputOf(parse({ ensureTemplate: { ...ensure, name: 'x'.repeat(65) } }))).toBe('options.ensureTemplate.name');

@@ -193,7 +193,7 @@ describe('EasemobClient push settings (/users/{username}/notification/{chattype}
     });
   });
 
-  it('validates type, ignoreInterval and ignoreDuration as the seed states', async () => {
+  it('validates type, ignoreInterval and ignoreDuration as the 离线推送设置 document states', async () => {
     await expectRejectsConfig(() => client.setPushSettings('alice', { type: 'SOME' as 'ALL' }), 'type');
     for (const interval of ['24:00-08:00', '08:60-09:00', '8:30-10:00', '08:30~10:00'])
       await expectRejectsConfig(() => client.setPushSettings('alice', { ignoreInterval: interval }), 'ignoreInterval');
@@ -254,7 +254,7 @@ describe('EasemobClient push templates (/notification/template)', () => {
     await expect(client.deletePushTemplate('test7')).rejects.toThrow(/resource_not_found/);
   });
 
-  it('keeps built-in parameters verbatim and rejects what the seed does not allow', async () => {
+  it('keeps built-in parameters verbatim and rejects what the push-template document does not allow', async () => {
     const patterns = { title_pattern: '{$dynamicFrom} {0}', content_pattern: '{$fromNickname}: {$msg} {1}' };
     await client.createPushTemplate({ name: 'Builtins1', ...patterns });
     expect(last().json).toEqual({ name: 'Builtins1', ...patterns });
@@ -298,7 +298,7 @@ describe('EasemobClient push templates (/notification/template)', () => {
   });
 });
 
-describe('EasemobClient request headers (seed: 请求 header of each operation)', () => {
+describe('EasemobClient request headers (离线推送设置: 请求 header of each operation)', () => {
   it('sends Content-Type: application/json and the Bearer token on every call, bodiless GET/DELETE included', async () => {
     await client.setPushNickname('alice', 'Alice');
     await client.setNotificationDisplayStyle('alice', 1);

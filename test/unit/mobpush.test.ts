@@ -81,7 +81,7 @@ function reply(status: number, json: unknown, headers: Record<string, string> = 
 }
 
 describe('MobPush signature', () => {
-  it('reproduces the seed vector', () => {
+  it('reproduces the signing example of the createPush document', () => {
     const body =
       '{"source":"webapi","appkey":"2f2d7a68f8a40","pushTarget":{"target":1},"pushNotify":{"plats":[1],"content":"推送的内容","type":1}}';
     expect(mobpushSign(body, SECRET)).toBe('eb276f35cf6480169b2d3e2e509db680');
@@ -254,7 +254,7 @@ describe('MobPush channel, format and content', () => {
 });
 
 describe('MobPush options', () => {
-  it('deep-merges every object of the seed into the body', async () => {
+  it('deep-merges every object of the createPush document into the body', async () => {
     const options = {
       pushTarget: { appPackages: ['com.example.app'] },
       pushNotify: {
@@ -294,7 +294,7 @@ describe('MobPush options', () => {
     expect(body.groupId).toBe('ab-1');
   });
 
-  it('sends androidNotify and iosNotify inside pushNotify, where the seed nests them, even when written at the top', async () => {
+  it('sends androidNotify and iosNotify inside pushNotify, where createPush nests them, even when written at the top', async () => {
     const { bodies } = await requests({
       options: {
         androidNotify: { style: 1, warn: '12' },
@@ -400,9 +400,9 @@ describe('MobPush replies', () => {
     expect(verdict.hint).toContain(hint);
   });
 
-  // Every code of the seed's 返回码 table (mobpush-create-push.txt, "返回码" section), so no reply code from
-  // MobPush is reported as "unknown code".
-  const SEED_CODES = [
+  // Every code of the 返回码 table of MobPush's 创建推送 document
+  // (https://www.mob.com/wiki/detailed?wiki=234&id=136), so no reply code from MobPush is reported as "unknown code".
+  const DOCUMENTED_CODES = [
     4001, 4002, 4003, 4004, 4005, 4006, 4007, 4008, 4009, 4010, 4011, 4012, 4013, 4014, 4015, 4016, 4017, 4018, 4019,
     4101, 4102, 4103, 4104, 4105, 4201, 4301, 4302, 4303, 4304, 4305, 4306, 4307, 4314, 4308, 4309, 4310, 4311, 4312,
     4313, 4315, 4316, 4317, 4318, 4319, 4320, 4321, 4322, 4501, 4502, 4503, 4504, 4505, 4506, 4507, 4508, 4509, 4510,
@@ -412,7 +412,7 @@ describe('MobPush replies', () => {
     5499, 5501, 4800, 4801, 4802, 4803, 4804, 4805, 4806, 4807, 4809, 4810, 4811, 4812, 4813, 4814, 4815, 4816, 4817,
     4818, 4819, 4820, 4821, 4822, 4823, 4824, 4825, 4826, 4827, 4828, 4839, 4033,
   ];
-  it.each(SEED_CODES)('explains seed code %i with its meaning', (status) => {
+  it.each(DOCUMENTED_CODES)('explains documented code %i with its meaning', (status) => {
     const verdict = interpretPush(reply(200, { status, res: null, error: '错误' }), 1, 'w');
     if (verdict.ok) throw new Error('expected failure');
     expect(verdict.message).toContain(`MobPush status ${status} (`);
@@ -540,7 +540,7 @@ describe('the MobPush fake checks the sign over the bytes it received', () => {
   });
   afterEach(() => fake.stop());
 
-  it('rejects a body re-serialized after signing with the seed error shape, accepts the signed bytes', async () => {
+  it('rejects a body re-serialized after signing with the documented error shape, accepts the signed bytes', async () => {
     const body = JSON.stringify({
       source: 'webapi',
       appkey: KEY,

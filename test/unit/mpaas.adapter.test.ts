@@ -85,7 +85,7 @@ describe('mpaas parse', () => {
     ]);
   });
 
-  it('maps seed option names to the PascalCase wire names and passes unknown fields through', () => {
+  it('maps documented option names to the PascalCase wire names and passes unknown fields through', () => {
     const parsed = mpaas.parse({
       ...BASE,
       options: {
@@ -236,7 +236,7 @@ describe('mpaas replies', () => {
     ).toMatchObject({ ok: true, id: 'R1' });
   });
 
-  it('reads the success ResultCode from options.successCodes (unverified beyond the seed), never sending it', async () => {
+  it('reads the success ResultCode from options.successCodes (only an example value in the 模板推送 document), never sending it', async () => {
     const parsed = mpaas.parse({ ...BASE, options: { successCodes: ['OK', 'SUCCESS'] } });
     const [plan] = await mpaas.plan(parsed, createMessage('t', 'b', context), env());
     expect(form((await plan!.exchange.build(1)).body)).not.toHaveProperty('SuccessCodes');

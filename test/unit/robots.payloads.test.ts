@@ -243,7 +243,7 @@ describe('ServerChan reply reading', () => {
   };
 
   it.each([
-    // Reference sheet: a repeated message is refused with errno 1024; the older reply shape has it at the top.
+    // ServerChan refuses a repeated message with errno 1024; the older reply shape has it at the top.
     [{ errno: 1024, errmsg: '不要重复发送同样的内容' }],
     [{ code: 0, errno: 1024, errmsg: '不要重复发送同样的内容' }],
     [{ code: 0, message: '', data: { errno: 1024, error: '不要重复发送同样的内容' } }],

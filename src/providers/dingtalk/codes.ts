@@ -7,7 +7,10 @@ const KEYWORD_HINT =
 /** How long DingTalk throttles a robot that sent more than 20 messages in a minute. */
 export const DINGTALK_THROTTLE_MS = 10 * 60_000;
 
-/** DingTalk `errcode`s (reference sheet) with what the user can do. */
+/**
+ * DingTalk `errcode`s (custom robot access and its error codes,
+ * https://open.dingtalk.com/document/robots/custom-robot-access) with what the user can do.
+ */
 export const DINGTALK_CODES: Record<number, CodeInfo> = {
   // DingTalk: a robot takes 20 messages a minute; past that it is throttled for 10 minutes
   // (https://open.dingtalk.com/document/robots/custom-robot-access, "调用频率限制": 每个机器人每分钟最多发送20条消息到群里,

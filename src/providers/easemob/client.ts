@@ -81,12 +81,17 @@ export interface PushTemplateRecord extends PushTemplate {
 
 export type EnsureOutcome = 'created' | 'replaced' | 'unchanged';
 
-/** Template management allows 10 calls/s per app key (seed). */
+/**
+ * Template management allows 10 calls/s per app key (创建离线推送模板,
+ * https://doc.easemob.com/document/server-side/push_template_create.html).
+ */
 const TEMPLATE_RATE: RateLimit = { requests: 10, perMs: 1000 };
 const USERS_RATE: RateLimit = { requests: 100, perMs: 1000 };
 
 /**
- * Typed Easemob REST client for the offline-push operations of the seeds, sharing one app token per instance.
+ * Typed Easemob REST client for the offline-push operations of Easemob's 离线推送设置 document
+ * (https://doc.easemob.com/document/server-side/push.html) and its push-template pages (创建离线推送模板,
+ * https://doc.easemob.com/document/server-side/push_template_create.html), sharing one app token per instance.
  * Every method validates its arguments first and rejects with a ConfigError naming the bad one, before any request.
  */
 export class EasemobClient {
@@ -160,7 +165,7 @@ export class EasemobClient {
       build: async () => {
         const token = this.dryRun ? MASK : await this.session.get();
         used = token;
-        // The seed lists `Content-Type: application/json` as required even for the bodiless GET/DELETE calls
+        // The 离线推送设置 document lists `Content-Type: application/json` as required even for the bodiless GET/DELETE calls
         // (get push language, get and delete push template): sent on every request.
         const headers: Record<string, string> = {
           accept: 'application/json',
@@ -238,7 +243,7 @@ export class EasemobClient {
     checkUsername(username);
     checkHour(start, 'start');
     checkHour(end, 'end');
-    // The seed types the hours as strings and sends them quoted.
+    // The 离线推送设置 document types the hours as strings and sends them quoted.
     return this.putUser(
       username,
       {
@@ -257,7 +262,7 @@ export class EasemobClient {
 
   private notificationPath(username: string, conversation: Conversation | undefined): string {
     const id = checkUsername(username);
-    // App-wide settings are chattype `user` with the user's own id (seed).
+    // App-wide settings are chattype `user` with the user's own id (离线推送设置 document).
     if (!conversation) return `/users/${encodeURIComponent(id)}/notification/user/${encodeURIComponent(id)}`;
     if (conversation.chatType !== 'user' && conversation.chatType !== 'chatgroup')
       throw new ConfigError(
@@ -384,7 +389,7 @@ export class EasemobClient {
 
   /**
    * Makes the named template exist with exactly these patterns: created when missing; when it differs, deleted and
-   * created again (the seeds document no update call).
+   * created again (Easemob's REST documentation has no update call for templates).
    */
   async ensurePushTemplate(template: PushTemplate): Promise<{ outcome: EnsureOutcome; template: PushTemplateRecord }> {
     const checked = checkTemplate(template);

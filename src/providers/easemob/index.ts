@@ -14,7 +14,7 @@ import { checkGroupId, checkUsername, parseAppKey } from './validation.js';
 
 export { EasemobClient } from './client.js';
 
-/** Recipients per request (reference sheet): 600 users, 3 groups. */
+/** Recipients per request (https://doc.easemob.com/document/server-side/limitationapi.html): 600 users, 3 groups. */
 export const USERS_PER_REQUEST = 600;
 export const GROUPS_PER_REQUEST = 3;
 /** body + ext at most 5 KB. A small margin absorbs how a server counts the JSON around them. */

@@ -33,7 +33,7 @@ export function checkGroupId(value: unknown, input = 'group'): string {
   return value.trim();
 }
 
-// ---- push templates (seed: create push template) ----
+// ---- push templates (创建离线推送模板, https://doc.easemob.com/document/server-side/push_template_create.html) ----
 
 export const BUILTIN_PARAMETERS = ['{$dynamicFrom}', '{$fromNickname}', '{$msg}'] as const;
 
@@ -98,7 +98,7 @@ export function checkTemplate(
   };
 }
 
-// ---- push settings (seed: offline push settings) ----
+// ---- push settings (离线推送设置, https://doc.easemob.com/document/server-side/push.html) ----
 
 export const PUSH_TYPES = ['DEFAULT', 'ALL', 'AT', 'NONE'] as const;
 export type PushType = (typeof PUSH_TYPES)[number];

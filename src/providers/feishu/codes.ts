@@ -1,6 +1,9 @@
 import type { CodeInfo } from '../webhook.js';
 
-/** Feishu/Lark custom-bot reply codes (reference sheet) with what the user can do. */
+/**
+ * Feishu/Lark custom-bot reply codes (https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot) with what
+ * the user can do.
+ */
 export const FEISHU_CODES: Record<number, CodeInfo> = {
   9499: { meaning: 'bad request', hint: 'check `options` and `format`: the body does not match the message type' },
   11232: { meaning: 'rate limited', hint: 'a bot takes 100 messages a minute and 5 a second', retry: true },

@@ -1,5 +1,6 @@
 /**
- * MobPush reply codes (`status`), from the seed's code table, with what the user can do about each.
+ * MobPush reply codes (`status`), from the 返回码 table of MobPush's 创建推送 (createPush) document
+ * (https://www.mob.com/wiki/detailed?wiki=234&id=136), with what the user can do about each.
  * The table repeats some numbers with different texts (4314, 4320, 4516, 4518, 4525, 4552); the meaning
  * kept here is the one that fits createPush, and the service's own `error` text is always shown beside it.
  */
@@ -25,7 +26,7 @@ export const MOBPUSH_CODES: Record<number, MobpushCode> = {
   4008: { meaning: 'secret key no longer valid', hint: SECRET_HINT },
   4011: { meaning: 'the encrypted interface only supports POST' },
   4012: { meaning: 'decryption failed', hint: SECRET_HINT },
-  // The seed prints 4009 and 4010 truncated ("文本…"): only that they concern text is known.
+  // The document prints 4009 and 4010 truncated ("文本…"): only that they concern text is known.
   4009: { meaning: 'text error (the code table cuts this entry short)' },
   4010: { meaning: 'text error (the code table cuts this entry short)' },
   4013: { meaning: 'web request error' },
@@ -150,7 +151,7 @@ export const MOBPUSH_CODES: Record<number, MobpushCode> = {
   5488: { meaning: 'illegal operation' },
   5499: { meaning: 'data update failed' },
   5501: { meaning: 'server under heavy load' },
-  // The seed's own failure example: {"status":5801,"error":"数据校验失败"} (not in its code table).
+  // The document's own failure example: {"status":5801,"error":"数据校验失败"} (not in its code table).
   5801: { meaning: 'data validation failed (signature check)', hint: SECRET_HINT },
   4800: { meaning: 'request header is missing the key field', hint: KEY_HINT },
   4801: {

@@ -33,7 +33,8 @@ export interface MobpushSettings {
 }
 
 /**
- * Limits (the seed gives no number: "content over the vendor's limit is truncated", codes 4308/4811/4820 exist).
+ * Limits: MobPush's 创建推送 document (https://www.mob.com/wiki/detailed?wiki=234&id=136) gives no number
+ * ("content over the phone vendor's limit is truncated"; codes 4308/4811/4820 exist).
  * iOS is a default platform and APNs caps the whole payload at 4 KB, so the body is kept to 3000 UTF-8 bytes,
  * leaving room for the title, extras and the link. Unverified: see docs/providers/mobpush.md.
  */
@@ -73,13 +74,13 @@ function contentDigest(title: string, content: string, format: string, message: 
 export const mobpush: ProviderAdapter<MobpushSettings> = {
   name: 'mobpush',
   displayName: 'MobPush',
-  // The seed's address; the service's documented endpoint is plain http. `endpoint` can switch host or scheme.
+  // The 创建推送 document's address (plain http). `endpoint` can switch host or scheme.
   defaultEndpoint: 'http://api.push.mob.com',
   formats: FORMATS,
   defaultFormat: 'notification',
   retryableCodes: MOBPUSH_RETRYABLE,
   idempotencyKey: 'workno',
-  // The seed: 500 push calls a minute per AppKey.
+  // The 创建推送 document: push calls are limited to 500 a minute per AppKey by default.
   rateLimit: { requests: 500, perMs: 60_000 },
 
   limits: () => LIMITS,

@@ -2,7 +2,8 @@ import { deepMerge, isPlainObject, omitKeys } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 
 /**
- * Checks what the seed constrains in `options` before anything is sent: enumerations, required companions
+ * Checks what MobPush's 创建推送 document (https://www.mob.com/wiki/detailed?wiki=234&id=136) constrains in `options`
+ * before anything is sent: enumerations, required companions
  * (taskCron → taskTime, nextType 2 → scheme, activityTask → activityWorkId) and value ranges.
  * Unknown fields pass through untouched: the API grows, and `options` exists to reach every field.
  */
@@ -15,7 +16,8 @@ function fail(path: Path, problem: string, expected: string): never {
 function objectAt(parent: Record<string, unknown>, key: string, path: Path): Record<string, unknown> | undefined {
   const value = parent[key];
   if (value === undefined || value === null) return undefined;
-  if (!isPlainObject(value)) fail(`${path}.${key}`, 'is not an object', 'a mapping of the fields the seed lists');
+  if (!isPlainObject(value))
+    fail(`${path}.${key}`, 'is not an object', "a mapping of the fields MobPush's createPush lists");
   return value;
 }
 
@@ -133,19 +135,20 @@ function checkNotify(notify: Record<string, unknown>): void {
 }
 
 /**
- * The seed nests `androidNotify` and `iosNotify` inside `pushNotify` (its pushNotify table and every example);
- * at the top level of the body the service ignores them. Written at the top of `options` (as the issue lists
- * them), they are moved to where the seed puts them; a value already under `pushNotify` wins field by field.
+ * The createPush document nests `androidNotify` and `iosNotify` inside `pushNotify` (its pushNotify table and every
+ * example); at the top level of the body the service ignores them. Written at the top of `options` (as the issue lists
+ * them), they are moved to where the document puts them; a value already under `pushNotify` wins field by field.
  */
 export function nestNotifyObjects(options: Record<string, unknown>): Record<string, unknown> {
   const moved = (['androidNotify', 'iosNotify'] as const).filter((key) => options[key] !== undefined);
   if (moved.length === 0) return options;
   const notify = options.pushNotify ?? {};
-  if (!isPlainObject(notify)) fail('pushNotify', 'is not an object', 'a mapping of the fields the seed lists');
+  if (!isPlainObject(notify))
+    fail('pushNotify', 'is not an object', "a mapping of the fields MobPush's createPush lists");
   const nested: Record<string, unknown> = { ...notify };
   for (const key of moved) {
     const top = options[key];
-    if (!isPlainObject(top)) fail(key, 'is not an object', `a mapping of the seed's ${key} fields`);
+    if (!isPlainObject(top)) fail(key, 'is not an object', `a mapping of MobPush's ${key} fields`);
     const inner = notify[key];
     nested[key] = isPlainObject(inner) ? deepMerge(top, inner) : (inner ?? top);
   }

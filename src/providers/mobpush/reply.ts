@@ -19,7 +19,8 @@ export function statusOf(reply: HttpReply): number | undefined {
 }
 
 /**
- * A MobPush failure: the code, its meaning from the seed's table, the service's own `error` text and a hint.
+ * A MobPush failure: the code, its meaning from the createPush code table (codes.ts), the service's own `error`
+ * text and a hint.
  * Throttles and "busy" codes, HTTP 429 and 5xx are retried; everything else is a configuration or business error.
  */
 export function mobpushFailure(reply: HttpReply, status: number, hint?: string): Verdict {

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../core/errors.js';
 
-/** One `target` line, parsed. `pushTarget` is the seed's object without the batching applied. */
+/** One `target` line, parsed. `pushTarget` is createPush's pushTarget object without the batching applied. */
 export interface MobpushTarget {
   /** The line as the user wrote it, normalized: the base for labels and the workno. */
   canonical: string;
@@ -13,11 +13,14 @@ export interface MobpushTarget {
   value?: string;
 }
 
-/** The seed: alias, tags and rids are limited to 1000 elements per push (4523, 4524, 4826). */
+/**
+ * MobPush's 创建推送 document (https://www.mob.com/wiki/detailed?wiki=234&id=136): alias, tags and rids are limited to
+ * 1000 elements per push (4523, 4524, 4826).
+ */
 export const MAX_PER_PUSH = 1000;
 /**
  * Tags are stricter: the createPush code table answers 4525 "批量标签最大数量超过100" (more than 100 tags in one
- * push; MobPush REST API "创建推送" return codes, https://www.mob.com/mobService/mobpush), although the field
+ * push; the 创建推送 document's return codes), although the field
  * description says 1000. The code is what the service enforces.
  */
 export const MAX_TAGS_PER_PUSH = 100;
@@ -26,7 +29,7 @@ export const MAX_TAGS_PER_PUSH = 100;
 export function maxPerPush(kind: MobpushTarget['kind']): number {
   return kind === 'tags' || kind === 'tags-all' ? MAX_TAGS_PER_PUSH : MAX_PER_PUSH;
 }
-/** The seed: aliases and tags are at most 40 UTF-8 bytes (4303, 4305). */
+/** The 创建推送 return codes: aliases and tags are at most 40 UTF-8 bytes (4303, 4305). */
 const MAX_NAME_BYTES = 40;
 
 export const TARGET_FORM =
@@ -118,7 +121,7 @@ export function parseTargets(raw: string | undefined, hasOptionsTarget: boolean)
   });
 }
 
-/** The seed's pushTarget for one target (and one batch of its items). */
+/** createPush's pushTarget for one target (and one batch of its items). */
 export function pushTargetFor(target: MobpushTarget, items?: string[]): Record<string, unknown> {
   switch (target.kind) {
     case 'all':

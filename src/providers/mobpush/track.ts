@@ -27,7 +27,10 @@ export interface TrackSettings {
   baseUrl: string;
 }
 
-/** The seed: query endpoints allow 300 calls a minute per AppKey. */
+/**
+ * MobPush's 创建推送 document (https://www.mob.com/wiki/detailed?wiki=234&id=136): query calls are limited to 300 a
+ * minute per AppKey by default.
+ */
 export const QUERY_RATE = { requests: 300, perMs: 60_000 };
 
 const TASK_STATES: Record<number, { text: string; meaning: string; state: TrackedState['state'] }> = {

@@ -2,7 +2,8 @@ import { isPlainObject } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 
 /**
- * `options` for mPaaS: the seed spells API fields in camelCase (`expiredSeconds`, `smsStrategy`) and one in
+ * `options` for mPaaS: the 模板推送 (PushTemplate) document (https://help.aliyun.com/document_detail/2871127.html)
+ * spells API fields in camelCase (`expiredSeconds`, `smsStrategy`) and one in
  * PascalCase (`StrategyContent`); on the wire every RPC parameter is PascalCase (`ExpiredSeconds`,
  * `StrategyContent`), as the official SDKs send them. So an option key maps to its wire name by upper-casing
  * the first letter, exactly like `@alicloud/pop-core`. Known fields are validated; unknown keys pass through
@@ -42,8 +43,9 @@ export interface MpaasOptions {
   /** `options.deliveryType`: overrides the target's type (Live Activity 5/6). */
   deliveryType?: number;
   /**
-   * `ResultCode` values that mean success (default `["OK"]`). The reference sheet marks "OK" as unverified beyond
-   * the seed's example, so it is configurable. Read by the adapter, never sent.
+   * `ResultCode` values that mean success (default `["OK"]`). "OK" appears only as the example value in the
+   * 模板推送 document's reply table, not in a documented list of codes, so it is configurable.
+   * Read by the adapter, never sent.
    */
   successCodes: string[];
 }
@@ -109,7 +111,7 @@ function text(key: string, value: unknown): string {
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 
-/** StrategyContent per the seed's field table; the timing fields a strategy type needs must be present. */
+/** StrategyContent per the 模板推送 field table; the timing fields a strategy type needs must be present. */
 function strategyContent(key: string, value: unknown, strategyType: number): string {
   const content = objectValue(key, value);
   for (const field of ['fixedTime', 'startTime', 'endTime'] as const) {
@@ -219,7 +221,7 @@ export function parseMpaasOptions(options: Readonly<Record<string, unknown>>): M
     ]);
   }
 
-  // The seed: when smsStrategy is not 0, smsSignName, smsTemplateCode and smsTemplateParam are required.
+  // The 模板推送 document: when smsStrategy is not 0, smsSignName, smsTemplateCode and smsTemplateParam are required.
   const smsStrategy = has('SmsStrategy') ? integer(label('SmsStrategy'), get('SmsStrategy')) : 0;
   if (has('SmsStrategy')) params.SmsStrategy = String(smsStrategy);
   if (has('SmsSignName')) params.SmsSignName = text(label('SmsSignName'), get('SmsSignName'));

@@ -14,7 +14,10 @@ import { DEFAULT_SUCCESS_CODES, parseMpaasOptions, type MpaasOptions } from './f
 import { rpcTimestamp, signedForm, withCommonParams } from './signature.js';
 
 const API_VERSION = '2019-08-21';
-/** The seed: at most 10 entries in TargetMsgkey per call. */
+/**
+ * mPaaS's 模板推送 document (https://help.aliyun.com/document_detail/2871127.html): at most 10 entries in
+ * targetMsgkey per call.
+ */
 const MAX_TARGETS_PER_CALL = 10;
 
 const TARGET_KINDS = { android: 1, ios: 2, user: 3, harmony: 7 } as const;
@@ -170,8 +173,9 @@ async function actionParams(
 export const mpaas: ProviderAdapter<MpaasSettings> = {
   name: 'mpaas',
   displayName: 'Alibaba Cloud mPaaS push',
-  // The official SDKs' endpoint map sends cn-hangzhou (and every region) to mpaas.aliyuncs.com; the seed's
-  // samples use mpaas.cn-hangzhou.aliyuncs.com. Either can be set with `endpoint` (see docs/providers/mpaas.md).
+  // The official SDKs' endpoint map sends cn-hangzhou (and every region) to mpaas.aliyuncs.com; the 模板推送
+  // document's samples use mpaas.cn-hangzhou.aliyuncs.com. Either can be set with `endpoint`
+  // (see docs/providers/mpaas.md).
   defaultEndpoint: 'https://mpaas.aliyuncs.com',
   formats: ['text'],
   defaultFormat: 'text',

@@ -1,4 +1,4 @@
-/** pushplus reply codes (seed and reference sheet) with what the user can do. */
+/** pushplus reply codes (接口返回码说明, https://www.pushplus.plus/doc/guide/code.html) with what the user can do. */
 export const PUSHPLUS_CODES: Record<number, { meaning: string; hint?: string }> = {
   200: { meaning: 'accepted' },
   302: { meaning: 'not logged in', hint: 'log in to pushplus and check the token' },

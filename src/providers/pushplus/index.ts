@@ -14,7 +14,7 @@ import { trackPushplus } from './track.js';
 const FORMATS = ['html', 'txt', 'json', 'markdown', 'cloudMonitor', 'jenkins', 'route', 'pay'] as const;
 type PushplusFormat = (typeof FORMATS)[number];
 
-/** Channels that need a configuration code (the seed's `webhook` field, newer `option`). */
+/** Channels that need a configuration code (`webhook` in pushplus's 消息接口文档 V1.4, `option` in newer versions). */
 const CODE_CHANNELS = new Set(['webhook', 'cp']);
 const PLAIN_CHANNELS = new Set(['wechat', 'mail', 'sms', 'voice', 'extension', 'app']);
 
@@ -199,7 +199,8 @@ export const pushplus: ProviderAdapter<PushplusSettings> = {
         template: parsed.format,
         channel: parsed.channel,
       };
-      // The seed calls the channel code `webhook`; the newer API calls it `option`. Both are sent.
+      // pushplus's 消息接口文档 (https://www.pushplus.plus/doc/guide/api.html) called the channel code `webhook` up to
+      // V1.4; newer versions call it `option`. Both are sent.
       if (parsed.channelCode) {
         base.webhook = parsed.channelCode;
         base.option = parsed.channelCode;

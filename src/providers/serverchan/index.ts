@@ -35,8 +35,9 @@ function interpret(reply: HttpReply): Verdict {
     'ServerChan',
     (json) => {
       const code = numberField(json.code);
-      // The refusal of a repeated message is `errno` 1024 (reference sheet); ServerChan's older reply shape puts
-      // `errno`/`errmsg` at the top level, with or without `code`: a non-zero one is a refusal.
+      // The refusal of a repeated message is `errno` 1024 (seen in ServerChan's replies: it documents few codes).
+      // ServerChan's older reply shape puts `errno`/`errmsg` at the top level, with or without `code`: a non-zero
+      // one is a refusal.
       const topErrno = numberField(json.errno);
       const topMessage = String(json.errmsg ?? json.message ?? '');
       if (code === undefined) return topErrno === undefined ? undefined : { code: topErrno, message: topMessage };

@@ -1,6 +1,9 @@
 import type { CodeInfo } from '../webhook.js';
 
-/** WeCom group-robot `errcode`s (reference sheet and the API's global codes) with what the user can do. */
+/**
+ * WeCom group-robot `errcode`s (群机器人配置说明, https://developer.work.weixin.qq.com/document/path/91770, and the
+ * global codes, 全局错误码, https://developer.work.weixin.qq.com/document/path/90313) with what the user can do.
+ */
 export const WECOM_CODES: Record<number, CodeInfo> = {
   [-1]: { meaning: 'system busy', hint: 'WeCom is busy; retried', retry: true },
   45009: { meaning: 'rate limited', hint: 'a robot takes 20 messages a minute', retry: true },
