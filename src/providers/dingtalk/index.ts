@@ -1,3 +1,4 @@
+import { namesMissingSecret } from '../unsigned.js';
 import { deepMerge, isPlainObject } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { credentialFingerprint } from '../../core/idempotency.js';
@@ -168,14 +169,19 @@ export const dingtalk: ProviderAdapter<DingtalkSettings> = {
             };
           },
           interpret: (reply) =>
-            robotVerdict(
-              reply,
-              'DingTalk',
-              (json) => {
-                const code = numberField(json.errcode);
-                return code === undefined ? undefined : { code, message: String(json.errmsg ?? '') };
-              },
-              explainDingtalk,
+            namesMissingSecret(
+              robotVerdict(
+                reply,
+                'DingTalk',
+                (json) => {
+                  const code = numberField(json.errcode);
+                  return code === undefined ? undefined : { code, message: String(json.errmsg ?? '') };
+                },
+                explainDingtalk,
+              ),
+              parsed.secret,
+              // 310000 is every security check; only the sign and timestamp ones mean "unsigned".
+              (code, message) => code === 310000 && /sign|timestamp/i.test(message),
             ),
           rateKey: `dingtalk:${credentialFingerprint(parsed.accessToken)}`,
           rateLimit: this.rateLimit,

@@ -1,3 +1,4 @@
+import { namesMissingSecret } from '../unsigned.js';
 import { deepMerge } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { credentialFingerprint } from '../../core/idempotency.js';
@@ -126,16 +127,21 @@ export const feishu: ProviderAdapter<FeishuSettings> = {
             };
           },
           interpret: (reply) =>
-            robotVerdict(
-              reply,
-              'Feishu',
-              (json) => {
-                // Newer replies carry code/msg; older ones StatusCode/StatusMessage.
-                const code = numberField(json.code) ?? numberField(json.StatusCode);
-                const text = json.msg ?? json.StatusMessage;
-                return code === undefined ? undefined : { code, message: typeof text === 'string' ? text : '' };
-              },
-              (code) => FEISHU_CODES[code],
+            namesMissingSecret(
+              robotVerdict(
+                reply,
+                'Feishu',
+                (json) => {
+                  // Newer replies carry code/msg; older ones StatusCode/StatusMessage.
+                  const code = numberField(json.code) ?? numberField(json.StatusCode);
+                  const text = json.msg ?? json.StatusMessage;
+                  return code === undefined ? undefined : { code, message: typeof text === 'string' ? text : '' };
+                },
+                (code) => FEISHU_CODES[code],
+              ),
+              parsed.secret,
+              // 19021: "sign match fail or timestamp is not within one hour from current time".
+              (code) => code === 19021,
             ),
           rateKey: `feishu:${credentialFingerprint(parsed.hookToken)}`,
           rateLimit: this.rateLimit,
