@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError, describeError, toError } from '../core/errors.js';
 import { configsFromUrls, notifyMany } from '../core/fan-out.js';
-import { shouldNotify, type NotifyOutcome } from '../core/notify.js';
+import { describeResult, shouldNotify, type NotifyOutcome } from '../core/notify.js';
 import { SecretRegistry } from '../core/secrets.js';
 import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
@@ -58,7 +58,12 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
   let provider = '';
   let summaryWanted = true;
   try {
-    const inputs = await readInputs(core);
+    // Credentials go through the registry (which hands each to the runner's masker): a URL's token and secret
+    // are then masked on their own, even in the error about a URL that does not parse.
+    const inputs = await readInputs({
+      getInput: (name, options) => core.getInput(name, options),
+      setSecret: (value) => secrets.add(value),
+    });
     const { config } = inputs;
     // `urls`: one destination per line, each the URL overlaid on the other inputs.
     const configs = inputs.urls.length > 0 ? await configsFromUrls(config, inputs.urls) : [config];
@@ -118,9 +123,11 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
       case 'failure': {
         const failures = outcome.results.filter((result) => !result.ok || result.delivery === 'failed');
         const detail = failures
-          .map(
-            (result) =>
-              `${result.target}: ${result.ok ? `accepted, then not delivered: ${result.deliveryMessage ?? 'no reason given'}` : result.message}`,
+          .map((result) =>
+            describeResult(
+              result,
+              result.ok ? `accepted, then not delivered: ${result.deliveryMessage ?? 'no reason given'}` : undefined,
+            ),
           )
           .join('; ');
         const text = `${failures.length} of ${outcome.results.length} deliveries through ${provider} failed: ${detail}`;

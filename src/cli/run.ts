@@ -6,9 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { readInputs } from '../action/inputs.js';
 import { describeRequest } from '../action/report.js';
+import { neutralizeWorkflowCommands, neutralizeWorkflowCommandsInJson } from '../action/workflow-text.js';
 import { configsFromUrls, notifyMany } from '../core/fan-out.js';
 import { ConfigError, describeError, toError } from '../core/errors.js';
-import type { NotifyOutcome } from '../core/notify.js';
+import { describeResult, type NotifyOutcome } from '../core/notify.js';
 import { SecretRegistry } from '../core/secrets.js';
 import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
@@ -60,7 +61,7 @@ function printOutcome(
       const failures = outcome.results.filter((result) => !result.ok);
       for (const result of outcome.results) {
         logger.info(
-          `${result.ok ? 'sent' : 'FAILED'}: ${result.provider} ${result.target}${result.ok ? '' : `: ${result.message}`}`,
+          result.ok ? `sent: ${result.provider} ${result.target}` : `FAILED: ${describeResult(result)}`,
         );
       }
       const text = `${failures.length} of ${outcome.results.length} deliveries through ${provider} failed.`;
@@ -85,13 +86,15 @@ export async function runCli(
   // Credentials from the environment are known before anything can print them.
   for (const flag of FLAGS) if (flag.secret) secrets.add(env[envName(flag.name)]);
   let json = false;
+  // Run as a step on GitHub, the CLI's output is read for workflow commands too: text from outside never is one.
+  const safe = (message: string) => neutralizeWorkflowCommands(secrets.redact(message));
   const logger: Logger & { error: (message: string) => void } = {
     debug: (message) => {
-      if (env.CI_NOTIFIER_DEBUG) io.stderr(`debug: ${secrets.redact(message)}\n`);
+      if (env.CI_NOTIFIER_DEBUG) io.stderr(`debug: ${safe(message)}\n`);
     },
-    info: (message) => (json ? io.stderr : io.stdout)(`${secrets.redact(message)}\n`),
-    warning: (message) => io.stderr(`warning: ${secrets.redact(message)}\n`),
-    error: (message: string) => io.stderr(`error: ${secrets.redact(message)}\n`),
+    info: (message) => (json ? io.stderr : io.stdout)(`${safe(message)}\n`),
+    warning: (message) => io.stderr(`warning: ${safe(message)}\n`),
+    error: (message: string) => io.stderr(`error: ${safe(message)}\n`),
   };
   try {
     // A command parses its own flags (`ci-notifier easemob set-push-nickname --user a …`).
@@ -142,14 +145,14 @@ export async function runCli(
     if (json) {
       const { status, messageId, results, response, dryRun, reason } = outcome;
       io.stdout(
-        `${secrets.redact(JSON.stringify({ status, messageId, results, response, dryRun, reason }, null, 2))}\n`,
+        `${neutralizeWorkflowCommandsInJson(secrets.redact(JSON.stringify({ status, messageId, results, response, dryRun, reason }, null, 2)))}\n`,
       );
     }
     return code;
   } catch (thrown) {
     const error = toError(thrown);
     const where = error instanceof ConfigError ? whereToSet(error.input) : '';
-    io.stderr(`error: ${secrets.redact(describeError(error))}${where}\n`);
+    io.stderr(`error: ${safe(describeError(error))}${where}\n`);
     if (error instanceof ConfigError)
       io.stderr('Run ci-notifier --help for every flag and its environment variable.\n');
     return error instanceof ConfigError ? EXIT.badInput : EXIT.failed;
