@@ -16,13 +16,32 @@
 const MASK = '***';
 
 /** Schemes of the service URLs (see service-url.ts), where the strict parser knows each part's role. */
-const SERVICE_SCHEMES = new Set(['pushplus', 'dingtalk', 'wecom', 'feishu', 'serverchan', 'mobpush', 'mpaas', 'easemob']);
+const SERVICE_SCHEMES = new Set([
+  'pushplus',
+  'dingtalk',
+  'wecom',
+  'feishu',
+  'serverchan',
+  'mobpush',
+  'mpaas',
+  'easemob',
+]);
 /** Service schemes whose host part is the credential itself (`dingtalk://ACCESS_TOKEN`). */
 const TOKEN_HOST = new Set(['pushplus', 'dingtalk', 'wecom', 'feishu', 'serverchan']);
 /** Schemes whose host is a network address. */
 const WEB_SCHEMES = new Set(['http', 'https', 'ws', 'wss']);
 /** Query keys of service URLs whose values are settings, not credentials. */
-const SETTING_KEYS = new Set(['endpoint', 'format', 'template', 'title', 'target', 'channel', 'options', 'topic', 'to']);
+const SETTING_KEYS = new Set([
+  'endpoint',
+  'format',
+  'template',
+  'title',
+  'target',
+  'channel',
+  'options',
+  'topic',
+  'to',
+]);
 
 /**
  * Any number of slashes after the scheme: `dingtalk:/TOKEN` and `dingtalk:TOKEN` are mistakes whose credentials
@@ -103,6 +122,13 @@ function showsHost(scheme: string, host: string): boolean {
   return false;
 }
 
+/** A plain word stays; anything else is masked, keeping a plain extension (`/SCT….send` → `/***.send`). */
+function maskSegment(segment: string): string {
+  if (segment === '' || PATH_WORD.test(segment)) return segment;
+  const extension = /\.([A-Za-z]{1,8})$/.exec(segment);
+  return extension ? `${MASK}.${extension[1]}` : MASK;
+}
+
 function maskQuery(query: string): string {
   return query
     .split('&')
@@ -129,10 +155,7 @@ export function maskUrl(raw: string): string {
   const scheme = isPlainWord(url.scheme) ? url.scheme : MASK;
   const userinfo = url.userinfo === undefined ? '' : `${url.userinfo.includes(':') ? `${MASK}:${MASK}` : MASK}@`;
   const host = url.host === '' ? '' : showsHost(url.scheme, url.host) ? url.host : MASK;
-  const path = url.path
-    .split('/')
-    .map((segment) => (segment === '' || PATH_WORD.test(segment) ? segment : MASK))
-    .join('/');
+  const path = url.path.split('/').map(maskSegment).join('/');
   const query = url.query === undefined ? '' : `?${maskQuery(url.query)}`;
   const fragment = url.fragment === undefined ? '' : `#${MASK}`;
   return `${scheme}:${url.slashes}${userinfo}${host}${path}${query}${fragment}`;
