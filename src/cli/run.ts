@@ -60,9 +60,7 @@ function printOutcome(
     case 'failure': {
       const failures = outcome.results.filter((result) => !result.ok);
       for (const result of outcome.results) {
-        logger.info(
-          result.ok ? `sent: ${result.provider} ${result.target}` : `FAILED: ${describeResult(result)}`,
-        );
+        logger.info(result.ok ? `sent: ${result.provider} ${result.target}` : `FAILED: ${describeResult(result)}`);
       }
       const text = `${failures.length} of ${outcome.results.length} deliveries through ${provider} failed.`;
       if (failOnError) {

@@ -106,7 +106,14 @@ export class HttpClient {
     }
     const durationMs = performance.now() - started;
     this.options.logger.debug(`← ${where} HTTP ${raw.status} in ${Math.round(durationMs)} ms`);
-    const reply: HttpReply = { status: raw.status, headers: raw.headers, text: raw.text, json, durationMs, url: request.url };
+    const reply: HttpReply = {
+      status: raw.status,
+      headers: raw.headers,
+      text: raw.text,
+      json,
+      durationMs,
+      url: request.url,
+    };
     // Not enumerable: a reply is compared and logged as data; the registry is only for quoting it.
     Object.defineProperty(reply, 'secrets', { value: this.options.secrets, enumerable: false });
     return reply;

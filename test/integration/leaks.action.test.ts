@@ -172,9 +172,12 @@ describe('what the user reads', () => {
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toContain('POST https://oapi.dingtalk.com/robot/send?access_token=***&timestamp=***&sign=***');
     expect(run.stdout).not.toMatch(/POST \*\*\*/);
-    expect(everything(run).split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain(
-      TOKEN,
-    );
+    expect(
+      everything(run)
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n'),
+    ).not.toContain(TOKEN);
   });
 
   it.each([

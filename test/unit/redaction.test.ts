@@ -37,12 +37,14 @@ describe('reply snippets are redacted before they are cut', () => {
   it('httpFailure: no fragment of the token, whole or cut', () => {
     const failure = httpFailure(reply(502, page, secrets))!;
     expect(failure.message).toContain('access_token=***');
-    for (let length = 4; length <= TOKEN.length; length++) expect(failure.message).not.toContain(TOKEN.slice(0, length));
+    for (let length = 4; length <= TOKEN.length; length++)
+      expect(failure.message).not.toContain(TOKEN.slice(0, length));
   });
 
   it('notJsonFailure (120 characters): the same', () => {
     const failure = notJsonFailure(reply(200, `${'y'.repeat(100)} ${TOKEN}`, secrets));
-    for (let length = 4; length <= TOKEN.length; length++) expect(failure.message).not.toContain(TOKEN.slice(0, length));
+    for (let length = 4; length <= TOKEN.length; length++)
+      expect(failure.message).not.toContain(TOKEN.slice(0, length));
   });
 });
 

@@ -92,7 +92,9 @@ const credential = fc
 /** The credential as written in a URL: as is when it needs no escaping, else percent-encoded (both ways). */
 const written = (value: string, full: boolean) =>
   full
-    ? [...new TextEncoder().encode(value)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('')
+    ? [...new TextEncoder().encode(value)]
+        .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join('')
     : encodeURIComponent(value);
 
 /** Every form a credential can take in output: as is, percent-encoded (both ways), base64, JSON-escaped. */
