@@ -1,4 +1,3 @@
-import { namesMissingSecret } from '../unsigned.js';
 import { deepMerge, isPlainObject } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { credentialFingerprint } from '../../core/idempotency.js';
@@ -16,6 +15,7 @@ import {
 } from '../webhook.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
+import { namesMissingSecret } from '../unsigned.js';
 import { DINGTALK_RETRYABLE, explainDingtalk } from './codes.js';
 import { dingtalkSign } from './sign.js';
 

@@ -1,4 +1,3 @@
-import { namesMissingSecret } from '../unsigned.js';
 import { deepMerge } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { credentialFingerprint } from '../../core/idempotency.js';
@@ -7,6 +6,7 @@ import { neutralizeMentions } from '../../render/escape.js';
 import type { MessageLimits } from '../../render/limits.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
+import { namesMissingSecret } from '../unsigned.js';
 import {
   fitJsonBody,
   numberField,
