@@ -1,6 +1,7 @@
 /** Redact first, then cut; and plain output lines that can never be read as workflow commands. */
 import { describe, expect, it } from 'vitest';
 import { neutralizeWorkflowCommands, neutralizeWorkflowCommandsInJson } from '../../src/action/workflow-text.js';
+import { summaryMarkdown } from '../../src/action/report.js';
 import { SecretRegistry } from '../../src/core/secrets.js';
 import { httpFailure, notJsonFailure } from '../../src/transport/transport.js';
 import type { HttpReply } from '../../src/transport/types.js';
@@ -45,6 +46,24 @@ describe('reply snippets are redacted before they are cut', () => {
     const failure = notJsonFailure(reply(200, `${'y'.repeat(100)} ${TOKEN}`, secrets));
     for (let length = 4; length <= TOKEN.length; length++)
       expect(failure.message).not.toContain(TOKEN.slice(0, length));
+  });
+});
+
+describe('the job summary', () => {
+  it('redacts a result before its cell is cut to 300 characters', () => {
+    const secrets = new SecretRegistry();
+    secrets.add(TOKEN);
+    const message = `${'m'.repeat(290)} ${TOKEN} after`;
+    const summary = summaryMarkdown(
+      {
+        status: 'failure',
+        results: [{ provider: 'dingtalk', target: 'group', ok: false, message, attempts: 1, durationMs: 1 }],
+      },
+      'dingtalk',
+      secrets,
+    );
+    expect(summary).toContain(`${'m'.repeat(290)} ***`);
+    for (let length = 4; length <= TOKEN.length; length++) expect(summary).not.toContain(TOKEN.slice(0, length));
   });
 });
 
