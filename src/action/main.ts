@@ -56,7 +56,12 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
   try {
     // First, so a misspelt input is named even when the run then fails for want of it.
     for (const warning of unknownInputWarnings(env)) logger.warning(warning);
-    const inputs = await readInputs(core);
+    // Credentials go through the registry (which hands each to the runner's masker): a URL's token and secret
+    // are then masked on their own, even in the error about a URL that does not parse.
+    const inputs = await readInputs({
+      getInput: (name, options) => core.getInput(name, options),
+      setSecret: (value) => secrets.add(value),
+    });
     const { config } = inputs;
     // `urls`: one destination per line, each the URL overlaid on the other inputs.
     const configs = inputs.urls.length > 0 ? await configsFromUrls(config, inputs.urls) : [config];

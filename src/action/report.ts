@@ -43,7 +43,7 @@ function resultRow(result: DeliveryResult): string {
 
 export function summaryMarkdown(outcome: NotifyOutcome, provider: string, secrets: SecretRegistry): string {
   const lines = [`### ci-notifier: ${outcome.status}`, ''];
-  if (outcome.message) lines.push(`**${cell(outcome.message.title)}** via ${cell(provider)}`, '');
+  if (outcome.message) lines.push(`**${cell(secrets.redact(outcome.message.title))}** via ${cell(provider)}`, '');
   if (outcome.status === 'skipped') lines.push(`Nothing sent: ${cell(outcome.reason)}.`);
   if (outcome.status === 'dry-run') {
     lines.push(`Dry run: ${outcome.dryRun?.length ?? 0} request(s) rendered, nothing sent.`);
@@ -53,7 +53,8 @@ export function summaryMarkdown(outcome: NotifyOutcome, provider: string, secret
       '| Provider | Target | Outcome | Id / code | Attempts | Time | Detail |',
       '| --- | --- | --- | --- | --- | --- | --- |',
     );
-    lines.push(...outcome.results.map(resultRow));
+    // Redacted before each cell is cut to length: a cut can split a secret so that redaction misses it.
+    lines.push(...outcome.results.map((result) => resultRow(secrets.redactValue(result))));
   }
   return secrets.redact(lines.join('\n')) + '\n';
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 import type { ActionCore, AnnotationProperties } from './types.js';
+import { neutralizeWorkflowCommands } from './workflow-text.js';
 
 /**
  * The runner protocol the action speaks, as @actions/core speaks it: inputs from INPUT_* variables, workflow
@@ -91,7 +92,8 @@ export function createRunnerCore(env: NodeJS.ProcessEnv = process.env): ActionCo
       issueCommand('debug', text);
     },
     info(text) {
-      process.stdout.write(text + EOL);
+      // Plain lines carry text from outside (provider replies, dry-run bodies): never a command to the runner.
+      process.stdout.write(neutralizeWorkflowCommands(text) + EOL);
     },
     warning(text, properties) {
       issueCommand('warning', message(text), annotation(properties));

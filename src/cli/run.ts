@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, describeError, toError } from '../core/errors.js';
 import { reportOutcome } from '../core/report.js';
+import { neutralizeWorkflowCommands, neutralizeWorkflowCommandsInJson } from '../action/workflow-text.js';
 import { SecretRegistry } from '../core/secrets.js';
 import type { Logger } from '../transport/types.js';
 import { readArgs, type Environment } from './args.js';
@@ -42,13 +43,15 @@ export async function runCli(
   // Credentials from the environment are known before anything can print them.
   for (const flag of FLAGS) if (flag.secret) secrets.add(env[envName(flag.name)]);
   let json = false;
+  // Run as a step on GitHub, the CLI's output is read for workflow commands too: text from outside never is one.
+  const safe = (message: string) => neutralizeWorkflowCommands(secrets.redact(message));
   const logger: Logger & { error: (message: string) => void } = {
     debug: (message) => {
-      if (env.CI_NOTIFIER_DEBUG) io.stderr(`debug: ${secrets.redact(message)}\n`);
+      if (env.CI_NOTIFIER_DEBUG) io.stderr(`debug: ${safe(message)}\n`);
     },
-    info: (message) => (json ? io.stderr : io.stdout)(`${secrets.redact(message)}\n`),
-    warning: (message) => io.stderr(`warning: ${secrets.redact(message)}\n`),
-    error: (message: string) => io.stderr(`error: ${secrets.redact(message)}\n`),
+    info: (message) => (json ? io.stderr : io.stdout)(`${safe(message)}\n`),
+    warning: (message) => io.stderr(`warning: ${safe(message)}\n`),
+    error: (message: string) => io.stderr(`error: ${safe(message)}\n`),
   };
   try {
     // A command parses its own flags (`ci-notifier easemob set-push-nickname --user a …`).
@@ -85,14 +88,14 @@ export async function runCli(
     if (json) {
       const { status, messageId, results, response, dryRun, reason } = outcome;
       io.stdout(
-        `${secrets.redact(JSON.stringify({ status, messageId, results, response, dryRun, reason }, null, 2))}\n`,
+        `${neutralizeWorkflowCommandsInJson(secrets.redact(JSON.stringify({ status, messageId, results, response, dryRun, reason }, null, 2)))}\n`,
       );
     }
     return code;
   } catch (thrown) {
     const error = toError(thrown);
     const where = error instanceof ConfigError ? whereToSet(error.input) : '';
-    io.stderr(`error: ${secrets.redact(describeError(error))}${where}\n`);
+    io.stderr(`error: ${safe(describeError(error))}${where}\n`);
     if (error instanceof ConfigError)
       io.stderr('Run ci-notifier --help for every flag and its environment variable.\n');
     return error instanceof ConfigError ? EXIT.badInput : EXIT.failed;

@@ -11,6 +11,7 @@ import { followUp, type Followable } from './follow-up.js';
 import { createMessage, type Message } from './message.js';
 import { sleep as defaultSleep, type RateLimiter, type Sleep } from '../transport/rate-limit.js';
 import type { SecretRegistry } from './secrets.js';
+import { maskUrl } from './url-safety.js';
 
 export type DeliveryState = 'delivered' | 'failed' | 'pending' | 'unsupported';
 
@@ -27,6 +28,19 @@ export interface DeliveryResult {
   /** Follow-up state when `wait-for-delivery` is on. */
   delivery?: DeliveryState;
   deliveryMessage?: string;
+}
+
+/**
+ * One failed delivery for a report line: "topic:ops: pushplus code 903 (…)", "pushplus topic:ops: POST … failed".
+ * The provider is named once: not again when the message already names it ("DingTalk error 310000").
+ */
+export function describeResult(result: DeliveryResult, text: string = result.message ?? 'no reason given'): string {
+  const provider = result.provider.toLowerCase();
+  const named = text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .includes(provider);
+  return `${named ? '' : `${result.provider} `}${result.target}: ${text}`;
 }
 
 export type NotifyStatus = 'success' | 'failure' | 'skipped' | 'dry-run';
@@ -118,6 +132,14 @@ interface DeliveryOutcome {
   followable: Followable[];
 }
 
+/**
+ * A result carries its provider and target, and every report prefixes them: the exchange's label ("pushplus
+ * topic:ops: …") at the head of the error would name them a second time.
+ */
+function withoutLabel(message: string, label: string): string {
+  return message.startsWith(`${label}: `) ? message.slice(label.length + 2) : message;
+}
+
 async function deliver(
   adapter: ProviderAdapter<unknown>,
   plan: DeliveryPlan,
@@ -165,7 +187,7 @@ async function deliver(
           target: plan.target,
           ok: false,
           code: notifierError?.code,
-          message: secrets.redact(describeError(error)),
+          message: secrets.redact(withoutLabel(describeError(error), plan.exchange.label)),
           attempts: notifierError?.attempts ?? 1,
           durationMs: Date.now() - started,
         },
@@ -228,7 +250,9 @@ export async function notify(
     const requests: HttpRequest[] = [];
     for (const plan of plans) {
       const request = await plan.exchange.build(1);
-      requests.push(secrets.redactValue(request));
+      // The URL as a message shows any URL (scheme, host, path shape; keys and signatures masked), so a token that
+      // was a whole webhook URL still shows where the request would go instead of `***`.
+      requests.push(secrets.redactValue({ ...request, url: maskUrl(request.url) }));
     }
     return { status: 'dry-run', results: [], message, dryRun: requests };
   }

@@ -3,7 +3,7 @@
  * commands, stdout/stderr), but what counts as a failure, what each line says and when the run fails is decided
  * here once, so they cannot disagree (the CLI used to count an accepted-then-undelivered message as sent).
  */
-import type { DeliveryResult, NotifyOutcome } from './notify.js';
+import { describeResult, type DeliveryResult, type NotifyOutcome } from './notify.js';
 import type { HttpRequest } from '../transport/types.js';
 
 export interface OutcomeSink {
@@ -18,10 +18,16 @@ export function isFailedDelivery(result: DeliveryResult): boolean {
   return !result.ok || result.delivery === 'failed';
 }
 
+/** A failed delivery in words, naming target and provider once (the provider's own message may already name it). */
+function describeFailure(result: DeliveryResult): string {
+  return describeResult(
+    result,
+    result.ok ? `accepted, then not delivered: ${result.deliveryMessage ?? 'no reason given'}` : undefined,
+  );
+}
+
 function resultLine(result: DeliveryResult): string {
-  if (!result.ok) return `FAILED: ${result.provider} ${result.target}: ${result.message ?? 'no reason given'}`;
-  if (result.delivery === 'failed')
-    return `FAILED: ${result.provider} ${result.target}: accepted, then not delivered: ${result.deliveryMessage ?? 'no reason given'}`;
+  if (isFailedDelivery(result)) return `FAILED: ${describeFailure(result)}`;
   const id = result.id ? ` (id ${result.id})` : '';
   const delivery = result.delivery ? `, ${result.delivery}` : '';
   return `sent: ${result.provider} ${result.target}${id}${delivery}`;
@@ -73,11 +79,7 @@ export function reportOutcome(
       for (const result of outcome.results) sink.info(resultLine(result));
       const failures = outcome.results.filter(isFailedDelivery);
       const text = `${failures.length} of ${outcome.results.length} deliveries through ${provider} failed: ${failures
-        .map((result) =>
-          result.ok
-            ? `${result.target}: accepted, then not delivered: ${result.deliveryMessage ?? 'no reason given'}`
-            : `${result.target}: ${result.message ?? 'no reason given'}`,
-        )
+        .map(describeFailure)
         .join('; ')}`;
       if (!failOnError) {
         sink.warning(`${text} (fail-on-error is false, so the run stays green)`);

@@ -4,6 +4,7 @@
  * dry-run output) goes through `redact`.
  */
 import { mapJson } from './json-walk.js';
+import { URL_LIKE, urlCredentials } from './url-safety.js';
 
 export type SecretSink = (value: string) => void;
 
@@ -21,9 +22,18 @@ export class SecretRegistry {
     if (sink) this.sinks.push(sink);
   }
 
-  /** Registers a secret and the encodings it is likely to appear in (URL-encoded, base64, JSON-escaped). */
+  /**
+   * Registers a secret and the encodings it is likely to appear in (URL-encoded, base64, JSON-escaped). A value
+   * that is a URL (a service URL, a pasted webhook URL) also registers each credential in it, parsed loosely, so
+   * the key alone is masked wherever it shows up, even when the URL itself is malformed.
+   */
   add(value: string | undefined | null): void {
     if (!value) return;
+    this.addOne(value);
+    if (URL_LIKE.test(value)) for (const part of urlCredentials(value)) this.addOne(part);
+  }
+
+  private addOne(value: string): void {
     const trimmed = value.trim();
     if (trimmed.length < MIN_SECRET_LENGTH) {
       // Too short to scrub without mangling unrelated text; still hand it to the runner's masker.
@@ -58,6 +68,27 @@ export class SecretRegistry {
       if (out.includes(secret)) out = out.split(secret).join(MASK);
     }
     return out;
+  }
+
+  /**
+   * Cuts already-redacted text to `max` characters. A tail that is the start of a secret (at least 4 characters:
+   * the text held only part of it, or the cut fell inside an echo of it) is masked too, so no fragment survives.
+   * Redact first, then cut: cutting first can split a secret so that `redact` no longer recognises it.
+   */
+  cut(text: string, max: number): string {
+    if (text.length <= max) return text;
+    const kept = text.slice(0, max);
+    let longest = 0;
+    for (const secret of this.sorted) {
+      for (let length = Math.min(secret.length - 1, kept.length); length > longest; length--) {
+        if (length < MIN_SECRET_LENGTH) break;
+        if (kept.endsWith(secret.slice(0, length))) {
+          longest = length;
+          break;
+        }
+      }
+    }
+    return longest > 0 ? `${kept.slice(0, kept.length - longest)}${MASK}` : kept;
   }
 
   /**

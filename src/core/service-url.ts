@@ -10,13 +10,14 @@
  * Common query keys on every scheme: endpoint, format, template, title, target, channel, options.
  * Credentials containing reserved characters (`/ ? # @ : %`) are percent-encoded; `formatServiceUrl` does that.
  * The URL maps to generic NotifyConfig fields only; each adapter still validates its own settings.
- * Every error shows the URL with its credentials replaced by `***` (the registry never saw them yet).
+ * Every error shows the URL with its credentials replaced by `***` (maskServiceUrl), and names a key, a kind or a
+ * scheme it quotes only when that is a plain word: a misspelt key or a raw webhook URL must not print a credential.
  */
 import type { NotifyConfig } from './config.js';
 import { compact } from './config.js';
 import { ConfigError } from './errors.js';
 import { parseOptions } from './options.js';
-import { MASK } from './secrets.js';
+import { maskUrl, quoteSafely } from './url-safety.js';
 
 /** The slice of NotifyConfig a URL can set. */
 export type ServiceUrlConfig = Pick<NotifyConfig, 'provider'> &
@@ -52,10 +53,6 @@ export const SERVICE_URL_FORMS: Readonly<Record<string, string>> = {
   easemob: 'easemob://CLIENTID:CLIENTSECRET@HOST/ORG/APP[?target=user:a,b|group:g]',
 };
 
-/** Schemes whose host part is the credential itself. */
-const TOKEN_HOST = new Set(['pushplus', 'dingtalk', 'wecom', 'feishu', 'serverchan']);
-/** Query keys that carry credentials, masked in messages. */
-const SECRET_KEYS = new Set(['secret', 'token', 'key', 'sendkey']);
 const MOBPUSH_KINDS = new Set(['all', 'alias', 'tags', 'rid']);
 
 const EXAMPLE_FORMS = Object.values(SERVICE_URL_FORMS).join(', ');
@@ -69,33 +66,12 @@ interface UrlParts {
   query: [string, string][];
 }
 
-/** Shows a URL with every credential position replaced by `***`, for errors and logs. */
+/**
+ * Shows a URL with every credential position replaced by `***`, for errors and logs: scheme, an address host and
+ * the path shape stay; userinfo, token hosts, every query value and key-like path segments go (see url-safety.ts).
+ */
 export function maskServiceUrl(raw: string): string {
-  const match = /^\s*([A-Za-z][\w+.-]*):\/\/([^?#]*)(\?[^#]*)?/.exec(raw);
-  if (!match) return raw.trim().length > 0 ? `${MASK} (not a URL, ${raw.trim().length} characters)` : '(empty)';
-  const scheme = match[1]!.toLowerCase();
-  let rest = match[2]!;
-  const at = rest.lastIndexOf('@');
-  let userinfo = '';
-  if (at >= 0) {
-    userinfo = `${rest.slice(0, at).includes(':') ? `${MASK}:${MASK}` : MASK}@`;
-    rest = rest.slice(at + 1);
-  }
-  const slash = rest.indexOf('/');
-  let host = slash >= 0 ? rest.slice(0, slash) : rest;
-  const path = slash >= 0 ? rest.slice(slash) : '';
-  // The host is a credential for webhook-style schemes, and possibly for a scheme we do not know.
-  if (host && (TOKEN_HOST.has(scheme) || !SERVICE_URL_FORMS[scheme])) host = MASK;
-  const query = (match[3] ?? '')
-    .replace(/^\?/, '')
-    .split('&')
-    .filter(Boolean)
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      const key = eq >= 0 ? pair.slice(0, eq) : pair;
-      return SECRET_KEYS.has(key.toLowerCase()) && eq >= 0 ? `${key}=${MASK}` : pair;
-    });
-  return `${scheme}://${userinfo}${host}${path}${query.length ? `?${query.join('&')}` : ''}`;
+  return maskUrl(raw);
 }
 
 function fail(raw: string, problem: string, scheme?: string): never {
@@ -154,7 +130,7 @@ function readQuery(raw: string, parts: UrlParts, extra: readonly string[]): Map<
   const values = new Map<string, string>();
   for (const [key, value] of parts.query) {
     if (!allowed.has(key)) {
-      fail(raw, `has an unknown query key '${key}' (known: ${[...allowed].join(', ')})`, parts.scheme);
+      fail(raw, `has an unknown query key ${quoteSafely(key)} (known: ${[...allowed].join(', ')})`, parts.scheme);
     }
     if (values.has(key)) fail(raw, `repeats the query key '${key}'`, parts.scheme);
     if (value === '') fail(raw, `has an empty value for '${key}'`, parts.scheme);
@@ -260,7 +236,7 @@ function parseFields(raw: string, deferred: Deferred): ServiceUrlConfig {
       if (parts.path.length > 0) {
         if (base.target) fail(raw, 'sets the target both in the path and in ?target=', scheme);
         const [kind = '', ...values] = parts.path;
-        if (!MOBPUSH_KINDS.has(kind)) fail(raw, `has an unknown target kind '${kind}'`, scheme);
+        if (!MOBPUSH_KINDS.has(kind)) fail(raw, `has an unknown target kind ${quoteSafely(kind)}`, scheme);
         if (kind === 'all') {
           if (values.length > 0) fail(raw, "has values after '/all'", scheme);
           target = 'all';
@@ -299,8 +275,14 @@ function parseFields(raw: string, deferred: Deferred): ServiceUrlConfig {
         appId: `${parts.path[0]}#${parts.path[1]}`,
       });
     }
+    case 'http':
+    case 'https':
+      return fail(
+        raw,
+        `is a web address, not a service URL: a robot's webhook URL goes in \`token\` with \`provider\`, or here as PROVIDER://KEY`,
+      );
     default:
-      return fail(raw, `has an unknown scheme '${scheme}'`);
+      return fail(raw, `has an unknown scheme ${quoteSafely(scheme)}`);
   }
 }
 

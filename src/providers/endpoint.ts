@@ -1,4 +1,5 @@
 import { ConfigError } from '../core/errors.js';
+import { maskUrl } from '../core/url-safety.js';
 
 /**
  * Applies the `endpoint` input to a provider's official base URL: the endpoint's scheme, host and port
@@ -14,7 +15,7 @@ export function resolveBaseUrl(officialBase: string, endpoint: string | undefine
   } catch {
     throw new ConfigError(
       'endpoint',
-      `'${endpoint}' is not a URL`,
+      `is not a URL (${maskUrl(endpoint)})`,
       'a base URL such as https://proxy.example.com:8443',
     );
   }

@@ -2,6 +2,7 @@ import type { KyInstance } from 'ky';
 import { DeadlineError, ProviderError, TransportError } from '../core/errors.js';
 import { boundDepth } from '../core/json-walk.js';
 import type { SecretRegistry } from '../core/secrets.js';
+import { maskUrl } from '../core/url-safety.js';
 import { ExchangeAbortedError, ExchangeTimeoutError, NotSentError, nodeHttpSend, type RawReply } from './node-http.js';
 import type { FetchFunction } from './proxy.js';
 import { MAX_REPLY_DEPTH, ReplyTooLargeError, declaredTooLarge, readCapped } from './reply-limits.js';
@@ -31,14 +32,12 @@ export class NoReplyError extends TransportError {
   }
 }
 
-/** Describes a URL for logs without its query (tokens and signatures often travel there). */
+/**
+ * Describes a URL for logs and errors: scheme, host and path shape, with query values, userinfo and key-like path
+ * segments (a Feishu hook id, a ServerChan SendKey) masked. Tokens and signatures travel in all of those.
+ */
 export function safeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
-  } catch {
-    return '(invalid URL)';
-  }
+  return maskUrl(url);
 }
 
 /** The codes and messages of an error and its causes, as one string (fetch wraps the socket error twice). */
@@ -117,7 +116,17 @@ export class HttpClient {
     }
     const durationMs = performance.now() - started;
     this.options.logger.debug(`← ${where} HTTP ${raw.status} in ${Math.round(durationMs)} ms`);
-    return { status: raw.status, headers: raw.headers, text: raw.text, json, durationMs, url: request.url };
+    const reply: HttpReply = {
+      status: raw.status,
+      headers: raw.headers,
+      text: raw.text,
+      json,
+      durationMs,
+      url: request.url,
+    };
+    // Not enumerable: a reply is compared and logged as data; the registry is only for quoting it.
+    Object.defineProperty(reply, 'secrets', { value: this.options.secrets, enumerable: false });
+    return reply;
   }
 
   private async viaNodeHttp(

@@ -65,11 +65,18 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** The start of a reply body for a message: secrets masked before the cut, and any fragment of one at the cut. */
+function excerpt(reply: HttpReply, max: number): string {
+  const { secrets } = reply;
+  const text = (secrets ? secrets.redact(reply.text) : reply.text).replace(/\s+/g, ' ').trim();
+  return secrets ? secrets.cut(text, max) : text.slice(0, max);
+}
+
 /** Default reading of HTTP-level failures, for adapters to use before their own body checks. */
 export function httpFailure(reply: HttpReply, now = Date.now()): FailureVerdict | undefined {
   if (reply.status >= 200 && reply.status < 300) return undefined;
   const retryAfterMs = parseRetryAfter(reply.headers.get('retry-after'), now);
-  const snippet = reply.text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  const snippet = excerpt(reply, 200);
   if (reply.status === 429) {
     return {
       ok: false,
@@ -116,7 +123,7 @@ export function httpFailure(reply: HttpReply, now = Date.now()): FailureVerdict 
 
 /** A 2xx reply whose body is not JSON (an HTML error page, a captive proxy) is never a provider's success. */
 export function notJsonFailure(reply: HttpReply): FailureVerdict {
-  const snippet = reply.text.replace(/\s+/g, ' ').trim().slice(0, 120);
+  const snippet = excerpt(reply, 120);
   return {
     ok: false,
     code: reply.status,

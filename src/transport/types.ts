@@ -1,3 +1,5 @@
+import type { SecretRegistry } from '../core/secrets.js';
+
 /** A request exactly as it goes on the wire: the body is serialized once, so what is signed is what is sent. */
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -21,6 +23,11 @@ export interface HttpReply {
   /** Parsed JSON body, or undefined when the body is not JSON. */
   json: unknown;
   durationMs: number;
+  /**
+   * The run's secrets, for text quoted from this reply in messages (set by the client, not enumerable): redact,
+   * then cut, so a secret the reply echoes is never split by the cut and left partly readable.
+   */
+  secrets?: Pick<SecretRegistry, 'redact' | 'cut'>;
 }
 
 /** The provider's reading of one reply. */

@@ -181,11 +181,22 @@ describe('malformed service URLs', () => {
     });
   }
 
-  it('maskServiceUrl hides every credential position', () => {
-    expect(maskServiceUrl('mpaas://AKID:AKSECRET@APP/ws?target=user:a')).toBe('mpaas://***:***@APP/ws?target=user:a');
-    expect(maskServiceUrl('dingtalk://TOKEN?secret=SEC&format=card')).toBe('dingtalk://***?secret=***&format=card');
+  it('maskServiceUrl hides every credential position and every query value', () => {
+    expect(maskServiceUrl('mpaas://AKID:AKSECRET@APP/ws?target=user:a')).toBe('mpaas://***:***@***/ws?target=***');
+    expect(maskServiceUrl('dingtalk://TOKEN?secret=SEC&format=card')).toBe('dingtalk://***?secret=***&format=***');
     expect(maskServiceUrl('easemob://ID:SEC@a1.easemob.com/o/a')).toBe('easemob://***:***@a1.easemob.com/o/a');
     expect(maskServiceUrl('unknown://TOKEN/x')).toBe('unknown://***/x');
+    // Whatever the key looks like, and key-like path segments of a raw webhook URL.
+    expect(maskServiceUrl('dingtalk://T0K?sec%72et=S3C&secret+=S3C&S3C')).toBe(
+      'dingtalk://***?***=***&secret+=***&***',
+    );
+    expect(maskServiceUrl('https://open.feishu.cn/open-apis/bot/v2/hook/2f1d6e3a-99')).toBe(
+      'https://open.feishu.cn/open-apis/bot/v2/hook/***',
+    );
+    expect(maskServiceUrl('https://oapi.dingtalk.com/robot/send?access_token=ab12#frag')).toBe(
+      'https://oapi.dingtalk.com/robot/send?access_token=***#***',
+    );
+    expect(maskServiceUrl('https://sctapi.ftqq.com/SCT12345TxyzABC.send')).toBe('https://sctapi.ftqq.com/***.send');
   });
 });
 

@@ -15,6 +15,7 @@ import {
 } from '../webhook.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
+import { namesMissingSecret } from '../unsigned.js';
 import { DINGTALK_RETRYABLE, explainDingtalk } from './codes.js';
 import { dingtalkSign } from './sign.js';
 
@@ -173,14 +174,19 @@ export const dingtalk: ProviderAdapter<DingtalkSettings> = {
             };
           },
           interpret: (reply) =>
-            robotVerdict(
-              reply,
-              'DingTalk',
-              (json) => {
-                const code = numberField(json.errcode);
-                return code === undefined ? undefined : { code, message: String(json.errmsg ?? '') };
-              },
-              explainDingtalk,
+            namesMissingSecret(
+              robotVerdict(
+                reply,
+                'DingTalk',
+                (json) => {
+                  const code = numberField(json.errcode);
+                  return code === undefined ? undefined : { code, message: String(json.errmsg ?? '') };
+                },
+                explainDingtalk,
+              ),
+              parsed.secret,
+              // 310000 is every security check; only the sign and timestamp ones mean "unsigned".
+              (code, message) => code === 310000 && /sign|timestamp/i.test(message),
             ),
           rateKey: `dingtalk:${credentialFingerprint(parsed.accessToken)}`,
           rateLimit: this.rateLimit,

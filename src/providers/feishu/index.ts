@@ -6,6 +6,7 @@ import { neutralizeMentions } from '../../render/escape.js';
 import type { MessageLimits } from '../../render/limits.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
+import { namesMissingSecret } from '../unsigned.js';
 import {
   fitJsonBody,
   numberField,
@@ -129,16 +130,21 @@ export const feishu: ProviderAdapter<FeishuSettings> = {
             };
           },
           interpret: (reply) =>
-            robotVerdict(
-              reply,
-              'Feishu',
-              (json) => {
-                // Newer replies carry code/msg; older ones StatusCode/StatusMessage.
-                const code = numberField(json.code) ?? numberField(json.StatusCode);
-                const text = json.msg ?? json.StatusMessage;
-                return code === undefined ? undefined : { code, message: typeof text === 'string' ? text : '' };
-              },
-              explainFeishu,
+            namesMissingSecret(
+              robotVerdict(
+                reply,
+                'Feishu',
+                (json) => {
+                  // Newer replies carry code/msg; older ones StatusCode/StatusMessage.
+                  const code = numberField(json.code) ?? numberField(json.StatusCode);
+                  const text = json.msg ?? json.StatusMessage;
+                  return code === undefined ? undefined : { code, message: typeof text === 'string' ? text : '' };
+                },
+                explainFeishu,
+              ),
+              parsed.secret,
+              // 19021: "sign match fail or timestamp is not within one hour from current time".
+              (code) => code === 19021,
             ),
           rateKey: `feishu:${credentialFingerprint(parsed.hookToken)}`,
           rateLimit: this.rateLimit,
