@@ -76,19 +76,31 @@ export const FLAGS: readonly FlagSpec[] = [
     name: 'status',
     type: 'string',
     value: 'STATUS',
-    description: 'Job status (success, failure, cancelled); default: what the CI exposes, else unknown',
+    description: 'Job status (success, failure, cancelled, started); default: what the CI exposes, else unknown',
   },
   {
     name: 'notify-on',
     type: 'string',
     value: 'LIST',
-    description: 'States to notify on: success, failure, cancelled, skipped, fixed, still-failing, always',
+    description: 'States to notify on: success, failure, cancelled, skipped, started, fixed, still-failing, always',
   },
   {
     name: 'options',
     type: 'string',
     value: 'JSON|YAML',
     description: 'Provider-specific fields merged into the request body',
+  },
+  {
+    name: 'update-message',
+    type: 'string',
+    value: 'ID',
+    description: 'Message id from an earlier step: update it in place (feishu-app card, dingtalk-app OA status bar)',
+  },
+  {
+    name: 'reply-to',
+    type: 'string',
+    value: 'ID',
+    description: 'Message id to reply to in its thread (feishu-app)',
   },
   {
     name: 'url',

@@ -3,10 +3,19 @@
  * Every value that came from an event payload is untrusted text written by strangers; renderers escape it.
  * Absent facts are left out (never the string "undefined").
  */
-export type JobStatus = 'success' | 'failure' | 'cancelled' | 'skipped' | 'unknown';
+/** `started`: the run is beginning (the first of two steps: post on start, update or reply at the end). */
+export type JobStatus = 'success' | 'failure' | 'cancelled' | 'skipped' | 'started' | 'unknown';
 
 /** Run state after comparing with the previous run of the same workflow and branch (see the history lookup). */
-export type RunState = 'success' | 'failure' | 'still-failing' | 'fixed' | 'cancelled' | 'skipped' | 'unknown';
+export type RunState =
+  | 'success'
+  | 'failure'
+  | 'still-failing'
+  | 'fixed'
+  | 'cancelled'
+  | 'skipped'
+  | 'started'
+  | 'unknown';
 
 export interface CommitInfo {
   sha: string;
@@ -145,6 +154,8 @@ export function normalizeStatus(value: string | undefined | null): JobStatus | u
     case 'neutral':
     case 'stale':
       return 'skipped';
+    case 'started':
+      return 'started';
     default:
       return undefined;
   }

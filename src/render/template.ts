@@ -107,6 +107,7 @@ const STATUS_ICONS: Record<JobStatus, string> = {
   failure: '❌',
   cancelled: '⚪',
   skipped: '⏭️',
+  started: '🟡',
   unknown: 'ℹ️',
 };
 
@@ -117,6 +118,7 @@ const STATE_TEXT: Record<RunState, string> = {
   fixed: 'Fixed',
   cancelled: 'Cancelled',
   skipped: 'Skipped',
+  started: 'Started',
   unknown: 'Finished',
 };
 
