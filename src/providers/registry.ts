@@ -14,6 +14,7 @@ const LOADERS = {
   wecom: async () => (await import('./wecom/index.js')).wecom,
   feishu: async () => (await import('./feishu/index.js')).feishu,
   serverchan: async () => (await import('./serverchan/index.js')).serverchan,
+  'feishu-app': async () => (await import('./feishu-app/index.js')).feishuApp,
 } satisfies Record<string, () => Promise<{ name: string }>>;
 
 export type ProviderName = keyof typeof LOADERS;
