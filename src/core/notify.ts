@@ -236,7 +236,7 @@ export async function notify(
     now,
     baseDelayMs: deps.retryBaseDelayMs,
   });
-  const env: PlanEnvironment = { transport, secrets, logger, dryRun: config.dryRun, now };
+  const env: PlanEnvironment = { transport, secrets, logger, dryRun: config.dryRun, now, deadline };
   const plans = await adapter.plan(parsed, message, env);
 
   if (config.dryRun) {

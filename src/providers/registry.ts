@@ -15,6 +15,7 @@ const LOADERS = {
   feishu: async () => (await import('./feishu/index.js')).feishu,
   serverchan: async () => (await import('./serverchan/index.js')).serverchan,
   'feishu-app': async () => (await import('./feishu-app/index.js')).feishuApp,
+  'wecom-app': async () => (await import('./wecom-app/index.js')).wecomApp,
 } satisfies Record<string, () => Promise<{ name: string }>>;
 
 export type ProviderName = keyof typeof LOADERS;

@@ -29,6 +29,8 @@ export interface PlanEnvironment {
   /** True in dry-run: plans must not reach the network (no token fetches); placeholders are fine. */
   dryRun: boolean;
   now(): number;
+  /** Epoch ms when the run's deliveries must be done (WeCom sizes its duplicate-check window from it). */
+  deadline?: number;
 }
 
 /** One recipient's outcome inside a multi-recipient reply (Easemob returns a message id per user). */

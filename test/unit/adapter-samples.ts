@@ -83,6 +83,17 @@ export const ADAPTER_SAMPLES: Record<string, AdapterSample> = {
     badTarget: '@all',
     secretsNeverInUrl: ['cli_a5e1b2c3d4e5f6a7', 'FeishuAppSecretNeverLogged0123'],
   },
+  'wecom-app': {
+    settings: {
+      token: 'ww1234567890abcdef',
+      secret: 'WecomAppSecretNeverLogged-0123456789abcd',
+      appId: '1000002',
+      target: 'user:alice,bob\nparty:2',
+      options: {},
+    },
+    badTarget: 'group:ops',
+    secretsNeverInUrl: ['WecomAppSecretNeverLogged-0123456789abcd'],
+  },
   serverchan: {
     settings: { token: 'SCT123456TAbCdEfGhIjKlMnOp', options: {} },
     badTarget: '@all',
