@@ -16,6 +16,7 @@ const LOADERS = {
   serverchan: async () => (await import('./serverchan/index.js')).serverchan,
   'feishu-app': async () => (await import('./feishu-app/index.js')).feishuApp,
   'wecom-app': async () => (await import('./wecom-app/index.js')).wecomApp,
+  'dingtalk-app': async () => (await import('./dingtalk-app/index.js')).dingtalkApp,
 } satisfies Record<string, () => Promise<{ name: string }>>;
 
 export type ProviderName = keyof typeof LOADERS;

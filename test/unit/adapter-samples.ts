@@ -94,6 +94,17 @@ export const ADAPTER_SAMPLES: Record<string, AdapterSample> = {
     badTarget: 'group:ops',
     secretsNeverInUrl: ['WecomAppSecretNeverLogged-0123456789abcd'],
   },
+  'dingtalk-app': {
+    settings: {
+      token: 'dingabcdefghijklmnop',
+      secret: 'DingtalkAppSecretNeverLogged-0123456789',
+      appId: '836390886',
+      target: 'user:alice,bob\ndept:1',
+      options: {},
+    },
+    badTarget: 'party:1',
+    secretsNeverInUrl: ['DingtalkAppSecretNeverLogged-0123456789'],
+  },
   serverchan: {
     settings: { token: 'SCT123456TAbCdEfGhIjKlMnOp', options: {} },
     badTarget: '@all',
