@@ -4,7 +4,7 @@ import { credentialFingerprint } from '../../core/idempotency.js';
 import { renderBody, renderTitle, type Message } from '../../core/message.js';
 import { escapeHtml } from '../../render/escape.js';
 import { measure, truncateText, type MessageLimits } from '../../render/limits.js';
-import { toPlainText } from '../../render/markdown.js';
+import { lex, toPlainText } from '../../render/markdown.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption, targetLines } from '../app-channel.js';
@@ -123,7 +123,10 @@ function textcardDescription(message: Message): string {
   const head = `<div class="${css}">${escapeHtml(where || renderTitle(message))}</div>`;
   const room = limits.body.max - measure(head, 'bytes') - measure('<div class="normal"></div>', 'bytes');
   // Escaping grows the text: cut the plain text until its escaped form fits.
-  let plain = toPlainText(message.markdown).replace(/\n{2,}/g, '\n');
+  // The body's heading repeats the card title: the description starts below it.
+  const tokens = lex(message.markdown);
+  const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
+  let plain = toPlainText(rest.map((token) => token.raw).join('\n\n')).replace(/\n{2,}/g, '\n');
   let escaped = escapeHtml(plain);
   for (let max = room; measure(escaped, 'bytes') > room && max > 0; max -= 16) {
     plain = truncateText(plain, { max, unit: 'bytes' });
