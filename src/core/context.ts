@@ -8,14 +8,7 @@ export type JobStatus = 'success' | 'failure' | 'cancelled' | 'skipped' | 'start
 
 /** Run state after comparing with the previous run of the same workflow and branch (see the history lookup). */
 export type RunState =
-  | 'success'
-  | 'failure'
-  | 'still-failing'
-  | 'fixed'
-  | 'cancelled'
-  | 'skipped'
-  | 'started'
-  | 'unknown';
+  'success' | 'failure' | 'still-failing' | 'fixed' | 'cancelled' | 'skipped' | 'started' | 'unknown';
 
 export interface CommitInfo {
   sha: string;
