@@ -52,7 +52,9 @@ function printOutcome(
       return EXIT.sent;
     case 'success':
       for (const result of outcome.results) {
-        logger.info(`sent: ${result.provider} ${result.target}${result.id ? ` (id ${result.id})` : ''}`);
+        // A recipient refused next to reached ones (WeCom app) is a warning, not a message sent.
+        if (result.warning) logger.warning(`not reached: ${result.provider} ${result.target}: ${result.message}`);
+        else logger.info(`sent: ${result.provider} ${result.target}${result.id ? ` (id ${result.id})` : ''}`);
       }
       logger.info(`Sent ${outcome.results.length} message(s) through ${provider}.`);
       return EXIT.sent;

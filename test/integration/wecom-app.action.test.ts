@@ -94,6 +94,7 @@ describe('wecom-app through node dist/index.js', () => {
       expect.objectContaining({ target: 'user:carol', ok: false, warning: true }),
     ]);
     expect(run.stdout).toMatch(/::warning::.*user:ghost/);
+    expect(run.summary).toContain('⚠️ not reached');
   });
 
   it('fails when every recipient is invalid (81013)', async () => {
