@@ -168,6 +168,22 @@ describe('feishu-app through node dist/index.js', () => {
     expectNoSecrets(run, server);
   });
 
+  it('fails with the token code and a hint for a wrong App Secret, fetching the token once', async () => {
+    const server = await start();
+    const run = await runAction({
+      inputs: inputs(server, { secret: 'WrongSecretValue-0123456789', target: `chat:${CHAT}\nuser:${USER}` }),
+    });
+    expect(run.code).toBe(1);
+    expect(server.tokenRequests()).toBe(1);
+    expect(results(run).map((result) => result.code)).toEqual([10014, 10014]);
+    expect(run.stdout + run.stderr).toMatch(/check `secret`/);
+    const leaks = (run.stdout + run.stderr)
+      .split('\n')
+      .filter((line) => line.includes('WrongSecretValue') && !line.startsWith('::add-mask::'));
+    expect(leaks).toEqual([]);
+    expect(server.messages).toHaveLength(0);
+  });
+
   it('refuses a target of the wrong shape before any request', async () => {
     const server = await start();
     const run = await runAction({ inputs: inputs(server, { target: 'user:oc_not_a_user' }) });
