@@ -17,7 +17,7 @@ export const modules = {
  * run id, run attempt, provider and target. A re-run of the job (a new attempt) is a new notification.
  */
 function deliveryKey(context, provider, target, length = 32) {
-    const seed = [
+    const material = [
         context.ci,
         context.repository ?? '',
         context.runId ?? '',
@@ -26,7 +26,7 @@ function deliveryKey(context, provider, target, length = 32) {
         provider,
         target,
     ].join('\u0000');
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(seed).digest('hex').slice(0, length);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(material).digest('hex').slice(0, length);
 }
 /** A short stable fingerprint of a credential, for rate-limit buckets (never the credential itself). */
 function credentialFingerprint(value) {
@@ -101,12 +101,12 @@ var errors = __webpack_require__(4296);
 var idempotency = __webpack_require__(918);
 // EXTERNAL MODULE: ./src/core/message.ts
 var core_message = __webpack_require__(3252);
-// EXTERNAL MODULE: ./src/transport/transport.ts + 2 modules
-var transport = __webpack_require__(2677);
+// EXTERNAL MODULE: ./src/transport/transport.ts + 3 modules
+var transport = __webpack_require__(1966);
 // EXTERNAL MODULE: ./src/providers/endpoint.ts
 var endpoint = __webpack_require__(9833);
 ;// CONCATENATED MODULE: ./src/providers/pushplus/codes.ts
-/** pushplus reply codes (seed and reference sheet) with what the user can do. */
+/** pushplus reply codes (接口返回码说明, https://www.pushplus.plus/doc/guide/code.html) with what the user can do. */
 const PUSHPLUS_CODES = {
     200: { meaning: 'accepted' },
     302: { meaning: 'not logged in', hint: 'log in to pushplus and check the token' },
@@ -258,9 +258,16 @@ async function trackPushplus(settings, handle, env) {
 
 
 const FORMATS = ['html', 'txt', 'json', 'markdown', 'cloudMonitor', 'jenkins', 'route', 'pay'];
-/** Channels that need a configuration code (the seed's `webhook` field, newer `option`). */
+/** Channels that need a configuration code (`webhook` in pushplus's 消息接口文档 V1.4, `option` in newer versions). */
 const CODE_CHANNELS = new Set(['webhook', 'cp']);
 const PLAIN_CHANNELS = new Set(['wechat', 'mail', 'sms', 'voice', 'extension', 'app']);
+/**
+ * One `to` recipient: a friend token (wechat channel) or a WeCom user id (cp channel). WeCom user ids are 1-64
+ * characters of letters, digits and `_-@.`, starting with a letter or digit
+ * (https://developer.work.weixin.qq.com/document/path/90195); friend tokens fit the same shape.
+ * See the `to` field in https://www.pushplus.plus/doc/guide/api.html.
+ */
+const RECIPIENT = /^[A-Za-z0-9][\w.@-]{0,63}$/;
 const CHANNEL_FORM = "'wechat' (default), 'webhook:CODE', 'cp:CODE', 'mail', 'mail:CODE', 'sms', 'voice', 'extension' or 'app'";
 const TARGET_FORM = "'topic:CODE' or 'to:TOKEN[,TOKEN…]', one per line for several deliveries";
 function parseChannel(raw) {
@@ -290,6 +297,11 @@ function parseTargets(raw, channel) {
         if (!match || !value)
             throw new errors/* ConfigError */.xL('target', `'${line}' is not a pushplus target`, TARGET_FORM);
         if (match[1] === 'topic') {
+            // pushplus documents topic as having no effect on the webhook channel
+            // (https://www.pushplus.plus/doc/guide/api.html: "channel为webhook时无效"): a topic target there would
+            // silently go to the webhook instead of the group the user named.
+            if (channel === 'webhook')
+                throw new errors/* ConfigError */.xL('target', `'${line}': pushplus ignores topic on the webhook channel, so the group would never see it`, "no target with 'webhook:CODE' (the webhook is the destination), or another channel for 'topic:CODE'");
             if (!/^[\w.-]+$/.test(value))
                 throw new errors/* ConfigError */.xL('target', `topic code '${value}' has characters pushplus codes never have`, 'letters, digits, -, _ or .');
             return { label: line, topic: value };
@@ -297,8 +309,8 @@ function parseTargets(raw, channel) {
         if (channel === 'webhook')
             throw new errors/* ConfigError */.xL('target', "'to:' does not apply to the webhook channel", "'topic:CODE', or no target");
         const tokens = value.split(',').map((token) => token.trim());
-        if (tokens.some((token) => !/^[\w-]+$/.test(token))) {
-            throw new errors/* ConfigError */.xL('target', `'${line}' has an empty or malformed token`, "'to:TOKEN[,TOKEN…]' with friend tokens or WeCom user ids");
+        if (tokens.some((token) => !RECIPIENT.test(token))) {
+            throw new errors/* ConfigError */.xL('target', `'${line}' has an empty or malformed token`, "'to:TOKEN[,TOKEN…]' with friend tokens or WeCom user ids (letters, digits, _ - @ ., at most 64)");
         }
         return { label: `to:${tokens.length} recipient${tokens.length > 1 ? 's' : ''}`, to: tokens.join(',') };
     });
@@ -386,7 +398,8 @@ const pushplus = {
                 template: parsed.format,
                 channel: parsed.channel,
             };
-            // The seed calls the channel code `webhook`; the newer API calls it `option`. Both are sent.
+            // pushplus's 消息接口文档 (https://www.pushplus.plus/doc/guide/api.html) called the channel code `webhook` up to
+            // V1.4; newer versions call it `option`. Both are sent.
             if (parsed.channelCode) {
                 base.webhook = parsed.channelCode;
                 base.option = parsed.channelCode;

@@ -17,7 +17,7 @@ export const modules = {
  * run id, run attempt, provider and target. A re-run of the job (a new attempt) is a new notification.
  */
 function deliveryKey(context, provider, target, length = 32) {
-    const seed = [
+    const material = [
         context.ci,
         context.repository ?? '',
         context.runId ?? '',
@@ -26,7 +26,7 @@ function deliveryKey(context, provider, target, length = 32) {
         provider,
         target,
     ].join('\u0000');
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(seed).digest('hex').slice(0, length);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(material).digest('hex').slice(0, length);
 }
 /** A short stable fingerprint of a credential, for rate-limit buckets (never the credential itself). */
 function credentialFingerprint(value) {
@@ -122,7 +122,7 @@ const MOBPUSH_CODES = {
     4008: { meaning: 'secret key no longer valid', hint: SECRET_HINT },
     4011: { meaning: 'the encrypted interface only supports POST' },
     4012: { meaning: 'decryption failed', hint: SECRET_HINT },
-    // The seed prints 4009 and 4010 truncated ("文本…"): only that they concern text is known.
+    // The document prints 4009 and 4010 truncated ("文本…"): only that they concern text is known.
     4009: { meaning: 'text error (the code table cuts this entry short)' },
     4010: { meaning: 'text error (the code table cuts this entry short)' },
     4013: { meaning: 'web request error' },
@@ -197,8 +197,8 @@ const MOBPUSH_CODES = {
     4523: { meaning: 'more than 1000 aliases in one push', hint: TARGET_HINT },
     4524: { meaning: 'more than 1000 registration ids in one push', hint: TARGET_HINT },
     4525: {
-        meaning: 'tags empty or too many tags',
-        hint: `${TARGET_HINT}; MobPush's code table mentions 100 tags per push`,
+        meaning: 'tags empty or more than 100 tags in one push',
+        hint: `${TARGET_HINT}; MobPush takes at most 100 tags per push`,
     },
     4526: { meaning: 'smart tags empty' },
     4527: { meaning: 'aliases empty or over the length limit', hint: TARGET_HINT },
@@ -247,7 +247,7 @@ const MOBPUSH_CODES = {
     5488: { meaning: 'illegal operation' },
     5499: { meaning: 'data update failed' },
     5501: { meaning: 'server under heavy load' },
-    // The seed's own failure example: {"status":5801,"error":"数据校验失败"} (not in its code table).
+    // The document's own failure example: {"status":5801,"error":"数据校验失败"} (not in its code table).
     5801: { meaning: 'data validation failed (signature check)', hint: SECRET_HINT },
     4800: { meaning: 'request header is missing the key field', hint: KEY_HINT },
     4801: {
@@ -287,11 +287,19 @@ const MOBPUSH_CODES = {
     4033: { meaning: 'callback url malformed', hint: 'check `options.pushCallback.url`' },
 };
 /**
- * Codes worth another attempt: the service's throttles (4103, 4314, 4810) and its "busy" answers (5004, 5501).
- * Every push carries a workno, so a retry of a request the service did process is answered 5408, never a
- * second push.
+ * Codes worth another attempt: the service's throttles (4103, 4314, 4810), its "busy" answers (5004, 5501) and
+ * its transient server-side faults: 5001 unknown server error, 4201 no TCP node available, 5301 no connection node
+ * available. Every push carries a workno, so a retry of a request the service did process is answered 5408,
+ * never a second push: retrying with the same workno is safe.
  */
-const MOBPUSH_RETRYABLE = [4103, 4314, 4810, 5004, 5501];
+const MOBPUSH_RETRYABLE = [4103, 4314, 4810, 5004, 5501, 5001, 4201, 5301];
+/** The throttle codes ("请求过于频繁"); on a broadcast they also mean its own 1-a-minute / 100-a-day cap. */
+const MOBPUSH_THROTTLES = [4103, 4314, 4810];
+/** MobPush takes one broadcast (`target: 1`) a minute per app ("全部人群(广播):100次/天,每分钟1次"). */
+const BROADCAST_INTERVAL_MS = 60_000;
+const BROADCAST_HINT = 'MobPush takes one broadcast a minute and 100 a day per app; a broadcast refused after the daily cap succeeds ' +
+    'only the next day (the count is kept by MobPush across runs, this action cannot see it): use tags or aliases, ' +
+    'or ask MobTech for a higher quota';
 /** "workno already exists": on a retry, the earlier attempt was accepted. */
 const WORKNO_EXISTS = 5408;
 /** Task lookups that find nothing (yet): the follow-up keeps polling. */
@@ -308,7 +316,7 @@ function objectAt(parent, key, path) {
     if (value === undefined || value === null)
         return undefined;
     if (!(0,config/* isPlainObject */.Qd)(value))
-        fail(`${path}.${key}`, 'is not an object', 'a mapping of the fields the seed lists');
+        fail(`${path}.${key}`, 'is not an object', "a mapping of the fields MobPush's createPush lists");
     return value;
 }
 function oneOf(object, key, path, allowed) {
@@ -410,9 +418,9 @@ function checkNotify(notify) {
     }
 }
 /**
- * The seed nests `androidNotify` and `iosNotify` inside `pushNotify` (its pushNotify table and every example);
- * at the top level of the body the service ignores them. Written at the top of `options` (as the issue lists
- * them), they are moved to where the seed puts them; a value already under `pushNotify` wins field by field.
+ * The createPush document nests `androidNotify` and `iosNotify` inside `pushNotify` (its pushNotify table and every
+ * example); at the top level of the body the service ignores them. Written at the top of `options` (as the issue lists
+ * them), they are moved to where the document puts them; a value already under `pushNotify` wins field by field.
  */
 function nestNotifyObjects(options) {
     const moved = ['androidNotify', 'iosNotify'].filter((key) => options[key] !== undefined);
@@ -420,12 +428,12 @@ function nestNotifyObjects(options) {
         return options;
     const notify = options.pushNotify ?? {};
     if (!(0,config/* isPlainObject */.Qd)(notify))
-        fail('pushNotify', 'is not an object', 'a mapping of the fields the seed lists');
+        fail('pushNotify', 'is not an object', "a mapping of the fields MobPush's createPush lists");
     const nested = { ...notify };
     for (const key of moved) {
         const top = options[key];
         if (!(0,config/* isPlainObject */.Qd)(top))
-            fail(key, 'is not an object', `a mapping of the seed's ${key} fields`);
+            fail(key, 'is not an object', `a mapping of MobPush's ${key} fields`);
         const inner = notify[key];
         nested[key] = (0,config/* isPlainObject */.Qd)(inner) ? (0,config/* deepMerge */.$N)(top, inner) : (inner ?? top);
     }
@@ -521,8 +529,8 @@ function checkSchedule(options, now) {
     }
 }
 
-// EXTERNAL MODULE: ./src/transport/transport.ts + 2 modules
-var transport = __webpack_require__(2677);
+// EXTERNAL MODULE: ./src/transport/transport.ts + 3 modules
+var transport = __webpack_require__(1966);
 ;// CONCATENATED MODULE: ./src/providers/mobpush/reply.ts
 
 
@@ -536,7 +544,8 @@ function statusOf(reply) {
     return typeof status === 'number' && Number.isFinite(status) ? status : undefined;
 }
 /**
- * A MobPush failure: the code, its meaning from the seed's table, the service's own `error` text and a hint.
+ * A MobPush failure: the code, its meaning from the createPush code table (codes.ts), the service's own `error`
+ * text and a hint.
  * Throttles and "busy" codes, HTTP 429 and 5xx are retried; everything else is a configuration or business error.
  */
 function mobpushFailure(reply, status, hint) {
@@ -557,8 +566,10 @@ function mobpushFailure(reply, status, hint) {
 /**
  * Reads a createPush reply. `attempt` is the transport attempt that produced it: a 5408 ("workno already
  * exists") on a retry means an earlier attempt reached the service, so the push was delivered once.
+ * `broadcast`: the push targets every install (`target: 1`), which MobPush takes once a minute and 100 times a day;
+ * a throttle then names that cap and waits out the minute (or fails at once when the deadline comes first).
  */
-function interpretPush(reply, attempt, workno) {
+function interpretPush(reply, attempt, workno, broadcast = false) {
     const status = statusOf(reply);
     if (status === undefined)
         return (0,transport/* httpFailure */.tG)(reply) ?? (0,transport/* notJsonFailure */.cC)(reply);
@@ -583,6 +594,10 @@ function interpretPush(reply, attempt, workno) {
         return mobpushFailure(reply, status, `a push with workno ${workno} was already accepted: this run attempt already sent this message to this target. ` +
             'Re-run the job (a new attempt gets a new workno), or set `options.workno` to your own unique id');
     }
+    if (broadcast && MOBPUSH_THROTTLES.includes(status)) {
+        const failure = mobpushFailure(reply, status, BROADCAST_HINT);
+        return failure.ok ? failure : { ...failure, retryAfterMs: failure.retryAfterMs ?? BROADCAST_INTERVAL_MS };
+    }
     return mobpushFailure(reply, status);
 }
 
@@ -600,9 +615,22 @@ function mobpushSign(body, appSecret) {
 
 ;// CONCATENATED MODULE: ./src/providers/mobpush/targets.ts
 
-/** The seed: alias, tags and rids are limited to 1000 elements per push (4523, 4524, 4826). */
+/**
+ * MobPush's 创建推送 document (https://www.mob.com/wiki/detailed?wiki=234&id=136): alias, tags and rids are limited to
+ * 1000 elements per push (4523, 4524, 4826).
+ */
 const MAX_PER_PUSH = 1000;
-/** The seed: aliases and tags are at most 40 UTF-8 bytes (4303, 4305). */
+/**
+ * Tags are stricter: the createPush code table answers 4525 "批量标签最大数量超过100" (more than 100 tags in one
+ * push; the 创建推送 document's return codes), although the field
+ * description says 1000. The code is what the service enforces.
+ */
+const MAX_TAGS_PER_PUSH = 100;
+/** How many items of a list target one push takes. */
+function maxPerPush(kind) {
+    return kind === 'tags' || kind === 'tags-all' ? MAX_TAGS_PER_PUSH : MAX_PER_PUSH;
+}
+/** The 创建推送 return codes: aliases and tags are at most 40 UTF-8 bytes (4303, 4305). */
 const MAX_NAME_BYTES = 40;
 const TARGET_FORM = "'all', 'alias:a,b', 'tags:a,b' (any of the tags), 'tags-all:a,b' (all of the tags), 'rid:id1,id2', " +
     "'city:NAME', 'province:NAME', 'country:NAME' or 'fileid:ID'; one per line for several pushes";
@@ -625,9 +653,9 @@ function parseItems(kind, line, raw) {
             throw new errors/* ConfigError */.xL('target', `'${item}' contains control characters`, 'printable names');
         }
     }
-    if (kind === 'tags-all' && items.length > MAX_PER_PUSH) {
+    if (kind === 'tags-all' && items.length > MAX_TAGS_PER_PUSH) {
         // An intersection cannot be split into batches without changing who receives the push.
-        throw new errors/* ConfigError */.xL('target', `'tags-all:' lists ${items.length} tags, and an intersection cannot be split into several pushes`, `at most ${MAX_PER_PUSH} tags for 'tags-all:'`);
+        throw new errors/* ConfigError */.xL('target', `'tags-all:' lists ${items.length} tags, and an intersection cannot be split into several pushes`, `at most ${MAX_TAGS_PER_PUSH} tags for 'tags-all:' (MobPush refuses more with 4525)`);
     }
     return items;
 }
@@ -646,6 +674,11 @@ function parseTargets(raw, hasOptionsTarget) {
             return [{ canonical: 'options', label: 'options.pushTarget', kind: 'options' }];
         // Broadcast reaches every install of the app: it has to be asked for explicitly.
         throw new errors/* ConfigError */.xL('target', 'is required for MobPush', TARGET_FORM);
+    }
+    const broadcasts = lines.filter((line) => line.toLowerCase() === 'all').length;
+    if (broadcasts > 1) {
+        // MobPush takes one broadcast a minute (and 100 a day) per app: the second would be refused.
+        throw new errors/* ConfigError */.xL('target', `lists 'all' ${broadcasts} times, and MobPush takes one broadcast a minute per app`, "'all' at most once");
     }
     return lines.map((line) => {
         if (line.toLowerCase() === 'all')
@@ -673,7 +706,7 @@ function parseTargets(raw, hasOptionsTarget) {
         return { canonical: `${kind}:${value}`, label: `${kind}:${value}`, kind: kind, value };
     });
 }
-/** The seed's pushTarget for one target (and one batch of its items). */
+/** createPush's pushTarget for one target (and one batch of its items). */
 function pushTargetFor(target, items) {
     switch (target.kind) {
         case 'all':
@@ -700,9 +733,10 @@ function pushTargetFor(target, items) {
 function batches(target) {
     if (!target.items)
         return [undefined];
+    const size = maxPerPush(target.kind);
     const out = [];
-    for (let i = 0; i < target.items.length; i += MAX_PER_PUSH)
-        out.push(target.items.slice(i, i + MAX_PER_PUSH));
+    for (let i = 0; i < target.items.length; i += size)
+        out.push(target.items.slice(i, i + size));
     return out;
 }
 
@@ -714,7 +748,10 @@ function batches(target) {
 
 
 
-/** The seed: query endpoints allow 300 calls a minute per AppKey. */
+/**
+ * MobPush's 创建推送 document (https://www.mob.com/wiki/detailed?wiki=234&id=136): query calls are limited to 300 a
+ * minute per AppKey by default.
+ */
 const QUERY_RATE = { requests: 300, perMs: 60_000 };
 const TASK_STATES = {
     1: { text: '未开始', meaning: 'not started (scheduled)', state: 'pending' },
@@ -833,7 +870,8 @@ const FORMATS = ['notification', 'custom'];
 const PLATFORMS = { android: 1, ios: 2 };
 const CHANNEL_FORM = "'android', 'ios' or 'android,ios' (default: both)";
 /**
- * Limits (the seed gives no number: "content over the vendor's limit is truncated", codes 4308/4811/4820 exist).
+ * Limits: MobPush's 创建推送 document (https://www.mob.com/wiki/detailed?wiki=234&id=136) gives no number
+ * ("content over the phone vendor's limit is truncated"; codes 4308/4811/4820 exist).
  * iOS is a default platform and APNs caps the whole payload at 4 KB, so the body is kept to 3000 UTF-8 bytes,
  * leaving room for the title, extras and the link. Unverified: see docs/providers/mobpush.md.
  */
@@ -872,13 +910,13 @@ function contentDigest(title, content, format, message) {
 const mobpush = {
     name: 'mobpush',
     displayName: 'MobPush',
-    // The seed's address; the service's documented endpoint is plain http. `endpoint` can switch host or scheme.
+    // The 创建推送 document's address (plain http). `endpoint` can switch host or scheme.
     defaultEndpoint: 'http://api.push.mob.com',
     formats: FORMATS,
     defaultFormat: 'notification',
     retryableCodes: MOBPUSH_RETRYABLE,
     idempotencyKey: 'workno',
-    // The seed: 500 push calls a minute per AppKey.
+    // The 创建推送 document: push calls are limited to 500 a minute per AppKey by default.
     rateLimit: { requests: 500, perMs: 60_000 },
     limits: () => LIMITS,
     parse(settings) {
@@ -956,6 +994,9 @@ const mobpush = {
                 if (value === null)
                     delete merged[key];
             const body = JSON.stringify(merged);
+            // A broadcast has its own cap (one a minute, 100 a day per app): its own window keeps a retry (or a second
+            // broadcast of the same app in this run) a minute after the last one instead of spending a call on a refusal.
+            const broadcast = (0,config/* isPlainObject */.Qd)(merged.pushTarget) && Number(merged.pushTarget.target) === 1;
             const sign = mobpushSign(body, parsed.appSecret);
             // Derived from the secret: never printed, not even in a dry run.
             env.secrets.add(sign);
@@ -974,10 +1015,14 @@ const mobpush = {
                             body,
                         };
                     },
-                    interpret: (reply) => interpretPush(reply, attempt, workno),
+                    interpret: (reply) => interpretPush(reply, attempt, workno, broadcast),
                     idempotent: true,
-                    rateKey: `mobpush:${(0,idempotency/* credentialFingerprint */.I)(parsed.appKey)}`,
-                    rateLimit: this.rateLimit,
+                    ...(broadcast
+                        ? {
+                            rateKey: `mobpush-broadcast:${(0,idempotency/* credentialFingerprint */.I)(parsed.appKey)}`,
+                            rateLimit: { requests: 1, perMs: BROADCAST_INTERVAL_MS },
+                        }
+                        : { rateKey: `mobpush:${(0,idempotency/* credentialFingerprint */.I)(parsed.appKey)}`, rateLimit: this.rateLimit }),
                 },
             };
         });

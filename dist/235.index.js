@@ -17,7 +17,7 @@ export const modules = {
  * run id, run attempt, provider and target. A re-run of the job (a new attempt) is a new notification.
  */
 function deliveryKey(context, provider, target, length = 32) {
-    const seed = [
+    const material = [
         context.ci,
         context.repository ?? '',
         context.runId ?? '',
@@ -26,7 +26,7 @@ function deliveryKey(context, provider, target, length = 32) {
         provider,
         target,
     ].join('\u0000');
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(seed).digest('hex').slice(0, length);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(material).digest('hex').slice(0, length);
 }
 /** A short stable fingerprint of a credential, for rate-limit buckets (never the credential itself). */
 function credentialFingerprint(value) {
@@ -108,7 +108,10 @@ var endpoint = __webpack_require__(9833);
 // EXTERNAL MODULE: ./src/providers/webhook.ts
 var webhook = __webpack_require__(6051);
 ;// CONCATENATED MODULE: ./src/providers/feishu/codes.ts
-/** Feishu/Lark custom-bot reply codes (reference sheet) with what the user can do. */
+/**
+ * Feishu/Lark custom-bot reply codes (https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot) with what
+ * the user can do.
+ */
 const FEISHU_CODES = {
     9499: { meaning: 'bad request', hint: 'check `options` and `format`: the body does not match the message type' },
     11232: { meaning: 'rate limited', hint: 'a bot takes 100 messages a minute and 5 a second', retry: true },
@@ -131,11 +134,25 @@ const FEISHU_CODES = {
     },
 };
 const FEISHU_RETRYABLE = [11232];
+/**
+ * Feishu reuses 9499 for throttling: replies seen in real logs read `{"code":9499,"msg":"too many request"}`, which is
+ * the same limit as 11232 (100 messages a minute, 5 a second per bot; https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot).
+ * Only the message tells it apart from a malformed request, which must not be retried.
+ */
+function explainFeishu(code, msg) {
+    if (code === 9499 && /too many request/i.test(msg))
+        return {
+            meaning: 'rate limited',
+            hint: 'a bot takes 100 messages a minute and 5 a second',
+            retry: true,
+        };
+    return FEISHU_CODES[code];
+}
 
 // EXTERNAL MODULE: ./src/render/markdown.ts
 var render_markdown = __webpack_require__(2495);
-// EXTERNAL MODULE: ./src/render/md-tokens.ts + 13 modules
-var md_tokens = __webpack_require__(9722);
+// EXTERNAL MODULE: ./src/render/md-tokens.ts + 14 modules
+var md_tokens = __webpack_require__(3890);
 ;// CONCATENATED MODULE: ./src/providers/feishu/payload.ts
 
 
@@ -381,7 +398,11 @@ const feishu = {
         const signed = (body, fields) => fields ? { ...fields, ...body } : body;
         const placeholder = parsed.secret ? SIGN_PLACEHOLDER : undefined;
         // Fitted once, measured with signature-sized placeholders; the real fields are added per attempt.
-        const unsigned = (0,webhook/* fitJsonBody */.ks)(message, limits.body, (markdown) => signed((0,config/* deepMerge */.$N)(payload(parsed, message, title, markdown), parsed.options), placeholder));
+        const build = (settings) => (markdown) => signed((0,config/* deepMerge */.$N)(payload(settings, message, title, markdown), settings.options), placeholder);
+        const unsigned = (0,webhook/* fitJsonBody */.ks)(message, limits.body, build(parsed), {
+            target: build({ ...parsed, mentions: { all: false, users: [], mobiles: [] } }),
+            options: build({ ...parsed, options: {} }),
+        });
         delete unsigned.timestamp;
         delete unsigned.sign;
         const url = (0,endpoint/* joinUrl */.w)(parsed.baseUrl, `${HOOK_PATH}${encodeURIComponent(parsed.hookToken)}`);
@@ -411,7 +432,7 @@ const feishu = {
                         const code = (0,webhook/* numberField */.sJ)(json.code) ?? (0,webhook/* numberField */.sJ)(json.StatusCode);
                         const text = json.msg ?? json.StatusMessage;
                         return code === undefined ? undefined : { code, message: typeof text === 'string' ? text : '' };
-                    }, (code) => FEISHU_CODES[code]),
+                    }, explainFeishu),
                     rateKey: `feishu:${(0,idempotency/* credentialFingerprint */.I)(parsed.hookToken)}`,
                     rateLimit: this.rateLimit,
                 },
@@ -442,7 +463,7 @@ const feishu = {
 /* harmony import */ var _core_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3252);
 /* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9142);
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
-/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2677);
+/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1966);
 /**
  * What the four chat robots (DingTalk, WeCom, Feishu, ServerChan) share: a `token` that may be the bare key or
  * the whole webhook URL, `@` mentions in `target`, and a reply whose business code decides success.
@@ -487,6 +508,22 @@ function parseWebhookToken(raw, rule) {
 const USER_ID = /^[\w.@-]{1,128}$/;
 const MOBILE = /^\+?[\d-]{5,20}$/;
 /**
+ * The mention a target without its kind most likely meant: `@13800000000` or `13800000000` → `@mobile:…` (where
+ * the service mentions by mobile), `@alice` or `alice` → `@user:alice`, `all` → `@all`.
+ */
+function mentionHint(item, kinds) {
+    const bare = item.replace(/^@/, '').trim();
+    if (bare.toLowerCase() === 'all' && kinds.includes('all'))
+        return '@all';
+    if (bare.includes(':'))
+        return undefined;
+    if (MOBILE.test(bare) && /^\+?\d/.test(bare) && kinds.includes('mobile'))
+        return `@mobile:${bare}`;
+    if (USER_ID.test(bare) && kinds.includes('user'))
+        return `@user:${bare}`;
+    return undefined;
+}
+/**
  * Parses `target` into mentions: `@all`, `@user:ID`, `@mobile:NUMBER`, separated by commas or newlines.
  * One message carries all of them; ids are checked so a target can never inject markup into a mention tag.
  */
@@ -510,8 +547,10 @@ function parseMentions(raw, provider, kinds) {
         const match = /^@(user|mobile):(.*)$/i.exec(item);
         const kind = match?.[1]?.toLowerCase();
         const value = match?.[2]?.trim() ?? '';
-        if (!kind || !kinds.includes(kind))
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' is not a ${provider} mention`, expected);
+        if (!kind || !kinds.includes(kind)) {
+            const hint = mentionHint(item, kinds);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item.slice(0, 80)}' is not a ${provider} mention${hint ? ` (did you mean '${hint}'?)` : ''}`, expected);
+        }
         if (kind === 'user') {
             if (!USER_ID.test(value))
                 throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' has an empty or malformed user id`, `'@user:ID' (letters, digits, . _ - @)`);
@@ -559,6 +598,7 @@ function robotVerdict(reply, provider, read, explain, id) {
         message: `${provider} error ${code} (${known?.meaning ?? 'unknown code'})${message ? `: ${message}` : ''}`,
         hint: known?.hint,
         retry: known?.retry || reply.status === 429 || reply.status >= 500 ? 'safe' : 'never',
+        ...(known?.waitMs !== undefined ? { retryAfterMs: known.waitMs } : {}),
     };
 }
 /** A number from a reply field that may be a number or a numeric string. */
@@ -575,7 +615,7 @@ function numberField(value) {
  * the serialized body fits. A body that cannot fit even then (huge `options`) is an input error, never a
  * truncated JSON string.
  */
-function fitJsonBody(message, limit, build) {
+function fitJsonBody(message, limit, build, without) {
     const text = (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitMarkdown */ .DJ)(message.markdown, {
         render: (markdown) => JSON.stringify(build(markdown)),
         limit,
@@ -589,7 +629,33 @@ function fitJsonBody(message, limit, build) {
     catch {
         // Cut inside the JSON: reported below.
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('options', `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`, 'smaller `options` values');
+    throw crowdedOut(limit, build, without);
+}
+function bodySize(build) {
+    try {
+        return Buffer.byteLength(JSON.stringify(build('')), 'utf8');
+    }
+    catch {
+        // A body that cannot be built without this input (a card that needs its options): it is not the cause.
+        return Infinity;
+    }
+}
+/** The input error for a body that leaves no room for the message: the input whose part of the body is largest. */
+function crowdedOut(limit, build, without = {}) {
+    const full = bodySize(build);
+    let blamed = 'options';
+    let largest = 0;
+    for (const [input, rebuild] of Object.entries(without)) {
+        const share = full - bodySize(rebuild);
+        if (share > largest) {
+            largest = share;
+            blamed = input;
+        }
+    }
+    const room = `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`;
+    return blamed === 'target'
+        ? new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `mentions ${room}`, 'fewer mentions (@all reaches everyone in one)')
+        : new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('options', room, 'smaller `options` values');
 }
 /** Robots without a signing scheme: a `secret` means the user expects signing that will not happen. */
 function refuseSecret(secret, provider) {
@@ -604,7 +670,10 @@ function summaryLine(markdown, limit) {
     const tokens = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .lex */ .Ii)(markdown);
     const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
     const plain = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .toPlainText */ .bo)(rest.map((token) => token.raw).join('\n\n'))
-        .replace(/\s*\(https?:\/\/[^\s)]+\)/g, '')
+        // Only where a run of blanks starts (`(?<!\s)`), and the address stops at the next parenthesis (safeHref
+        // encodes them): a leading `\s*` tried at every blank, or `[^\s)]+` running over later `(https://`, made
+        // this quadratic on long runs of spaces.
+        .replace(/(?<!\s)\s*\(https?:\/\/[^\s()]+\)/g, '')
         .replace(/\s+/g, ' ')
         .trim();
     return (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .truncateText */ .EJ)(plain, limit);

@@ -17,7 +17,7 @@ export const modules = {
  * run id, run attempt, provider and target. A re-run of the job (a new attempt) is a new notification.
  */
 function deliveryKey(context, provider, target, length = 32) {
-    const seed = [
+    const material = [
         context.ci,
         context.repository ?? '',
         context.runId ?? '',
@@ -26,7 +26,7 @@ function deliveryKey(context, provider, target, length = 32) {
         provider,
         target,
     ].join('\u0000');
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(seed).digest('hex').slice(0, length);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(material).digest('hex').slice(0, length);
 }
 /** A short stable fingerprint of a credential, for rate-limit buckets (never the credential itself). */
 function credentialFingerprint(value) {
@@ -67,13 +67,28 @@ var endpoint = __webpack_require__(9833);
 ;// CONCATENATED MODULE: ./src/providers/dingtalk/codes.ts
 const SIGN_HINT = "sign mismatch: check `secret` and the runner's clock (the secret is the robot's SEC… signing key)";
 const KEYWORD_HINT = "keyword missing: the robot's security keyword must appear in the title or template (or switch the robot to signing)";
-/** DingTalk `errcode`s (reference sheet) with what the user can do. */
+/** How long DingTalk throttles a robot that sent more than 20 messages in a minute. */
+const DINGTALK_THROTTLE_MS = 10 * 60_000;
+/**
+ * DingTalk `errcode`s (custom robot access and its error codes,
+ * https://open.dingtalk.com/document/robots/custom-robot-access) with what the user can do.
+ */
 const DINGTALK_CODES = {
-    130101: { meaning: 'sending too fast', hint: 'a robot takes 20 messages a minute', retry: true },
-    410100: {
-        meaning: 'sending too fast, throttled',
-        hint: 'a robot takes 20 messages a minute, then is throttled for 10 minutes',
+    // DingTalk: a robot takes 20 messages a minute; past that it is throttled for 10 minutes
+    // (https://open.dingtalk.com/document/robots/custom-robot-access, "调用频率限制": 每个机器人每分钟最多发送20条消息到群里,
+    // 如果超过20条, 会限流10分钟). A retry inside the default deadline (about 100 s) cannot succeed, so the verdict
+    // asks for a 10-minute wait: the transport waits only when `deadline` leaves room, and otherwise fails at once.
+    130101: {
+        meaning: 'sending too fast, the robot is throttled for about 10 minutes',
+        hint: 'a robot takes 20 messages a minute, then refuses messages for 10 minutes: send less often (fewer events or targets per robot), or set `deadline` above 600 seconds to wait it out',
         retry: true,
+        waitMs: DINGTALK_THROTTLE_MS,
+    },
+    410100: {
+        meaning: 'sending too fast, the robot is throttled for about 10 minutes',
+        hint: 'a robot takes 20 messages a minute, then refuses messages for 10 minutes: send less often (fewer events or targets per robot), or set `deadline` above 600 seconds to wait it out',
+        retry: true,
+        waitMs: DINGTALK_THROTTLE_MS,
     },
     400101: {
         meaning: 'access_token does not exist',
@@ -146,6 +161,7 @@ function dingtalkSign(timestampMs, secret) {
 const FORMATS = ['markdown', 'text', 'card'];
 const OFFICIAL = 'https://oapi.dingtalk.com';
 const TOKEN_FORM = "the robot's access_token, or its webhook URL https://oapi.dingtalk.com/robot/send?access_token=… (store it as a secret)";
+const NO_MENTIONS = { all: false, users: [], mobiles: [] };
 /** The mention line DingTalk needs in the text: `at.atMobiles`/`atUserIds` only ping when `@id` also appears. */
 function mentionLine(mentions) {
     return [...mentions.mobiles, ...mentions.users].map((id) => `@${id}`).join(' ');
@@ -239,7 +255,10 @@ const dingtalk = {
         env.secrets.add(parsed.accessToken);
         const limits = this.limits(parsed.format);
         const title = (0,core_message/* renderTitle */.zF)(message, limits.title);
-        const body = JSON.stringify((0,webhook/* fitJsonBody */.ks)(message, limits.body, (markdown) => payload(parsed, message, title, markdown)));
+        const body = JSON.stringify((0,webhook/* fitJsonBody */.ks)(message, limits.body, (markdown) => payload(parsed, message, title, markdown), {
+            target: (markdown) => payload({ ...parsed, mentions: NO_MENTIONS }, message, title, markdown),
+            options: (markdown) => payload({ ...parsed, options: {} }, message, title, markdown),
+        }));
         const base = (0,endpoint/* joinUrl */.w)(parsed.baseUrl, '/robot/send');
         return [
             {
@@ -340,7 +359,7 @@ function joinUrl(base, path) {
 /* harmony import */ var _core_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3252);
 /* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9142);
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
-/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2677);
+/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1966);
 /**
  * What the four chat robots (DingTalk, WeCom, Feishu, ServerChan) share: a `token` that may be the bare key or
  * the whole webhook URL, `@` mentions in `target`, and a reply whose business code decides success.
@@ -385,6 +404,22 @@ function parseWebhookToken(raw, rule) {
 const USER_ID = /^[\w.@-]{1,128}$/;
 const MOBILE = /^\+?[\d-]{5,20}$/;
 /**
+ * The mention a target without its kind most likely meant: `@13800000000` or `13800000000` → `@mobile:…` (where
+ * the service mentions by mobile), `@alice` or `alice` → `@user:alice`, `all` → `@all`.
+ */
+function mentionHint(item, kinds) {
+    const bare = item.replace(/^@/, '').trim();
+    if (bare.toLowerCase() === 'all' && kinds.includes('all'))
+        return '@all';
+    if (bare.includes(':'))
+        return undefined;
+    if (MOBILE.test(bare) && /^\+?\d/.test(bare) && kinds.includes('mobile'))
+        return `@mobile:${bare}`;
+    if (USER_ID.test(bare) && kinds.includes('user'))
+        return `@user:${bare}`;
+    return undefined;
+}
+/**
  * Parses `target` into mentions: `@all`, `@user:ID`, `@mobile:NUMBER`, separated by commas or newlines.
  * One message carries all of them; ids are checked so a target can never inject markup into a mention tag.
  */
@@ -408,8 +443,10 @@ function parseMentions(raw, provider, kinds) {
         const match = /^@(user|mobile):(.*)$/i.exec(item);
         const kind = match?.[1]?.toLowerCase();
         const value = match?.[2]?.trim() ?? '';
-        if (!kind || !kinds.includes(kind))
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' is not a ${provider} mention`, expected);
+        if (!kind || !kinds.includes(kind)) {
+            const hint = mentionHint(item, kinds);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item.slice(0, 80)}' is not a ${provider} mention${hint ? ` (did you mean '${hint}'?)` : ''}`, expected);
+        }
         if (kind === 'user') {
             if (!USER_ID.test(value))
                 throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' has an empty or malformed user id`, `'@user:ID' (letters, digits, . _ - @)`);
@@ -457,6 +494,7 @@ function robotVerdict(reply, provider, read, explain, id) {
         message: `${provider} error ${code} (${known?.meaning ?? 'unknown code'})${message ? `: ${message}` : ''}`,
         hint: known?.hint,
         retry: known?.retry || reply.status === 429 || reply.status >= 500 ? 'safe' : 'never',
+        ...(known?.waitMs !== undefined ? { retryAfterMs: known.waitMs } : {}),
     };
 }
 /** A number from a reply field that may be a number or a numeric string. */
@@ -473,7 +511,7 @@ function numberField(value) {
  * the serialized body fits. A body that cannot fit even then (huge `options`) is an input error, never a
  * truncated JSON string.
  */
-function fitJsonBody(message, limit, build) {
+function fitJsonBody(message, limit, build, without) {
     const text = (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitMarkdown */ .DJ)(message.markdown, {
         render: (markdown) => JSON.stringify(build(markdown)),
         limit,
@@ -487,7 +525,33 @@ function fitJsonBody(message, limit, build) {
     catch {
         // Cut inside the JSON: reported below.
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('options', `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`, 'smaller `options` values');
+    throw crowdedOut(limit, build, without);
+}
+function bodySize(build) {
+    try {
+        return Buffer.byteLength(JSON.stringify(build('')), 'utf8');
+    }
+    catch {
+        // A body that cannot be built without this input (a card that needs its options): it is not the cause.
+        return Infinity;
+    }
+}
+/** The input error for a body that leaves no room for the message: the input whose part of the body is largest. */
+function crowdedOut(limit, build, without = {}) {
+    const full = bodySize(build);
+    let blamed = 'options';
+    let largest = 0;
+    for (const [input, rebuild] of Object.entries(without)) {
+        const share = full - bodySize(rebuild);
+        if (share > largest) {
+            largest = share;
+            blamed = input;
+        }
+    }
+    const room = `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`;
+    return blamed === 'target'
+        ? new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `mentions ${room}`, 'fewer mentions (@all reaches everyone in one)')
+        : new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('options', room, 'smaller `options` values');
 }
 /** Robots without a signing scheme: a `secret` means the user expects signing that will not happen. */
 function refuseSecret(secret, provider) {
@@ -502,7 +566,10 @@ function summaryLine(markdown, limit) {
     const tokens = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .lex */ .Ii)(markdown);
     const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
     const plain = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .toPlainText */ .bo)(rest.map((token) => token.raw).join('\n\n'))
-        .replace(/\s*\(https?:\/\/[^\s)]+\)/g, '')
+        // Only where a run of blanks starts (`(?<!\s)`), and the address stops at the next parenthesis (safeHref
+        // encodes them): a leading `\s*` tried at every blank, or `[^\s)]+` running over later `(https://`, made
+        // this quadratic on long runs of spaces.
+        .replace(/(?<!\s)\s*\(https?:\/\/[^\s()]+\)/g, '')
         .replace(/\s+/g, ' ')
         .trim();
     return (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .truncateText */ .EJ)(plain, limit);

@@ -17,7 +17,7 @@ export const modules = {
  * run id, run attempt, provider and target. A re-run of the job (a new attempt) is a new notification.
  */
 function deliveryKey(context, provider, target, length = 32) {
-    const seed = [
+    const material = [
         context.ci,
         context.repository ?? '',
         context.runId ?? '',
@@ -26,7 +26,7 @@ function deliveryKey(context, provider, target, length = 32) {
         provider,
         target,
     ].join('\u0000');
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(seed).digest('hex').slice(0, length);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(material).digest('hex').slice(0, length);
 }
 /** A short stable fingerprint of a credential, for rate-limit buckets (never the credential itself). */
 function credentialFingerprint(value) {
@@ -244,7 +244,7 @@ const serverchan = {
 /* harmony import */ var _core_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3252);
 /* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9142);
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
-/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2677);
+/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1966);
 /**
  * What the four chat robots (DingTalk, WeCom, Feishu, ServerChan) share: a `token` that may be the bare key or
  * the whole webhook URL, `@` mentions in `target`, and a reply whose business code decides success.
@@ -289,6 +289,22 @@ function parseWebhookToken(raw, rule) {
 const USER_ID = /^[\w.@-]{1,128}$/;
 const MOBILE = /^\+?[\d-]{5,20}$/;
 /**
+ * The mention a target without its kind most likely meant: `@13800000000` or `13800000000` → `@mobile:…` (where
+ * the service mentions by mobile), `@alice` or `alice` → `@user:alice`, `all` → `@all`.
+ */
+function mentionHint(item, kinds) {
+    const bare = item.replace(/^@/, '').trim();
+    if (bare.toLowerCase() === 'all' && kinds.includes('all'))
+        return '@all';
+    if (bare.includes(':'))
+        return undefined;
+    if (MOBILE.test(bare) && /^\+?\d/.test(bare) && kinds.includes('mobile'))
+        return `@mobile:${bare}`;
+    if (USER_ID.test(bare) && kinds.includes('user'))
+        return `@user:${bare}`;
+    return undefined;
+}
+/**
  * Parses `target` into mentions: `@all`, `@user:ID`, `@mobile:NUMBER`, separated by commas or newlines.
  * One message carries all of them; ids are checked so a target can never inject markup into a mention tag.
  */
@@ -312,8 +328,10 @@ function parseMentions(raw, provider, kinds) {
         const match = /^@(user|mobile):(.*)$/i.exec(item);
         const kind = match?.[1]?.toLowerCase();
         const value = match?.[2]?.trim() ?? '';
-        if (!kind || !kinds.includes(kind))
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' is not a ${provider} mention`, expected);
+        if (!kind || !kinds.includes(kind)) {
+            const hint = mentionHint(item, kinds);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item.slice(0, 80)}' is not a ${provider} mention${hint ? ` (did you mean '${hint}'?)` : ''}`, expected);
+        }
         if (kind === 'user') {
             if (!USER_ID.test(value))
                 throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' has an empty or malformed user id`, `'@user:ID' (letters, digits, . _ - @)`);
@@ -361,6 +379,7 @@ function robotVerdict(reply, provider, read, explain, id) {
         message: `${provider} error ${code} (${known?.meaning ?? 'unknown code'})${message ? `: ${message}` : ''}`,
         hint: known?.hint,
         retry: known?.retry || reply.status === 429 || reply.status >= 500 ? 'safe' : 'never',
+        ...(known?.waitMs !== undefined ? { retryAfterMs: known.waitMs } : {}),
     };
 }
 /** A number from a reply field that may be a number or a numeric string. */
@@ -377,7 +396,7 @@ function numberField(value) {
  * the serialized body fits. A body that cannot fit even then (huge `options`) is an input error, never a
  * truncated JSON string.
  */
-function fitJsonBody(message, limit, build) {
+function fitJsonBody(message, limit, build, without) {
     const text = (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitMarkdown */ .DJ)(message.markdown, {
         render: (markdown) => JSON.stringify(build(markdown)),
         limit,
@@ -391,7 +410,33 @@ function fitJsonBody(message, limit, build) {
     catch {
         // Cut inside the JSON: reported below.
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('options', `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`, 'smaller `options` values');
+    throw crowdedOut(limit, build, without);
+}
+function bodySize(build) {
+    try {
+        return Buffer.byteLength(JSON.stringify(build('')), 'utf8');
+    }
+    catch {
+        // A body that cannot be built without this input (a card that needs its options): it is not the cause.
+        return Infinity;
+    }
+}
+/** The input error for a body that leaves no room for the message: the input whose part of the body is largest. */
+function crowdedOut(limit, build, without = {}) {
+    const full = bodySize(build);
+    let blamed = 'options';
+    let largest = 0;
+    for (const [input, rebuild] of Object.entries(without)) {
+        const share = full - bodySize(rebuild);
+        if (share > largest) {
+            largest = share;
+            blamed = input;
+        }
+    }
+    const room = `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`;
+    return blamed === 'target'
+        ? new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `mentions ${room}`, 'fewer mentions (@all reaches everyone in one)')
+        : new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('options', room, 'smaller `options` values');
 }
 /** Robots without a signing scheme: a `secret` means the user expects signing that will not happen. */
 function refuseSecret(secret, provider) {
@@ -406,7 +451,10 @@ function summaryLine(markdown, limit) {
     const tokens = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .lex */ .Ii)(markdown);
     const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
     const plain = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .toPlainText */ .bo)(rest.map((token) => token.raw).join('\n\n'))
-        .replace(/\s*\(https?:\/\/[^\s)]+\)/g, '')
+        // Only where a run of blanks starts (`(?<!\s)`), and the address stops at the next parenthesis (safeHref
+        // encodes them): a leading `\s*` tried at every blank, or `[^\s)]+` running over later `(https://`, made
+        // this quadratic on long runs of spaces.
+        .replace(/(?<!\s)\s*\(https?:\/\/[^\s()]+\)/g, '')
         .replace(/\s+/g, ' ')
         .trim();
     return (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .truncateText */ .EJ)(plain, limit);

@@ -17,7 +17,7 @@ export const modules = {
  * run id, run attempt, provider and target. A re-run of the job (a new attempt) is a new notification.
  */
 function deliveryKey(context, provider, target, length = 32) {
-    const seed = [
+    const material = [
         context.ci,
         context.repository ?? '',
         context.runId ?? '',
@@ -26,7 +26,7 @@ function deliveryKey(context, provider, target, length = 32) {
         provider,
         target,
     ].join('\u0000');
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(seed).digest('hex').slice(0, length);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(material).digest('hex').slice(0, length);
 }
 /** A short stable fingerprint of a credential, for rate-limit buckets (never the credential itself). */
 function credentialFingerprint(value) {
@@ -68,8 +68,8 @@ var providers_endpoint = __webpack_require__(9833);
 var idempotency = __webpack_require__(918);
 // EXTERNAL MODULE: ./src/core/secrets.ts
 var secrets = __webpack_require__(8198);
-// EXTERNAL MODULE: ./src/transport/transport.ts + 2 modules
-var transport_transport = __webpack_require__(2677);
+// EXTERNAL MODULE: ./src/transport/transport.ts + 3 modules
+var transport_transport = __webpack_require__(1966);
 ;// CONCATENATED MODULE: ./src/transport/types.ts
 const silentLogger = { debug: () => { }, info: () => { }, warning: () => { } };
 
@@ -81,7 +81,7 @@ function hintFor(status, error, description) {
     if (status === 401)
         return 'check `token` (client id) and `secret` (client secret) of the app, and `app-id`';
     if (status === 403 && /reach limit/i.test(description))
-        return 'the app reached its message quota; it is not retried, raise the quota or send later';
+        return 'Easemob limits messages per app: to users 6000 a minute (a call to 600 users counts 600), to groups 20 a second (each group counts one); sends are paced by messages and a refusal is retried after the window, within the deadline';
     if (status === 403)
         return 'the app is not allowed this call (check the console: offline push advanced features)';
     if (status === 404 || /not_found/i.test(error))
@@ -128,12 +128,27 @@ function easemobBody(reply, opts = { reauth: true }) {
         return (0,transport_transport/* notJsonFailure */.cC)(reply);
     return { ok: true, body: reply.json };
 }
+/** Easemob's message-rate refusal: HTTP 403 "message send reach limit". */
+function isMessageRateLimit(reply) {
+    const body = reply.json;
+    return (reply.status === 403 &&
+        (0,config/* isPlainObject */.Qd)(body) &&
+        typeof body.error_description === 'string' &&
+        /reach limit/i.test(body.error_description));
+}
 
 ;// CONCATENATED MODULE: ./src/providers/easemob/token.ts
 
 
 
 
+/**
+ * `ttl: 0` asks Easemob for an app token that never expires (https://doc.easemob.com/product/easemob_app_token.html:
+ * "若设置为 0,则 token 永久有效"). The token is an admin credential of the whole app, fetched once per run and
+ * never needed after it: a token that outlives the run only widens what a leak (a log, a proxy) gives away, so
+ * 0 is refused rather than passed on, and the expected form says what to use instead.
+ */
+const TOKEN_TTL_FORM = 'whole seconds, at least 1 (a few minutes cover a run; leave it out for the console default; 0, a token that never expires, is refused)';
 /**
  * The app token of one run: fetched on first use, shared by every request (concurrent callers wait on the same
  * fetch), replaced at most once per rejected token. Easemob can ban apps that request tokens too often, so a
@@ -227,7 +242,7 @@ function checkGroupId(value, input = 'group') {
         throw new errors/* ConfigError */.xL(input, `'${String(value)}' is not an Easemob group id`, 'the numeric group id');
     return value.trim();
 }
-// ---- push templates (seed: create push template) ----
+// ---- push templates (创建离线推送模板, https://doc.easemob.com/document/server-side/push_template_create.html) ----
 const BUILTIN_PARAMETERS = ['{$dynamicFrom}', '{$fromNickname}', '{$msg}'];
 function checkTemplateName(value, input = 'name') {
     if (typeof value !== 'string' || !value)
@@ -270,7 +285,7 @@ function checkTemplate(value, input = 'template') {
         contentArgs,
     };
 }
-// ---- push settings (seed: offline push settings) ----
+// ---- push settings (离线推送设置, https://doc.easemob.com/document/server-side/push.html) ----
 const PUSH_TYPES = ['DEFAULT', 'ALL', 'AT', 'NONE'];
 const MAX_IGNORE_DURATION = 604_800_000;
 function checkPushType(value, input = 'type') {
@@ -316,11 +331,16 @@ function checkHour(value, input) {
 
 
 
-/** Template management allows 10 calls/s per app key (seed). */
+/**
+ * Template management allows 10 calls/s per app key (创建离线推送模板,
+ * https://doc.easemob.com/document/server-side/push_template_create.html).
+ */
 const TEMPLATE_RATE = { requests: 10, perMs: 1000 };
 const USERS_RATE = { requests: 100, perMs: 1000 };
 /**
- * Typed Easemob REST client for the offline-push operations of the seeds, sharing one app token per instance.
+ * Typed Easemob REST client for the offline-push operations of Easemob's 离线推送设置 document
+ * (https://doc.easemob.com/document/server-side/push.html) and its push-template pages (创建离线推送模板,
+ * https://doc.easemob.com/document/server-side/push_template_create.html), sharing one app token per instance.
  * Every method validates its arguments first and rejects with a ConfigError naming the bad one, before any request.
  */
 class EasemobClient {
@@ -337,8 +357,10 @@ class EasemobClient {
             throw new errors/* ConfigError */.xL('clientId', 'is required', 'the app Client ID');
         if (!options.clientSecret?.trim())
             throw new errors/* ConfigError */.xL('clientSecret', 'is required', 'the app Client Secret');
-        if (options.tokenTtl !== undefined && (!Number.isInteger(options.tokenTtl) || options.tokenTtl < 0))
-            throw new errors/* ConfigError */.xL('tokenTtl', `${options.tokenTtl} is not a lifetime`, 'whole seconds (0: server default)');
+        if (options.tokenTtl !== undefined && (!Number.isInteger(options.tokenTtl) || options.tokenTtl < 1))
+            throw new errors/* ConfigError */.xL('tokenTtl', options.tokenTtl === 0
+                ? '0 asks Easemob for an app token that never expires'
+                : `${options.tokenTtl} is not a lifetime`, TOKEN_TTL_FORM);
         const transport = options.transport ??
             new transport_transport/* Transport */.oK({
                 timeoutMs: options.timeoutMs ?? 10_000,
@@ -374,7 +396,7 @@ class EasemobClient {
             build: async () => {
                 const token = this.dryRun ? secrets/* MASK */.v : await this.session.get();
                 used = token;
-                // The seed lists `Content-Type: application/json` as required even for the bodiless GET/DELETE calls
+                // The 离线推送设置 document lists `Content-Type: application/json` as required even for the bodiless GET/DELETE calls
                 // (get push language, get and delete push template): sent on every request.
                 const headers = {
                     accept: 'application/json',
@@ -387,6 +409,7 @@ class EasemobClient {
             onReauth: () => this.session.invalidate(used),
             rateKey: `easemob:${request.rateKey}:${this.fingerprint}`,
             rateLimit: request.rateLimit,
+            ...(request.rateWeight !== undefined ? { rateWeight: request.rateWeight } : {}),
         };
     }
     async call(label, method, path, body, rate) {
@@ -435,7 +458,7 @@ class EasemobClient {
         checkUsername(username);
         checkHour(start, 'start');
         checkHour(end, 'end');
-        // The seed types the hours as strings and sends them quoted.
+        // The 离线推送设置 document types the hours as strings and sends them quoted.
         return this.putUser(username, {
             notification_no_disturbing: true,
             notification_no_disturbing_start: String(start),
@@ -448,7 +471,7 @@ class EasemobClient {
     }
     notificationPath(username, conversation) {
         const id = checkUsername(username);
-        // App-wide settings are chattype `user` with the user's own id (seed).
+        // App-wide settings are chattype `user` with the user's own id (离线推送设置 document).
         if (!conversation)
             return `/users/${encodeURIComponent(id)}/notification/user/${encodeURIComponent(id)}`;
         if (conversation.chatType !== 'user' && conversation.chatType !== 'chatgroup')
@@ -525,7 +548,7 @@ class EasemobClient {
     }
     /**
      * Makes the named template exist with exactly these patterns: created when missing; when it differs, deleted and
-     * created again (the seeds document no update call).
+     * created again (Easemob's REST documentation has no update call for templates).
      */
     async ensurePushTemplate(template) {
         const checked = checkTemplate(template);
@@ -650,13 +673,21 @@ async function pushExt(message, use) {
 
 
 
-/** Recipients per request (reference sheet): 600 users, 3 groups. */
+
+/** Recipients per request (https://doc.easemob.com/document/server-side/limitationapi.html): 600 users, 3 groups. */
 const USERS_PER_REQUEST = 600;
 const GROUPS_PER_REQUEST = 3;
 /** body + ext at most 5 KB. A small margin absorbs how a server counts the JSON around them. */
 const MESSAGE_BYTES = 5 * 1024;
 const SIZE_MARGIN = 64;
-const easemob_USERS_RATE = { requests: 100, perMs: 1000 };
+/**
+ * Easemob counts messages, not calls (https://doc.easemob.com/document/server-side/limitationapi.html and
+ * https://doc.easemob.com/document/server-side/message_group.html): to users 6000 messages a minute, a call to 600
+ * users counting 600 (and 100 calls a second, which 6000 a minute keeps far from for full batches); to groups
+ * 20 messages a second, each group one message (the 8th call of 3 groups within a second gets 403 "message send
+ * reach limit"), and 20 calls a second. Each request weighs as many units as it has recipients.
+ */
+const easemob_USERS_RATE = { requests: 6000, perMs: 60_000 };
 const GROUPS_RATE = { requests: 20, perMs: 1000 };
 /** Option keys the adapter reads itself; everything else merges into the message body. */
 const CONSUMED = ['pushTemplate', 'ensureTemplate', 'tokenTtl'];
@@ -719,10 +750,14 @@ function fitMessage(message, ext, options) {
     }
     return (to) => compose(msg, to);
 }
-function interpretSend(reply) {
+/**
+ * 403 "message send reach limit" is the per-second (groups) or per-minute (users) message limit: the window it
+ * counts in has passed by then, so the retry waits one window (and fails at once when the deadline comes first).
+ */
+function interpretSend(reply, rate) {
     const read = easemobBody(reply);
     if (!read.ok)
-        return read;
+        return isMessageRateLimit(reply) ? { ...read, retry: 'safe', retryAfterMs: rate.perMs } : read;
     const data = read.body.data;
     if (!(0,config/* isPlainObject */.Qd)(data))
         return {
@@ -786,8 +821,8 @@ const easemob = {
         if (options.ext !== undefined && !(0,config/* isPlainObject */.Qd)(options.ext))
             throw new errors/* ConfigError */.xL('options.ext', 'must be an object', 'a mapping merged into the message ext');
         const tokenTtl = options.tokenTtl;
-        if (tokenTtl !== undefined && (typeof tokenTtl !== 'number' || !Number.isInteger(tokenTtl) || tokenTtl < 0))
-            throw new errors/* ConfigError */.xL('options.tokenTtl', `${String(tokenTtl)} is not a lifetime`, 'whole seconds');
+        if (tokenTtl !== undefined && (typeof tokenTtl !== 'number' || !Number.isInteger(tokenTtl) || tokenTtl < 1))
+            throw new errors/* ConfigError */.xL('options.tokenTtl', tokenTtl === 0 ? '0 asks Easemob for an app token that never expires' : `${String(tokenTtl)} is not a lifetime`, TOKEN_TTL_FORM);
         const ensureTemplate = parseEnsureTemplate(options.ensureTemplate);
         return {
             endpoint,
@@ -841,9 +876,10 @@ const easemob = {
                     method: 'POST',
                     path: `/messages/${target.kind}`,
                     body,
-                    interpret: interpretSend,
+                    interpret: (reply) => interpretSend(reply, target.kind === 'users' ? easemob_USERS_RATE : GROUPS_RATE),
                     rateKey: target.kind,
                     rateLimit: target.kind === 'users' ? easemob_USERS_RATE : GROUPS_RATE,
+                    rateWeight: batch.length,
                 });
                 const build = exchange.build;
                 return {

@@ -17,7 +17,7 @@ export const modules = {
  * run id, run attempt, provider and target. A re-run of the job (a new attempt) is a new notification.
  */
 function deliveryKey(context, provider, target, length = 32) {
-    const seed = [
+    const material = [
         context.ci,
         context.repository ?? '',
         context.runId ?? '',
@@ -26,7 +26,7 @@ function deliveryKey(context, provider, target, length = 32) {
         provider,
         target,
     ].join('\u0000');
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(seed).digest('hex').slice(0, length);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(material).digest('hex').slice(0, length);
 }
 /** A short stable fingerprint of a credential, for rate-limit buckets (never the credential itself). */
 function credentialFingerprint(value) {
@@ -106,8 +106,8 @@ var idempotency = __webpack_require__(918);
 var core_message = __webpack_require__(3252);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var template = __webpack_require__(7219);
-// EXTERNAL MODULE: ./src/transport/transport.ts + 2 modules
-var transport = __webpack_require__(2677);
+// EXTERNAL MODULE: ./src/transport/transport.ts + 3 modules
+var transport = __webpack_require__(1966);
 // EXTERNAL MODULE: ./src/providers/endpoint.ts
 var endpoint = __webpack_require__(9833);
 ;// CONCATENATED MODULE: ./src/providers/mpaas/codes.ts
@@ -190,7 +190,8 @@ const MPAAS_RETRYABLE = [
 
 
 /**
- * `options` for mPaaS: the seed spells API fields in camelCase (`expiredSeconds`, `smsStrategy`) and one in
+ * `options` for mPaaS: the 模板推送 (PushTemplate) document (https://help.aliyun.com/document_detail/2871127.html)
+ * spells API fields in camelCase (`expiredSeconds`, `smsStrategy`) and one in
  * PascalCase (`StrategyContent`); on the wire every RPC parameter is PascalCase (`ExpiredSeconds`,
  * `StrategyContent`), as the official SDKs send them. So an option key maps to its wire name by upper-casing
  * the first letter, exactly like `@alicloud/pop-core`. Known fields are validated; unknown keys pass through
@@ -269,7 +270,7 @@ function fields_text(key, value) {
     return String(value);
 }
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
-/** StrategyContent per the seed's field table; the timing fields a strategy type needs must be present. */
+/** StrategyContent per the 模板推送 field table; the timing fields a strategy type needs must be present. */
 function strategyContent(key, value, strategyType) {
     const content = objectValue(key, value);
     for (const field of ['fixedTime', 'startTime', 'endTime']) {
@@ -361,7 +362,7 @@ function parseMpaasOptions(options) {
             'NORMAL',
         ]);
     }
-    // The seed: when smsStrategy is not 0, smsSignName, smsTemplateCode and smsTemplateParam are required.
+    // The 模板推送 document: when smsStrategy is not 0, smsSignName, smsTemplateCode and smsTemplateParam are required.
     const smsStrategy = has('SmsStrategy') ? integer(label('SmsStrategy'), get('SmsStrategy')) : 0;
     if (has('SmsStrategy'))
         params.SmsStrategy = String(smsStrategy);
@@ -470,7 +471,10 @@ function signedForm(params, accessKeySecret) {
 
 
 const API_VERSION = '2019-08-21';
-/** The seed: at most 10 entries in TargetMsgkey per call. */
+/**
+ * mPaaS's 模板推送 document (https://help.aliyun.com/document_detail/2871127.html): at most 10 entries in
+ * targetMsgkey per call.
+ */
 const MAX_TARGETS_PER_CALL = 10;
 const TARGET_KINDS = { android: 1, ios: 2, user: 3, harmony: 7 };
 const TARGET_FORM = "'user:ID', 'android:DEVICE', 'ios:DEVICE' or 'harmony:DEVICE' (several ids comma-separated, one kind per line)";
@@ -546,8 +550,12 @@ function interpretMpaasReply(reply, successCodes = DEFAULT_SUCCESS_CODES) {
     const requestId = typeof body.RequestId === 'string' ? body.RequestId : undefined;
     const result = (0,config/* isPlainObject */.Qd)(body.PushResult) ? body.PushResult : undefined;
     const resultCode = typeof body.ResultCode === 'string' ? body.ResultCode : undefined;
-    if (resultCode !== undefined && successCodes.includes(resultCode) && result?.Success === true) {
-        const data = typeof result.Data === 'string' && result.Data ? result.Data : undefined;
+    // The success ResultCode decides; PushResult is optional. The official SDK response models (mpaas 2019-08-21,
+    // e.g. npm @alicloud/mpaas20190821 PushSimpleResponseBody) declare only RequestId, ResultCode and ResultMessage,
+    // and such a reply means the push went out. Only an explicit
+    // `PushResult.Success === false` overrides a success code.
+    if (resultCode !== undefined && successCodes.includes(resultCode) && result?.Success !== false) {
+        const data = typeof result?.Data === 'string' && result.Data ? result.Data : undefined;
         return { ok: true, id: data ?? requestId, code: resultCode };
     }
     if (resultCode === undefined && result === undefined)
@@ -597,8 +605,9 @@ async function actionParams(parsed, message) {
 const mpaas = {
     name: 'mpaas',
     displayName: 'Alibaba Cloud mPaaS push',
-    // The official SDKs' endpoint map sends cn-hangzhou (and every region) to mpaas.aliyuncs.com; the seed's
-    // samples use mpaas.cn-hangzhou.aliyuncs.com. Either can be set with `endpoint` (see docs/providers/mpaas.md).
+    // The official SDKs' endpoint map sends cn-hangzhou (and every region) to mpaas.aliyuncs.com; the 模板推送
+    // document's samples use mpaas.cn-hangzhou.aliyuncs.com. Either can be set with `endpoint`
+    // (see docs/providers/mpaas.md).
     defaultEndpoint: 'https://mpaas.aliyuncs.com',
     formats: ['text'],
     defaultFormat: 'text',

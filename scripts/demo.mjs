@@ -32,6 +32,9 @@ const credentials = {
     endpoint: 'https://a1.easemob.com',
     target: 'user:oncall',
   },
+  'feishu-app': { token: 'cli_demo0000000000', secret: 'demo-secret', target: 'chat:oc_demo0000000000' },
+  'wecom-app': { token: 'wwdemo0000000000', secret: 'demo-secret', 'app-id': '1000002', target: 'user:oncall' },
+  'dingtalk-app': { token: 'dingdemo000000', secret: 'demo-secret', 'app-id': '836390886', target: 'user:oncall' },
 };
 
 const scenes = [

@@ -79,6 +79,8 @@ export async function readInputs(core: Pick<ActionCore, 'getInput' | 'setSecret'
     title: optional('title'),
     target: optional('target'),
     options: await parseOptions(core.getInput('options')),
+    updateMessage: optional('update-message'),
+    replyTo: optional('reply-to'),
     notifyOn: parseNotifyOn(parseList(input('notify-on'))),
     dryRun: parseBoolean('dry-run', input('dry-run'), false),
     failOnError: parseBoolean('fail-on-error', input('fail-on-error'), true),

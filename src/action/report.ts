@@ -36,7 +36,7 @@ function cell(text: unknown): string {
 }
 
 function resultRow(result: DeliveryResult): string {
-  const outcome = result.ok ? '✅ sent' : '❌ failed';
+  const outcome = result.ok ? '✅ sent' : result.warning ? '⚠️ not reached' : '❌ failed';
   const delivery = result.delivery ? ` · ${result.delivery}` : '';
   return `| ${cell(result.provider)} | ${cell(result.target)} | ${outcome}${delivery} | ${cell(result.id ?? result.code ?? '')} | ${result.attempts} | ${result.durationMs} ms | ${cell(result.ok ? (result.deliveryMessage ?? '') : result.message)} |`;
 }

@@ -21,7 +21,8 @@ export const FLAGS: readonly FlagSpec[] = [
     name: 'provider',
     type: 'string',
     value: 'NAME',
-    description: 'pushplus, dingtalk, wecom, feishu, serverchan, mobpush, mpaas or easemob (not needed with --url)',
+    description:
+      'pushplus, dingtalk, wecom, feishu, serverchan, mobpush, mpaas, easemob, feishu-app, wecom-app or dingtalk-app (not needed with --url)',
   },
   {
     name: 'token',
@@ -29,16 +30,21 @@ export const FLAGS: readonly FlagSpec[] = [
     value: 'TOKEN',
     secret: true,
     description:
-      'Primary credential: pushplus token, robot token/key or webhook URL, SendKey, AppKey, AccessKeyId, client id',
+      'Primary credential: pushplus token, robot token/key or webhook URL, SendKey, AppKey, AccessKeyId, client id, App ID, corp id',
   },
   {
     name: 'secret',
     type: 'string',
     value: 'SECRET',
     secret: true,
-    description: 'Second credential: signing secret, AppSecret, AccessKeySecret, client secret',
+    description: 'Second credential: signing secret, AppSecret, AccessKeySecret, client secret, app secret',
   },
-  { name: 'app-id', type: 'string', value: 'ID', description: 'mPaaS AppId, Easemob app key (org#app)' },
+  {
+    name: 'app-id',
+    type: 'string',
+    value: 'ID',
+    description: 'mPaaS AppId, Easemob app key (org#app), WeCom / DingTalk app AgentId',
+  },
   { name: 'workspace-id', type: 'string', value: 'ID', description: 'mPaaS workspace id' },
   {
     name: 'endpoint',
@@ -76,19 +82,32 @@ export const FLAGS: readonly FlagSpec[] = [
     name: 'status',
     type: 'string',
     value: 'STATUS',
-    description: 'Job status (success, failure, cancelled, skipped); default: what the CI exposes, else unknown',
+    description:
+      'Job status (success, failure, cancelled, skipped, started); default: what the CI exposes, else unknown',
   },
   {
     name: 'notify-on',
     type: 'string',
     value: 'LIST',
-    description: 'States to notify on: success, failure, cancelled, skipped, fixed, still-failing, always',
+    description: 'States to notify on: success, failure, cancelled, skipped, started, fixed, still-failing, always',
   },
   {
     name: 'options',
     type: 'string',
     value: 'JSON|YAML',
     description: 'Provider-specific fields merged into the request body',
+  },
+  {
+    name: 'update-message',
+    type: 'string',
+    value: 'ID',
+    description: 'Message id from an earlier step: update it in place (feishu-app card, dingtalk-app OA status bar)',
+  },
+  {
+    name: 'reply-to',
+    type: 'string',
+    value: 'ID',
+    description: 'Message id to reply to in its thread (feishu-app)',
   },
   {
     name: 'url',
@@ -123,7 +142,8 @@ export const FLAGS: readonly FlagSpec[] = [
     name: 'wait-for-delivery',
     type: 'string',
     value: 'SECONDS',
-    description: 'Follow accepted messages (pushplus, MobPush) until delivered or failed; 0 = off (default)',
+    description:
+      'Follow accepted messages (pushplus, MobPush, feishu-app, dingtalk-app) until delivered or failed; 0 = off (default)',
   },
   {
     name: 'json',

@@ -9,7 +9,8 @@ export function helpText(): string {
     return `  ${left.padEnd(34)} ${flag.description}${env}`;
   });
   return `ci-notifier: send a CI result (build failure, release, deployment) to pushplus, DingTalk, WeCom,
-Feishu, ServerChan, MobPush, mPaaS or Easemob, from any CI.
+Feishu, ServerChan, MobPush, mPaaS or Easemob, or as an app message (feishu-app, wecom-app, dingtalk-app),
+from any CI.
 
 Usage:
   ci-notifier --provider NAME [--token TOKEN] [--target TARGET] [options]
@@ -26,6 +27,9 @@ Service URLs (percent-encode reserved characters in credentials):
   serverchan://SENDKEY                            mobpush://APPKEY:APPSECRET@/alias/a,b
   mpaas://ACCESSKEYID:ACCESSKEYSECRET@APPID/WORKSPACEID?target=user:a
   easemob://CLIENTID:CLIENTSECRET@HOST/ORG/APP?target=user:a,b
+  feishu-app://APPID:APPSECRET@[open.larksuite.com]?target=chat:oc_…
+  wecom-app://CORPID:SECRET@AGENTID?target=user:a,b
+  dingtalk-app://APPKEY:APPSECRET@AGENTID?target=user:a,b
   Common query keys: endpoint, format, template, title, target, channel, options.
 
 CI context is detected for GitHub Actions, GitLab CI, Jenkins, Gitee Go, Drone, Woodpecker, CircleCI,

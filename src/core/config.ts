@@ -26,6 +26,10 @@ export interface NotifyConfig {
   target?: string;
   /** Provider-specific options merged into the request body. */
   options: Record<string, unknown>;
+  /** A message id from an earlier step to update in place instead of posting (application channels). */
+  updateMessage?: string;
+  /** A message id to reply to, in its thread (application channels). */
+  replyTo?: string;
   /** Job statuses or run states to notify on; empty means always. */
   notifyOn: string[];
   dryRun: boolean;

@@ -5,15 +5,17 @@
  */
 /**
  * The statuses the `status` input (and the CLI's --status) accepts, in their canonical spelling. Adding a status
- * is one line here; other spellings (`failed`, `canceled`, `timed_out` …) map onto these in normalizeStatus.
+ * is one line here (`started`: the run is beginning, the first of two steps that post on start and update or
+ * reply at the end); other spellings (`failed`, `canceled`, `timed_out` …) map onto these in normalizeStatus.
  */
-export const STATUS_VALUES = ['success', 'failure', 'cancelled', 'skipped'] as const;
+export const STATUS_VALUES = ['success', 'failure', 'cancelled', 'skipped', 'started'] as const;
 
 /** A status the workflow gave or the event carries; `unknown` when neither says (an event still in progress). */
 export type JobStatus = (typeof STATUS_VALUES)[number] | 'unknown';
 
 /** Run state after comparing with the previous run of the same workflow and branch (see the history lookup). */
-export type RunState = 'success' | 'failure' | 'still-failing' | 'fixed' | 'cancelled' | 'skipped' | 'unknown';
+export type RunState =
+  'success' | 'failure' | 'still-failing' | 'fixed' | 'cancelled' | 'skipped' | 'started' | 'unknown';
 
 export interface CommitInfo {
   sha: string;
@@ -176,6 +178,8 @@ export function normalizeStatus(value: string | undefined | null): JobStatus | u
     case 'neutral':
     case 'stale':
       return 'skipped';
+    case 'started':
+      return 'started';
     default:
       return undefined;
   }

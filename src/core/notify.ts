@@ -6,7 +6,7 @@ import type { FetchFunction } from '../transport/proxy.js';
 import type { HttpRequest, Logger } from '../transport/types.js';
 import type { NotifyConfig } from './config.js';
 import type { CiContext } from './context.js';
-import { NotifierError, describeError, toError } from './errors.js';
+import { ConfigError, NotifierError, describeError, toError } from './errors.js';
 import { followUp, type Followable } from './follow-up.js';
 import { createMessage, type Message } from './message.js';
 import { sleep as defaultSleep, type RateLimiter, type Sleep } from '../transport/rate-limit.js';
@@ -25,6 +25,8 @@ export interface DeliveryResult {
   message?: string;
   attempts: number;
   durationMs: number;
+  /** A recipient refused while others were reached: not a failure of the run (see RecipientResult). */
+  warning?: boolean;
   /** Follow-up state when `wait-for-delivery` is on. */
   delivery?: DeliveryState;
   deliveryMessage?: string;
@@ -108,8 +110,21 @@ export function shouldNotify(notifyOn: readonly string[], context: CiContext): b
 
 /** The part of a config an adapter reads. */
 export function settingsOf(config: NotifyConfig) {
-  const { token, secret, appId, workspaceId, endpoint, channel, format, target, options } = config;
-  return { token, secret, appId, workspaceId, endpoint, channel, format, target, options };
+  const { token, secret, appId, workspaceId, endpoint, channel, format, target, options, updateMessage, replyTo } =
+    config;
+  return {
+    token,
+    secret,
+    appId,
+    workspaceId,
+    endpoint,
+    channel,
+    format,
+    target,
+    options,
+    updateMessage,
+    replyTo,
+  };
 }
 
 async function runPool<T, R>(items: readonly T[], limit: number, worker: (item: T) => Promise<R>): Promise<R[]> {
@@ -168,6 +183,7 @@ async function deliver(
           ok: recipient.ok,
           id: recipient.id,
           message: recipient.message,
+          ...(recipient.warning ? { warning: true } : {}),
         }))
       : [{ ...base, target: plan.target, ok: true, id: outcome.verdict.id, message: outcome.verdict.message }];
     const followable = results
@@ -212,6 +228,11 @@ export async function notify(
   secrets.add(config.secret);
 
   const adapter = await loadAdapter(config.provider);
+  // Before parsing: a provider that cannot update or reply must not silently post a new message instead.
+  if (config.updateMessage && !adapter.updatesMessages)
+    throw new ConfigError('update-message', `is not supported by ${adapter.name}`, 'feishu-app or dingtalk-app');
+  if (config.replyTo && !adapter.repliesInThread)
+    throw new ConfigError('reply-to', `is not supported by ${adapter.name}`, 'feishu-app');
   const parsed = adapter.parse(settingsOf(config));
 
   const now = deps.now ?? Date.now;
@@ -243,7 +264,7 @@ export async function notify(
     baseDelayMs: deps.retryBaseDelayMs,
     limiter: deps.limiter,
   });
-  const env: PlanEnvironment = { transport, secrets, logger, dryRun: config.dryRun, now };
+  const env: PlanEnvironment = { transport, secrets, logger, dryRun: config.dryRun, now, deadline };
   const plans = await adapter.plan(parsed, message, env);
 
   if (config.dryRun) {
@@ -276,8 +297,13 @@ export async function notify(
       },
     );
   }
-  // An accepted message that the provider later reports as failed is a failed delivery.
-  const allDelivered = results.every((result) => result.ok && result.delivery !== 'failed');
+  for (const result of results.filter((item) => item.warning))
+    logger.warning(`${adapter.displayName}: ${result.target} was not reached: ${result.message ?? 'refused'}`);
+  // An accepted message that the provider later reports as failed is a failed delivery. A refused recipient
+  // next to reached ones is a warning, not a failure.
+  const allDelivered =
+    results.some((result) => result.ok) &&
+    results.every((result) => (result.ok || result.warning) && result.delivery !== 'failed');
   return {
     status: results.length > 0 && allDelivered ? 'success' : 'failure',
     results,

@@ -36,6 +36,7 @@ export const NOTIFY_ON_VALUES = [
   'failure',
   'cancelled',
   'skipped',
+  'started',
   'fixed',
   'still-failing',
 ] as const;

@@ -15,7 +15,8 @@ export interface OutcomeSink {
 
 /** A delivery that did not reach its reader: refused, or accepted and then reported undelivered by the follow-up. */
 export function isFailedDelivery(result: DeliveryResult): boolean {
-  return !result.ok || result.delivery === 'failed';
+  // A recipient refused next to reached ones (WeCom app `invaliduser`) is a warning, not a failed delivery.
+  return (!result.ok && !result.warning) || result.delivery === 'failed';
 }
 
 /** A failed delivery in words, naming target and provider once (the provider's own message may already name it). */
@@ -28,6 +29,7 @@ function describeFailure(result: DeliveryResult): string {
 
 function resultLine(result: DeliveryResult): string {
   if (isFailedDelivery(result)) return `FAILED: ${describeFailure(result)}`;
+  if (result.warning) return `not reached: ${result.provider} ${result.target}: ${result.message ?? 'refused'}`;
   const id = result.id ? ` (id ${result.id})` : '';
   const delivery = result.delivery ? `, ${result.delivery}` : '';
   return `sent: ${result.provider} ${result.target}${id}${delivery}`;

@@ -6,6 +6,8 @@
  *   mobpush://APPKEY:APPSECRET@/alias/a,b           (path: /all, /alias/…, /tags/…, /rid/…)
  *   mpaas://ACCESSKEYID:ACCESSKEYSECRET@APPID/WORKSPACEID?target=user:a
  *   easemob://CLIENTID:CLIENTSECRET@HOST/ORG/APP?target=user:a,b
+ *   feishu-app://APPID:APPSECRET@[HOST]?target=chat:oc_…   (HOST: open.larksuite.com for Lark)
+ *   wecom-app://CORPID:SECRET@AGENTID?target=user:a,b      dingtalk-app://APPKEY:APPSECRET@AGENTID?target=user:a
  *
  * Common query keys on every scheme: endpoint, format, template, title, target, channel, options.
  * Credentials containing reserved characters (`/ ? # @ : %`) are percent-encoded; `formatServiceUrl` does that.
@@ -51,6 +53,9 @@ export const SERVICE_URL_FORMS: Readonly<Record<string, string>> = {
   mobpush: 'mobpush://APPKEY:APPSECRET@/all|/alias/a,b|/tags/a,b|/rid/ID',
   mpaas: 'mpaas://ACCESSKEYID:ACCESSKEYSECRET@APPID/WORKSPACEID[?target=user:…]',
   easemob: 'easemob://CLIENTID:CLIENTSECRET@HOST/ORG/APP[?target=user:a,b|group:g]',
+  'feishu-app': 'feishu-app://APPID:APPSECRET@[HOST]?target=chat:oc_…|user:ou_…',
+  'wecom-app': 'wecom-app://CORPID:SECRET@AGENTID?target=user:a,b|party:1|tag:1|@all',
+  'dingtalk-app': 'dingtalk-app://APPKEY:APPSECRET@AGENTID?target=user:a,b|dept:1|@all',
 };
 
 const MOBPUSH_KINDS = new Set(['all', 'alias', 'tags', 'rid']);
@@ -275,6 +280,28 @@ function parseFields(raw: string, deferred: Deferred): ServiceUrlConfig {
         appId: `${parts.path[0]}#${parts.path[1]}`,
       });
     }
+    case 'feishu-app': {
+      const credentials = requirePair(raw, parts, 'App ID', 'App Secret');
+      requireNoPath(raw, parts);
+      const query = readQuery(raw, parts, []);
+      const base = common(scheme, query, deferred);
+      // The optional host picks the service host (open.larksuite.com for Lark); ?endpoint= overrides it.
+      const endpoint = base.endpoint ?? (parts.host ? `https://${parts.host}` : undefined);
+      return compact({ ...base, provider: scheme, ...credentials, endpoint });
+    }
+    case 'wecom-app':
+    case 'dingtalk-app': {
+      const credentials = requirePair(
+        raw,
+        parts,
+        scheme === 'wecom-app' ? 'corp id' : 'AppKey',
+        scheme === 'wecom-app' ? 'app secret' : 'AppSecret',
+      );
+      if (!parts.host) fail(raw, "has no AgentId after '@'", scheme);
+      requireNoPath(raw, parts);
+      const query = readQuery(raw, parts, []);
+      return compact({ ...common(scheme, query, deferred), provider: scheme, ...credentials, appId: parts.host });
+    }
     case 'http':
     case 'https':
       return fail(
@@ -360,6 +387,24 @@ export function formatServiceUrl(config: ServiceUrlConfig): string {
         commonEntries({ ...config, endpoint: keepEndpoint ? endpoint : undefined }),
       )}`;
     }
+    case 'feishu-app': {
+      const credentials = `${enc(config.token ?? missing(provider, 'an App ID'))}:${enc(config.secret ?? missing(provider, 'an App Secret'))}`;
+      let host = '';
+      const endpoint = config.endpoint;
+      if (endpoint) {
+        try {
+          const url = new URL(endpoint);
+          if (url.protocol === 'https:' && (url.pathname === '/' || url.pathname === '') && !url.search)
+            host = url.host;
+        } catch {
+          // Kept in ?endpoint= as given.
+        }
+      }
+      return `feishu-app://${credentials}@${host}${queryString(commonEntries({ ...config, endpoint: host ? undefined : endpoint }))}`;
+    }
+    case 'wecom-app':
+    case 'dingtalk-app':
+      return `${provider}://${enc(config.token ?? missing(provider, 'a token'))}:${enc(config.secret ?? missing(provider, 'a secret'))}@${enc(config.appId ?? missing(provider, 'an AgentId'))}${queryString(commonEntries(config))}`;
     default:
       throw new ConfigError('url', `no URL form for provider '${provider}'`, `one of ${EXAMPLE_FORMS}`);
   }

@@ -15,6 +15,9 @@ const LOADERS = {
   wecom: async () => (await import('./wecom/index.js')).wecom,
   feishu: async () => (await import('./feishu/index.js')).feishu,
   serverchan: async () => (await import('./serverchan/index.js')).serverchan,
+  'feishu-app': async () => (await import('./feishu-app/index.js')).feishuApp,
+  'wecom-app': async () => (await import('./wecom-app/index.js')).wecomApp,
+  'dingtalk-app': async () => (await import('./dingtalk-app/index.js')).dingtalkApp,
 } satisfies Record<string, () => Promise<{ name: string }>>;
 
 export type ProviderName = keyof typeof LOADERS;

@@ -9,7 +9,17 @@ import type { HttpReply, Logger } from '../transport/types.js';
 /** The part of the configuration an adapter reads. */
 export type ProviderSettings = Pick<
   NotifyConfig,
-  'token' | 'secret' | 'appId' | 'workspaceId' | 'endpoint' | 'channel' | 'format' | 'target' | 'options'
+  | 'token'
+  | 'secret'
+  | 'appId'
+  | 'workspaceId'
+  | 'endpoint'
+  | 'channel'
+  | 'format'
+  | 'target'
+  | 'options'
+  | 'updateMessage'
+  | 'replyTo'
 >;
 
 export interface PlanEnvironment {
@@ -19,6 +29,8 @@ export interface PlanEnvironment {
   /** True in dry-run: plans must not reach the network (no token fetches); placeholders are fine. */
   dryRun: boolean;
   now(): number;
+  /** Epoch ms when the run's deliveries must be done (WeCom sizes its duplicate-check window from it). */
+  deadline?: number;
 }
 
 /** One recipient's outcome inside a multi-recipient reply (Easemob returns a message id per user). */
@@ -27,6 +39,11 @@ export interface RecipientResult {
   ok: boolean;
   id?: string;
   message?: string;
+  /**
+   * A recipient the service refused while it delivered to the others (WeCom `invaliduser`): reported and
+   * warned about, but it does not fail the run when another recipient was reached.
+   */
+  warning?: boolean;
 }
 
 /** One request to make: a delivery to one target or one batch of targets. */
@@ -71,6 +88,9 @@ export interface ProviderAdapter<Parsed = unknown> {
   readonly retryableCodes: readonly (string | number)[];
   /** Name of the request field the service deduplicates on, when it has one. */
   readonly idempotencyKey?: string;
+  /** True when the adapter reads `update-message` / `reply-to`; the core refuses them for the others. */
+  readonly updatesMessages?: boolean;
+  readonly repliesInThread?: boolean;
   /** Sends per credential the service allows. */
   readonly rateLimit: RateLimit;
   /** Title and body limits for a format, in the unit the service counts. */

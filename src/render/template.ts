@@ -194,6 +194,7 @@ const STATUS_ICONS: Record<JobStatus, string> = {
   failure: '❌',
   cancelled: '⚪',
   skipped: '⏭️',
+  started: '🟡',
   unknown: 'ℹ️',
 };
 
@@ -204,6 +205,7 @@ const STATE_TEXT: Record<RunState, string> = {
   fixed: 'Fixed',
   cancelled: 'Cancelled',
   skipped: 'Skipped',
+  started: 'Started',
   unknown: 'Finished',
 };
 

@@ -2,7 +2,7 @@ import type { SecretRegistry } from '../core/secrets.js';
 
 /** A request exactly as it goes on the wire: the body is serialized once, so what is signed is what is sent. */
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   headers: Record<string, string>;
   body?: string;

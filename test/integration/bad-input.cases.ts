@@ -408,6 +408,69 @@ const ROBOT_CASES: BadInputCase[] = [
 ];
 
 /** Each provider appends its own cases here. */
+const FEISHU_APP = {
+  provider: 'feishu-app',
+  token: 'cli_a5e1b2c3d4e5f6a7',
+  secret: 'FeishuAppSecret0001',
+  target: 'chat:oc_a0553eda9014c201e6969b478895c230',
+};
+const WECOM_APP = {
+  provider: 'wecom-app',
+  token: 'ww1234567890abcdef',
+  secret: 'WecomAppSecret0001',
+  'app-id': '1000002',
+  target: 'user:alice',
+};
+const DINGTALK_APP = {
+  provider: 'dingtalk-app',
+  token: 'dingabcdefghijklmnop',
+  secret: 'DingtalkAppSecret0001',
+  'app-id': '836390886',
+  target: 'user:alice',
+};
+
+const APP_CHANNEL_CASES: BadInputCase[] = [
+  { name: 'feishu-app: no App ID', inputs: { ...FEISHU_APP, token: '' }, input: 'token' },
+  { name: 'feishu-app: no App Secret', inputs: { ...FEISHU_APP, secret: '' }, input: 'secret' },
+  { name: 'feishu-app: no target', inputs: { ...FEISHU_APP, target: '' }, input: 'target' },
+  { name: 'feishu-app: a robot mention as target', inputs: { ...FEISHU_APP, target: '@all' }, input: 'target' },
+  { name: 'feishu-app: chat id of the wrong shape', inputs: { ...FEISHU_APP, target: 'chat:ou_x' }, input: 'target' },
+  { name: 'feishu-app: unknown format', inputs: { ...FEISHU_APP, format: 'markdown' }, input: 'format' },
+  {
+    name: 'feishu-app: update-message not a message id',
+    inputs: { ...FEISHU_APP, 'update-message': '42' },
+    input: 'update-message',
+  },
+  {
+    name: 'feishu-app: text cannot be updated',
+    inputs: { ...FEISHU_APP, format: 'text', 'update-message': 'om_abc' },
+    input: 'format',
+  },
+  {
+    name: 'feishu-app: update and reply at once',
+    inputs: { ...FEISHU_APP, 'update-message': 'om_a', 'reply-to': 'om_b' },
+    input: 'reply-to',
+  },
+  { name: 'wecom-app: no AgentId', inputs: { ...WECOM_APP, 'app-id': '' }, input: 'app-id' },
+  { name: 'wecom-app: AgentId not a number', inputs: { ...WECOM_APP, 'app-id': 'agent' }, input: 'app-id' },
+  { name: 'wecom-app: party not numeric', inputs: { ...WECOM_APP, target: 'party:ops' }, input: 'target' },
+  { name: 'wecom-app: @all with users', inputs: { ...WECOM_APP, target: '@all\nuser:a' }, input: 'target' },
+  { name: 'wecom-app: reply-to', inputs: { ...WECOM_APP, 'reply-to': 'x' }, input: 'reply-to' },
+  { name: 'dingtalk-app: no AgentId', inputs: { ...DINGTALK_APP, 'app-id': '' }, input: 'app-id' },
+  { name: 'dingtalk-app: unknown target kind', inputs: { ...DINGTALK_APP, target: 'tag:1' }, input: 'target' },
+  {
+    name: 'dingtalk-app: update-message not a task id',
+    inputs: { ...DINGTALK_APP, 'update-message': 'om_x' },
+    input: 'update-message',
+  },
+  {
+    name: 'dingtalk-app: msgBytes not a size',
+    inputs: { ...DINGTALK_APP, options: '{"msgBytes": "big"}' },
+    input: 'options.msgBytes',
+  },
+  { name: 'pushplus: update-message', inputs: { ...PUSHPLUS, 'update-message': 'x' }, input: 'update-message' },
+];
+
 export const BAD_INPUTS: BadInputCase[] = [
   ...COMMON,
   ...PUSHPLUS_CASES,
@@ -415,4 +478,5 @@ export const BAD_INPUTS: BadInputCase[] = [
   ...MPAAS_CASES,
   ...EASEMOB_CASES,
   ...ROBOT_CASES,
+  ...APP_CHANNEL_CASES,
 ];

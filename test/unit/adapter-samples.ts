@@ -73,6 +73,38 @@ export const ADAPTER_SAMPLES: Record<string, AdapterSample> = {
     badTarget: '@mobile:13800138000',
     secretsNeverInUrl: ['demoFeishuSecret123'],
   },
+  'feishu-app': {
+    settings: {
+      token: 'cli_a5e1b2c3d4e5f6a7',
+      secret: 'FeishuAppSecretNeverLogged0123',
+      target: 'chat:oc_a0553eda9014c201e6969b478895c230\nuser:ou_7d8a6e6df7621556ce0d21922b676706',
+      options: {},
+    },
+    badTarget: '@all',
+    secretsNeverInUrl: ['cli_a5e1b2c3d4e5f6a7', 'FeishuAppSecretNeverLogged0123'],
+  },
+  'wecom-app': {
+    settings: {
+      token: 'ww1234567890abcdef',
+      secret: 'WecomAppSecretNeverLogged-0123456789abcd',
+      appId: '1000002',
+      target: 'user:alice,bob\nparty:2',
+      options: {},
+    },
+    badTarget: 'group:ops',
+    secretsNeverInUrl: ['WecomAppSecretNeverLogged-0123456789abcd'],
+  },
+  'dingtalk-app': {
+    settings: {
+      token: 'dingabcdefghijklmnop',
+      secret: 'DingtalkAppSecretNeverLogged-0123456789',
+      appId: '836390886',
+      target: 'user:alice,bob\ndept:1',
+      options: {},
+    },
+    badTarget: 'party:1',
+    secretsNeverInUrl: ['DingtalkAppSecretNeverLogged-0123456789'],
+  },
   serverchan: {
     settings: { token: 'SCT123456TAbCdEfGhIjKlMnOp', options: {} },
     badTarget: '@all',

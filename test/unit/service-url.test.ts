@@ -74,6 +74,37 @@ const SAMPLES: Record<string, { url: string; expected: ServiceUrlConfig }> = {
       target: 'user:a,b',
     },
   },
+  'feishu-app': {
+    url: 'feishu-app://cli_a5e1b2c3:appSecret01@open.larksuite.com?target=chat:oc_a0553eda%0Auser:ou_7d8a',
+    expected: {
+      provider: 'feishu-app',
+      token: 'cli_a5e1b2c3',
+      secret: 'appSecret01',
+      endpoint: 'https://open.larksuite.com',
+      target: 'chat:oc_a0553eda\nuser:ou_7d8a',
+    },
+  },
+  'wecom-app': {
+    url: 'wecom-app://ww1234567890abcdef:wecomSecret01@1000002?target=user:alice,bob&format=markdown',
+    expected: {
+      provider: 'wecom-app',
+      token: 'ww1234567890abcdef',
+      secret: 'wecomSecret01',
+      appId: '1000002',
+      target: 'user:alice,bob',
+      format: 'markdown',
+    },
+  },
+  'dingtalk-app': {
+    url: 'dingtalk-app://dingabcdefgh:dingSecret01@836390886?target=dept:1',
+    expected: {
+      provider: 'dingtalk-app',
+      token: 'dingabcdefgh',
+      secret: 'dingSecret01',
+      appId: '836390886',
+      target: 'dept:1',
+    },
+  },
 };
 
 describe('parseServiceUrl', () => {
@@ -157,6 +188,9 @@ describe('malformed service URLs', () => {
     [`mpaas://id:${SECRET}@/ws`, /no AppId/],
     [`easemob://id:${SECRET}@a1.easemob.com/orgonly`, /\/ORG\/APP/],
     [`slack://${SECRET}`, /unknown scheme 'slack'/],
+    [`wecom-app://corp:${SECRET}@?target=user:a`, /no AgentId/],
+    [`dingtalk-app://${SECRET}@1?target=user:a`, /no AppSecret/],
+    [`feishu-app://cli_x:${SECRET}@open.larksuite.com/extra`, /path where none belongs/],
     [`${SECRET}`, /not a service URL/],
     [`dingtalk://${SECRET}?secret=%E0%A4%A`, /malformed percent-encoding/],
     [`feishu://${SECRET}?options=[1,2]`, /options/],

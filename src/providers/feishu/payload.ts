@@ -21,6 +21,7 @@ export const CARD_COLOURS: Record<RunState, string> = {
   'still-failing': 'carmine',
   cancelled: 'grey',
   skipped: 'grey',
+  started: 'yellow',
   unknown: 'blue',
 };
 

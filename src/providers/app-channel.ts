@@ -1,0 +1,98 @@
+import type { FailureVerdict } from '../transport/types.js';
+
+/**
+ * Plumbing shared by the application channels (feishu-app, wecom-app, dingtalk-app).
+ */
+
+/**
+ * The run-time access token of an application channel (Feishu tenant token, WeCom and DingTalk access tokens):
+ * fetched on first use, shared by every request of the run (concurrent callers wait on the same fetch), and
+ * replaced at most once per token the service rejected. The services throttle or ban callers that fetch tokens
+ * often, so a failed fetch is remembered rather than repeated by each delivery. Same pattern as Easemob's
+ * TokenSession; the fetch itself is the provider's.
+ */
+export class AppToken {
+  private current?: Promise<string>;
+  private fetches = 0;
+
+  constructor(private readonly fetchToken: () => Promise<string>) {}
+
+  /** How many token requests this run made (tests and logs). */
+  get fetchCount(): number {
+    return this.fetches;
+  }
+
+  get(): Promise<string> {
+    this.current ??= this.fetch();
+    return this.current;
+  }
+
+  /** Drops `rejected` so the next `get()` fetches again; a no-op when another caller already replaced it. */
+  async invalidate(rejected: string | undefined): Promise<void> {
+    const promise = this.current;
+    if (!promise) return;
+    const held = await promise.catch(() => undefined);
+    if (held !== undefined && held === rejected && this.current === promise) this.current = undefined;
+  }
+
+  private fetch(): Promise<string> {
+    this.fetches += 1;
+    return this.fetchToken();
+  }
+}
+
+/** Placeholder shown in dry-run requests: a dry run never fetches a token. */
+export const DRY_RUN_TOKEN = 'dry-run-access-token';
+
+/** One entry of an application channel's error-code table: what it means, whether to retry, what to do. */
+export interface AppCode {
+  meaning: string;
+  /** `safe`: throttled or transient, retried within the budget; `reauth`: the access token expired. */
+  retry?: 'safe' | 'reauth';
+  hint?: string;
+}
+
+/** The failure verdict for a business code, from the channel's table (an unknown code is never retried). */
+export function codeFailure(
+  provider: string,
+  table: Readonly<Record<number, AppCode>>,
+  code: number,
+  text: string,
+  options: { status: number; reauthCodes: readonly number[]; retryAfterMs?: number },
+): FailureVerdict {
+  const known = table[code];
+  const reauth = options.reauthCodes.includes(code);
+  const retry = reauth
+    ? 'reauth'
+    : known?.retry === 'safe' || options.status === 429 || options.status >= 500
+      ? 'safe'
+      : 'never';
+  return {
+    ok: false,
+    code,
+    message: `${provider} error ${code} (${known?.meaning ?? 'unknown code'})${text ? `: ${text}` : ''}`,
+    hint: known?.hint,
+    retry,
+    retryAfterMs: options.retryAfterMs,
+  };
+}
+
+/** Reads `options.reauthCodes` (codes that mean "fetch a new token and retry once"), or the channel's default. */
+export function reauthCodesOption(
+  value: unknown,
+  fallback: readonly number[],
+  configError: (problem: string, expected: string) => Error,
+): number[] {
+  if (value === undefined) return [...fallback];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'number' && Number.isInteger(item)))
+    throw configError('must be a list of numeric error codes', `e.g. [${fallback.join(', ')}]`);
+  return value as number[];
+}
+
+/** Splits `target` into its non-empty lines (`;` also separates, as for the other providers). */
+export function targetLines(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(/[\n;]/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,364 @@
+import { deepMerge, isPlainObject, omitKeys } from '../../core/config.js';
+import { ConfigError, ProviderError } from '../../core/errors.js';
+import { credentialFingerprint } from '../../core/idempotency.js';
+import { renderTitle, type Message } from '../../core/message.js';
+import { truncateText, type MessageLimits } from '../../render/limits.js';
+import { renderMarkdown, toPlainText } from '../../render/markdown.js';
+import { httpFailure, notJsonFailure } from '../../transport/transport.js';
+import type { HttpReply, Verdict } from '../../transport/types.js';
+import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption, targetLines } from '../app-channel.js';
+import { joinUrl, resolveBaseUrl } from '../endpoint.js';
+import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, TrackedState } from '../types.js';
+import { fitJsonBody, numberField } from '../webhook.js';
+import {
+  CODES,
+  CREDENTIALS,
+  DEFAULT_FORMAT,
+  DEFAULT_MSG_BYTES,
+  DEFAULT_REAUTH_CODES,
+  DEPT_ID,
+  DINGTALK_HOST,
+  DISPLAY_NAME,
+  FORMATS,
+  MAX_DEPTS,
+  MAX_USERS,
+  NAME,
+  PATHS,
+  RATE_LIMIT,
+  STATUS_BAR,
+  TARGET_FORM,
+  USER_ID,
+  type DingtalkAppFormat,
+} from './descriptor.js';
+
+const CONSUMED = ['reauthCodes', 'msgBytes'] as const;
+const TASK_ID = /^\d{1,20}$/;
+
+export interface DingtalkAppRecipients {
+  all: boolean;
+  users: string[];
+  depts: string[];
+}
+
+export interface DingtalkAppSettings {
+  appKey: string;
+  appSecret: string;
+  agentId: number;
+  baseUrl: string;
+  format: DingtalkAppFormat;
+  recipients: DingtalkAppRecipients;
+  updateMessage?: string;
+  msgBytes: number;
+  reauthCodes: number[];
+  options: Record<string, unknown>;
+}
+
+function parseRecipients(raw: string | undefined, required: boolean): DingtalkAppRecipients {
+  const out: DingtalkAppRecipients = { all: false, users: [], depts: [] };
+  const lines = targetLines(raw);
+  if (lines.length === 0 && required) throw new ConfigError('target', `is required for ${NAME}`, TARGET_FORM);
+  for (const line of lines) {
+    if (line.toLowerCase() === '@all') {
+      out.all = true;
+      continue;
+    }
+    const match = /^(user|dept):(.+)$/i.exec(line);
+    if (!match) throw new ConfigError('target', `'${line}' is not a DingTalk work-notification target`, TARGET_FORM);
+    const kind = match[1]!.toLowerCase();
+    const ids = match[2]!.split(',').map((id) => id.trim());
+    for (const id of ids)
+      if (!(kind === 'user' ? USER_ID : DEPT_ID).test(id))
+        throw new ConfigError(
+          'target',
+          `'${id}' in '${line}' is not a ${kind} id`,
+          kind === 'user' ? 'DingTalk userids' : 'numeric department ids',
+        );
+    (kind === 'user' ? out.users : out.depts).push(...ids);
+  }
+  if (out.all && (out.users.length || out.depts.length))
+    throw new ConfigError('target', "'@all' cannot be combined with users or departments", "'@all' alone");
+  out.users = [...new Set(out.users)];
+  out.depts = [...new Set(out.depts)];
+  if (out.users.length > MAX_USERS)
+    throw new ConfigError('target', `has ${out.users.length} users`, `at most ${MAX_USERS}`);
+  if (out.depts.length > MAX_DEPTS)
+    throw new ConfigError('target', `has ${out.depts.length} departments`, `at most ${MAX_DEPTS}`);
+  return out;
+}
+
+function targetLabel(recipients: DingtalkAppRecipients): string {
+  if (recipients.all) return '@all';
+  const part = (prefix: string, ids: string[]) =>
+    ids.length === 0 ? [] : [ids.length <= 3 ? `${prefix}:${ids.join(',')}` : `${prefix}:${ids.length} ids`];
+  return [...part('user', recipients.users), ...part('dept', recipients.depts)].join(' ');
+}
+
+/** The `msg` object for one rendering of the Markdown source. */
+function msgOf(format: DingtalkAppFormat, message: Message, title: string, markdown: string): Record<string, unknown> {
+  switch (format) {
+    case 'text':
+      return {
+        msgtype: 'text',
+        text: { content: [title, renderMarkdown(markdown, 'text')].filter(Boolean).join('\n\n') },
+      };
+    case 'card':
+      if (!message.link)
+        throw new ConfigError('format', "'card' needs a link for its button (the run URL is unknown)", "'markdown'");
+      return {
+        msgtype: 'action_card',
+        action_card: {
+          title,
+          markdown: renderMarkdown(markdown, 'dingtalk-markdown'),
+          single_title: message.linkText,
+          single_url: message.link,
+        },
+      };
+    case 'oa': {
+      if (!message.link)
+        throw new ConfigError('format', "'oa' needs a link to open (the run URL is unknown)", "'markdown'");
+      const bar = STATUS_BAR[message.state] ?? STATUS_BAR.unknown;
+      const context = message.context;
+      return {
+        msgtype: 'oa',
+        oa: {
+          message_url: message.link,
+          pc_message_url: message.link,
+          head: { bgcolor: 'FFBBBBBB', text: truncateText(context.workflow ?? 'CI', { max: 20, unit: 'chars' }) },
+          status_bar: { status_value: bar.value, status_bg: bar.bg },
+          body: { title, content: toPlainText(markdown) },
+        },
+      };
+    }
+    default:
+      return { msgtype: 'markdown', markdown: { title, text: renderMarkdown(markdown, 'dingtalk-markdown') } };
+  }
+}
+
+/** The legacy oapi replies: `errcode` 0 is success; 88 carries the real reason in sub_code / sub_msg. */
+export function dingtalkAppVerdict(reply: HttpReply, reauthCodes: readonly number[]): Verdict {
+  const body = isPlainObject(reply.json) ? reply.json : undefined;
+  const code = numberField(body?.errcode);
+  if (code === undefined) return httpFailure(reply) ?? notJsonFailure(reply);
+  if (code === 0 && reply.status >= 200 && reply.status < 300) {
+    const task = numberField(body?.task_id);
+    return { ok: true, code, id: task === undefined ? undefined : String(body?.task_id) };
+  }
+  const sub = [body?.sub_code, body?.sub_msg].filter((value) => typeof value === 'string' && value).join(' ');
+  const text = [typeof body?.errmsg === 'string' ? body.errmsg : '', sub && `(${sub})`].filter(Boolean).join(' ');
+  return codeFailure('DingTalk', CODES, code, text, { status: reply.status, reauthCodes });
+}
+
+function accessToken(parsed: DingtalkAppSettings, env: PlanEnvironment): AppToken {
+  return new AppToken(async () => {
+    const query = `?appkey=${encodeURIComponent(parsed.appKey)}&appsecret=${encodeURIComponent(parsed.appSecret)}`;
+    const outcome = await env.transport.exchange({
+      label: 'DingTalk access token',
+      build: () => ({ method: 'GET', url: `${joinUrl(parsed.baseUrl, PATHS.token)}${query}`, headers: {} }),
+      interpret: (reply) => {
+        const verdict = dingtalkAppVerdict(reply, []);
+        if (!verdict.ok) return verdict;
+        const token = (reply.json as Record<string, unknown>).access_token;
+        if (typeof token !== 'string' || !token)
+          return { ok: false, message: 'the token reply has no access_token', retry: 'never' };
+        env.secrets.add(token);
+        return { ok: true };
+      },
+      rateKey: `${NAME}-token:${credentialFingerprint(parsed.appKey)}`,
+    });
+    const token = (outcome.reply.json as Record<string, unknown>).access_token;
+    if (typeof token !== 'string') throw new ProviderError('DingTalk access token: the reply has no access_token');
+    return token;
+  });
+}
+
+/** One authorized POST to the legacy API (token in the query), with one token replacement on rejection. */
+function call(
+  parsed: DingtalkAppSettings,
+  env: PlanEnvironment,
+  token: AppToken,
+  label: string,
+  path: string,
+  body: string,
+  idempotent: boolean,
+): DeliveryPlan['exchange'] {
+  let used: string | undefined;
+  return {
+    label: `DingTalk app ${label}`,
+    build: async () => {
+      used = env.dryRun ? DRY_RUN_TOKEN : await token.get();
+      return {
+        method: 'POST',
+        url: `${joinUrl(parsed.baseUrl, path)}?access_token=${encodeURIComponent(used)}`,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body,
+      };
+    },
+    interpret: (reply) => dingtalkAppVerdict(reply, parsed.reauthCodes),
+    onReauth: () => token.invalidate(used),
+    idempotent,
+    rateKey: `${NAME}:${credentialFingerprint(parsed.appKey)}`,
+    rateLimit: RATE_LIMIT,
+  };
+}
+
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? value.split(',') : [];
+
+/** Reads getsendresult: delivered when every recipient is in the read or unread lists, failed with the reason. */
+export function sendResultState(sendResult: Record<string, unknown>, expectedUsers: readonly string[]): TrackedState {
+  const read = list(sendResult.read_user_id_list);
+  const unread = list(sendResult.unread_user_id_list);
+  const reasons: string[] = [];
+  const invalid = list(sendResult.invalid_user_id_list);
+  if (invalid.length) reasons.push(`invalid user ${invalid.join(', ')}`);
+  const invalidDepts = list(sendResult.invalid_dept_id_list);
+  if (invalidDepts.length) reasons.push(`invalid department ${invalidDepts.join(', ')}`);
+  const forbidden = Array.isArray(sendResult.forbidden_list) ? sendResult.forbidden_list.filter(isPlainObject) : [];
+  for (const item of forbidden) {
+    const code = numberField(item.code);
+    const meaning = code === undefined ? undefined : CODES[code]?.meaning;
+    reasons.push(`forbidden ${String(item.userid ?? '')} (${String(item.code ?? '')}${meaning ? ` ${meaning}` : ''})`);
+  }
+  const forbiddenUsers = list(sendResult.forbidden_user_id_list).filter(
+    (user) => !forbidden.some((item) => String(item.userid) === user),
+  );
+  if (forbiddenUsers.length) reasons.push(`forbidden ${forbiddenUsers.join(', ')} (flow control)`);
+  const failed = list(sendResult.failed_user_id_list);
+  if (failed.length) reasons.push(`failed ${failed.join(', ')}`);
+  if (reasons.length) return { state: 'failed', message: reasons.join('; ') };
+  const reached = new Set([...read, ...unread]);
+  const complete = expectedUsers.length > 0 ? expectedUsers.every((user) => reached.has(user)) : reached.size > 0;
+  if (!complete) return { state: 'pending', message: `${reached.size} recipient(s) reached so far` };
+  return {
+    state: 'delivered',
+    message: `${read.length} read${read.length ? ` (${read.join(', ')})` : ''}, ${unread.length} unread`,
+  };
+}
+
+export const dingtalkApp: ProviderAdapter<DingtalkAppSettings> & { tokens: WeakMap<object, AppToken> } = {
+  name: NAME,
+  displayName: DISPLAY_NAME,
+  defaultEndpoint: DINGTALK_HOST,
+  formats: FORMATS,
+  defaultFormat: DEFAULT_FORMAT,
+  retryableCodes: [-1, 90002],
+  updatesMessages: true,
+  rateLimit: RATE_LIMIT,
+  tokens: new WeakMap(),
+
+  limits: (): MessageLimits => ({
+    title: { max: 64, unit: 'chars' },
+    body: { max: DEFAULT_MSG_BYTES, unit: 'bytes' },
+  }),
+
+  parse(settings: ProviderSettings): DingtalkAppSettings {
+    const appKey = settings.token?.trim();
+    if (!appKey) throw new ConfigError('token', `is required for ${NAME}`, CREDENTIALS.token);
+    if (/\s/.test(appKey)) throw new ConfigError('token', 'contains whitespace', CREDENTIALS.token);
+    const appSecret = settings.secret?.trim();
+    if (!appSecret) throw new ConfigError('secret', `is required for ${NAME}`, CREDENTIALS.secret);
+    const agent = settings.appId?.trim() ?? '';
+    if (!/^\d{1,15}$/.test(agent))
+      throw new ConfigError(
+        'app-id',
+        agent ? `'${agent}' is not an AgentId` : `is required for ${NAME}`,
+        CREDENTIALS.appId,
+      );
+    const format = (settings.format?.trim().toLowerCase() || DEFAULT_FORMAT) as DingtalkAppFormat;
+    if (!FORMATS.includes(format))
+      throw new ConfigError('format', `unknown ${NAME} format '${settings.format}'`, FORMATS.join(', '));
+    const updateMessage = settings.updateMessage?.trim() || undefined;
+    if (updateMessage && !TASK_ID.test(updateMessage))
+      throw new ConfigError(
+        'update-message',
+        `'${updateMessage}' is not a DingTalk task id`,
+        'the message-id output of an earlier dingtalk-app step (a number)',
+      );
+    const options = settings.options;
+    const msgBytes = options.msgBytes ?? DEFAULT_MSG_BYTES;
+    if (typeof msgBytes !== 'number' || !Number.isInteger(msgBytes) || msgBytes < 256)
+      throw new ConfigError('options.msgBytes', `${String(msgBytes)} is not a size`, 'whole bytes, at least 256');
+    return {
+      appKey,
+      appSecret,
+      agentId: Number(agent),
+      baseUrl: resolveBaseUrl(DINGTALK_HOST, settings.endpoint),
+      format,
+      recipients: parseRecipients(settings.target, !updateMessage),
+      updateMessage,
+      msgBytes,
+      reauthCodes: reauthCodesOption(
+        options.reauthCodes,
+        DEFAULT_REAUTH_CODES,
+        (problem, expected) => new ConfigError('options.reauthCodes', problem, expected),
+      ),
+      options: omitKeys(options, CONSUMED),
+    };
+  },
+
+  plan(parsed, message, env): DeliveryPlan[] {
+    env.secrets.add(parsed.appSecret);
+    const token = accessToken(parsed, env);
+    this.tokens.set(parsed, token);
+
+    if (parsed.updateMessage) {
+      // The only in-place update DingTalk offers: the status bar of an OA message.
+      const bar = STATUS_BAR[message.state] ?? STATUS_BAR.unknown;
+      const body = JSON.stringify({
+        agent_id: parsed.agentId,
+        task_id: Number(parsed.updateMessage),
+        status_value: bar.value,
+        status_bg: bar.bg,
+      });
+      const id = parsed.updateMessage;
+      const exchange = call(parsed, env, token, `status bar of ${id}`, PATHS.statusBar, body, true);
+      const interpret = exchange.interpret;
+      return [
+        {
+          target: `update:${id}`,
+          exchange: {
+            ...exchange,
+            // The reply has no task id of its own: the updated message keeps its id (message-id stays the same).
+            interpret: (reply): Verdict => {
+              const verdict = interpret(reply);
+              return verdict.ok ? { ...verdict, id } : verdict;
+            },
+          },
+        },
+      ];
+    }
+
+    const title = renderTitle(message, this.limits(parsed.format).title);
+    const msg = fitJsonBody(message, { max: parsed.msgBytes, unit: 'bytes' }, (markdown) =>
+      deepMerge(msgOf(parsed.format, message, title, markdown), parsed.options),
+    );
+    const { recipients } = parsed;
+    const body = JSON.stringify({
+      agent_id: parsed.agentId,
+      ...(recipients.users.length ? { userid_list: recipients.users.join(',') } : {}),
+      ...(recipients.depts.length ? { dept_id_list: recipients.depts.join(',') } : {}),
+      ...(recipients.all ? { to_all_user: true } : {}),
+      msg,
+    });
+    const label = targetLabel(recipients);
+    // Not idempotent: DingTalk has no request key. (It drops the same content to a user within a day, which the
+    // follow-up reports as a failure, so a blind retry could never be told from a real duplicate.)
+    return [{ target: label, exchange: call(parsed, env, token, label, PATHS.send, body, false) }];
+  },
+
+  async track(parsed, handle, env): Promise<TrackedState> {
+    const task = handle.id;
+    if (!task) return { state: 'failed', message: 'no task_id in the send reply' };
+    const token = this.tokens.get(parsed) ?? accessToken(parsed, env);
+    const body = JSON.stringify({ agent_id: parsed.agentId, task_id: Number(task) });
+    const outcome = await env.transport.exchange(
+      call(parsed, env, token, `send result of ${task}`, PATHS.result, body, true),
+    );
+    const json = outcome.reply.json as Record<string, unknown>;
+    const result = isPlainObject(json.send_result) ? json.send_result : {};
+    return sendResultState(
+      result,
+      parsed.recipients.all || parsed.recipients.depts.length ? [] : parsed.recipients.users,
+    );
+  },
+};

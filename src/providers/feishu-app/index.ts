@@ -1,0 +1,387 @@
+import { createHash } from 'node:crypto';
+import { deepMerge, isPlainObject, omitKeys } from '../../core/config.js';
+import { ConfigError, ProviderError } from '../../core/errors.js';
+import { credentialFingerprint, deliveryKey } from '../../core/idempotency.js';
+import { renderTitle, type Message } from '../../core/message.js';
+import { neutralizeMentions } from '../../render/escape.js';
+import type { MessageLimits } from '../../render/limits.js';
+import { httpFailure, notJsonFailure, parseRetryAfter } from '../../transport/transport.js';
+import type { HttpReply, HttpRequest, Verdict } from '../../transport/types.js';
+import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption, targetLines } from '../app-channel.js';
+import { joinUrl, resolveBaseUrl } from '../endpoint.js';
+import { cardContent, postContent, textContent } from '../feishu/payload.js';
+import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, TrackedState } from '../types.js';
+import { fitJsonBody, numberField, type Mentions } from '../webhook.js';
+import {
+  CODES,
+  CONTENT_BYTES,
+  CREDENTIALS,
+  DEFAULT_FORMAT,
+  DEFAULT_READ_PAGE_SIZE,
+  DEFAULT_REAUTH_CODES,
+  DISPLAY_NAME,
+  FEISHU_HOST,
+  FORMATS,
+  NAME,
+  PATHS,
+  RATE_LIMIT,
+  TARGET_FORM,
+  TARGET_KINDS,
+  UUID_LENGTH,
+  type FeishuAppFormat,
+  type TargetKind,
+} from './descriptor.js';
+
+/** Option keys the adapter reads itself; everything else merges into the message content. */
+const CONSUMED = ['reauthCodes', 'readUsersPageSize'] as const;
+const NO_MENTIONS: Mentions = { all: false, users: [], mobiles: [] };
+const MESSAGE_ID = /^om_[\w-]+$/;
+
+export interface FeishuAppTarget {
+  label: string;
+  receiveIdType: string;
+  receiveId: string;
+}
+
+export interface FeishuAppSettings {
+  appId: string;
+  appSecret: string;
+  baseUrl: string;
+  format: FeishuAppFormat;
+  targets: FeishuAppTarget[];
+  updateMessage?: string;
+  replyTo?: string;
+  reauthCodes: number[];
+  readPageSize: number;
+  options: Record<string, unknown>;
+}
+
+function parseTargets(raw: string | undefined): FeishuAppTarget[] {
+  return targetLines(raw).map((line) => {
+    const colon = line.indexOf(':');
+    const kind = (colon > 0 ? line.slice(0, colon).trim().toLowerCase() : '') as TargetKind;
+    const id = colon > 0 ? line.slice(colon + 1).trim() : '';
+    const spec = Object.hasOwn(TARGET_KINDS, kind) ? TARGET_KINDS[kind] : undefined;
+    if (!spec) throw new ConfigError('target', `'${line}' is not a Feishu app target`, TARGET_FORM);
+    if (!spec.pattern.test(id))
+      throw new ConfigError('target', `'${line}' is not a valid ${kind} id`, `e.g. '${spec.example}'`);
+    return { label: `${kind}:${id}`, receiveIdType: spec.type, receiveId: id };
+  });
+}
+
+function messageIdInput(input: string, value: string | undefined): string | undefined {
+  const id = value?.trim();
+  if (!id) return undefined;
+  if (!MESSAGE_ID.test(id))
+    throw new ConfigError(
+      input,
+      `'${id}' is not a Feishu message id`,
+      "the message-id output of an earlier step ('om_…')",
+    );
+  return id;
+}
+
+/** The message content object for a format (serialized into the `content` string). */
+function contentOf(
+  format: FeishuAppFormat,
+  title: string,
+  markdown: string,
+  message: Message,
+  options: Record<string, unknown>,
+): Record<string, unknown> {
+  switch (format) {
+    case 'text':
+      return deepMerge(textContent(title, markdown, NO_MENTIONS), options);
+    case 'post':
+      return deepMerge(postContent(title, markdown, NO_MENTIONS), options);
+    default: {
+      const card = deepMerge(cardContent(title, markdown, message, NO_MENTIONS), options);
+      // A shared card, so a later step can replace it in place (PATCH needs update_multi before and after).
+      card.config = { ...(isPlainObject(card.config) ? card.config : {}), update_multi: true };
+      return card;
+    }
+  }
+}
+
+const MSG_TYPES: Record<FeishuAppFormat, string> = { card: 'interactive', post: 'post', text: 'text' };
+
+/** The Feishu reply: `code` 0 is success, anything else a failure with its code, meaning and hint. */
+export function feishuAppVerdict(
+  reply: HttpReply,
+  reauthCodes: readonly number[],
+  id?: (data: Record<string, unknown>) => string | undefined,
+): Verdict {
+  const body = isPlainObject(reply.json) ? reply.json : undefined;
+  const code = numberField(body?.code);
+  if (code === undefined) return httpFailure(reply) ?? notJsonFailure(reply);
+  const data = isPlainObject(body?.data) ? body.data : {};
+  if (code === 0 && reply.status >= 200 && reply.status < 300) return { ok: true, code, id: id?.(data) };
+  const text = typeof body?.msg === 'string' ? body.msg : '';
+  // Throttled replies say when the window resets (seconds).
+  const reset = parseRetryAfter(reply.headers.get('x-ogw-ratelimit-reset'), Date.now());
+  const failure = codeFailure('Feishu', CODES, code, text, { status: reply.status, reauthCodes, retryAfterMs: reset });
+  // 99991672 names the missing scope in error.permission_violations.
+  const error = isPlainObject(body?.error) ? body.error : undefined;
+  const violations = Array.isArray(error?.permission_violations) ? error.permission_violations : [];
+  const scopes = violations
+    .map((item) => (isPlainObject(item) && typeof item.subject === 'string' ? item.subject : undefined))
+    .filter(Boolean);
+  if (scopes.length) failure.hint = `grant the app the scope ${scopes.join(' or ')} and publish a new version`;
+  return failure;
+}
+
+/** The tenant access token of this run. */
+function tenantToken(parsed: FeishuAppSettings, env: PlanEnvironment): AppToken {
+  return new AppToken(async () => {
+    const outcome = await env.transport.exchange({
+      label: 'Feishu tenant access token',
+      build: () => ({
+        method: 'POST',
+        url: joinUrl(parsed.baseUrl, PATHS.token),
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify({ app_id: parsed.appId, app_secret: parsed.appSecret }),
+      }),
+      interpret: (reply) => {
+        const verdict = feishuAppVerdict(reply, []);
+        if (!verdict.ok) return verdict;
+        const token = (reply.json as Record<string, unknown>).tenant_access_token;
+        if (typeof token !== 'string' || !token)
+          return { ok: false, message: 'the token reply has no tenant_access_token', retry: 'never' };
+        // Registered the moment it arrives, before anything could log the reply.
+        env.secrets.add(token);
+        return { ok: true };
+      },
+      rateKey: `${NAME}-token:${credentialFingerprint(parsed.appId)}`,
+    });
+    const token = (outcome.reply.json as Record<string, unknown>).tenant_access_token;
+    if (typeof token !== 'string') throw new ProviderError('Feishu tenant access token: the reply has no token');
+    return token;
+  });
+}
+
+/** `uuid`: the same for every attempt of this delivery (run, attempt, job, target, content), ≤ 50 characters. */
+function uuidFor(message: Message, what: string, content: string): string {
+  const digest = createHash('sha256').update(content).digest('hex');
+  return `cin-${deliveryKey(message.context, NAME, `${what}\u0000${digest}`, UUID_LENGTH)}`;
+}
+
+/** Builds one authorized exchange; a rejected token is replaced once. */
+function authorized(
+  parsed: FeishuAppSettings,
+  env: PlanEnvironment,
+  token: AppToken,
+  label: string,
+  request: (auth: string) => HttpRequest,
+  id: (data: Record<string, unknown>) => string | undefined,
+  idempotent: boolean,
+): DeliveryPlan['exchange'] {
+  let used: string | undefined;
+  return {
+    label: `Feishu app ${label}`,
+    build: async () => {
+      used = env.dryRun ? DRY_RUN_TOKEN : await token.get();
+      return request(used);
+    },
+    interpret: (reply) => feishuAppVerdict(reply, parsed.reauthCodes, id),
+    onReauth: () => token.invalidate(used),
+    idempotent,
+    rateKey: `${NAME}:${credentialFingerprint(parsed.appId)}`,
+    rateLimit: RATE_LIMIT,
+  };
+}
+
+const headers = (auth: string) => ({
+  authorization: `Bearer ${auth}`,
+  'content-type': 'application/json; charset=utf-8',
+});
+const messageIdOf = (data: Record<string, unknown>) =>
+  typeof data.message_id === 'string' ? data.message_id : undefined;
+
+export const feishuApp: ProviderAdapter<FeishuAppSettings> & { tokens: WeakMap<object, AppToken> } = {
+  name: NAME,
+  displayName: DISPLAY_NAME,
+  defaultEndpoint: FEISHU_HOST,
+  formats: FORMATS,
+  defaultFormat: DEFAULT_FORMAT,
+  retryableCodes: [99991400, 230020],
+  idempotencyKey: 'uuid',
+  updatesMessages: true,
+  repliesInThread: true,
+  rateLimit: RATE_LIMIT,
+  /** One tenant token per parsed configuration (= per run), shared by the sends and the follow-up. */
+  tokens: new WeakMap(),
+
+  limits: (format: string): MessageLimits => ({
+    title: { max: 200, unit: 'chars' },
+    body: {
+      max: CONTENT_BYTES[(FORMATS as readonly string[]).includes(format) ? (format as FeishuAppFormat) : 'card'],
+      unit: 'bytes',
+    },
+  }),
+
+  parse(settings: ProviderSettings): FeishuAppSettings {
+    const appId = settings.token?.trim();
+    if (!appId) throw new ConfigError('token', `is required for ${NAME}`, CREDENTIALS.token);
+    if (/\s/.test(appId)) throw new ConfigError('token', 'contains whitespace', CREDENTIALS.token);
+    const appSecret = settings.secret?.trim();
+    if (!appSecret) throw new ConfigError('secret', `is required for ${NAME}`, CREDENTIALS.secret);
+    const format = (settings.format?.trim().toLowerCase() || DEFAULT_FORMAT) as FeishuAppFormat;
+    if (!FORMATS.includes(format))
+      throw new ConfigError('format', `unknown ${NAME} format '${settings.format}'`, FORMATS.join(', '));
+    const updateMessage = messageIdInput('update-message', settings.updateMessage);
+    const replyTo = messageIdInput('reply-to', settings.replyTo);
+    if (updateMessage && replyTo)
+      throw new ConfigError('reply-to', 'cannot be combined with update-message', 'one of update-message or reply-to');
+    if (updateMessage && format !== 'card')
+      throw new ConfigError('format', `'${format}' messages cannot be updated in place`, "'card' with update-message");
+    const targets = parseTargets(settings.target);
+    if (!updateMessage && !replyTo && targets.length === 0)
+      throw new ConfigError('target', `is required for ${NAME}`, TARGET_FORM);
+    const options = settings.options;
+    const readPageSize = options.readUsersPageSize ?? DEFAULT_READ_PAGE_SIZE;
+    if (typeof readPageSize !== 'number' || !Number.isInteger(readPageSize) || readPageSize < 1)
+      throw new ConfigError(
+        'options.readUsersPageSize',
+        `${String(readPageSize)} is not a page size`,
+        'a whole number from 1',
+      );
+    return {
+      appId,
+      appSecret,
+      baseUrl: resolveBaseUrl(FEISHU_HOST, settings.endpoint),
+      format,
+      targets,
+      updateMessage,
+      replyTo,
+      reauthCodes: reauthCodesOption(
+        options.reauthCodes,
+        DEFAULT_REAUTH_CODES,
+        (problem, expected) => new ConfigError('options.reauthCodes', problem, expected),
+      ),
+      readPageSize,
+      options: omitKeys(options, CONSUMED),
+    };
+  },
+
+  plan(parsed, message, env): DeliveryPlan[] {
+    env.secrets.add(parsed.appSecret);
+    const token = tenantToken(parsed, env);
+    this.tokens.set(parsed, token);
+    const limits = this.limits(parsed.format);
+    const title = neutralizeMentions(renderTitle(message, limits.title));
+    const content = JSON.stringify(
+      // The limit applies to the serialized content string.
+      fitJsonBody(message, limits.body, (markdown) =>
+        contentOf(parsed.format, title, markdown, message, parsed.options),
+      ),
+    );
+    const msgType = MSG_TYPES[parsed.format];
+    const url = (path: string) => joinUrl(parsed.baseUrl, path);
+
+    if (parsed.updateMessage) {
+      const id = parsed.updateMessage;
+      return [
+        {
+          target: `update:${id}`,
+          exchange: authorized(
+            parsed,
+            env,
+            token,
+            `update ${id}`,
+            (auth) => ({
+              method: 'PATCH',
+              url: url(PATHS.message(id)),
+              headers: headers(auth),
+              body: JSON.stringify({ content }),
+            }),
+            // The PATCH reply has an empty data: the message keeps its id.
+            () => id,
+            // Replacing a card with the same content twice changes nothing.
+            true,
+          ),
+        },
+      ];
+    }
+    if (parsed.replyTo) {
+      const id = parsed.replyTo;
+      const uuid = uuidFor(message, `reply\u0000${id}`, content);
+      const body = JSON.stringify({ content, msg_type: msgType, reply_in_thread: true, uuid });
+      return [
+        {
+          target: `reply:${id}`,
+          idempotencyKey: uuid,
+          exchange: authorized(
+            parsed,
+            env,
+            token,
+            `reply to ${id}`,
+            (auth) => ({ method: 'POST', url: url(PATHS.reply(id)), headers: headers(auth), body }),
+            messageIdOf,
+            true,
+          ),
+        },
+      ];
+    }
+    return parsed.targets.map((target) => {
+      const uuid = uuidFor(message, `send\u0000${target.label}`, content);
+      const body = JSON.stringify({ receive_id: target.receiveId, msg_type: msgType, content, uuid });
+      const query = `?receive_id_type=${encodeURIComponent(target.receiveIdType)}`;
+      return {
+        target: target.label,
+        idempotencyKey: uuid,
+        exchange: authorized(
+          parsed,
+          env,
+          token,
+          target.label,
+          (auth) => ({ method: 'POST', url: `${url(PATHS.send)}${query}`, headers: headers(auth), body }),
+          messageIdOf,
+          true,
+        ),
+      };
+    });
+  },
+
+  /**
+   * Feishu has no delivery receipt: an accepted message is delivered. Who has read it is reported where the
+   * read-users API allows it (messages this bot sent, at most 7 days old, bot still in the chat).
+   */
+  async track(parsed, handle, env): Promise<TrackedState> {
+    const id = handle.id;
+    if (!id) return { state: 'delivered' };
+    const token = this.tokens.get(parsed) ?? tenantToken(parsed, env);
+    try {
+      const query = `?user_id_type=open_id&page_size=${parsed.readPageSize}`;
+      const outcome = await env.transport.exchange(
+        authorized(
+          parsed,
+          env,
+          token,
+          `read users of ${id}`,
+          (auth) => ({
+            method: 'GET',
+            url: `${joinUrl(parsed.baseUrl, PATHS.readUsers(id))}${query}`,
+            headers: headers(auth),
+          }),
+          () => undefined,
+          true,
+        ),
+      );
+      const data =
+        isPlainObject(outcome.reply.json) && isPlainObject(outcome.reply.json.data) ? outcome.reply.json.data : {};
+      const items = Array.isArray(data.items) ? data.items : [];
+      const readers = items
+        .map((item) => (isPlainObject(item) && typeof item.user_id === 'string' ? item.user_id : undefined))
+        .filter((user): user is string => Boolean(user));
+      const more = data.has_more === true ? '+' : '';
+      return {
+        state: 'delivered',
+        message: readers.length ? `read by ${readers.length}${more}: ${readers.join(', ')}` : 'read by nobody yet',
+      };
+    } catch (error) {
+      // Read receipts are extra: the message was accepted, so it is delivered either way.
+      const reason = error instanceof ProviderError ? `${error.code ?? ''} ${error.message}`.trim() : String(error);
+      return { state: 'delivered', message: `read receipts unavailable (${env.secrets.redact(reason)})` };
+    }
+  },
+};

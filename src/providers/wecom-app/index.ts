@@ -1,0 +1,334 @@
+import { deepMerge, isPlainObject, omitKeys } from '../../core/config.js';
+import { ConfigError, ProviderError } from '../../core/errors.js';
+import { credentialFingerprint } from '../../core/idempotency.js';
+import { renderBody, renderTitle, type Message } from '../../core/message.js';
+import { escapeHtml } from '../../render/escape.js';
+import { measure, truncateText, type MessageLimits } from '../../render/limits.js';
+import { lex, toPlainText } from '../../render/markdown.js';
+import { httpFailure, notJsonFailure } from '../../transport/transport.js';
+import type { HttpReply, Verdict } from '../../transport/types.js';
+import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption, targetLines } from '../app-channel.js';
+import { joinUrl, resolveBaseUrl } from '../endpoint.js';
+import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, RecipientResult } from '../types.js';
+import { wecomPayload } from '../wecom/payload.js';
+import { numberField } from '../webhook.js';
+import {
+  CODES,
+  CREDENTIALS,
+  DEFAULT_FORMAT,
+  DEFAULT_REAUTH_CODES,
+  DISPLAY_NAME,
+  DUPLICATE_WINDOW,
+  FORMATS,
+  LIMITS,
+  MAX_PARTIES,
+  MAX_TAGS,
+  MAX_USERS,
+  NAME,
+  NUMERIC_ID,
+  PATHS,
+  RATE_LIMIT,
+  TARGET_FORM,
+  USER_ID,
+  WECOM_HOST,
+  type WecomAppFormat,
+} from './descriptor.js';
+
+const CONSUMED = ['reauthCodes'] as const;
+
+export interface WecomAppRecipients {
+  all: boolean;
+  users: string[];
+  parties: string[];
+  tags: string[];
+}
+
+export interface WecomAppSettings {
+  corpId: string;
+  corpSecret: string;
+  agentId: number;
+  baseUrl: string;
+  format: WecomAppFormat;
+  recipients: WecomAppRecipients;
+  reauthCodes: number[];
+  options: Record<string, unknown>;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function parseRecipients(raw: string | undefined): WecomAppRecipients {
+  const lines = targetLines(raw);
+  if (lines.length === 0) throw new ConfigError('target', `is required for ${NAME}`, TARGET_FORM);
+  const out: WecomAppRecipients = { all: false, users: [], parties: [], tags: [] };
+  for (const line of lines) {
+    if (line.toLowerCase() === '@all') {
+      out.all = true;
+      continue;
+    }
+    const match = /^(user|party|tag):(.+)$/i.exec(line);
+    if (!match) throw new ConfigError('target', `'${line}' is not a WeCom app target`, TARGET_FORM);
+    const kind = match[1]!.toLowerCase();
+    const ids = match[2]!.split(',').map((id) => id.trim());
+    for (const id of ids) {
+      const ok = kind === 'user' ? USER_ID.test(id) : NUMERIC_ID.test(id);
+      if (!ok)
+        throw new ConfigError(
+          'target',
+          `'${id}' in '${line}' is not a ${kind} id`,
+          kind === 'user' ? 'WeCom user ids (letters, digits, . _ @ -)' : 'numeric ids',
+        );
+    }
+    if (kind === 'user') out.users.push(...ids);
+    else if (kind === 'party') out.parties.push(...ids);
+    else out.tags.push(...ids);
+  }
+  if (out.all && (out.users.length || out.parties.length || out.tags.length))
+    // WeCom ignores every other recipient next to @all: say so instead of dropping them silently.
+    throw new ConfigError('target', "'@all' cannot be combined with users, parties or tags", "'@all' alone");
+  return { all: out.all, users: unique(out.users), parties: unique(out.parties), tags: unique(out.tags) };
+}
+
+/** Request batches within the per-request recipient limits. */
+function batches(recipients: WecomAppRecipients): { label: string; fields: Record<string, string> }[] {
+  if (recipients.all) return [{ label: '@all', fields: { touser: '@all' } }];
+  const chunk = (values: string[], size: number) =>
+    Array.from({ length: Math.ceil(values.length / size) }, (_, i) => values.slice(i * size, (i + 1) * size));
+  const users = chunk(recipients.users, MAX_USERS);
+  const parties = chunk(recipients.parties, MAX_PARTIES);
+  const tags = chunk(recipients.tags, MAX_TAGS);
+  const count = Math.max(users.length, parties.length, tags.length);
+  return Array.from({ length: count }, (_, i) => {
+    const fields: Record<string, string> = {};
+    const label: string[] = [];
+    const add = (key: string, prefix: string, ids: string[] | undefined) => {
+      if (!ids?.length) return;
+      fields[key] = ids.join('|');
+      label.push(ids.length <= 3 ? `${prefix}:${ids.join(',')}` : `${prefix}:${ids.length} ids`);
+    };
+    add('touser', 'user', users[i]);
+    add('toparty', 'party', parties[i]);
+    add('totag', 'tag', tags[i]);
+    return { label: `${label.join(' ')}${count > 1 ? ` (batch ${i + 1}/${count})` : ''}`, fields };
+  });
+}
+
+/** `textcard` description: the status line highlighted, then the summary, HTML-escaped, within 512 bytes. */
+function textcardDescription(message: Message): string {
+  const limits = LIMITS.textcard;
+  const context = message.context;
+  const where = [context.repository, context.branch ?? context.tag].filter(Boolean).join(' · ');
+  const css = message.state === 'failure' || message.state === 'still-failing' ? 'highlight' : 'gray';
+  const head = `<div class="${css}">${escapeHtml(where || renderTitle(message))}</div>`;
+  const room = limits.body.max - measure(head, 'bytes') - measure('<div class="normal"></div>', 'bytes');
+  // Escaping grows the text: cut the plain text until its escaped form fits.
+  // The body's heading repeats the card title: the description starts below it.
+  const tokens = lex(message.markdown);
+  const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
+  let plain = toPlainText(rest.map((token) => token.raw).join('\n\n')).replace(/\n{2,}/g, '\n');
+  let escaped = escapeHtml(plain);
+  for (let max = room; measure(escaped, 'bytes') > room && max > 0; max -= 16) {
+    plain = truncateText(plain, { max, unit: 'bytes' });
+    escaped = escapeHtml(plain);
+  }
+  return escaped ? `${head}<div class="normal">${escaped}</div>` : head;
+}
+
+function content(format: WecomAppFormat, message: Message): Record<string, unknown> {
+  const limits = LIMITS[format];
+  switch (format) {
+    case 'text': {
+      const title = renderTitle(message, limits.title);
+      const text = renderBody(message, 'text', {
+        max: limits.body.max - measure(`${title}\n\n`, 'bytes'),
+        unit: 'bytes',
+      });
+      return { msgtype: 'text', text: { content: text.includes(title) ? text : `${title}\n\n${text}` } };
+    }
+    case 'markdown':
+      return { msgtype: 'markdown', markdown: { content: renderBody(message, 'wecom-markdown', limits.body) } };
+    case 'card': {
+      const card = wecomPayload('card', message, { all: false, users: [], mobiles: [] }, {});
+      return { msgtype: 'template_card', template_card: card.template_card };
+    }
+    default: {
+      if (!message.link)
+        throw new ConfigError(
+          'format',
+          "'textcard' needs a link to open (the run URL is unknown)",
+          "'markdown' or 'text'",
+        );
+      return {
+        msgtype: 'textcard',
+        textcard: {
+          title: renderTitle(message, limits.title),
+          description: textcardDescription(message),
+          url: message.link,
+          btntxt: '详情',
+        },
+      };
+    }
+  }
+}
+
+/** gettoken and send both answer `errcode`/`errmsg` in an HTTP 200 body. */
+export function wecomAppVerdict(reply: HttpReply, reauthCodes: readonly number[]): Verdict {
+  const body = isPlainObject(reply.json) ? reply.json : undefined;
+  const code = numberField(body?.errcode);
+  if (code === undefined) return httpFailure(reply) ?? notJsonFailure(reply);
+  if (code === 0 && reply.status >= 200 && reply.status < 300) {
+    const msgid = body?.msgid;
+    return { ok: true, code, id: typeof msgid === 'string' && msgid ? msgid : undefined };
+  }
+  const text = typeof body?.errmsg === 'string' ? body.errmsg : '';
+  return codeFailure('WeCom', CODES, code, text, { status: reply.status, reauthCodes });
+}
+
+const REFUSED = [
+  ['invaliduser', 'user', 'invalid user, or outside the app visibility'],
+  ['invalidparty', 'party', 'invalid party, or outside the app visibility'],
+  ['invalidtag', 'tag', 'invalid tag, or outside the app visibility'],
+  ['unlicenseduser', 'user', 'no interface licence (in the visibility but not licensed)'],
+] as const;
+
+/** Partial acceptance: the message went out, and the recipients WeCom listed as refused are warnings. */
+function recipientsOf(label: string): (reply: HttpReply) => RecipientResult[] {
+  return (reply) => {
+    const body = isPlainObject(reply.json) ? reply.json : {};
+    const refused: RecipientResult[] = [];
+    for (const [field, prefix, why] of REFUSED) {
+      const raw = body[field];
+      const ids = typeof raw === 'string' ? raw.split('|').filter(Boolean) : [];
+      for (const id of ids)
+        refused.push({ target: `${prefix}:${id}`, ok: false, warning: true, message: `${field}: ${why}` });
+    }
+    if (refused.length === 0) return [];
+    const msgid = typeof body.msgid === 'string' ? body.msgid : undefined;
+    return [
+      { target: label, ok: true, id: msgid, message: `accepted; ${refused.length} recipient(s) refused` },
+      ...refused,
+    ];
+  };
+}
+
+function accessToken(parsed: WecomAppSettings, env: PlanEnvironment): AppToken {
+  return new AppToken(async () => {
+    const query = `?corpid=${encodeURIComponent(parsed.corpId)}&corpsecret=${encodeURIComponent(parsed.corpSecret)}`;
+    const outcome = await env.transport.exchange({
+      label: 'WeCom access token',
+      build: () => ({ method: 'GET', url: `${joinUrl(parsed.baseUrl, PATHS.token)}${query}`, headers: {} }),
+      interpret: (reply) => {
+        const verdict = wecomAppVerdict(reply, []);
+        if (!verdict.ok) return verdict;
+        const token = (reply.json as Record<string, unknown>).access_token;
+        if (typeof token !== 'string' || !token)
+          return { ok: false, message: 'the token reply has no access_token', retry: 'never' };
+        env.secrets.add(token);
+        return { ok: true };
+      },
+      rateKey: `${NAME}-token:${credentialFingerprint(`${parsed.corpId}/${parsed.agentId}`)}`,
+    });
+    const token = (outcome.reply.json as Record<string, unknown>).access_token;
+    if (typeof token !== 'string') throw new ProviderError('WeCom access token: the reply has no access_token');
+    return token;
+  });
+}
+
+/** A window that covers every retry of this run, so a repeated request is never delivered twice. */
+function duplicateInterval(env: PlanEnvironment): number {
+  const seconds = env.deadline ? Math.ceil((env.deadline - env.now()) / 1000) : DUPLICATE_WINDOW.min;
+  return Math.min(DUPLICATE_WINDOW.max, Math.max(DUPLICATE_WINDOW.min, seconds));
+}
+
+export const wecomApp: ProviderAdapter<WecomAppSettings> = {
+  name: NAME,
+  displayName: DISPLAY_NAME,
+  defaultEndpoint: WECOM_HOST,
+  formats: FORMATS,
+  defaultFormat: DEFAULT_FORMAT,
+  retryableCodes: [-1, 45009, 45033],
+  idempotencyKey: 'enable_duplicate_check',
+  rateLimit: RATE_LIMIT,
+
+  limits: (format: string): MessageLimits =>
+    LIMITS[(FORMATS as readonly string[]).includes(format) ? (format as WecomAppFormat) : DEFAULT_FORMAT],
+
+  parse(settings: ProviderSettings): WecomAppSettings {
+    const corpId = settings.token?.trim();
+    if (!corpId) throw new ConfigError('token', `is required for ${NAME}`, CREDENTIALS.token);
+    if (/\s/.test(corpId)) throw new ConfigError('token', 'contains whitespace', CREDENTIALS.token);
+    const corpSecret = settings.secret?.trim();
+    if (!corpSecret) throw new ConfigError('secret', `is required for ${NAME}`, CREDENTIALS.secret);
+    const agent = settings.appId?.trim() ?? '';
+    if (!/^\d{1,10}$/.test(agent))
+      throw new ConfigError(
+        'app-id',
+        agent ? `'${agent}' is not an AgentId` : `is required for ${NAME}`,
+        CREDENTIALS.appId,
+      );
+    const format = (settings.format?.trim().toLowerCase() || DEFAULT_FORMAT) as WecomAppFormat;
+    if (!FORMATS.includes(format))
+      throw new ConfigError('format', `unknown ${NAME} format '${settings.format}'`, FORMATS.join(', '));
+    return {
+      corpId,
+      corpSecret,
+      agentId: Number(agent),
+      baseUrl: resolveBaseUrl(WECOM_HOST, settings.endpoint),
+      format,
+      recipients: parseRecipients(settings.target),
+      reauthCodes: reauthCodesOption(
+        settings.options.reauthCodes,
+        DEFAULT_REAUTH_CODES,
+        (problem, expected) => new ConfigError('options.reauthCodes', problem, expected),
+      ),
+      options: omitKeys(settings.options, CONSUMED),
+    };
+  },
+
+  plan(parsed, message, env): DeliveryPlan[] {
+    env.secrets.add(parsed.corpSecret);
+    const token = accessToken(parsed, env);
+    const payload = content(parsed.format, message);
+    const interval = duplicateInterval(env);
+    return batches(parsed.recipients).map(({ label, fields }): DeliveryPlan => {
+      const body = JSON.stringify(
+        deepMerge(
+          {
+            ...fields,
+            agentid: parsed.agentId,
+            ...payload,
+            // The same request JSON within the window is not delivered again: a retry cannot message twice.
+            enable_duplicate_check: 1,
+            duplicate_check_interval: interval,
+          },
+          parsed.options,
+        ),
+      );
+      let used: string | undefined;
+      return {
+        target: label,
+        idempotencyKey: `duplicate_check_interval=${interval}`,
+        exchange: {
+          label: `WeCom app ${label}`,
+          build: async () => {
+            used = env.dryRun ? DRY_RUN_TOKEN : await token.get();
+            return {
+              method: 'POST',
+              // The token must travel in the URL (41001 otherwise).
+              url: `${joinUrl(parsed.baseUrl, PATHS.send)}?access_token=${encodeURIComponent(used)}`,
+              headers: { 'content-type': 'application/json; charset=utf-8' },
+              body,
+            };
+          },
+          interpret: (reply) => wecomAppVerdict(reply, parsed.reauthCodes),
+          onReauth: () => token.invalidate(used),
+          idempotent: true,
+          rateKey: `${NAME}:${credentialFingerprint(`${parsed.corpId}/${parsed.agentId}`)}`,
+          rateLimit: RATE_LIMIT,
+        },
+        recipients: recipientsOf(label),
+      };
+    });
+  },
+};

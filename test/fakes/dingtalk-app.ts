@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { FakeServer, sendJson, type RecordedRequest } from '../helpers/fake-server.js';
+
+export interface FakeDingtalkAppOptions {
+  appKey: string;
+  appSecret: string;
+  agentId: number;
+  /** Users of the organisation inside the app's visibility. */
+  users?: string[];
+  /** Users who have read everything sent to them. */
+  readers?: string[];
+  /** Work notifications a user may still receive today (143105 beyond it). */
+  dailyCap?: number;
+  /** The first N tokens handed out expire before their first use (42001). */
+  expireIssued?: number;
+  /** Every call answers 60020 (the caller's IP is not in the allow-list). */
+  untrusted?: boolean;
+}
+
+export interface SentTask {
+  task_id: number;
+  body: Record<string, unknown>;
+  msg: Record<string, unknown>;
+  send_result: Record<string, unknown[]>;
+}
+
+const MSG_TYPES = new Set(['text', 'markdown', 'action_card', 'oa', 'link']);
+
+/**
+ * Plays DingTalk's legacy oapi for an internal app's work notifications: gettoken with appkey/appsecret, the token
+ * in the query, `agent_id` a number, `userid_list` a comma-separated string, success for every accepted send
+ * with a numeric task_id, and the real outcome only in getsendresult (invalid users, the daily cap 143105 and
+ * the once-a-day duplicate content rule 143106); the OA status bar update.
+ */
+export function fakeDingtalkApp(options: FakeDingtalkAppOptions) {
+  const tokens = new Map<string, boolean>();
+  const issued: string[] = [];
+  const tasks: SentTask[] = [];
+  const received = new Map<string, string[]>();
+  let tokenRequests = 0;
+  let nextTask = 256271667526;
+
+  const server = new FakeServer((request, response) => {
+    const reply = (body: Record<string, unknown>) => sendJson(response, 200, body);
+    const fail = (errcode: number, errmsg: string) => reply({ errcode, errmsg, request_id: 'fake' });
+    if (options.untrusted) return fail(60020, '访问ip不在白名单之中, request ip=203.0.113.7');
+
+    if (request.path === '/gettoken' && request.method === 'GET') {
+      tokenRequests += 1;
+      if (request.query.get('appkey') !== options.appKey || request.query.get('appsecret') !== options.appSecret)
+        return fail(40089, '不合法的corpid或corpsecret');
+      const token = randomBytes(16).toString('hex');
+      tokens.set(token, issued.length >= (options.expireIssued ?? 0));
+      issued.push(token);
+      return reply({ errcode: 0, errmsg: 'ok', access_token: token, expires_in: 7200 });
+    }
+
+    const token = request.query.get('access_token');
+    if (!token || tokens.get(token) === undefined) return fail(40014, '不合法的access_token');
+    if (tokens.get(token) === false) return fail(42001, 'access_token超时');
+    if (request.method !== 'POST') return fail(404, 'not found');
+    const json = (request.json ?? {}) as Record<string, unknown>;
+    if (typeof json.agent_id !== 'number' || json.agent_id !== options.agentId)
+      return fail(88, 'ding talk error[subcode=40056,submsg=不合法的agentId]');
+    const base = '/topapi/message/corpconversation';
+
+    if (request.path === `${base}/asyncsend_v2`) {
+      if (json.userid_list !== undefined && typeof json.userid_list !== 'string')
+        return fail(40035, 'userid_list must be a comma-separated string');
+      if (json.dept_id_list !== undefined && typeof json.dept_id_list !== 'string')
+        return fail(40035, 'dept_id_list must be a comma-separated string');
+      if (json.to_all_user !== undefined && typeof json.to_all_user !== 'boolean')
+        return fail(40035, 'to_all_user must be a boolean');
+      const msg = json.msg as Record<string, unknown> | undefined;
+      if (!msg || !MSG_TYPES.has(String(msg.msgtype)) || typeof msg[String(msg.msgtype)] !== 'object')
+        return fail(40035, 'invalid msg');
+      if (Buffer.byteLength(JSON.stringify(msg)) > 2048) return fail(40035, 'msg too long');
+      const users =
+        json.to_all_user === true
+          ? (options.users ?? [])
+          : String(json.userid_list ?? '')
+              .split(',')
+              .filter(Boolean);
+      if (users.length === 0 && !json.dept_id_list) return fail(40035, 'no recipient');
+      const result: Record<string, unknown[]> = {
+        invalid_user_id_list: [],
+        forbidden_user_id_list: [],
+        failed_user_id_list: [],
+        read_user_id_list: [],
+        unread_user_id_list: [],
+        invalid_dept_id_list: [],
+        forbidden_list: [],
+      };
+      const content = JSON.stringify(msg);
+      for (const user of users) {
+        if (!(options.users ?? []).includes(user)) {
+          result.invalid_user_id_list!.push(user);
+          continue;
+        }
+        const earlier = received.get(user) ?? [];
+        if (earlier.includes(content)) {
+          result.forbidden_list!.push({ code: '143106', count: 1, userid: user });
+          continue;
+        }
+        if (options.dailyCap !== undefined && earlier.length >= options.dailyCap) {
+          result.forbidden_list!.push({ code: '143105', count: earlier.length, userid: user });
+          continue;
+        }
+        received.set(user, [...earlier, content]);
+        (options.readers?.includes(user) ? result.read_user_id_list : result.unread_user_id_list)!.push(user);
+      }
+      const task = { task_id: nextTask++, body: json, msg, send_result: result };
+      tasks.push(task);
+      // Accepted whatever happens to the recipients: the outcome is only in getsendresult.
+      return reply({ errcode: 0, errmsg: 'ok', task_id: task.task_id, request_id: randomBytes(8).toString('hex') });
+    }
+
+    const task = tasks.find((item) => item.task_id === json.task_id);
+    if (request.path === `${base}/getsendresult`) {
+      if (typeof json.task_id !== 'number') return fail(40035, 'task_id must be a number');
+      if (!task) return fail(400001, 'task not found');
+      return reply({ errcode: 0, errmsg: 'ok', send_result: task.send_result, request_id: 'fake' });
+    }
+    if (request.path === `${base}/status_bar/update`) {
+      if (!task) return fail(400001, 'task not found');
+      if (task.msg.msgtype !== 'oa') return fail(40035, 'only OA messages have a status bar');
+      if (typeof json.status_value !== 'string' || typeof json.status_bg !== 'string')
+        return fail(40035, 'status_value and status_bg are required');
+      const oa = task.msg.oa as Record<string, unknown>;
+      oa.status_bar = { status_value: json.status_value, status_bg: json.status_bg };
+      return reply({ errcode: 0, errmsg: 'ok', request_id: 'fake' });
+    }
+    return fail(404, 'not found');
+  });
+
+  return Object.assign(server, {
+    tasks,
+    issued,
+    tokenRequests: () => tokenRequests,
+    sends: (): RecordedRequest[] => server.requests.filter((request) => request.path.endsWith('/asyncsend_v2')),
+  });
+}
+
+export type FakeDingtalkApp = ReturnType<typeof fakeDingtalkApp>;
