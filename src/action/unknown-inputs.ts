@@ -23,6 +23,8 @@ export const ACTION_INPUTS = [
   'github-token',
   'matrix',
   'options',
+  'update-message',
+  'reply-to',
   'dry-run',
   'fail-on-error',
   'timeout',
