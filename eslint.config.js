@@ -2,6 +2,51 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Folders depend one way: each layer imports only the layers listed for it (and itself).
+ *   model -> render, transport -> providers -> notify -> front ends (action, cli)
+ * The context builders (src/context: GitHub and other CI systems) sit beside each other on the model.
+ * src/index.ts (the action's entry) and src/library.ts (the package's entry) sit above all of them.
+ * test/unit/layers.test.ts lints imports that go the wrong way to prove the rule fires.
+ */
+const LAYERS = {
+  model: [],
+  render: ['model'],
+  transport: ['model'],
+  providers: ['model', 'render', 'transport'],
+  notify: ['model', 'render', 'transport', 'providers'],
+  context: ['model'],
+  action: ['model', 'render', 'transport', 'providers', 'notify', 'context'],
+  cli: ['model', 'render', 'transport', 'providers', 'notify', 'context'],
+};
+const FOLDERS = Object.keys(LAYERS);
+
+function layerRules() {
+  return Object.entries(LAYERS).map(([layer, below]) => {
+    const forbidden = FOLDERS.filter((folder) => folder !== layer && !below.includes(folder));
+    const allowed = below.length ? below.map((folder) => `src/${folder}`).join(', ') : 'nothing but itself';
+    return {
+      files: [`src/${layer}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                // A relative import that climbs out of this folder into a higher (or sideways) layer.
+                regex: `^(\\.\\./)+(${forbidden.join('|')})/`,
+                message: `src/${layer} may import ${allowed}: the layers go one way (eslint.config.js).`,
+              },
+              // The core knows nothing of GitHub: @actions/* only in src/action.
+              ...(layer === 'action' ? [] : [{ group: ['@actions/*'], message: '@actions/* belongs to src/action.' }]),
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'lib/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
@@ -16,11 +61,5 @@ export default tseslint.config(
       'no-implied-eval': 'error',
     },
   },
-  {
-    files: ['src/core/**', 'src/render/**', 'src/providers/**', 'src/transport/**'],
-    rules: {
-      // The core stays independent of GitHub: @actions/* are only for src/action and src/index.ts.
-      'no-restricted-imports': ['error', { patterns: ['@actions/*'] }],
-    },
-  },
+  ...layerRules(),
 );

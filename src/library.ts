@@ -2,9 +2,15 @@
  * ci-notifier as a library: the same notifier the action runs, usable from any Node code or CI.
  * The GitHub action (src/index.ts) is a thin layer over these exports.
  */
-export { notify, shouldNotify } from './core/notify.js';
-export type { DeliveryResult, DeliveryState, NotifyDependencies, NotifyOutcome, NotifyStatus } from './core/notify.js';
-export type { NotifyConfig } from './core/config.js';
+export { notify, shouldNotify } from './notify/notify.js';
+export type {
+  DeliveryResult,
+  DeliveryState,
+  NotifyDependencies,
+  NotifyOutcome,
+  NotifyStatus,
+} from './notify/notify.js';
+export type { NotifyConfig } from './model/config.js';
 export type {
   CiContext,
   JobStatus,
@@ -13,13 +19,13 @@ export type {
   PullRequestInfo,
   ReleaseInfo,
   RunHistory,
-} from './core/context.js';
-export { normalizeStatus } from './core/context.js';
-export { ConfigError, ProviderError, TransportError, DeadlineError, NotifierError } from './core/errors.js';
-export { SecretRegistry } from './core/secrets.js';
-export { parseOptions } from './core/options.js';
-export { createMessage, renderBody, renderTitle } from './core/message.js';
-export type { Message } from './core/message.js';
+} from './model/context.js';
+export { normalizeStatus } from './model/context.js';
+export { ConfigError, ProviderError, TransportError, DeadlineError, NotifierError } from './model/errors.js';
+export { SecretRegistry } from './model/secrets.js';
+export { parseOptions } from './model/options.js';
+export { createMessage, renderBody, renderTitle } from './render/message.js';
+export type { Message } from './render/message.js';
 export { renderTemplate, templateVariables } from './render/template.js';
 export { PRESETS, PRESET_NAMES } from './render/presets.js';
 export { renderMarkdown, toPlainText } from './render/markdown.js';
@@ -28,17 +34,17 @@ export { fitMarkdown, truncateText, measure } from './render/limits.js';
 export type { TextLimit, MessageLimits } from './render/limits.js';
 export { loadAdapter, PROVIDER_NAMES } from './providers/registry.js';
 export type { ProviderAdapter, ProviderSettings, DeliveryPlan } from './providers/types.js';
-export { githubContext } from './action/github-context.js';
+export { githubContext } from './context/github.js';
 export { EasemobClient } from './providers/easemob/client.js';
-export { notifyMany, configFromUrl, configsFromUrls, mergeOutcomes } from './core/fan-out.js';
+export { notifyMany, configFromUrl, configsFromUrls, mergeOutcomes } from './notify/fan-out.js';
 export {
   parseServiceUrl,
   formatServiceUrl,
   maskServiceUrl,
   parseUrlList,
   SERVICE_URL_FORMS,
-} from './core/service-url.js';
-export type { ServiceUrlConfig } from './core/service-url.js';
-export { detectCiContext, cliStatus } from './cli/ci-context.js';
-export type { DetectOptions } from './cli/ci-context.js';
+} from './providers/service-url.js';
+export type { ServiceUrlConfig } from './providers/service-url.js';
+export { detectCiContext, cliStatus } from './context/other-ci.js';
+export type { DetectOptions } from './context/other-ci.js';
 export { runCli } from './cli/run.js';

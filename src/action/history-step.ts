@@ -1,4 +1,4 @@
-import type { CiContext, RunHistory } from '../core/context.js';
+import type { CiContext, RunHistory } from '../model/context.js';
 import type { Logger } from '../transport/types.js';
 import { explainFailure, lookupHistory, type HistoryRequest } from './history.js';
 import type { Environment } from './types.js';

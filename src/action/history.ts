@@ -1,4 +1,4 @@
-import { normalizeStatus, type CiContext, type FailedJob, type RunHistory } from '../core/context.js';
+import { normalizeStatus, type CiContext, type FailedJob, type RunHistory } from '../model/context.js';
 import { fetchForEnvironment } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import type { Environment } from './types.js';

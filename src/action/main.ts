@@ -1,18 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { describeError, toError } from '../core/errors.js';
-import { configsFromUrls, notifyMany } from '../core/fan-out.js';
-import { shouldNotify, type NotifyOutcome } from '../core/notify.js';
-import { SecretRegistry } from '../core/secrets.js';
+import { describeError, toError } from '../model/errors.js';
+import { configsFromUrls, notifyMany } from '../notify/fan-out.js';
+import { shouldNotify, type NotifyOutcome } from '../notify/notify.js';
+import { SecretRegistry } from '../model/secrets.js';
 import { readWorkspaceTemplate } from '../render/template-file.js';
 import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
-import { githubContext } from './github-context.js';
+import { githubContext } from '../context/github.js';
 import { historyFor } from './history-step.js';
 import { DEFAULT_HISTORY_TIMEOUT_MS } from './history.js';
-import { readInputs } from './inputs.js';
+import { readInputs } from '../notify/inputs.js';
 import { setOutputs, summaryMarkdown } from './report.js';
-import { reportOutcome } from '../core/report.js';
+import { reportOutcome } from '../notify/report.js';
 import { unknownInputWarnings } from './unknown-inputs.js';
 import type { ActionCore, Environment } from './types.js';
 

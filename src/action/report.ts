@@ -1,5 +1,5 @@
-import type { DeliveryResult, NotifyOutcome } from '../core/notify.js';
-import type { SecretRegistry } from '../core/secrets.js';
+import type { DeliveryResult, NotifyOutcome } from '../notify/notify.js';
+import type { SecretRegistry } from '../model/secrets.js';
 import { BARE_URL, escapeMarkdown } from '../render/escape.js';
 import type { ActionCore } from './types.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 import type { ActionCore, AnnotationProperties } from './types.js';
-import { neutralizeWorkflowCommands } from './workflow-text.js';
+import { neutralizeWorkflowCommands } from '../model/workflow-text.js';
 
 /**
  * The runner protocol the action speaks, as @actions/core speaks it: inputs from INPUT_* variables, workflow

@@ -25,4 +25,5 @@ export interface AnnotationProperties {
   endColumn?: number;
 }
 
-export type Environment = Record<string, string | undefined>;
+import type { Environment } from '../model/context.js';
+export type { Environment };

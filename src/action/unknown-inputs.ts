@@ -1,4 +1,4 @@
-import { suggest } from '../core/suggest.js';
+import { suggest } from '../model/suggest.js';
 import type { Environment } from './types.js';
 
 /**

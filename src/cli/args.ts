@@ -1,9 +1,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError } from '../core/errors.js';
-import { parseUrlList } from '../core/service-url.js';
+import { ConfigError } from '../model/errors.js';
+import { parseUrlList } from '../providers/service-url.js';
 import { FLAGS, envName } from './flags.js';
 
-export type Environment = Record<string, string | undefined>;
+import type { Environment } from '../model/context.js';
+export type { Environment };
 
 export interface CliArgs {
   /** Flag values by action input name (`app-id`, `dry-run` …); a flag wins over its environment variable. */

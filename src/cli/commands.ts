@@ -5,7 +5,7 @@
  * `easemob` runs the Easemob push-settings operations (src/cli/easemob.ts); `preview` writes an HTML page of what a
  * send would deliver (src/cli/preview.ts).
  */
-import { ConfigError } from '../core/errors.js';
+import { ConfigError } from '../model/errors.js';
 import type { Environment } from './args.js';
 import { runEasemob } from './easemob.js';
 import { runPreview } from './preview.js';

@@ -5,9 +5,9 @@
  * app token; the client secret and the fetched app token go through the SecretRegistry before anything prints.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { parseNumber } from '../core/config.js';
-import { ConfigError, describeError, toError } from '../core/errors.js';
-import { SecretRegistry } from '../core/secrets.js';
+import { parseNumber } from '../model/config.js';
+import { ConfigError, describeError, toError } from '../model/errors.js';
+import { SecretRegistry } from '../model/secrets.js';
 import {
   EasemobClient,
   type Conversation,

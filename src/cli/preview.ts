@@ -7,8 +7,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ConfigError, describeError, toError } from '../core/errors.js';
-import { SecretRegistry } from '../core/secrets.js';
+import { ConfigError, describeError, toError } from '../model/errors.js';
+import { SecretRegistry } from '../model/secrets.js';
 import type { Logger } from '../transport/types.js';
 import { readArgs, type Environment } from './args.js';
 import type { CliIo } from './commands.js';

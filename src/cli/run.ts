@@ -3,10 +3,10 @@
  * No notification logic lives here: validation is the action's `readInputs`, sending is the core's `notify`.
  */
 import { readFile } from 'node:fs/promises';
-import { ConfigError, describeError, toError } from '../core/errors.js';
-import { reportOutcome } from '../core/report.js';
-import { neutralizeWorkflowCommands, neutralizeWorkflowCommandsInJson } from '../action/workflow-text.js';
-import { SecretRegistry } from '../core/secrets.js';
+import { ConfigError, describeError, toError } from '../model/errors.js';
+import { reportOutcome } from '../notify/report.js';
+import { neutralizeWorkflowCommands, neutralizeWorkflowCommandsInJson } from '../model/workflow-text.js';
+import { SecretRegistry } from '../model/secrets.js';
 import type { Logger } from '../transport/types.js';
 import { readArgs, type Environment } from './args.js';
 import { sendFromArgs } from './send.js';

@@ -3,16 +3,16 @@
  * Shared by a plain `ci-notifier …` run and `ci-notifier preview`.
  */
 import { resolve } from 'node:path';
-import { readInputs } from '../action/inputs.js';
-import type { NotifyConfig } from '../core/config.js';
-import { configsFromUrls, notifyMany } from '../core/fan-out.js';
-import type { NotifyOutcome } from '../core/notify.js';
-import type { SecretRegistry } from '../core/secrets.js';
+import { readInputs } from '../notify/inputs.js';
+import type { NotifyConfig } from '../model/config.js';
+import { configsFromUrls, notifyMany } from '../notify/fan-out.js';
+import type { NotifyOutcome } from '../notify/notify.js';
+import type { SecretRegistry } from '../model/secrets.js';
 import { readWorkspaceTemplate } from '../render/template-file.js';
 import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import type { CliArgs, Environment } from './args.js';
-import { detectCiContext } from './ci-context.js';
+import { detectCiContext } from '../context/other-ci.js';
 
 /** What a send made of the arguments: the outcome and what the report needs. */
 export interface CliSend {

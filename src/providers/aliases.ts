@@ -1,4 +1,4 @@
-import { suggest } from '../core/suggest.js';
+import { suggest } from '../model/suggest.js';
 
 /**
  * Names people use for a service that is not the name ci-notifier registers it under. Each is a fact about

@@ -1,5 +1,5 @@
-import { ConfigError } from '../core/errors.js';
-import { maskUrl } from '../core/url-safety.js';
+import { ConfigError } from '../model/errors.js';
+import { maskUrl } from '../model/url-safety.js';
 
 /**
  * Applies the `endpoint` input to a provider's official base URL: the endpoint's scheme, host and port

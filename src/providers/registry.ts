@@ -1,4 +1,4 @@
-import { ConfigError } from '../core/errors.js';
+import { ConfigError } from '../model/errors.js';
 import { providerHint } from './aliases.js';
 import type { ProviderAdapter } from './types.js';
 

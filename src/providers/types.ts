@@ -1,6 +1,6 @@
-import type { NotifyConfig } from '../core/config.js';
-import type { Message } from '../core/message.js';
-import type { SecretRegistry } from '../core/secrets.js';
+import type { NotifyConfig } from '../model/config.js';
+import type { Message } from '../render/message.js';
+import type { SecretRegistry } from '../model/secrets.js';
 import type { MessageLimits } from '../render/limits.js';
 import type { RateLimit } from '../transport/rate-limit.js';
 import type { ExchangeSpec, Transport } from '../transport/transport.js';

@@ -2,9 +2,9 @@
  * What the four chat robots (DingTalk, WeCom, Feishu, ServerChan) share: a `token` that may be the bare key or
  * the whole webhook URL, `@` mentions in `target`, and a reply whose business code decides success.
  */
-import { isPlainObject } from '../core/config.js';
-import { ConfigError } from '../core/errors.js';
-import { truncationTail, type Message } from '../core/message.js';
+import { isPlainObject } from '../model/config.js';
+import { ConfigError } from '../model/errors.js';
+import { truncationTail, type Message } from '../render/message.js';
 import { fitMarkdown, fits, truncateText, type TextLimit } from '../render/limits.js';
 import { lex, toPlainText } from '../render/markdown.js';
 import { httpFailure, notJsonFailure } from '../transport/transport.js';

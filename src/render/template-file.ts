@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError } from '../model/errors.js';
 
 /** A template is a page of text; anything bigger is not one (and is never read whole into memory). */
 export const MAX_TEMPLATE_BYTES = 512 * 1024;

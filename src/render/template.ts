@@ -1,6 +1,6 @@
 import { Drop, Liquid, type Template } from 'liquidjs';
-import type { CiContext, JobStatus, RunState } from '../core/context.js';
-import { ConfigError } from '../core/errors.js';
+import type { CiContext, JobStatus, RunState } from '../model/context.js';
+import { ConfigError } from '../model/errors.js';
 import { escapeMarkdown, neutralizeMentions, safeHref, stripControl, wellFormed } from './escape.js';
 import { graphemes, measure } from './limits.js';
 import { PRESETS, isPresetName, type Preset } from './presets.js';

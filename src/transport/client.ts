@@ -1,8 +1,8 @@
 import type { KyInstance } from 'ky';
-import { DeadlineError, ProviderError, TransportError } from '../core/errors.js';
-import { boundDepth } from '../core/json-walk.js';
-import type { SecretRegistry } from '../core/secrets.js';
-import { maskUrl } from '../core/url-safety.js';
+import { DeadlineError, ProviderError, TransportError } from '../model/errors.js';
+import { boundDepth } from '../model/json-walk.js';
+import type { SecretRegistry } from '../model/secrets.js';
+import { maskUrl } from '../model/url-safety.js';
 import { ExchangeAbortedError, ExchangeTimeoutError, NotSentError, nodeHttpSend, type RawReply } from './node-http.js';
 import type { FetchFunction } from './proxy.js';
 import { MAX_REPLY_DEPTH, ReplyTooLargeError, declaredTooLarge, readCapped } from './reply-limits.js';

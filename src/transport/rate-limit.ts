@@ -1,4 +1,4 @@
-import { DeadlineError } from '../core/errors.js';
+import { DeadlineError } from '../model/errors.js';
 
 /** At most `requests` requests in any window of `perMs` milliseconds. */
 export interface RateLimit {

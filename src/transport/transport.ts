@@ -1,5 +1,5 @@
-import { DeadlineError, NotifierError, ProviderError, TransportError, toError } from '../core/errors.js';
-import type { SecretRegistry } from '../core/secrets.js';
+import { DeadlineError, NotifierError, ProviderError, TransportError, toError } from '../model/errors.js';
+import type { SecretRegistry } from '../model/secrets.js';
 import { HttpClient, NoReplyError, safeUrl } from './client.js';
 import type { FetchFunction } from './proxy.js';
 import { RateLimiter, sleep as defaultSleep, type RateLimit, type Sleep } from './rate-limit.js';

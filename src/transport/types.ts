@@ -1,4 +1,4 @@
-import type { SecretRegistry } from '../core/secrets.js';
+import type { SecretRegistry } from '../model/secrets.js';
 
 /** A request exactly as it goes on the wire: the body is serialized once, so what is signed is what is sent. */
 export interface HttpRequest {

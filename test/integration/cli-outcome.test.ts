@@ -6,7 +6,7 @@ import { ensureLibBuilt, runCli } from '../helpers/run-cli.js';
 const TOKEN = '0123456789abcdef0123456789abcdef';
 const SECRET_KEY = 'open-api-secret-key-0001';
 
-// The action and the CLI report one outcome through one reporter (src/core/report.ts): a message the service
+// The action and the CLI report one outcome through one reporter (src/notify/report.ts): a message the service
 // accepted and then reported undelivered is a failure in both, with the same words.
 describe('one outcome, two front ends', () => {
   let fake: ReturnType<typeof fakePushplus>;

@@ -3,10 +3,10 @@
  * Each provider adds a sample configuration below.
  */
 import { describe, expect, it } from 'vitest';
-import type { CiContext } from '../../src/core/context.js';
-import { ConfigError } from '../../src/core/errors.js';
-import { createMessage } from '../../src/core/message.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
+import type { CiContext } from '../../src/model/context.js';
+import { ConfigError } from '../../src/model/errors.js';
+import { createMessage } from '../../src/render/message.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 import { PROVIDER_NAMES, loadAdapter } from '../../src/providers/registry.js';
 import type { PlanEnvironment, ProviderSettings } from '../../src/providers/types.js';
 import { measure } from '../../src/render/limits.js';

@@ -1,8 +1,8 @@
 /** Reply reading and payload rules of the application channels that the integration tests do not reach. */
 import { describe, expect, it } from 'vitest';
-import type { CiContext } from '../../src/core/context.js';
-import { createMessage } from '../../src/core/message.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
+import type { CiContext } from '../../src/model/context.js';
+import { createMessage } from '../../src/render/message.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 import { sendResultState } from '../../src/providers/dingtalk-app/index.js';
 import { feishuApp, feishuAppVerdict } from '../../src/providers/feishu-app/index.js';
 import type { PlanEnvironment } from '../../src/providers/types.js';

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliStatus, detectCiContext, splitAuthor } from '../../src/cli/ci-context.js';
+import { cliStatus, detectCiContext, splitAuthor } from '../../src/context/other-ci.js';
 
 const SHA = '3f786850e387550fdab836ed7e6dc881de23001b';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { githubContext } from '../../src/action/github-context.js';
-import type { CiContext } from '../../src/core/context.js';
+import { githubContext } from '../../src/context/github.js';
+import type { CiContext } from '../../src/model/context.js';
 import { SCENES, loadPayload } from '../fixtures/events/scenes.js';
 
 function contextOf(name: string, override: { status?: string } = {}): CiContext {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deepMerge, parseRateLimit } from '../../src/core/config.js';
-import type { CiContext } from '../../src/core/context.js';
-import { ConfigError, describeError, toError } from '../../src/core/errors.js';
-import { deliveryKey } from '../../src/core/idempotency.js';
-import { shouldNotify } from '../../src/core/notify.js';
-import { parseOptions } from '../../src/core/options.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
+import { deepMerge, parseRateLimit } from '../../src/model/config.js';
+import type { CiContext } from '../../src/model/context.js';
+import { ConfigError, describeError, toError } from '../../src/model/errors.js';
+import { deliveryKey } from '../../src/model/idempotency.js';
+import { shouldNotify } from '../../src/notify/notify.js';
+import { parseOptions } from '../../src/model/options.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 import { resolveBaseUrl } from '../../src/providers/endpoint.js';
 import { RateLimiter } from '../../src/transport/rate-limit.js';
 import { parseRetryAfter } from '../../src/transport/transport.js';

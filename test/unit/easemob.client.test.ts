@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, ProviderError } from '../../src/core/errors.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
+import { ConfigError, ProviderError } from '../../src/model/errors.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 import { EasemobClient } from '../../src/library.js';
 import { Transport } from '../../src/transport/transport.js';
 import { silentLogger } from '../../src/transport/types.js';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { githubContext } from '../../src/action/github-context.js';
+import { githubContext } from '../../src/context/github.js';
 import { historyFor } from '../../src/action/history-step.js';
 import { explainFailure, lookupHistory, MAX_PAGES, PER_PAGE, workflowFile } from '../../src/action/history.js';
-import type { CiContext, RunHistory } from '../../src/core/context.js';
-import { shouldNotify } from '../../src/core/notify.js';
+import type { CiContext, RunHistory } from '../../src/model/context.js';
+import { shouldNotify } from '../../src/notify/notify.js';
 import { fakeGithubApi, WORKFLOW_ID, type FakeJob, type FakeRun } from '../fakes/github-api.js';
 
 const TOKEN = 'ghs_unit0000000000000000000000000000000';

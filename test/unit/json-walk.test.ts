@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TOO_DEEP, boundDepth, depthOf, mapJson } from '../../src/core/json-walk.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
+import { TOO_DEEP, boundDepth, depthOf, mapJson } from '../../src/model/json-walk.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 
 /** `[[[…]]]` nested `depth` levels, built without recursion. */
 function nested(depth: number): unknown[] {

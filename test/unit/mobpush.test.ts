@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CiContext } from '../../src/core/context.js';
-import { ConfigError, ProviderError } from '../../src/core/errors.js';
-import { createMessage, type Message } from '../../src/core/message.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
+import type { CiContext } from '../../src/model/context.js';
+import { ConfigError, ProviderError } from '../../src/model/errors.js';
+import { createMessage, type Message } from '../../src/render/message.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 import { mobpush, type MobpushSettings } from '../../src/providers/mobpush/index.js';
 import { interpretPush } from '../../src/providers/mobpush/reply.js';
 import { mobpushSign } from '../../src/providers/mobpush/sign.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CiContext } from '../../src/core/context.js';
-import { ConfigError } from '../../src/core/errors.js';
-import { createMessage } from '../../src/core/message.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
+import type { CiContext } from '../../src/model/context.js';
+import { ConfigError } from '../../src/model/errors.js';
+import { createMessage } from '../../src/render/message.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 import { interpretMpaasReply, mpaas } from '../../src/providers/mpaas/index.js';
 import { signRpc } from '../../src/providers/mpaas/signature.js';
 import type { PlanEnvironment, ProviderSettings } from '../../src/providers/types.js';

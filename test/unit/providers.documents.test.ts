@@ -2,10 +2,10 @@
  * The providers against their documents (issue 16): each case is a documented behaviour the adapters got wrong.
  */
 import { describe, expect, it } from 'vitest';
-import type { CiContext } from '../../src/core/context.js';
-import { ConfigError } from '../../src/core/errors.js';
-import { createMessage } from '../../src/core/message.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
+import type { CiContext } from '../../src/model/context.js';
+import { ConfigError } from '../../src/model/errors.js';
+import { createMessage } from '../../src/render/message.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 import { dingtalk } from '../../src/providers/dingtalk/index.js';
 import { EasemobClient, easemob } from '../../src/providers/easemob/index.js';
 import { feishu } from '../../src/providers/feishu/index.js';

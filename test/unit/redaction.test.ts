@@ -1,8 +1,8 @@
 /** Redact first, then cut; and plain output lines that can never be read as workflow commands. */
 import { describe, expect, it } from 'vitest';
-import { neutralizeWorkflowCommands, neutralizeWorkflowCommandsInJson } from '../../src/action/workflow-text.js';
+import { neutralizeWorkflowCommands, neutralizeWorkflowCommandsInJson } from '../../src/model/workflow-text.js';
 import { summaryMarkdown } from '../../src/action/report.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 import { httpFailure, notJsonFailure } from '../../src/transport/transport.js';
 import type { HttpReply } from '../../src/transport/types.js';
 

@@ -3,9 +3,9 @@
  * (test/unit/__snapshots__/render/<preset>.<dialect>.txt). A change in wording or escaping shows up as a diff.
  */
 import { describe, expect, it } from 'vitest';
-import { githubContext } from '../../src/action/github-context.js';
-import type { CiContext } from '../../src/core/context.js';
-import { createMessage, renderBody, renderTitle } from '../../src/core/message.js';
+import { githubContext } from '../../src/context/github.js';
+import type { CiContext } from '../../src/model/context.js';
+import { createMessage, renderBody, renderTitle } from '../../src/render/message.js';
 import type { TextDialect } from '../../src/render/markdown.js';
 import { PRESET_NAMES } from '../../src/render/presets.js';
 import { renderTemplate } from '../../src/render/template.js';

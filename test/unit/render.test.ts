@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { githubContext } from '../../src/action/github-context.js';
-import type { CiContext } from '../../src/core/context.js';
-import { createMessage, renderBody, renderStatusLine, renderTitle } from '../../src/core/message.js';
+import { githubContext } from '../../src/context/github.js';
+import type { CiContext } from '../../src/model/context.js';
+import { createMessage, renderBody, renderStatusLine, renderTitle } from '../../src/render/message.js';
 import { fitMarkdown, graphemes, measure, truncateText, type TextLimit } from '../../src/render/limits.js';
 import { renderMarkdown, type TextDialect } from '../../src/render/markdown.js';
 import { PRESET_NAMES } from '../../src/render/presets.js';

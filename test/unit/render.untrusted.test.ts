@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CiContext } from '../../src/core/context.js';
-import { createMessage } from '../../src/core/message.js';
+import type { CiContext } from '../../src/model/context.js';
+import { createMessage } from '../../src/render/message.js';
 import {
   escapeHtml,
   escapeMarkdown,

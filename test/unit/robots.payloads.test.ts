@@ -1,9 +1,9 @@
 /** Token and target parsing, payload shapes, escaping and limits for the four chat robots. */
 import { describe, expect, it } from 'vitest';
-import type { CiContext } from '../../src/core/context.js';
-import { ConfigError } from '../../src/core/errors.js';
-import { createMessage } from '../../src/core/message.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
+import type { CiContext } from '../../src/model/context.js';
+import { ConfigError } from '../../src/model/errors.js';
+import { createMessage } from '../../src/render/message.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 import { explainDingtalk } from '../../src/providers/dingtalk/codes.js';
 import { dingtalk } from '../../src/providers/dingtalk/index.js';
 import { feishu } from '../../src/providers/feishu/index.js';

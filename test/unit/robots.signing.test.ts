@@ -4,9 +4,9 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CiContext } from '../../src/core/context.js';
-import { createMessage } from '../../src/core/message.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
+import type { CiContext } from '../../src/model/context.js';
+import { createMessage } from '../../src/render/message.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 import { dingtalk } from '../../src/providers/dingtalk/index.js';
 import { dingtalkSign } from '../../src/providers/dingtalk/sign.js';
 import { feishu } from '../../src/providers/feishu/index.js';

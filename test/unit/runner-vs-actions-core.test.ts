@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRunnerCore } from '../../src/action/runner.js';
 import type { ActionCore, AnnotationProperties } from '../../src/action/types.js';
-import { parseBoolean } from '../../src/core/config.js';
+import { parseBoolean } from '../../src/model/config.js';
 
 type Core = Pick<ActionCore, 'getInput' | 'setOutput' | 'setFailed' | 'setSecret' | 'debug' | 'info' | 'isDebug'> & {
   warning(message: string | Error, properties?: AnnotationProperties): void;

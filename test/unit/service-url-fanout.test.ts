@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { NotifyConfig } from '../../src/core/config.js';
-import type { CiContext } from '../../src/core/context.js';
-import { ConfigError } from '../../src/core/errors.js';
-import { configFromUrl, configsFromUrls, mergeOutcomes, notifyMany } from '../../src/core/fan-out.js';
-import type { NotifyOutcome } from '../../src/core/notify.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
+import type { NotifyConfig } from '../../src/model/config.js';
+import type { CiContext } from '../../src/model/context.js';
+import { ConfigError } from '../../src/model/errors.js';
+import { configFromUrl, configsFromUrls, mergeOutcomes, notifyMany } from '../../src/notify/fan-out.js';
+import type { NotifyOutcome } from '../../src/notify/notify.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 import { silentLogger } from '../../src/transport/types.js';
 
 const BASE: NotifyConfig = {

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/core/errors.js';
+import { ConfigError } from '../../src/model/errors.js';
 import {
   formatServiceUrl,
   maskServiceUrl,
   parseServiceUrl,
   parseUrlList,
   type ServiceUrlConfig,
-} from '../../src/core/service-url.js';
+} from '../../src/providers/service-url.js';
 
 const SAMPLES: Record<string, { url: string; expected: ServiceUrlConfig }> = {
   pushplus: {

@@ -1,13 +1,13 @@
 /** The `started` status and the two inputs that let a second step update or answer the first step's message. */
 import { describe, expect, it } from 'vitest';
-import { readInputs } from '../../src/action/inputs.js';
+import { readInputs } from '../../src/notify/inputs.js';
 import { FLAGS } from '../../src/cli/flags.js';
-import type { NotifyConfig } from '../../src/core/config.js';
-import { normalizeStatus, type CiContext } from '../../src/core/context.js';
-import { ConfigError } from '../../src/core/errors.js';
-import { notify, shouldNotify } from '../../src/core/notify.js';
-import { parseNotifyOn } from '../../src/core/options.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
+import type { NotifyConfig } from '../../src/model/config.js';
+import { normalizeStatus, type CiContext } from '../../src/model/context.js';
+import { ConfigError } from '../../src/model/errors.js';
+import { notify, shouldNotify } from '../../src/notify/notify.js';
+import { parseNotifyOn } from '../../src/model/options.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 import { renderTemplate } from '../../src/render/template.js';
 import { silentLogger } from '../../src/transport/types.js';
 

@@ -3,7 +3,7 @@ import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/core/errors.js';
+import { ConfigError } from '../../src/model/errors.js';
 import { MAX_TEMPLATE_BYTES, readWorkspaceTemplate } from '../../src/render/template-file.js';
 
 async function workspace(): Promise<string> {

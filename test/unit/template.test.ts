@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { githubContext } from '../../src/action/github-context.js';
-import type { CiContext } from '../../src/core/context.js';
-import { ConfigError } from '../../src/core/errors.js';
+import { githubContext } from '../../src/context/github.js';
+import type { CiContext } from '../../src/model/context.js';
+import { ConfigError } from '../../src/model/errors.js';
 import { autoPreset, renderTemplate, resolveTemplate } from '../../src/render/template.js';
 import { PRESETS, PRESET_NAMES } from '../../src/render/presets.js';
 import { SCENES, loadPayload } from '../fixtures/events/scenes.js';

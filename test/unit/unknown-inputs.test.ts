@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ACTION_INPUTS, unknownInputWarnings } from '../../src/action/unknown-inputs.js';
-import { editDistance, suggest } from '../../src/core/suggest.js';
+import { editDistance, suggest } from '../../src/model/suggest.js';
 import { ROOT } from '../helpers/run-action.js';
 
 describe('unknown inputs', () => {

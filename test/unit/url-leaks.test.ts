@@ -6,12 +6,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { configsFromUrls } from '../../src/core/fan-out.js';
-import { SecretRegistry } from '../../src/core/secrets.js';
-import { maskServiceUrl, parseServiceUrl } from '../../src/core/service-url.js';
-import { maskUrl, urlCredentials } from '../../src/core/url-safety.js';
+import { configsFromUrls } from '../../src/notify/fan-out.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
+import { maskServiceUrl, parseServiceUrl } from '../../src/providers/service-url.js';
+import { maskUrl, urlCredentials } from '../../src/model/url-safety.js';
 import { safeUrl } from '../../src/transport/client.js';
-import type { NotifyConfig } from '../../src/core/config.js';
+import type { NotifyConfig } from '../../src/model/config.js';
 
 type Form = (token: string, secret: string) => string;
 

@@ -3,7 +3,7 @@
  * app. Everything about the service is in this folder.
  * API: https://open.dingtalk.com/document/orgapp/asynchronous-sending-of-enterprise-session-messages
  */
-import type { RunState } from '../../core/context.js';
+import type { RunState } from '../../model/context.js';
 import type { RateLimit } from '../../transport/rate-limit.js';
 import type { AppCode } from '../app-channel.js';
 

@@ -1,7 +1,7 @@
-import { isPlainObject } from '../../core/config.js';
-import { ConfigError, ProviderError } from '../../core/errors.js';
-import { credentialFingerprint } from '../../core/idempotency.js';
-import { MASK, SecretRegistry } from '../../core/secrets.js';
+import { isPlainObject } from '../../model/config.js';
+import { ConfigError, ProviderError } from '../../model/errors.js';
+import { credentialFingerprint } from '../../model/idempotency.js';
+import { MASK, SecretRegistry } from '../../model/secrets.js';
 import type { RateLimit } from '../../transport/rate-limit.js';
 import { Transport, type ExchangeSpec } from '../../transport/transport.js';
 import { silentLogger, type HttpReply, type HttpRequest, type Verdict } from '../../transport/types.js';

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../../core/config.js';
+import { isPlainObject } from '../../model/config.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { FailureVerdict, HttpReply } from '../../transport/types.js';
 

@@ -1,6 +1,6 @@
-import { deepMerge, isPlainObject, omitKeys } from '../../core/config.js';
-import { ConfigError } from '../../core/errors.js';
-import { renderBody, type Message } from '../../core/message.js';
+import { deepMerge, isPlainObject, omitKeys } from '../../model/config.js';
+import { ConfigError } from '../../model/errors.js';
+import { renderBody, type Message } from '../../render/message.js';
 import { measure, type MessageLimits } from '../../render/limits.js';
 import type { RateLimit } from '../../transport/rate-limit.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';

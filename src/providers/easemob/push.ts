@@ -1,7 +1,7 @@
 import type { Template } from 'liquidjs';
-import { isPlainObject } from '../../core/config.js';
-import { ConfigError } from '../../core/errors.js';
-import { renderTitle, type Message } from '../../core/message.js';
+import { isPlainObject } from '../../model/config.js';
+import { ConfigError } from '../../model/errors.js';
+import { renderTitle, type Message } from '../../render/message.js';
 import { truncateText } from '../../render/limits.js';
 import { toPlainText } from '../../render/markdown.js';
 import { parsePlainTemplate, renderPlainTemplate, templateVariables } from '../../render/template.js';

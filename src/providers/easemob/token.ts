@@ -1,5 +1,5 @@
-import { ProviderError } from '../../core/errors.js';
-import { credentialFingerprint } from '../../core/idempotency.js';
+import { ProviderError } from '../../model/errors.js';
+import { credentialFingerprint } from '../../model/idempotency.js';
 import type { Transport } from '../../transport/transport.js';
 import type { Verdict } from '../../transport/types.js';
 import { joinUrl } from '../endpoint.js';

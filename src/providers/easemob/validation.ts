@@ -1,4 +1,4 @@
-import { ConfigError } from '../../core/errors.js';
+import { ConfigError } from '../../model/errors.js';
 
 /** `org#app`: the app key shown in the Easemob console. */
 export interface AppKey {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { deepMerge, isPlainObject, omitKeys } from '../../core/config.js';
-import { ConfigError, ProviderError } from '../../core/errors.js';
-import { credentialFingerprint, deliveryKey } from '../../core/idempotency.js';
-import { renderTitle, type Message } from '../../core/message.js';
+import { deepMerge, isPlainObject, omitKeys } from '../../model/config.js';
+import { ConfigError, ProviderError } from '../../model/errors.js';
+import { credentialFingerprint, deliveryKey } from '../../model/idempotency.js';
+import { renderTitle, type Message } from '../../render/message.js';
 import { neutralizeMentions } from '../../render/escape.js';
 import type { MessageLimits } from '../../render/limits.js';
 import { httpFailure, notJsonFailure, parseRetryAfter } from '../../transport/transport.js';

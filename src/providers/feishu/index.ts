@@ -1,7 +1,7 @@
-import { deepMerge } from '../../core/config.js';
-import { ConfigError } from '../../core/errors.js';
-import { credentialFingerprint } from '../../core/idempotency.js';
-import { renderTitle, type Message } from '../../core/message.js';
+import { deepMerge } from '../../model/config.js';
+import { ConfigError } from '../../model/errors.js';
+import { credentialFingerprint } from '../../model/idempotency.js';
+import { renderTitle, type Message } from '../../render/message.js';
 import { neutralizeMentions } from '../../render/escape.js';
 import type { MessageLimits } from '../../render/limits.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';

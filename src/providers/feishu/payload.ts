@@ -1,5 +1,5 @@
-import type { Message } from '../../core/message.js';
-import type { RunState } from '../../core/context.js';
+import type { Message } from '../../render/message.js';
+import type { RunState } from '../../model/context.js';
 import { lex, renderMarkdown, shortLabel, toPlainText } from '../../render/markdown.js';
 import { neutralizeMentions, safeHref } from '../../render/escape.js';
 import { inlinePlain, type BlockToken, type InlineToken } from '../../render/md-tokens.js';

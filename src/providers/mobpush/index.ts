@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { deepMerge, isPlainObject, omitKeys } from '../../core/config.js';
-import { ConfigError } from '../../core/errors.js';
-import { credentialFingerprint, deliveryKey } from '../../core/idempotency.js';
-import { renderBody, renderTitle, type Message } from '../../core/message.js';
+import { deepMerge, isPlainObject, omitKeys } from '../../model/config.js';
+import { ConfigError } from '../../model/errors.js';
+import { credentialFingerprint, deliveryKey } from '../../model/idempotency.js';
+import { renderBody, renderTitle, type Message } from '../../render/message.js';
 import type { MessageLimits } from '../../render/limits.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings } from '../types.js';

@@ -1,5 +1,5 @@
-import { deepMerge, isPlainObject, omitKeys } from '../../core/config.js';
-import { ConfigError } from '../../core/errors.js';
+import { deepMerge, isPlainObject, omitKeys } from '../../model/config.js';
+import { ConfigError } from '../../model/errors.js';
 
 /**
  * Checks what MobPush's 创建推送 document (https://www.mob.com/wiki/detailed?wiki=234&id=136) constrains in `options`

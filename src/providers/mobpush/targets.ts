@@ -1,4 +1,4 @@
-import { ConfigError } from '../../core/errors.js';
+import { ConfigError } from '../../model/errors.js';
 
 /** One `target` line, parsed. `pushTarget` is createPush's pushTarget object without the batching applied. */
 export interface MobpushTarget {

@@ -1,5 +1,5 @@
-import { isPlainObject } from '../../core/config.js';
-import { credentialFingerprint } from '../../core/idempotency.js';
+import { isPlainObject } from '../../model/config.js';
+import { credentialFingerprint } from '../../model/idempotency.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import { joinUrl } from '../endpoint.js';

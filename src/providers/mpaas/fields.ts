@@ -1,5 +1,5 @@
-import { isPlainObject } from '../../core/config.js';
-import { ConfigError } from '../../core/errors.js';
+import { isPlainObject } from '../../model/config.js';
+import { ConfigError } from '../../model/errors.js';
 
 /**
  * `options` for mPaaS: the 模板推送 (PushTemplate) document (https://help.aliyun.com/document_detail/2871127.html)

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { isPlainObject } from '../../core/config.js';
-import { ConfigError } from '../../core/errors.js';
-import { credentialFingerprint, deliveryKey } from '../../core/idempotency.js';
-import { renderBody, renderTitle, type Message } from '../../core/message.js';
+import { isPlainObject } from '../../model/config.js';
+import { ConfigError } from '../../model/errors.js';
+import { credentialFingerprint, deliveryKey } from '../../model/idempotency.js';
+import { renderBody, renderTitle, type Message } from '../../render/message.js';
 import type { MessageLimits } from '../../render/limits.js';
 import { renderPlainValue } from '../../render/template.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';

@@ -1,6 +1,6 @@
-import { isPlainObject } from '../../core/config.js';
-import { ProviderError } from '../../core/errors.js';
-import { credentialFingerprint } from '../../core/idempotency.js';
+import { isPlainObject } from '../../model/config.js';
+import { ProviderError } from '../../model/errors.js';
+import { credentialFingerprint } from '../../model/idempotency.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { joinUrl } from '../endpoint.js';

@@ -1,7 +1,7 @@
-import { deepMerge, isPlainObject } from '../../core/config.js';
-import { ConfigError } from '../../core/errors.js';
-import { credentialFingerprint } from '../../core/idempotency.js';
-import { renderBody, renderTitle } from '../../core/message.js';
+import { deepMerge, isPlainObject } from '../../model/config.js';
+import { ConfigError } from '../../model/errors.js';
+import { credentialFingerprint } from '../../model/idempotency.js';
+import { renderBody, renderTitle } from '../../render/message.js';
 import type { MessageLimits } from '../../render/limits.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';

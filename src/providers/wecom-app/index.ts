@@ -1,7 +1,7 @@
-import { deepMerge, isPlainObject, omitKeys } from '../../core/config.js';
-import { ConfigError, ProviderError } from '../../core/errors.js';
-import { credentialFingerprint } from '../../core/idempotency.js';
-import { renderBody, renderTitle, type Message } from '../../core/message.js';
+import { deepMerge, isPlainObject, omitKeys } from '../../model/config.js';
+import { ConfigError, ProviderError } from '../../model/errors.js';
+import { credentialFingerprint } from '../../model/idempotency.js';
+import { renderBody, renderTitle, type Message } from '../../render/message.js';
 import { escapeHtml } from '../../render/escape.js';
 import { measure, truncateText, type MessageLimits } from '../../render/limits.js';
 import { lex, toPlainText } from '../../render/markdown.js';

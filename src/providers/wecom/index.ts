@@ -1,5 +1,5 @@
-import { ConfigError } from '../../core/errors.js';
-import { credentialFingerprint } from '../../core/idempotency.js';
+import { ConfigError } from '../../model/errors.js';
+import { credentialFingerprint } from '../../model/idempotency.js';
 import type { MessageLimits } from '../../render/limits.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';

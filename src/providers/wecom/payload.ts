@@ -1,6 +1,6 @@
-import { deepMerge } from '../../core/config.js';
-import { ConfigError } from '../../core/errors.js';
-import { renderBody, renderTitle, type Message } from '../../core/message.js';
+import { deepMerge } from '../../model/config.js';
+import { ConfigError } from '../../model/errors.js';
+import { renderBody, renderTitle, type Message } from '../../render/message.js';
 import { measure, truncateText, type TextLimit } from '../../render/limits.js';
 import { summaryLine, type Mentions } from '../webhook.js';
 

@@ -5,12 +5,12 @@
  * Gitee Go is unknown to env-ci, so its documented GITEE_* variables are mapped here.
  */
 import { readFile } from 'node:fs/promises';
-import { compact } from '../core/config.js';
+import { compact } from '../model/config.js';
 import envCi from 'env-ci';
-import { githubContext } from '../action/github-context.js';
-import { normalizeStatus, type CiContext, type JobStatus } from '../core/context.js';
-import { parseStatus } from '../core/status.js';
-import type { Environment } from './args.js';
+import { githubContext } from './github.js';
+import { normalizeStatus, type CiContext, type JobStatus } from '../model/context.js';
+import { parseStatus } from '../model/status.js';
+import type { Environment } from '../model/context.js';
 
 function str(value: string | undefined): string | undefined {
   const trimmed = value?.trim();

@@ -1,8 +1,7 @@
-import { DEFAULTS, parseBoolean, parseList, parseNumber, parseRateLimit, type NotifyConfig } from '../core/config.js';
-import { ConfigError } from '../core/errors.js';
-import { parseNotifyOn, parseOptions } from '../core/options.js';
-import { parseUrlList } from '../core/service-url.js';
-import type { ActionCore } from './types.js';
+import { DEFAULTS, parseBoolean, parseList, parseNumber, parseRateLimit, type NotifyConfig } from '../model/config.js';
+import { ConfigError } from '../model/errors.js';
+import { parseNotifyOn, parseOptions } from '../model/options.js';
+import { parseUrlList } from '../providers/service-url.js';
 
 /** Inputs that carry credentials: masked before anything else is read. */
 export const SECRET_INPUTS = ['token', 'secret', 'github-token'] as const;
@@ -21,7 +20,14 @@ export interface ActionInputs {
  * Reads every input into one typed config. Credentials are masked first, then each input is validated
  * with an error that names it; nothing here touches the network.
  */
-export async function readInputs(core: Pick<ActionCore, 'getInput' | 'setSecret'>): Promise<ActionInputs> {
+/** Where inputs come from: the runner's INPUT_* variables for the action, flags and env for the CLI. */
+export interface InputSource {
+  getInput(name: string, options?: { trimWhitespace?: boolean }): string;
+  /** Registers a credential for masking before anything else sees it. */
+  setSecret(secret: string): void;
+}
+
+export async function readInputs(core: InputSource): Promise<ActionInputs> {
   for (const name of SECRET_INPUTS) {
     const value = core.getInput(name);
     if (value) core.setSecret(value);

@@ -1,7 +1,7 @@
-import type { CiContext, JobStatus, RunState } from './context.js';
-import { fitMarkdown, truncateText, type TextLimit } from '../render/limits.js';
-import { renderMarkdown, toPlainText, type TextDialect } from '../render/markdown.js';
-import { escapeMarkdown, safeHref } from '../render/escape.js';
+import type { CiContext, JobStatus, RunState } from '../model/context.js';
+import { fitMarkdown, truncateText, type TextLimit } from './limits.js';
+import { renderMarkdown, toPlainText, type TextDialect } from './markdown.js';
+import { escapeMarkdown, safeHref } from './escape.js';
 
 /** A rendered notification, before it is shaped for one service. */
 export interface Message {

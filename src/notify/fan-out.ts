@@ -3,11 +3,11 @@
  * request, then each is notified and the outcomes merge into one.
  */
 import { loadAdapter } from '../providers/registry.js';
-import { deepMerge, type NotifyConfig } from './config.js';
-import type { CiContext } from './context.js';
-import { ConfigError, isNotifierError } from './errors.js';
+import { deepMerge, type NotifyConfig } from '../model/config.js';
+import type { CiContext } from '../model/context.js';
+import { ConfigError, isNotifierError } from '../model/errors.js';
 import { notify, settingsOf, type NotifyDependencies, type NotifyOutcome } from './notify.js';
-import { parseServiceUrl } from './service-url.js';
+import { parseServiceUrl } from '../providers/service-url.js';
 import { RateLimiter } from '../transport/rate-limit.js';
 
 /** A config built from a service URL overlaid on the other inputs: URL fields win, options merge deeply. */

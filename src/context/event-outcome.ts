@@ -1,4 +1,4 @@
-import { normalizeStatus, type JobStatus } from '../core/context.js';
+import { normalizeStatus, type JobStatus } from '../model/context.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
-import type { CiContext, JobStatus } from '../core/context.js';
-import { compact } from '../core/config.js';
-import { parseStatus } from '../core/status.js';
+import type { CiContext, JobStatus } from '../model/context.js';
+import { compact } from '../model/config.js';
+import { parseStatus } from '../model/status.js';
 import { eventOutcome, resolveStatus } from './event-outcome.js';
-import type { Environment } from './types.js';
+import type { Environment } from '../model/context.js';
 
 type Json = Record<string, unknown>;
 

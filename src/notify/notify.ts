@@ -4,14 +4,14 @@ import { renderTemplate } from '../render/template.js';
 import { Transport } from '../transport/transport.js';
 import type { FetchFunction } from '../transport/proxy.js';
 import type { HttpRequest, Logger } from '../transport/types.js';
-import type { NotifyConfig } from './config.js';
-import type { CiContext } from './context.js';
-import { ConfigError, NotifierError, describeError, toError } from './errors.js';
+import type { NotifyConfig } from '../model/config.js';
+import type { CiContext } from '../model/context.js';
+import { ConfigError, NotifierError, describeError, toError } from '../model/errors.js';
 import { followUp, type Followable } from './follow-up.js';
-import { createMessage, type Message } from './message.js';
+import { createMessage, type Message } from '../render/message.js';
 import { sleep as defaultSleep, type RateLimiter, type Sleep } from '../transport/rate-limit.js';
-import type { SecretRegistry } from './secrets.js';
-import { maskUrl } from './url-safety.js';
+import type { SecretRegistry } from '../model/secrets.js';
+import { maskUrl } from '../model/url-safety.js';
 
 export type DeliveryState = 'delivered' | 'failed' | 'pending' | 'unsupported';
 

@@ -184,3 +184,6 @@ export function normalizeStatus(value: string | undefined | null): JobStatus | u
       return undefined;
   }
 }
+
+/** Environment variables as a process or a test hands them in. */
+export type Environment = Record<string, string | undefined>;

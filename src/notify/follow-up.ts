@@ -1,6 +1,6 @@
 import type { PlanEnvironment, ProviderAdapter, TrackHandle } from '../providers/types.js';
 import type { Sleep } from '../transport/rate-limit.js';
-import { NotifierError, describeError } from './errors.js';
+import { NotifierError, describeError } from '../model/errors.js';
 import type { DeliveryResult } from './notify.js';
 
 export interface FollowUpOptions {

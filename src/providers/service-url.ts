@@ -15,11 +15,11 @@
  * Every error shows the URL with its credentials replaced by `***` (maskServiceUrl), and names a key, a kind or a
  * scheme it quotes only when that is a plain word: a misspelt key or a raw webhook URL must not print a credential.
  */
-import type { NotifyConfig } from './config.js';
-import { compact } from './config.js';
-import { ConfigError } from './errors.js';
-import { parseOptions } from './options.js';
-import { maskUrl, quoteSafely } from './url-safety.js';
+import type { NotifyConfig } from '../model/config.js';
+import { compact } from '../model/config.js';
+import { ConfigError } from '../model/errors.js';
+import { parseOptions } from '../model/options.js';
+import { maskUrl, quoteSafely } from '../model/url-safety.js';
 
 /** The slice of NotifyConfig a URL can set. */
 export type ServiceUrlConfig = Pick<NotifyConfig, 'provider'> &
