@@ -246,9 +246,9 @@ describe('runner.ts and @actions/core write the same bytes', () => {
     expect(result.result).toBe(flag === '1');
   });
 
-  it('info lines are written as they are', async () => {
+  it('info lines are written as they are (unless they would start a workflow command: see below)', async () => {
     await compare((core) => {
-      for (const value of awkward) core.info(value);
+      for (const value of awkward) if (!value.startsWith('::')) core.info(value);
     });
   });
 
@@ -344,6 +344,24 @@ describe('deliberate differences from @actions/core', () => {
     process.env.INPUT_FLAG = '';
     expect(() => actionsCore.getBooleanInput('flag')).toThrow(TypeError);
     expect(parseBoolean('flag', '', true)).toBe(true);
+  });
+
+  it('an info line that would start a workflow command is neutralised (text from outside is never a command)', async () => {
+    const text = 'reply:\n::add-mask::x\n  ::warning::pwned\r::error::y ##[warning]z';
+    const reference = await capture(
+      () => actionsCore,
+      (core) => core.info(text),
+      {},
+    );
+    const ours = await capture(
+      () => createRunnerCore(process.env),
+      (core) => core.info(text),
+      {},
+    );
+    // @actions/core writes the text as it is, so the runner would obey every line that starts with `::`.
+    expect(reference.stdout).toBe(`${text}\n`);
+    expect(ours.stdout).toBe('reply:\n%3A%3Aadd-mask::x\n  %3A%3Awarning::pwned\r%3A%3Aerror::y ##%5Bwarning]z\n');
+    expect(ours.stdout.split(/[\r\n]/).some((line) => line.trimStart().startsWith('::'))).toBe(false);
   });
 
   it('a GITHUB_OUTPUT or GITHUB_STEP_SUMMARY path that does not exist is created rather than an error', async () => {
