@@ -2,6 +2,7 @@ import { DEFAULTS, parseBoolean, parseList, parseNumber, parseRateLimit, type No
 import { ConfigError } from '../core/errors.js';
 import { parseNotifyOn, parseOptions } from '../core/options.js';
 import { parseUrlList } from '../core/service-url.js';
+import { parseLocale, parseTimezone } from '../render/locale.js';
 import type { ActionCore } from './types.js';
 
 /** Inputs that carry credentials: masked before anything else is read. */
@@ -76,6 +77,8 @@ export async function readInputs(core: Pick<ActionCore, 'getInput' | 'setSecret'
     waitForDeliveryMs: waitSeconds * 1000,
     rateLimit: parseRateLimit('rate-limit', input('rate-limit')),
     summary: parseBoolean('summary', input('summary'), true),
+    locale: parseLocale(input('locale')),
+    timezone: parseTimezone(input('timezone')),
   };
   return { config, status: optional('status'), githubToken: optional('github-token'), matrix, urls };
 }

@@ -126,6 +126,18 @@ export const FLAGS: readonly FlagSpec[] = [
     description: 'Follow accepted messages (pushplus, MobPush) until delivered or failed; 0 = off (default)',
   },
   {
+    name: 'locale',
+    type: 'string',
+    value: 'LOCALE',
+    description: 'Language of the preset words, state names, durations and dates: zh-CN (default) or en',
+  },
+  {
+    name: 'timezone',
+    type: 'string',
+    value: 'ZONE',
+    description: 'IANA time zone of times shown and the date filter default (default Asia/Shanghai)',
+  },
+  {
     name: 'json',
     type: 'boolean',
     description: 'Print the outcome (status, message id, results, response) as JSON on stdout',

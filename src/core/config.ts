@@ -1,3 +1,4 @@
+import type { Locale } from '../render/locale.js';
 import { ConfigError } from './errors.js';
 
 /** Everything a notification needs, independent of where it was read from (action inputs, CLI flags, a URL). */
@@ -41,6 +42,10 @@ export interface NotifyConfig {
   /** Overrides the provider's declared rate limit (plans with a higher quota, or an unverified limit). */
   rateLimit?: { requests: number; perMs: number };
   summary: boolean;
+  /** Language of the presets' words, state names, durations and dates: `zh-CN` or `en`. @default 'zh-CN' */
+  locale?: Locale;
+  /** IANA time zone of every time shown and of the `date` filter. @default 'Asia/Shanghai' */
+  timezone?: string;
 }
 
 export const DEFAULTS = {

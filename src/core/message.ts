@@ -2,6 +2,7 @@ import type { CiContext, JobStatus, RunState } from './context.js';
 import { fitMarkdown, truncateText, type TextLimit } from '../render/limits.js';
 import { renderMarkdown, toPlainText, type TextDialect } from '../render/markdown.js';
 import { escapeMarkdown } from '../render/escape.js';
+import { wordsFor, type Locale } from '../render/locale.js';
 
 /** A rendered notification, before it is shaped for one service. */
 export interface Message {
@@ -15,9 +16,12 @@ export interface Message {
   link?: string;
   linkText: string;
   context: CiContext;
+  /** Language of the fixed words (link text, truncation marker); English when absent. */
+  locale?: Locale;
 }
 
-export function createMessage(title: string, markdown: string, context: CiContext): Message {
+export function createMessage(title: string, markdown: string, context: CiContext, locale?: Locale): Message {
+  const words = wordsFor(locale);
   const state = context.history?.state ?? context.status;
   const releaseLink = context.eventName === 'release' ? context.release?.url : undefined;
   // For workflow_run the run worth opening is the watched one, not the notifier's own run.
@@ -28,14 +32,16 @@ export function createMessage(title: string, markdown: string, context: CiContex
     status: context.status,
     state,
     link: releaseLink ?? watchedRun ?? context.runUrl ?? context.repositoryUrl,
-    linkText: releaseLink ? 'Release' : 'View run',
+    linkText: releaseLink ? words.release : words.viewRun,
     context,
+    ...(locale ? { locale } : {}),
   };
 }
 
 /** Markdown appended when a body had to be cut: a visible marker and the link, so nothing is lost silently. */
 export function truncationTail(message: Message): string {
-  return message.link ? `… (truncated) [${escapeMarkdown(message.linkText)}](${message.link})` : '… (truncated)';
+  const marker = `… ${wordsFor(message.locale).truncated}`;
+  return message.link ? `${marker} [${escapeMarkdown(message.linkText)}](${message.link})` : marker;
 }
 
 /** The body in a text dialect, within the limit. */
@@ -49,7 +55,7 @@ export function renderBody(message: Message, dialect: TextDialect, limit: TextLi
 
 /** The title within the limit, as plain text. */
 export function renderTitle(message: Message, limit?: TextLimit): string {
-  const title = message.title || toPlainText(message.markdown).split('\n')[0] || 'Notification';
+  const title = message.title || toPlainText(message.markdown).split('\n')[0] || wordsFor(message.locale).notification;
   return limit ? truncateText(title, limit) : title;
 }
 

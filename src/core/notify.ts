@@ -1,5 +1,6 @@
 import { loadAdapter } from '../providers/registry.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter } from '../providers/types.js';
+import { DEFAULT_LOCALE, DEFAULT_TIMEZONE } from '../render/locale.js';
 import { renderTemplate } from '../render/template.js';
 import { Transport } from '../transport/transport.js';
 import type { FetchFunction } from '../transport/proxy.js';
@@ -200,10 +201,16 @@ export async function notify(
   }
 
   const rendered = await renderTemplate(
-    { template: config.template, title: config.title, readFile: deps.readFile },
+    {
+      template: config.template,
+      title: config.title,
+      readFile: deps.readFile,
+      locale: config.locale ?? DEFAULT_LOCALE,
+      timezone: config.timezone ?? DEFAULT_TIMEZONE,
+    },
     context,
   );
-  const message = createMessage(rendered.title, rendered.markdown, context);
+  const message = createMessage(rendered.title, rendered.markdown, context, config.locale ?? DEFAULT_LOCALE);
 
   const transport = new Transport({
     timeoutMs: config.timeoutMs,

@@ -3,7 +3,8 @@ import type { CiContext, JobStatus, RunState } from '../core/context.js';
 import { ConfigError } from '../core/errors.js';
 import { escapeMarkdown, neutralizeMentions, safeHref, stripControl } from './escape.js';
 import { graphemes, measure } from './limits.js';
-import { PRESETS, isPresetName, type Preset } from './presets.js';
+import { wordsFor, type Locale, type Words } from './locale.js';
+import { PRESETS, isPresetName, presetsFor, type Preset } from './presets.js';
 
 /** Output that a filter has already made safe; the escaper passes it through. */
 class SafeMarkdown {
@@ -20,7 +21,7 @@ function plain(value: unknown): string {
   return String(value);
 }
 
-function createEngine(escape: (value: unknown) => string): Liquid {
+function createEngine(escape: (value: unknown) => string, words: Words, timezone?: string): Liquid {
   const engine = new Liquid({
     outputEscape: escape,
     ownPropertyOnly: true,
@@ -35,7 +36,9 @@ function createEngine(escape: (value: unknown) => string): Liquid {
     },
     relativeReference: false,
     // Without a locale, liquidjs asks Intl for the default one at construction: ~10 ms of start-up on every run.
-    locale: 'en-US',
+    locale: words.tag,
+    // The `date` filter's default time zone (the `timezone` input); without one, the runner's local time.
+    ...(timezone ? { timezoneOffset: timezone } : {}),
     parseLimit: 1_000_000,
     renderLimit: 2_000,
     memoryLimit: 50_000_000,
@@ -57,13 +60,13 @@ function createEngine(escape: (value: unknown) => string): Liquid {
    * renderers never pass raw HTML through and break mentions in all text.
    */
   engine.registerFilter('markdown', (value: unknown) => new SafeMarkdown(stripControl(plain(value))));
-  /** `{{ seconds | duration }}` → "3m 12s". */
+  /** `{{ seconds | duration }}` → "3m 12s" (in the message's language). */
   engine.registerFilter('duration', (value: unknown) => {
     const total = Math.max(0, Math.round(Number(value) || 0));
     const hours = Math.floor(total / 3600);
     const minutes = Math.floor((total % 3600) / 60);
     const seconds = total % 60;
-    return [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', `${seconds}s`].filter(Boolean).join(' ');
+    return words.duration(hours, minutes, seconds);
   });
   /**
    * `escape`/`escape_once`: every output is already escaped for the body's Markdown, so these only state the
@@ -96,11 +99,34 @@ function createEngine(escape: (value: unknown) => string): Liquid {
   return engine;
 }
 
-const markdownEngine = createEngine((value) =>
-  value instanceof SafeMarkdown ? value.value : neutralizeMentions(escapeMarkdown(stripControl(plain(value)))),
-);
+const escapeBody = (value: unknown) =>
+  value instanceof SafeMarkdown ? value.value : neutralizeMentions(escapeMarkdown(stripControl(plain(value))));
 // Titles are plain text: nothing to escape but control characters and mentions.
-const titleEngine = createEngine((value) => neutralizeMentions(stripControl(plain(value))).replace(/\n+/g, ' '));
+const escapeTitle = (value: unknown) => neutralizeMentions(stripControl(plain(value))).replace(/\n+/g, ' ');
+
+interface Engines {
+  markdown: Liquid;
+  title: Liquid;
+}
+
+/** One pair of engines per language and time zone (filters are bound when a template is parsed). */
+const engineCache = new Map<string, Engines>();
+
+function enginesFor(locale: Locale | undefined, timezone: string | undefined): Engines {
+  const key = `${locale ?? ''}|${timezone ?? ''}`;
+  let engines = engineCache.get(key);
+  if (!engines) {
+    const words = wordsFor(locale);
+    engines = {
+      markdown: createEngine(escapeBody, words, timezone),
+      title: createEngine(escapeTitle, words, timezone),
+    };
+    engineCache.set(key, engines);
+  }
+  return engines;
+}
+
+const titleEngine = enginesFor(undefined, undefined).title;
 
 const STATUS_ICONS: Record<JobStatus, string> = {
   success: '✅',
@@ -110,29 +136,19 @@ const STATUS_ICONS: Record<JobStatus, string> = {
   unknown: 'ℹ️',
 };
 
-const STATE_TEXT: Record<RunState, string> = {
-  success: 'Succeeded',
-  failure: 'Failed',
-  'still-failing': 'Still failing',
-  fixed: 'Fixed',
-  cancelled: 'Cancelled',
-  skipped: 'Skipped',
-  unknown: 'Finished',
-};
-
-function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
-
-/** The variables a template sees: the CI context plus a few derived, display-ready values. */
-export function templateVariables(context: CiContext): Record<string, unknown> {
+/**
+ * The variables a template sees: the CI context plus a few derived, display-ready values, whose words follow
+ * `locale` (English when none is given).
+ */
+export function templateVariables(context: CiContext, locale?: Locale): Record<string, unknown> {
+  const words = wordsFor(locale);
+  const STATE_TEXT: Record<RunState, string> = words.states;
   const state: RunState = context.history?.state ?? context.status;
   let stateText = STATE_TEXT[state];
   if (state === 'still-failing' && context.history?.failureStreak && context.history.failureStreak > 1) {
-    stateText = `Still failing (${ordinal(context.history.failureStreak)} run)`;
+    stateText = words.stillFailingRun(context.history.failureStreak);
   }
+  const deploymentState = context.deployment?.state ?? context.status;
   const icon = state === 'fixed' ? '✅' : state === 'still-failing' ? '🔴' : STATUS_ICONS[context.status];
   // A workflow_run notification is about the watched run: show its name, branch and page, not the notifier's.
   const watched = context.eventName === 'workflow_run' ? context.workflowRun : undefined;
@@ -148,6 +164,10 @@ export function templateVariables(context: CiContext): Record<string, unknown> {
     stateText,
     statusIcon: icon,
     statusText: STATE_TEXT[context.status === 'unknown' ? 'unknown' : context.status],
+    deploymentStateText: Object.hasOwn(words.deploymentStates, deploymentState)
+      ? words.deploymentStates[deploymentState]
+      : deploymentState,
+    locale: locale ?? 'en',
     now: new Date().toISOString(),
   };
 }
@@ -175,14 +195,19 @@ export interface TemplateSource {
   title?: string;
   /** Reads `file:` templates (relative to the workspace); injected so the core does no I/O of its own. */
   readFile?: (path: string) => Promise<string>;
+  /** Language of the presets' words, state names and durations. @default 'en' (the config's default is zh-CN) */
+  locale?: Locale;
+  /** IANA time zone for the `date` filter. @default the runner's local time (the config's default is Asia/Shanghai) */
+  timezone?: string;
 }
 
 export async function resolveTemplate(source: TemplateSource, context: CiContext): Promise<Preset> {
   const raw = source.template.trim() || 'auto';
+  const presets = presetsFor(source.locale);
   let body: string;
   let presetTitle: string;
   if (isPresetName(raw)) {
-    const preset = PRESETS[raw === 'auto' ? autoPreset(context) : raw];
+    const preset = presets[raw === 'auto' ? autoPreset(context) : raw];
     body = preset.body;
     presetTitle = preset.title;
   } else if (raw.startsWith('file:')) {
@@ -199,16 +224,16 @@ export async function resolveTemplate(source: TemplateSource, context: CiContext
         'a file in the repository checkout',
       );
     }
-    presetTitle = PRESETS[autoPreset(context)].title;
+    presetTitle = presets[autoPreset(context)].title;
   } else if (/^[\w-]+$/.test(raw)) {
     throw new ConfigError(
       'template',
       `unknown preset '${raw}'`,
-      `one of ${['auto', ...Object.keys(PRESETS)].join(', ')}, an inline template, or file:path`,
+      `one of ${['auto', ...Object.keys(presets)].join(', ')}, an inline template, or file:path`,
     );
   } else {
     body = source.template;
-    presetTitle = PRESETS[autoPreset(context)].title;
+    presetTitle = presets[autoPreset(context)].title;
   }
   return { title: source.title?.trim() ? source.title : presetTitle, body };
 }
@@ -238,10 +263,11 @@ export interface RenderedText {
 
 export async function renderTemplate(source: TemplateSource, context: CiContext): Promise<RenderedText> {
   const template = await resolveTemplate(source, context);
-  const variables = templateVariables(context);
+  const variables = templateVariables(context, source.locale);
+  const engines = enginesFor(source.locale, source.timezone);
   const [title, markdown] = await Promise.all([
-    parseAndRender(titleEngine, 'title', template.title, variables),
-    parseAndRender(markdownEngine, 'template', template.body, variables),
+    parseAndRender(engines.title, 'title', template.title, variables),
+    parseAndRender(engines.markdown, 'template', template.body, variables),
   ]);
   return { title: title.replace(/\s+/g, ' ').trim(), markdown: markdown.replace(/\n{3,}/g, '\n\n').trim() };
 }
@@ -260,6 +286,11 @@ export async function renderPlainTemplate(template: Template[], variables: Recor
   return String(await titleEngine.render(template, variables));
 }
 
-export async function renderPlainValue(source: string, context: CiContext, input: string): Promise<string> {
-  return parseAndRender(titleEngine, input, source, templateVariables(context));
+export async function renderPlainValue(
+  source: string,
+  context: CiContext,
+  input: string,
+  locale?: Locale,
+): Promise<string> {
+  return parseAndRender(enginesFor(locale, undefined).title, input, source, templateVariables(context, locale));
 }

@@ -15,6 +15,8 @@ export const ACTION_DEFAULTS: Record<string, string> = {
   timeout: '10',
   retries: '3',
   summary: 'true',
+  locale: 'zh-CN',
+  timezone: 'Asia/Shanghai',
 };
 
 export interface ActionRun {

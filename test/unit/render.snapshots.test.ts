@@ -92,3 +92,19 @@ describe('preset snapshots, structured dialects', () => {
         await expect(sections.join('\n')).toMatchFileSnapshot(`__snapshots__/render/${preset}.${dialect}.json.txt`);
       });
 });
+
+// The same presets in Chinese (the `locale` input's default), one Markdown snapshot per preset: every fixed word,
+// state name and duration in Chinese, while the users' text (commit messages, titles, release notes) stays as written.
+describe('preset snapshots, zh-CN', () => {
+  for (const preset of PRESET_NAMES)
+    it(`${preset} in zh-CN`, async () => {
+      const sections: string[] = [];
+      for (const [name, context] of contexts()) {
+        const rendered = await renderTemplate({ template: preset, locale: 'zh-CN' }, context);
+        const message = createMessage(rendered.title, rendered.markdown, context, 'zh-CN');
+        const body = renderBody(message, 'markdown', { max: 20_000, unit: 'chars' });
+        sections.push(`===== ${name} =====\n# title: ${renderTitle(message)}\n${body}\n`);
+      }
+      await expect(sections.join('\n')).toMatchFileSnapshot(`__snapshots__/render/zh-CN/${preset}.markdown.txt`);
+    });
+});
