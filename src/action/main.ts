@@ -10,6 +10,7 @@ import { githubContext } from './github-context.js';
 import { historyFor } from './history-step.js';
 import { DEFAULT_HISTORY_TIMEOUT_MS } from './history.js';
 import { readInputs } from './inputs.js';
+import { secretsUnavailable } from './secret-access.js';
 import { describeRequest, setOutputs, summaryMarkdown } from './report.js';
 import type { ActionCore, Environment } from './types.js';
 
@@ -73,6 +74,18 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
     logger.debug(
       `context: ${JSON.stringify({ event: context.eventName, status: context.status, repository: context.repository, ref: context.ref })}`,
     );
+
+    // A fork's pull request or a Dependabot run cannot read secrets: empty credentials there are expected, and the
+    // step ends skipped and green instead of failing every outside contribution. Elsewhere they stay an error.
+    const credentialsEmpty = inputs.urls.length === 0 && !config.token && !config.secret;
+    const noSecrets = credentialsEmpty ? secretsUnavailable(env, payload) : undefined;
+    if (noSecrets) {
+      outcome = { status: 'skipped', results: [], reason: `the credentials are empty because ${noSecrets}` };
+      const text = `ci-notifier sent nothing: token is empty because ${noSecrets}. The step stays green (status skipped).`;
+      if (core.notice) core.notice(text);
+      else core.info(text);
+      return;
+    }
 
     // Only when notify-on could send: a history-aware list always needs the lookup; a plain list that already
     // rules this run out does not, so a skipped run stays fast and makes no API call.

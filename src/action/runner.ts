@@ -76,6 +76,9 @@ export function createRunnerCore(env: NodeJS.ProcessEnv = process.env): ActionCo
     warning(text) {
       issueCommand('warning', message(text));
     },
+    notice(text) {
+      issueCommand('notice', text);
+    },
     error(text) {
       issueCommand('error', message(text));
     },

@@ -6,7 +6,7 @@ import { loadAdapter } from '../providers/registry.js';
 import { deepMerge, type NotifyConfig } from './config.js';
 import type { CiContext } from './context.js';
 import { ConfigError, isNotifierError } from './errors.js';
-import { notify, settingsOf, type NotifyDependencies, type NotifyOutcome } from './notify.js';
+import { notify, validateConfig, type NotifyDependencies, type NotifyOutcome } from './notify.js';
 import { parseServiceUrl } from './service-url.js';
 
 /** A config built from a service URL overlaid on the other inputs: URL fields win, options merge deeply. */
@@ -87,7 +87,7 @@ export async function notifyMany(
   for (const [index, config] of configs.entries()) {
     try {
       const adapter = await loadAdapter(config.provider);
-      adapter.parse(settingsOf(config));
+      validateConfig(adapter, config, context);
     } catch (error) {
       throw labelled(error, configs.length > 1 ? describeConfig(config, index, configs.length) : undefined);
     }

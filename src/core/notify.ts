@@ -7,7 +7,7 @@ import type { FetchFunction } from '../transport/proxy.js';
 import type { HttpRequest, Logger } from '../transport/types.js';
 import type { NotifyConfig } from './config.js';
 import type { CiContext } from './context.js';
-import { NotifierError, describeError, toError } from './errors.js';
+import { ConfigError, NotifierError, describeError, toError } from './errors.js';
 import { followUp, type Followable } from './follow-up.js';
 import { createMessage, type Message } from './message.js';
 import { sleep as defaultSleep, type Sleep } from '../transport/rate-limit.js';
@@ -86,6 +86,26 @@ export function shouldNotify(notifyOn: readonly string[], context: CiContext): b
   const state = context.history?.state;
   if (historyAware && state && state !== 'unknown') return wanted.has(state);
   return wanted.has(context.status);
+}
+
+/**
+ * Validates a config with its adapter. notify-on is decided first: in a state that is not notified an empty
+ * credential is no error (a fork's pull request that passes, with notify-on: failure, has no secrets), while
+ * every other input error, and a credential that is given but wrong, still fails.
+ */
+export function validateConfig(
+  adapter: Pick<ProviderAdapter<unknown>, 'parse'>,
+  config: NotifyConfig,
+  context: CiContext,
+): void {
+  try {
+    adapter.parse(settingsOf(config));
+  } catch (error) {
+    if (shouldNotify(config.notifyOn, context)) throw error;
+    const input = error instanceof ConfigError ? error.input : undefined;
+    const empty = (input === 'token' && !config.token) || (input === 'secret' && !config.secret);
+    if (!empty) throw error;
+  }
 }
 
 /** The part of a config an adapter reads. */
@@ -186,12 +206,9 @@ export async function notify(
   secrets.add(config.secret);
 
   const adapter = await loadAdapter(config.provider);
-  const parsed = adapter.parse(settingsOf(config));
-
-  const now = deps.now ?? Date.now;
-  const deadline = now() + config.deadlineMs;
 
   if (!shouldNotify(config.notifyOn, context)) {
+    validateConfig(adapter, config, context);
     const state = context.history?.state ?? context.status;
     return {
       status: 'skipped',
@@ -199,6 +216,10 @@ export async function notify(
       reason: `status '${state}' is not in notify-on (${config.notifyOn.join(', ')})`,
     };
   }
+  const parsed = adapter.parse(settingsOf(config));
+
+  const now = deps.now ?? Date.now;
+  const deadline = now() + config.deadlineMs;
 
   const rendered = await renderTemplate(
     {

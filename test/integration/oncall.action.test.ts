@@ -51,3 +51,68 @@ describe('language and time zone', () => {
     expect(fake.requests).toHaveLength(2);
   });
 });
+
+describe('forks and Dependabot stay green', () => {
+  let fake: ReturnType<typeof fakePushplus>;
+  beforeEach(async () => {
+    fake = fakePushplus({ tokens: [TOKEN] });
+    await fake.start();
+  });
+  afterEach(() => fake.stop());
+
+  const prEnv = { GITHUB_REF: 'refs/pull/128/merge', GITHUB_HEAD_REF: 'fix-typo', GITHUB_BASE_REF: 'main' };
+
+  it('a pull request from a fork with an empty token ends skipped, exit 0, with a notice and nothing sent', async () => {
+    const run = await runAction({
+      inputs: { provider: 'pushplus', token: '', endpoint: fake.url, status: 'failure' },
+      event: 'pull-request-fork.json',
+      eventName: 'pull_request',
+      env: { ...prEnv, GITHUB_ACTOR: 'stranger' },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.status).toBe('skipped');
+    expect(run.stdout).toMatch(/::notice::.*fork stranger\/hello-world/);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('a Dependabot run with an empty token ends skipped, exit 0, nothing sent', async () => {
+    const run = await runAction({
+      inputs: { provider: 'pushplus', token: '', endpoint: fake.url, status: 'failure' },
+      env: { GITHUB_ACTOR: 'dependabot[bot]' },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.status).toBe('skipped');
+    expect(run.stdout).toMatch(/::notice::.*dependabot\[bot\]/);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('a push with an empty token still fails naming token; a same-repository pull request too', async () => {
+    const push = await runAction({
+      inputs: { provider: 'pushplus', token: '', endpoint: fake.url, status: 'failure' },
+    });
+    expect(push.code).toBe(1);
+    expect(push.stdout).toMatch(/::error::.*token/);
+    const pr = await runAction({
+      inputs: { provider: 'pushplus', token: '', endpoint: fake.url, status: 'failure' },
+      event: 'pull-request-opened.json',
+      eventName: 'pull_request',
+      env: prEnv,
+    });
+    expect(pr.code).toBe(1);
+    expect(pr.stdout).toMatch(/::error::.*token/);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('notify-on is decided before credentials: a state not notified never fails on an empty token', async () => {
+    const run = await runAction({
+      inputs: { provider: 'pushplus', token: '', endpoint: fake.url, status: 'success', 'notify-on': 'failure' },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.status).toBe('skipped');
+    // A wrong value is still an error in every state.
+    const bad = await runAction({
+      inputs: { provider: 'pushplus', token: TOKEN, target: 'group:x', status: 'success', 'notify-on': 'failure' },
+    });
+    expect(bad.code).toBe(1);
+  });
+});
