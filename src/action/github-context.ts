@@ -127,6 +127,11 @@ export function githubContext({ env, payload, status, matrix }: GithubContextInp
           message: firstLine(fullMessage) ?? firstLine(str(workflowRunPayload?.display_title)),
           fullMessage,
           author: str(obj(headCommit?.author)?.name) ?? str(obj(headCommit?.author)?.username),
+          authorLogin: str(obj(headCommit?.author)?.username),
+          authorEmail: str(obj(headCommit?.author)?.email),
+          committer: str(obj(headCommit?.committer)?.name),
+          committerLogin: str(obj(headCommit?.committer)?.username),
+          committerEmail: str(obj(headCommit?.committer)?.email),
           url: repositoryUrl ? `${repositoryUrl}/commit/${sha}` : undefined,
           timestamp: str(headCommit?.timestamp),
         })

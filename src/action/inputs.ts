@@ -1,6 +1,7 @@
 import { DEFAULTS, parseBoolean, parseList, parseNumber, parseRateLimit, type NotifyConfig } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
 import { parseNotifyOn, parseOptions } from '../core/options.js';
+import { parseMentionOn, parseMentionRoles } from '../core/people.js';
 import { parseUrlList } from '../core/service-url.js';
 import { parseLocale, parseTimezone } from '../render/locale.js';
 import type { ActionCore } from './types.js';
@@ -79,6 +80,12 @@ export async function readInputs(core: Pick<ActionCore, 'getInput' | 'setSecret'
     summary: parseBoolean('summary', input('summary'), true),
     locale: parseLocale(input('locale')),
     timezone: parseTimezone(input('timezone')),
+    // YAML keeps its indentation: only blank ends are dropped.
+    people: core.getInput('people', { trimWhitespace: false }).trim()
+      ? core.getInput('people', { trimWhitespace: false })
+      : undefined,
+    mention: parseMentionRoles(input('mention')),
+    mentionOn: parseMentionOn(input('mention-on')),
   };
   return { config, status: optional('status'), githubToken: optional('github-token'), matrix, urls };
 }

@@ -138,6 +138,24 @@ export const FLAGS: readonly FlagSpec[] = [
     description: 'IANA time zone of times shown and the date filter default (default Asia/Shanghai)',
   },
   {
+    name: 'people',
+    type: 'string',
+    value: 'YAML|file:PATH',
+    description: "Login → provider mentions and e-mails; matched by the commit author's e-mail or name on other CIs",
+  },
+  {
+    name: 'mention',
+    type: 'string',
+    value: 'LIST',
+    description: 'Whom to look up in people: author, committer, actor, pr-author (default author,actor)',
+  },
+  {
+    name: 'mention-on',
+    type: 'string',
+    value: 'LIST',
+    description: 'States in which they are mentioned, as notify-on (default failure,still-failing)',
+  },
+  {
     name: 'json',
     type: 'boolean',
     description: 'Print the outcome (status, message id, results, response) as JSON on stdout',

@@ -1,4 +1,5 @@
 import type { Locale } from '../render/locale.js';
+import type { MentionRole, People } from './people.js';
 import { ConfigError } from './errors.js';
 
 /** Everything a notification needs, independent of where it was read from (action inputs, CLI flags, a URL). */
@@ -46,6 +47,14 @@ export interface NotifyConfig {
   locale?: Locale;
   /** IANA time zone of every time shown and of the `date` filter. @default 'Asia/Shanghai' */
   timezone?: string;
+  /** `people` as given: YAML/JSON mapping from login to mentions and e-mails, or `file:PATH`. */
+  people?: string;
+  /** `people` once read (notifyMany reads it once for every destination). */
+  peopleMap?: People;
+  /** Whom to look up in `people`. @default ['author', 'actor'] */
+  mention?: MentionRole[];
+  /** States in which the responsible people are mentioned. @default ['failure', 'still-failing'] */
+  mentionOn?: string[];
 }
 
 export const DEFAULTS = {

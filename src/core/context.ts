@@ -16,6 +16,13 @@ export interface CommitInfo {
   /** Full commit message. */
   fullMessage?: string;
   author?: string;
+  /** GitHub login of the author, when the payload names one (matched against `people`). */
+  authorLogin?: string;
+  /** Author e-mail (matched against `people` emails; never shown by the presets). */
+  authorEmail?: string;
+  committer?: string;
+  committerLogin?: string;
+  committerEmail?: string;
   url?: string;
   /** ISO 8601 commit time, as the payload gives it. */
   timestamp?: string;
@@ -117,6 +124,15 @@ export interface CiContext {
   /** Job status as given by the workflow (`status` input), or derived (workflow_run conclusion). */
   status: JobStatus;
   history?: RunHistory;
+  /** The people responsible for this run (from `mention` and `people`), set by notify() when `mention-on` matches. */
+  responsible?: ResponsiblePerson[];
+}
+
+export interface ResponsiblePerson {
+  /** GitHub login, or the commit author's name where no login is known (other CIs). */
+  login: string;
+  /** Whether `people` maps this person for the provider, so the message mentions them. */
+  mentioned: boolean;
 }
 
 /** Maps any status spelling (GitHub job.status, workflow_run conclusions, other CIs) to a JobStatus. */

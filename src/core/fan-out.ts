@@ -6,6 +6,7 @@ import { loadAdapter } from '../providers/registry.js';
 import { deepMerge, type NotifyConfig } from './config.js';
 import type { CiContext } from './context.js';
 import { ConfigError, isNotifierError } from './errors.js';
+import { loadPeople } from './people.js';
 import { notify, validateConfig, type NotifyDependencies, type NotifyOutcome } from './notify.js';
 import { parseServiceUrl } from './service-url.js';
 
@@ -84,6 +85,14 @@ export async function notifyMany(
     deps.secrets.add(config.token);
     deps.secrets.add(config.secret);
   }
+  // `people` is read once (a file in the workspace) and checked before anything is sent.
+  const peopleMaps = new Map<string, Awaited<ReturnType<typeof loadPeople>>>();
+  for (const config of configs)
+    if (config.people && !config.peopleMap && !peopleMaps.has(config.people))
+      peopleMaps.set(config.people, await loadPeople(config.people, deps.readFile));
+  configs = configs.map((config) =>
+    config.people && !config.peopleMap ? { ...config, peopleMap: peopleMaps.get(config.people) } : config,
+  );
   for (const [index, config] of configs.entries()) {
     try {
       const adapter = await loadAdapter(config.provider);

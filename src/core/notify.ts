@@ -10,6 +10,7 @@ import type { CiContext } from './context.js';
 import { ConfigError, NotifierError, describeError, toError } from './errors.js';
 import { followUp, type Followable } from './follow-up.js';
 import { createMessage, type Message } from './message.js';
+import { DEFAULT_MENTION, DEFAULT_MENTION_ON, loadPeople, responsibleFor } from './people.js';
 import { sleep as defaultSleep, type Sleep } from '../transport/rate-limit.js';
 import type { SecretRegistry } from './secrets.js';
 
@@ -216,7 +217,23 @@ export async function notify(
       reason: `status '${state}' is not in notify-on (${config.notifyOn.join(', ')})`,
     };
   }
-  const parsed = adapter.parse(settingsOf(config));
+  const people = config.peopleMap ?? (await loadPeople(config.people, deps.readFile));
+  let parsed = adapter.parse(settingsOf(config));
+  // The people responsible, when `people` is given and `mention-on` matches: listed in the message, and mentioned
+  // through the provider's own target path (added to `target`, whose own mentions stay as written).
+  if (people && shouldNotify(config.mentionOn ?? DEFAULT_MENTION_ON, context)) {
+    const responsible = responsibleFor(context, people, config.mention ?? DEFAULT_MENTION, config.provider);
+    context = { ...context, responsible: responsible.people };
+    if (responsible.mentions.length > 0) {
+      const target = [config.target, ...responsible.mentions].filter(Boolean).join('\n');
+      try {
+        parsed = adapter.parse(settingsOf({ ...config, target }));
+      } catch (error) {
+        // A format that cannot mention (a DingTalk action card): the names are still in the message.
+        logger.warning(`The responsible people are not mentioned: ${describeError(toError(error))}`);
+      }
+    }
+  }
 
   const now = deps.now ?? Date.now;
   const deadline = now() + config.deadlineMs;

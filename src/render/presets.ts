@@ -18,6 +18,11 @@ export function presetsFor(locale: Locale | undefined) {
 {% for job in history.failedJobs %}- {{ job | job_link }}{% if job.steps.size > 0 %}${w.colon}{% for step in job.steps %}{{ step.name }}{% unless forloop.last %}${w.comma}{% endunless %}{% endfor %}{% endif %}
 {% endfor %}{% endif %}`;
 
+  // Who is responsible (set when `people` is given and `mention-on` matches): names as text; the provider's
+  // mention (at.atMobiles, <@id>, <at>) is added by the adapter from the target path, never from this text.
+  const RESPONSIBLE = `{% if responsible.size > 0 %}
+${label(w.responsible)} {% for person in responsible %}{{ person.login }}{% unless forloop.last %}${w.comma}{% endunless %}{% endfor %}{% endif %}`;
+
   const COMMIT_LINE = `{% if commit %}${label(w.commit)} {{ commit.url | link: shortSha, "code" }}{% if commit.message %} {{ commit.message }}{% endif %}{% if commit.author %}${w.open}{{ commit.author }}${w.close}{% endif %}{% endif %}`;
 
   const BUILD_STATUS: Preset = {
@@ -31,7 +36,7 @@ ${label(w.repository)} {{ repositoryUrl | link: repository }}
 {% endif %}${COMMIT_LINE}
 {% if actor %}${label(w.triggeredBy)} {{ actor }}${w.on ? ` ${w.on} {{ eventName }}` : `${w.open}{{ eventName }}${w.close}`}{% else %}${label(w.event)} {{ eventName | default: "${w.build}" }}{% endif %}{% if schedule %}${w.open}{{ schedule }}${w.close}{% endif %}{% if jobDisplayName %}
 ${label(w.job)} {{ jobDisplayName }}{% endif %}{% if history.durationSeconds %}
-${label(w.durationLabel)} {{ history.durationSeconds | duration }}{% endif %}
+${label(w.durationLabel)} {{ history.durationSeconds | duration }}{% endif %}${RESPONSIBLE}
 ${FAILED_JOBS}
 {{ runUrl | link: "${w.viewRun}" }}`,
   };
@@ -42,7 +47,7 @@ ${FAILED_JOBS}
 
 **{{ repository }}**{% if branch %} · {{ branch }}{% elsif tag %} · {{ tag }}{% endif %}{% if jobDisplayName %} · {{ jobDisplayName }}{% endif %}
 ${COMMIT_LINE}
-{% if actor %}${label(w.by)} {{ actor }}{% if history.durationSeconds %} · {{ history.durationSeconds | duration }}{% endif %}{% elsif history.durationSeconds %}${label(w.durationLabel)} {{ history.durationSeconds | duration }}{% endif %}
+{% if actor %}${label(w.by)} {{ actor }}{% if history.durationSeconds %} · {{ history.durationSeconds | duration }}{% endif %}{% elsif history.durationSeconds %}${label(w.durationLabel)} {{ history.durationSeconds | duration }}{% endif %}${RESPONSIBLE}
 ${FAILED_JOBS}
 {% if status == "failure" %}{{ runUrl | link: "${w.openFailedRun}" }}{% else %}{{ runUrl | link: "${w.openRun}" }}{% endif %}`,
   };
@@ -79,7 +84,7 @@ ${COMMIT_LINE}
 
 **#{{ pullRequest.number }}** {{ pullRequest.head }} → {{ pullRequest.base }}{% if pullRequest.draft %}${DRAFT}{% endif %}
 ${label(w.author)} {{ pullRequest.author | default: actor }}
-${label(w.checks)} {{ workflow }} {{ stateText | downcase }}
+${label(w.checks)} {{ workflow }} {{ stateText | downcase }}${RESPONSIBLE}
 ${FAILED_JOBS}
 {{ runUrl | link: "${w.viewRun}" }}`,
   };

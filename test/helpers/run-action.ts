@@ -17,6 +17,8 @@ export const ACTION_DEFAULTS: Record<string, string> = {
   summary: 'true',
   locale: 'zh-CN',
   timezone: 'Asia/Shanghai',
+  mention: 'author,actor',
+  'mention-on': 'failure,still-failing',
 };
 
 export interface ActionRun {

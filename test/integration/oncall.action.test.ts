@@ -3,7 +3,10 @@
  * responsible mentioned, and what failed (JUnit reports, `needs`).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeDingtalk } from '../fakes/dingtalk.js';
+import { fakeFeishu } from '../fakes/feishu.js';
 import { fakePushplus } from '../fakes/pushplus.js';
+import { fakeWecom } from '../fakes/wecom.js';
 import { runAction } from '../helpers/run-action.js';
 
 const TOKEN = '0123456789abcdef0123456789abcdef';
@@ -114,5 +117,90 @@ describe('forks and Dependabot stay green', () => {
       inputs: { provider: 'pushplus', token: TOKEN, target: 'group:x', status: 'success', 'notify-on': 'failure' },
     });
     expect(bad.code).toBe(1);
+  });
+});
+
+describe('the person responsible is mentioned', () => {
+  const DING = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
+  const KEY = '693a91f6-7e2d-4bc4-97a0-0ec2a1fa5aaa';
+  const HOOK = '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091';
+  const OPEN_ID = 'ou_7d8a6e6df7621556ce0d21922b676706';
+  const PEOPLE = `
+octocat:
+  emails: [octo@acme.cn]
+  dingtalk: '@mobile:13800000000'
+  wecom: '@user:zhangsan'
+  feishu: '@user:${OPEN_ID}'
+`;
+  let ding: ReturnType<typeof fakeDingtalk>;
+  let wecom: ReturnType<typeof fakeWecom>;
+  let feishu: ReturnType<typeof fakeFeishu>;
+  beforeEach(async () => {
+    ding = fakeDingtalk({ robots: { [DING]: {} } });
+    wecom = fakeWecom({ keys: [KEY] });
+    feishu = fakeFeishu({ bots: { [HOOK]: {} } });
+    await Promise.all([ding.start(), wecom.start(), feishu.start()]);
+  });
+  afterEach(async () => {
+    await Promise.all([ding.stop(), wecom.stop(), feishu.stop()]);
+  });
+
+  const send = (provider: string, status: string, extra: Record<string, string> = {}) => {
+    const where = { dingtalk: { token: DING, endpoint: ding.url }, wecom: { token: KEY, endpoint: wecom.url } };
+    const fields = (where as Record<string, Record<string, string>>)[provider] ?? { token: HOOK, endpoint: feishu.url };
+    return runAction({ inputs: { provider, status, people: PEOPLE, mention: 'actor', ...fields, ...extra } });
+  };
+
+  it('a failure mentions the mapped mobile on DingTalk: at.atMobiles and @mobile in the text', async () => {
+    const run = await send('dingtalk', 'failure');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const body = ding.accepted[0] as { markdown: { text: string }; at: Record<string, unknown> };
+    expect(body.at).toMatchObject({ atMobiles: ['13800000000'], isAtAll: false });
+    expect(body.markdown.text).toContain('@13800000000');
+    expect(body.markdown.text).toContain('**负责人：** octocat');
+  });
+
+  it('a failure mentions the user id on WeCom and the open_id on Feishu', async () => {
+    const wc = await send('wecom', 'failure');
+    expect(wc.code, wc.stdout + wc.stderr).toBe(0);
+    expect((wecom.accepted[0] as { markdown: { content: string } }).markdown.content).toContain('<@zhangsan>');
+    const text = await send('wecom', 'failure', { format: 'text' });
+    expect(text.code, text.stdout + text.stderr).toBe(0);
+    expect((wecom.accepted[1] as { text: { mentioned_list: string[] } }).text.mentioned_list).toEqual(['zhangsan']);
+    const fs = await send('feishu', 'failure');
+    expect(fs.code, fs.stdout + fs.stderr).toBe(0);
+    expect(JSON.stringify(feishu.accepted[0])).toContain(`<at id=${OPEN_ID}></at>`);
+  });
+
+  it('the same run green mentions nobody; target mentions stay as written', async () => {
+    const green = await send('dingtalk', 'success', { 'notify-on': 'always' });
+    expect(green.code, green.stdout + green.stderr).toBe(0);
+    const body = ding.accepted[0] as { markdown: { text: string }; at?: unknown };
+    expect(body.at).toBeUndefined();
+    expect(body.markdown.text).not.toContain('13800000000');
+    expect(body.markdown.text).not.toContain('负责人');
+    const withTarget = await send('dingtalk', 'success', { 'notify-on': 'always', target: '@user:manager01' });
+    expect(withTarget.code).toBe(0);
+    expect((ding.accepted[1] as { at: unknown }).at).toEqual({
+      atMobiles: [],
+      atUserIds: ['manager01'],
+      isAtAll: false,
+    });
+  });
+
+  it('an unmapped author is shown by login and mentioned nowhere; the mapped actor once', async () => {
+    const run = await send('dingtalk', 'failure', { mention: 'author,actor,committer', locale: 'en' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const body = ding.accepted[0] as { markdown: { text: string }; at: Record<string, unknown> };
+    expect(body.markdown.text).toContain('**Responsible:** monalisa, octocat, web-flow');
+    expect(body.at).toMatchObject({ atMobiles: ['13800000000'], atUserIds: [] });
+    expect(body.markdown.text).not.toContain('@monalisa');
+  });
+
+  it('a mapping entry outside the provider grammar is an error naming people, the login and the form', async () => {
+    const run = await send('dingtalk', 'failure', { people: "octocat: { dingtalk: '13800000000' }" });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/people.*'octocat'\.dingtalk.*@mobile:/);
+    expect(ding.requests).toHaveLength(0);
   });
 });
