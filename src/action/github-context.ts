@@ -27,6 +27,26 @@ function firstLine(text: string | undefined): string | undefined {
   const line = text?.split(/\r?\n/)[0]?.trim();
   return line || undefined;
 }
+/** The commits of a push: the first five (short sha, first line, author, link) and how many there were. */
+function pushCommits(payload: Json, repositoryUrl: string | undefined): Pick<CiContext, 'commits' | 'commitCount'> {
+  if (!Array.isArray(payload.commits) || payload.commits.length === 0) return {};
+  const commits = payload.commits.slice(0, 5).flatMap((item: unknown) => {
+    const commit = obj(item);
+    const sha = str(commit?.id);
+    if (!commit || !sha) return [];
+    return [
+      compact({
+        sha,
+        shortSha: sha.slice(0, 7),
+        message: firstLine(str(commit.message)),
+        author: str(obj(commit.author)?.name) ?? str(obj(commit.author)?.username),
+        url: str(commit.url) ?? (repositoryUrl ? `${repositoryUrl}/commit/${sha}` : undefined),
+      }),
+    ];
+  });
+  return { commits, commitCount: payload.commits.length };
+}
+
 export interface GithubContextInput {
   env: Environment;
   /** The parsed GITHUB_EVENT_PATH payload ({} when absent). */
@@ -137,6 +157,7 @@ export function githubContext({ env, payload, status, matrix }: GithubContextInp
         })
       : undefined,
     compareUrl: str(payload.compare),
+    ...pushCommits(payload, repositoryUrl),
     pullRequest: pr
       ? compact({
           number: Number(pr.number ?? payload.number),

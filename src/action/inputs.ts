@@ -1,6 +1,7 @@
 import { DEFAULTS, parseBoolean, parseList, parseNumber, parseRateLimit, type NotifyConfig } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
 import { parseNotifyOn, parseOptions } from '../core/options.js';
+import { parseNeeds, type NeededJob } from '../core/needs.js';
 import { parseMentionOn, parseMentionRoles } from '../core/people.js';
 import { parseUrlList } from '../core/service-url.js';
 import { parseLocale, parseTimezone } from '../render/locale.js';
@@ -17,6 +18,10 @@ export interface ActionInputs {
   matrix?: Record<string, unknown>;
   /** Service URLs from the `urls` input, one destination each (empty: the single `provider` config). */
   urls: string[];
+  /** `junit`: globs of JUnit XML reports in the workspace, as given. */
+  junit?: string;
+  /** `needs`: the jobs of `${{ toJSON(needs) }}` with their results. */
+  needs?: NeededJob[];
 }
 
 /**
@@ -87,5 +92,13 @@ export async function readInputs(core: Pick<ActionCore, 'getInput' | 'setSecret'
     mention: parseMentionRoles(input('mention')),
     mentionOn: parseMentionOn(input('mention-on')),
   };
-  return { config, status: optional('status'), githubToken: optional('github-token'), matrix, urls };
+  return {
+    config,
+    status: optional('status'),
+    githubToken: optional('github-token'),
+    matrix,
+    urls,
+    junit: optional('junit'),
+    needs: parseNeeds(input('needs')),
+  };
 }

@@ -9,6 +9,8 @@ import type { Logger } from '../transport/types.js';
 import { githubContext } from './github-context.js';
 import { historyFor } from './history-step.js';
 import { DEFAULT_HISTORY_TIMEOUT_MS } from './history.js';
+import { loadJunit } from '../core/junit.js';
+import { applyNeeds } from '../core/needs.js';
 import { readInputs } from './inputs.js';
 import { secretsUnavailable } from './secret-access.js';
 import { describeRequest, setOutputs, summaryMarkdown } from './report.js';
@@ -71,6 +73,7 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
 
     const payload = await readEventPayload(env, logger);
     const context = githubContext({ env, payload, status: inputs.status, matrix: inputs.matrix });
+    applyNeeds(context, inputs.needs);
     logger.debug(
       `context: ${JSON.stringify({ event: context.eventName, status: context.status, repository: context.repository, ref: context.ref })}`,
     );
@@ -86,6 +89,11 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
       else core.info(text);
       return;
     }
+
+    context.tests = await loadJunit(inputs.junit, {
+      root: env.GITHUB_WORKSPACE ?? process.cwd(),
+      warning: (message) => logger.warning(message),
+    });
 
     // Only when notify-on could send: a history-aware list always needs the lookup; a plain list that already
     // rules this run out does not, so a skipped run stays fast and makes no API call.

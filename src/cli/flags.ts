@@ -150,6 +150,18 @@ export const FLAGS: readonly FlagSpec[] = [
     description: 'Whom to look up in people: author, committer, actor, pr-author (default author,actor)',
   },
   {
+    name: 'junit',
+    type: 'string',
+    value: 'GLOBS',
+    description: 'JUnit XML reports to summarise (comma or newline separated globs, inside the working directory)',
+  },
+  {
+    name: 'needs',
+    type: 'string',
+    value: 'JSON',
+    description: 'Jobs and results as {"job": {"result": "failure"}, …}: decides the status and lists every job',
+  },
+  {
     name: 'mention-on',
     type: 'string',
     value: 'LIST',

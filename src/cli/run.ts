@@ -9,6 +9,8 @@ import { describeRequest } from '../action/report.js';
 import { configsFromUrls, notifyMany } from '../core/fan-out.js';
 import { ConfigError, describeError, toError } from '../core/errors.js';
 import type { NotifyOutcome } from '../core/notify.js';
+import { loadJunit } from '../core/junit.js';
+import { applyNeeds } from '../core/needs.js';
 import { SecretRegistry } from '../core/secrets.js';
 import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
@@ -129,6 +131,8 @@ export async function runCli(
     const provider = [...new Set(configs.map((item) => item.provider))].join(', ');
 
     const context = await detectCiContext({ env, status: args.values.get('status'), cwd });
+    applyNeeds(context, inputs.needs);
+    context.tests = await loadJunit(inputs.junit, { root: cwd, warning: (message) => logger.warning(message) });
     logger.debug(
       `context: ${JSON.stringify({ ci: context.ci, status: context.status, repository: context.repository, branch: context.branch })}`,
     );

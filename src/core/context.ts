@@ -3,6 +3,9 @@
  * Every value that came from an event payload is untrusted text written by strangers; renderers escape it.
  * Absent facts are left out (never the string "undefined").
  */
+import type { TestSummary } from './junit.js';
+import type { NeededJob } from './needs.js';
+
 export type JobStatus = 'success' | 'failure' | 'cancelled' | 'skipped' | 'unknown';
 
 /** Run state after comparing with the previous run of the same workflow and branch (see the history lookup). */
@@ -124,6 +127,13 @@ export interface CiContext {
   /** Job status as given by the workflow (`status` input), or derived (workflow_run conclusion). */
   status: JobStatus;
   history?: RunHistory;
+  /** Counts and first failures of the JUnit reports named by `junit`. */
+  tests?: TestSummary;
+  /** The jobs of `needs` with their results (one message for the whole workflow). */
+  jobs?: NeededJob[];
+  /** The first commits of a push (at most 5), newest last as GitHub lists them; `commitCount` is how many it had. */
+  commits?: CommitInfo[];
+  commitCount?: number;
   /** The people responsible for this run (from `mention` and `people`), set by notify() when `mention-on` matches. */
   responsible?: ResponsiblePerson[];
 }

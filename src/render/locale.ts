@@ -68,6 +68,7 @@ export interface Words {
   responsible: string;
   tests: (passed: number, failed: number, skipped: number) => string;
   failedTests: string;
+  testsLabel: string;
   jobs: string;
   commits: string;
   andMore: (count: number) => string;
@@ -149,6 +150,7 @@ const EN: Words = {
   tests: (passed, failed, skipped) =>
     [`${passed} passed`, `${failed} failed`, skipped ? `${skipped} skipped` : ''].filter(Boolean).join(', '),
   failedTests: 'Failed tests',
+  testsLabel: 'Tests',
   jobs: 'Jobs',
   commits: 'Commits',
   andMore: (count) => `and ${count} more`,
@@ -230,6 +232,7 @@ const ZH_CN: Words = {
   tests: (passed, failed, skipped) =>
     [`${passed} 个通过`, `${failed} 个失败`, skipped ? `${skipped} 个跳过` : ''].filter(Boolean).join('，'),
   failedTests: '失败的测试',
+  testsLabel: '测试',
   jobs: '作业',
   commits: '提交',
   andMore: (count) => `还有 ${count} 个`,

@@ -23,6 +23,22 @@ export function presetsFor(locale: Locale | undefined) {
   const RESPONSIBLE = `{% if responsible.size > 0 %}
 ${label(w.responsible)} {% for person in responsible %}{{ person.login }}{% unless forloop.last %}${w.comma}{% endunless %}{% endfor %}{% endif %}`;
 
+  // JUnit counts and the first failed tests (`junit`), the jobs of `needs`, the commits of a push.
+  const TESTS = `{% if tests %}
+${label(w.testsLabel)} {{ testsText }}
+{% for test in tests.failures %}- {{ test.name }}{% if test.suite %}${w.open}{{ test.suite }}${w.close}{% endif %}{% if test.message %}${w.colon}{{ test.message }}{% endif %}
+{% endfor %}{% endif %}`;
+  const JOBS = `{% if jobs.size > 0 %}
+**${w.jobs}**
+{% for job in jobs %}- {{ job.icon }} {{ job.name }}${w.colon}{{ job.resultText }}
+{% endfor %}{% endif %}`;
+  const COMMITS = `{% if commits.size > 1 %}
+**${w.commits}**
+{% for item in commits %}- {{ item.url | link: item.shortSha, "code" }}{% if item.message %} {{ item.message }}{% endif %}{% if item.author %}${w.open}{{ item.author }}${w.close}{% endif %}
+{% endfor %}{% if moreCommitsText %}{{ moreCommitsText }}
+{% endif %}{% if compareUrl %}{{ compareUrl | link: "${w.compare}" }}
+{% endif %}{% endif %}`;
+
   const COMMIT_LINE = `{% if commit %}${label(w.commit)} {{ commit.url | link: shortSha, "code" }}{% if commit.message %} {{ commit.message }}{% endif %}{% if commit.author %}${w.open}{{ commit.author }}${w.close}{% endif %}{% endif %}`;
 
   const BUILD_STATUS: Preset = {
@@ -37,7 +53,7 @@ ${label(w.repository)} {{ repositoryUrl | link: repository }}
 {% if actor %}${label(w.triggeredBy)} {{ actor }}${w.on ? ` ${w.on} {{ eventName }}` : `${w.open}{{ eventName }}${w.close}`}{% else %}${label(w.event)} {{ eventName | default: "${w.build}" }}{% endif %}{% if schedule %}${w.open}{{ schedule }}${w.close}{% endif %}{% if jobDisplayName %}
 ${label(w.job)} {{ jobDisplayName }}{% endif %}{% if history.durationSeconds %}
 ${label(w.durationLabel)} {{ history.durationSeconds | duration }}{% endif %}${RESPONSIBLE}
-${FAILED_JOBS}
+${FAILED_JOBS}${JOBS}${TESTS}${COMMITS}
 {{ runUrl | link: "${w.viewRun}" }}`,
   };
 
@@ -48,7 +64,7 @@ ${FAILED_JOBS}
 **{{ repository }}**{% if branch %} · {{ branch }}{% elsif tag %} · {{ tag }}{% endif %}{% if jobDisplayName %} · {{ jobDisplayName }}{% endif %}
 ${COMMIT_LINE}
 {% if actor %}${label(w.by)} {{ actor }}{% if history.durationSeconds %} · {{ history.durationSeconds | duration }}{% endif %}{% elsif history.durationSeconds %}${label(w.durationLabel)} {{ history.durationSeconds | duration }}{% endif %}${RESPONSIBLE}
-${FAILED_JOBS}
+${FAILED_JOBS}${JOBS}${TESTS}${COMMITS}
 {% if status == "failure" %}{{ runUrl | link: "${w.openFailedRun}" }}{% else %}{{ runUrl | link: "${w.openRun}" }}{% endif %}`,
   };
 
@@ -85,7 +101,7 @@ ${COMMIT_LINE}
 **#{{ pullRequest.number }}** {{ pullRequest.head }} → {{ pullRequest.base }}{% if pullRequest.draft %}${DRAFT}{% endif %}
 ${label(w.author)} {{ pullRequest.author | default: actor }}
 ${label(w.checks)} {{ workflow }} {{ stateText | downcase }}${RESPONSIBLE}
-${FAILED_JOBS}
+${FAILED_JOBS}${TESTS}
 {{ runUrl | link: "${w.viewRun}" }}`,
   };
 

@@ -1,5 +1,5 @@
 import { Liquid, type Template } from 'liquidjs';
-import type { CiContext, JobStatus, RunState } from '../core/context.js';
+import { normalizeStatus, type CiContext, type JobStatus, type RunState } from '../core/context.js';
 import { ConfigError } from '../core/errors.js';
 import { escapeMarkdown, neutralizeMentions, safeHref, stripControl } from './escape.js';
 import { graphemes, measure } from './limits.js';
@@ -168,6 +168,21 @@ export function templateVariables(context: CiContext, locale?: Locale): Record<s
       ? words.deploymentStates[deploymentState]
       : deploymentState,
     locale: locale ?? 'en',
+    ...(context.tests
+      ? { testsText: words.tests(context.tests.passed, context.tests.failed, context.tests.skipped) }
+      : {}),
+    ...(context.jobs
+      ? {
+          jobs: context.jobs.map((job) => ({
+            ...job,
+            resultText: Object.hasOwn(words.results, job.result) ? words.results[job.result] : job.result,
+            icon: STATUS_ICONS[normalizeStatus(job.result) ?? 'unknown'],
+          })),
+        }
+      : {}),
+    ...(context.commitCount && context.commits && context.commitCount > context.commits.length
+      ? { moreCommitsText: words.andMore(context.commitCount - context.commits.length) }
+      : {}),
     now: new Date().toISOString(),
   };
 }

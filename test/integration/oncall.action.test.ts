@@ -204,3 +204,98 @@ octocat:
     expect(ding.requests).toHaveLength(0);
   });
 });
+
+describe('what failed: JUnit reports, needs, the commits of a push', () => {
+  let fake: ReturnType<typeof fakePushplus>;
+  beforeEach(async () => {
+    fake = fakePushplus({ tokens: [TOKEN] });
+    await fake.start();
+  });
+  afterEach(() => fake.stop());
+
+  const send = (inputs: Record<string, string>, event?: string) =>
+    runAction({
+      inputs: {
+        provider: 'pushplus',
+        token: TOKEN,
+        endpoint: fake.url,
+        status: 'failure',
+        format: 'markdown',
+        ...inputs,
+      },
+      ...(event ? { event } : {}),
+    });
+  const content = (index = 0) => (fake.requests[index]!.json as { content: string }).content;
+
+  it('reports of three tools give the counts and the failed tests; a malformed one only warns', async () => {
+    const run = await send({
+      junit:
+        'test/fixtures/junit/vitest.xml, test/fixtures/junit/pytest.xml\ntest/fixtures/junit/TEST-*.xml\ntest/fixtures/junit/malformed.xml',
+      locale: 'en',
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/::warning::junit: skipped test\/fixtures\/junit\/malformed\.xml: not well-formed/);
+    const text = content();
+    expect(text).toContain('**Tests:** 9 passed, 4 failed, 2 skipped');
+    expect(text).toContain('rejects an expired token (test/login.test.ts)');
+    expect(text).toContain('test_cancel_order (tests.test_orders): AssertionError');
+    expect(text).toContain('appliesDiscount (com.acme.shop.CartServiceTest)');
+    expect(text).toContain('test_migrate');
+
+    const templated = await send({
+      junit: 'test/fixtures/junit/gotestsum.xml',
+      template:
+        '{{ tests.total }}/{{ tests.passed }}/{{ tests.failed }}/{{ tests.skipped }} {{ tests.failures[0].name }}',
+    });
+    expect(templated.code, templated.stderr).toBe(0);
+    expect(content(1)).toBe('4/2/1/1 TestPopEmpty');
+  });
+
+  it('in Chinese the counts read "3 个通过，1 个失败"', async () => {
+    const run = await send({ junit: 'test/fixtures/junit/vitest.xml' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(content()).toContain('**测试：** 3 个通过，1 个失败，1 个跳过');
+  });
+
+  it('needs with one failed job reports failure and lists every job', async () => {
+    const needs = JSON.stringify({
+      build: { result: 'success', outputs: {} },
+      test: { result: 'failure', outputs: {} },
+      deploy: { result: 'skipped', outputs: {} },
+    });
+    const run = await send({ needs, status: 'success', 'notify-on': 'failure', locale: 'en' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(fake.requests).toHaveLength(1);
+    const body = fake.requests[0]!.json as { title: string; content: string };
+    expect(body.title).toContain('Failed');
+    expect(body.content).toContain('**Jobs**');
+    expect(body.content).toContain('✅ build: success');
+    expect(body.content).toContain('❌ test: failure');
+    expect(body.content).toContain('⏭️ deploy: skipped');
+
+    const cancelled = await send({
+      needs: '{"a":{"result":"success"},"b":{"result":"cancelled"}}',
+      'notify-on': 'cancelled',
+    });
+    expect(cancelled.code).toBe(0);
+    expect(fake.requests).toHaveLength(2);
+    const bad = await send({ needs: '{"a": {"result": "exploded"}}' });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/needs.*'a'/);
+  });
+
+  it('a push lists its first 5 commits, "and N more", and the compare link', async () => {
+    const run = await send({ locale: 'en' }, 'push-many-commits.json');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const text = content();
+    expect(text).toContain('**Commits**');
+    expect(text).toContain('Add order export (Li Lei)');
+    expect(text).toContain('Refactor cart service (Li Lei)');
+    expect(text).not.toContain('Update README');
+    expect(text).toContain('and 2 more');
+    expect(text).toContain('[Compare changes](');
+    const zh = await send({}, 'push-many-commits.json');
+    expect(zh.code).toBe(0);
+    expect(content(1)).toContain('还有 2 个');
+  });
+});
