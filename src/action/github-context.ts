@@ -1,5 +1,6 @@
 import { normalizeStatus, type CiContext, type JobStatus } from '../core/context.js';
 import { compact } from '../core/config.js';
+import { activityOf } from './activity.js';
 import type { Environment } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -158,6 +159,7 @@ export function githubContext({ env, payload, status, matrix }: GithubContextInp
       : undefined,
     compareUrl: str(payload.compare),
     ...pushCommits(payload, repositoryUrl),
+    activity: activityOf(eventName, payload),
     pullRequest: pr
       ? compact({
           number: Number(pr.number ?? payload.number),

@@ -74,6 +74,8 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
     const payload = await readEventPayload(env, logger);
     const context = githubContext({ env, payload, status: inputs.status, matrix: inputs.matrix });
     applyNeeds(context, inputs.needs);
+    // The raw payload for templates (`{{ event.issue.title }}`); escaped on output like every other value.
+    context.event = payload;
     logger.debug(
       `context: ${JSON.stringify({ event: context.eventName, status: context.status, repository: context.repository, ref: context.ref })}`,
     );

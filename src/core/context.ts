@@ -61,6 +61,23 @@ export interface WorkflowRunInfo {
   event?: string;
 }
 
+/** An issue, comment, review or discussion event: what happened, to what, by whom. */
+export interface ActivityInfo {
+  kind: 'issue' | 'issue-comment' | 'review' | 'review-comment' | 'discussion' | 'discussion-comment';
+  number?: number;
+  title: string;
+  /** The page to open: the comment or review itself when there is one. */
+  url?: string;
+  /** The payload's action: opened, closed, created, submitted … */
+  action?: string;
+  /** Review state: approved, changes_requested, commented. */
+  state?: string;
+  author?: string;
+  body?: string;
+  /** An issue comment on a pull request. */
+  pullRequest?: boolean;
+}
+
 export interface DeploymentInfo {
   environment?: string;
   state?: string;
@@ -127,6 +144,9 @@ export interface CiContext {
   /** Job status as given by the workflow (`status` input), or derived (workflow_run conclusion). */
   status: JobStatus;
   history?: RunHistory;
+  activity?: ActivityInfo;
+  /** The raw event payload (GitHub), for templates: `{{ event.issue.title }}`. Escaped like every value. */
+  event?: Record<string, unknown>;
   /** Counts and first failures of the JUnit reports named by `junit`. */
   tests?: TestSummary;
   /** The jobs of `needs` with their results (one message for the whole workflow). */

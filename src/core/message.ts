@@ -26,13 +26,15 @@ export function createMessage(title: string, markdown: string, context: CiContex
   const releaseLink = context.eventName === 'release' ? context.release?.url : undefined;
   // For workflow_run the run worth opening is the watched one, not the notifier's own run.
   const watchedRun = context.eventName === 'workflow_run' ? context.workflowRun?.url : undefined;
+  // An issue, comment, review or discussion: its own page is the one worth opening.
+  const activityLink = context.activity?.url;
   return {
     title,
     markdown,
     status: context.status,
     state,
-    link: releaseLink ?? watchedRun ?? context.runUrl ?? context.repositoryUrl,
-    linkText: releaseLink ? words.release : words.viewRun,
+    link: releaseLink ?? watchedRun ?? activityLink ?? context.runUrl ?? context.repositoryUrl,
+    linkText: releaseLink ? words.release : activityLink ? words.events.open : words.viewRun,
     context,
     ...(locale ? { locale } : {}),
   };

@@ -85,8 +85,12 @@ export interface Words {
     discussion: string;
     dispatch: string;
     schedule: string;
-    opened: string;
+    reviewComment: string;
+    discussionComment: string;
+    open: string;
   };
+  /** Payload actions and review states as shown (GitHub's word when absent). */
+  actions: Record<string, string>;
 }
 
 function ordinal(n: number): string {
@@ -173,7 +177,23 @@ const EN: Words = {
     discussion: 'Discussion',
     dispatch: 'Run started by hand',
     schedule: 'Scheduled run',
-    opened: 'by',
+    reviewComment: 'Review comment on',
+    discussionComment: 'Comment on discussion',
+    open: 'Open',
+  },
+  actions: {
+    opened: 'opened',
+    closed: 'closed',
+    reopened: 'reopened',
+    created: 'created',
+    edited: 'edited',
+    submitted: 'submitted',
+    approved: 'approved',
+    changes_requested: 'changes requested',
+    commented: 'commented',
+    answered: 'answered',
+    labeled: 'labeled',
+    assigned: 'assigned',
   },
 };
 
@@ -254,7 +274,23 @@ const ZH_CN: Words = {
     discussion: '讨论',
     dispatch: '手动触发的运行',
     schedule: '定时运行',
-    opened: '作者',
+    reviewComment: '审查评论',
+    discussionComment: '讨论评论',
+    open: '打开',
+  },
+  actions: {
+    opened: '新建',
+    closed: '已关闭',
+    reopened: '重新打开',
+    created: '新建',
+    edited: '已编辑',
+    submitted: '已提交',
+    approved: '已批准',
+    changes_requested: '要求修改',
+    commented: '已评论',
+    answered: '已解答',
+    labeled: '已加标签',
+    assigned: '已指派',
   },
 };
 

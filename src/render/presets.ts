@@ -105,6 +105,18 @@ ${FAILED_JOBS}${TESTS}
 {{ runUrl | link: "${w.viewRun}" }}`,
   };
 
+  // Issues, comments, reviews, discussions: what happened to what, by whom, and the page itself.
+  const ACTIVITY: Preset = {
+    title: `📝 {{ activityText }}${w.colon}{{ activity.title }}`,
+    body: `### 📝 {{ activity.url | link: activity.title }}
+
+**{{ repository }}** · {{ activityText }}{% if activity.author %} · {{ activity.author }}{% endif %}
+{% if activity.body %}
+{{ activity.body | truncate: 500 }}
+{% endif %}
+{{ activity.url | link: "${w.events.open}" }}`,
+  };
+
   const MINIMAL: Preset = {
     title: '{{ statusIcon }} {{ repository }} {{ stateText | downcase }}',
     body: `{{ statusIcon }} {{ workflow }} {{ stateText | downcase }} · {{ runUrl | link: "${w.run}" }}`,
@@ -116,6 +128,7 @@ ${FAILED_JOBS}${TESTS}
     release: RELEASE,
     deployment: DEPLOYMENT,
     'pull-request': PULL_REQUEST,
+    activity: ACTIVITY,
     minimal: MINIMAL,
   } as const satisfies Record<string, Preset>;
 }

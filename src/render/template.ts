@@ -1,5 +1,5 @@
 import { Liquid, type Template } from 'liquidjs';
-import { normalizeStatus, type CiContext, type JobStatus, type RunState } from '../core/context.js';
+import { normalizeStatus, type ActivityInfo, type CiContext, type JobStatus, type RunState } from '../core/context.js';
 import { ConfigError } from '../core/errors.js';
 import { escapeMarkdown, neutralizeMentions, safeHref, stripControl } from './escape.js';
 import { graphemes, measure } from './limits.js';
@@ -136,6 +136,24 @@ const STATUS_ICONS: Record<JobStatus, string> = {
   unknown: 'ℹ️',
 };
 
+const ACTIVITY_WORD: Record<ActivityInfo['kind'], keyof Words['events']> = {
+  issue: 'issue',
+  'issue-comment': 'issueComment',
+  review: 'review',
+  'review-comment': 'reviewComment',
+  discussion: 'discussion',
+  'discussion-comment': 'discussionComment',
+};
+
+/** "Issue #12 opened", "Review #7 approved", "评论 #12 新建". */
+function activityText(activity: ActivityInfo, words: Words): string {
+  const verb = activity.state ?? activity.action;
+  const verbText = verb ? (Object.hasOwn(words.actions, verb) ? words.actions[verb] : verb) : undefined;
+  return [words.events[ACTIVITY_WORD[activity.kind]], activity.number ? `#${activity.number}` : '', verbText]
+    .filter(Boolean)
+    .join(' ');
+}
+
 /**
  * The variables a template sees: the CI context plus a few derived, display-ready values, whose words follow
  * `locale` (English when none is given).
@@ -168,6 +186,7 @@ export function templateVariables(context: CiContext, locale?: Locale): Record<s
       ? words.deploymentStates[deploymentState]
       : deploymentState,
     locale: locale ?? 'en',
+    ...(context.activity ? { activityText: activityText(context.activity, words) } : {}),
     ...(context.tests
       ? { testsText: words.tests(context.tests.passed, context.tests.failed, context.tests.skipped) }
       : {}),
@@ -198,6 +217,13 @@ export function autoPreset(context: CiContext): keyof typeof PRESETS {
     case 'pull_request':
     case 'pull_request_target':
       return 'pull-request';
+    case 'issues':
+    case 'issue_comment':
+    case 'pull_request_review':
+    case 'pull_request_review_comment':
+    case 'discussion':
+    case 'discussion_comment':
+      return context.activity ? 'activity' : context.status === 'failure' ? 'build-failure' : 'build-status';
     default:
       return context.status === 'failure' ? 'build-failure' : 'build-status';
   }

@@ -299,3 +299,77 @@ describe('what failed: JUnit reports, needs, the commits of a push', () => {
     expect(content(1)).toContain('还有 2 个');
   });
 });
+
+describe('every event says something sensible', () => {
+  let fake: ReturnType<typeof fakePushplus>;
+  beforeEach(async () => {
+    fake = fakePushplus({ tokens: [TOKEN] });
+    await fake.start();
+  });
+  afterEach(() => fake.stop());
+
+  const send = (event: string, eventName: string, inputs: Record<string, string> = {}) =>
+    runAction({
+      inputs: {
+        provider: 'pushplus',
+        token: TOKEN,
+        endpoint: fake.url,
+        status: 'success',
+        format: 'markdown',
+        ...inputs,
+      },
+      event,
+      eventName,
+    });
+  const sent = (index = 0) => fake.requests[index]!.json as { title: string; content: string };
+
+  it('issues, issue comments, reviews and discussions: a summary and a link to the page itself', async () => {
+    const cases: [string, string, RegExp, string][] = [
+      [
+        'issues-opened.json',
+        'issues',
+        /Issue #347 opened: 登录页 500/,
+        'https://github.com/octo-org/hello-world/issues/347',
+      ],
+      ['issue-comment.json', 'issue_comment', /Comment on #347 created/, 'issuecomment-9'],
+      [
+        'pull-request-review.json',
+        'pull_request_review',
+        /Review #128 changes requested: Add guard/,
+        'pullrequestreview-80',
+      ],
+      ['discussion-created.json', 'discussion', /Discussion #12 created: Roadmap for 3\.0/, '/discussions/12'],
+    ];
+    for (const [index, [event, eventName, title, link]] of cases.entries()) {
+      const run = await send(event, eventName, { locale: 'en' });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(sent(index).title).toMatch(title);
+      expect(sent(index).content).toContain(link);
+      expect(sent(index).content).not.toContain('actions/runs');
+    }
+    // Strangers' text stays text: no tag, no broadcast mention.
+    expect(sent(0).content).not.toContain('<b>');
+    expect(sent(1).content).not.toMatch(/@here/);
+  });
+
+  it('in Chinese, and workflow_dispatch and schedule still summarise the run', async () => {
+    const zh = await send('issues-opened.json', 'issues');
+    expect(zh.code).toBe(0);
+    expect(sent(0).title).toContain('议题 #347 新建');
+    const dispatch = await send('workflow-dispatch.json', 'workflow_dispatch', { locale: 'en' });
+    expect(dispatch.code).toBe(0);
+    expect(sent(1).content).toMatch(/Triggered by:\*\* octocat on workflow\\?_dispatch/);
+    const schedule = await send('schedule.json', 'schedule', { locale: 'en' });
+    expect(schedule.code).toBe(0);
+    expect(sent(2).content).toContain('actions/runs/9876543210');
+  });
+
+  it('templates read the raw payload as event, escaped like every value', async () => {
+    const run = await send('issues-opened.json', 'issues', {
+      template: '{{ event.issue.title }} by {{ event.sender.login }}',
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(sent(0).content).toContain('by hanmeimei');
+    expect(sent(0).content).not.toContain('<b>');
+  });
+});

@@ -77,6 +77,7 @@ describe('template sources', () => {
       'release',
       'deployment',
       'pull-request',
+      'activity',
       'minimal',
     ]);
     expect(autoPreset(contextOf('push-failure'))).toBe('build-failure');
