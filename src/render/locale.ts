@@ -83,12 +83,12 @@ export interface Words {
     issueComment: string;
     review: string;
     discussion: string;
-    dispatch: string;
-    schedule: string;
     reviewComment: string;
     discussionComment: string;
     open: string;
   };
+  /** Event names as shown after "Triggered by" (GitHub's own name when absent). */
+  eventNames: Record<string, string>;
   /** Payload actions and review states as shown (GitHub's word when absent). */
   actions: Record<string, string>;
 }
@@ -175,11 +175,20 @@ const EN: Words = {
     issueComment: 'Comment on',
     review: 'Review',
     discussion: 'Discussion',
-    dispatch: 'Run started by hand',
-    schedule: 'Scheduled run',
     reviewComment: 'Review comment on',
     discussionComment: 'Comment on discussion',
     open: 'Open',
+  },
+  // GitHub's own names, as the English presets always showed them.
+  eventNames: {
+    push: 'push',
+    pull_request: 'pull_request',
+    pull_request_target: 'pull_request_target',
+    workflow_dispatch: 'workflow_dispatch',
+    schedule: 'schedule',
+    workflow_run: 'workflow_run',
+    release: 'release',
+    merge_group: 'merge_group',
   },
   actions: {
     opened: 'opened',
@@ -272,11 +281,19 @@ const ZH_CN: Words = {
     issueComment: '评论',
     review: '审查',
     discussion: '讨论',
-    dispatch: '手动触发的运行',
-    schedule: '定时运行',
     reviewComment: '审查评论',
     discussionComment: '讨论评论',
     open: '打开',
+  },
+  eventNames: {
+    push: '推送',
+    pull_request: '拉取请求',
+    pull_request_target: '拉取请求',
+    workflow_dispatch: '手动触发',
+    schedule: '定时任务',
+    workflow_run: '工作流运行',
+    release: '发布',
+    merge_group: '合并队列',
   },
   actions: {
     opened: '新建',

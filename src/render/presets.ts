@@ -50,7 +50,7 @@ ${label(w.repository)} {{ repositoryUrl | link: repository }}
 {% endif %}{% if branch %}${label(w.branch)} {{ branch }}
 {% elsif tag %}${label(w.tag_)} {{ tag }}
 {% endif %}${COMMIT_LINE}
-{% if actor %}${label(w.triggeredBy)} {{ actor }}${w.on ? ` ${w.on} {{ eventName }}` : `${w.open}{{ eventName }}${w.close}`}{% else %}${label(w.event)} {{ eventName | default: "${w.build}" }}{% endif %}{% if schedule %}${w.open}{{ schedule }}${w.close}{% endif %}{% if jobDisplayName %}
+{% if actor %}${label(w.triggeredBy)} {{ actor }}${w.on ? ` ${w.on} {{ eventText }}` : `${w.open}{{ eventText }}${w.close}`}{% else %}${label(w.event)} {{ eventText | default: "${w.build}" }}{% endif %}{% if schedule %}${w.open}{{ schedule }}${w.close}{% endif %}{% if jobDisplayName %}
 ${label(w.job)} {{ jobDisplayName }}{% endif %}{% if history.durationSeconds %}
 ${label(w.durationLabel)} {{ history.durationSeconds | duration }}{% endif %}${RESPONSIBLE}
 ${FAILED_JOBS}${JOBS}${TESTS}${COMMITS}

@@ -187,6 +187,13 @@ export function templateVariables(context: CiContext, locale?: Locale): Record<s
       : deploymentState,
     locale: locale ?? 'en',
     ...(context.activity ? { activityText: activityText(context.activity, words) } : {}),
+    ...(context.eventName
+      ? {
+          eventText: Object.hasOwn(words.eventNames, context.eventName)
+            ? words.eventNames[context.eventName]
+            : context.eventName,
+        }
+      : {}),
     ...(context.tests
       ? { testsText: words.tests(context.tests.passed, context.tests.failed, context.tests.skipped) }
       : {}),

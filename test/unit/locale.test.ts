@@ -46,6 +46,18 @@ describe('the words catalogue', () => {
     expect(cancelled.title).toContain('已取消');
   });
 
+  it('event names of runs started by hand or on a schedule read as words', async () => {
+    const dispatch = await renderTemplate(
+      { template: 'build-status', locale: 'zh-CN' },
+      contextOf('workflow-dispatch'),
+    );
+    expect(dispatch.markdown).toContain('（手动触发）');
+    const schedule = await renderTemplate({ template: 'build-status', locale: 'zh-CN' }, contextOf('schedule'));
+    expect(schedule.markdown).toContain('（定时任务）');
+    const english = await renderTemplate({ template: 'build-status', locale: 'en' }, contextOf('workflow-dispatch'));
+    expect(english.markdown).toContain('on workflow\\_dispatch');
+  });
+
   it('English keeps the wording it always had', async () => {
     const failure = contextOf('push-failure');
     const still = { ...failure, history: { state: 'still-failing' as const, failureStreak: 3, durationSeconds: 123 } };
