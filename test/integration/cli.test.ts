@@ -244,6 +244,22 @@ describe('ci-notifier CLI (node lib/cli/main.js)', () => {
     expect(bad.stderr).toMatch(/timezone.*Mars\/Base/);
   });
 
+  it('people: matches the commit author of another CI by e-mail and lists them as responsible', async () => {
+    const run = await runCli(['--provider', 'pushplus', '--endpoint', fake.url, '--mention', 'author'], {
+      ...CI_CASES[0]!.env,
+      CI_NOTIFIER_TOKEN: TOKEN,
+      CI_NOTIFIER_FORMAT: 'markdown',
+      CI_NOTIFIER_PEOPLE: 'li-lei: { emails: [LiLei@example.com], dingtalk: "@mobile:13800000000" }',
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect((fake.accepted[0] as { content: string }).content).toContain('**负责人：** li-lei');
+    const bad = await runCli(['--provider', 'pushplus', '--people', 'li-lei: { wecom: "13800000000" }'], {
+      CI_NOTIFIER_TOKEN: TOKEN,
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/people.*'li-lei'\.wecom/);
+  });
+
   it('escapes untrusted context (a commit message with HTML) in the rendered message', async () => {
     const run = await runCli(['--provider', 'pushplus', '--endpoint', fake.url], {
       ...CI_CASES[0]!.env,

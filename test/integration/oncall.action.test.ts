@@ -197,6 +197,20 @@ octocat:
     expect(body.markdown.text).not.toContain('@monalisa');
   });
 
+  it('people from a file in the workspace: author and actor both mentioned, each once; outside the workspace refused', async () => {
+    const run = await send('dingtalk', 'failure', {
+      people: 'file:test/fixtures/people.yml',
+      mention: 'author,actor,actor',
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const body = ding.accepted[0] as { markdown: { text: string }; at: Record<string, unknown> };
+    expect(body.at).toEqual({ atMobiles: ['13900000000', '13800000000'], atUserIds: ['octo01'], isAtAll: false });
+    expect(body.markdown.text).toContain('**负责人：** monalisa、octocat');
+    const outside = await send('dingtalk', 'failure', { people: 'file:../people.yml' });
+    expect(outside.code).toBe(1);
+    expect(outside.stdout).toMatch(/::error::.*people.*outside the workspace/);
+  });
+
   it('a mapping entry outside the provider grammar is an error naming people, the login and the form', async () => {
     const run = await send('dingtalk', 'failure', { people: "octocat: { dingtalk: '13800000000' }" });
     expect(run.code).toBe(1);
