@@ -5,7 +5,7 @@ import { renderTemplate } from '../render/template.js';
 import { Transport } from '../transport/transport.js';
 import type { FetchFunction } from '../transport/proxy.js';
 import type { HttpRequest, Logger } from '../transport/types.js';
-import type { NotifyConfig } from './config.js';
+import { isPlainObject, type NotifyConfig } from './config.js';
 import type { CiContext } from './context.js';
 import { ConfigError, NotifierError, describeError, toError } from './errors.js';
 import { followUp, type Followable } from './follow-up.js';
@@ -227,7 +227,13 @@ export async function notify(
     if (responsible.mentions.length > 0) {
       const target = [config.target, ...responsible.mentions].filter(Boolean).join('\n');
       try {
-        parsed = adapter.parse(settingsOf({ ...config, target }));
+        const withMentions = adapter.parse(settingsOf({ ...config, target }));
+        // The robots label results with their target; keep the one the user wrote, so the mapped mobile numbers
+        // never reach the `results` output or the job summary (public on public repositories).
+        parsed =
+          isPlainObject(withMentions) && isPlainObject(parsed) && 'label' in parsed
+            ? { ...withMentions, label: parsed.label }
+            : withMentions;
       } catch (error) {
         // A format that cannot mention (a DingTalk action card): the names are still in the message.
         logger.warning(`The responsible people are not mentioned: ${describeError(toError(error))}`);

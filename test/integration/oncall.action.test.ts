@@ -158,6 +158,9 @@ octocat:
     expect(body.at).toMatchObject({ atMobiles: ['13800000000'], isAtAll: false });
     expect(body.markdown.text).toContain('@13800000000');
     expect(body.markdown.text).toContain('**负责人：** octocat');
+    // The mapped number is a mention, not a label: it never reaches the outputs or the job summary.
+    expect(run.outputs.results).not.toContain('13800000000');
+    expect(run.summary).not.toContain('13800000000');
   });
 
   it('a failure mentions the user id on WeCom and the open_id on Feishu', async () => {
