@@ -14,6 +14,9 @@ import { readInputs } from '../notify/inputs.js';
 import { setOutputs, summaryMarkdown } from './report.js';
 import { reportOutcome } from '../notify/report.js';
 import { unknownInputWarnings } from './unknown-inputs.js';
+import { loadJunit } from '../model/junit.js';
+import { applyNeeds } from '../model/needs.js';
+import { secretsUnavailable } from './secret-access.js';
 import type { ActionCore, Environment } from './types.js';
 
 async function readEventPayload(env: Environment, logger: Logger): Promise<Record<string, unknown>> {
@@ -79,9 +82,29 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
       matrix: inputs.matrix,
       onEventOutcome: (message) => logger.info(message),
     });
+    applyNeeds(context, inputs.needs);
+    // The raw payload for templates (`{{ event.issue.title }}`); escaped on output like every other value.
+    context.event = payload;
     logger.debug(
       `context: ${JSON.stringify({ event: context.eventName, status: context.status, repository: context.repository, ref: context.ref })}`,
     );
+
+    // A fork's pull request or a Dependabot run cannot read secrets: empty credentials there are expected, and the
+    // step ends skipped and green instead of failing every outside contribution. Elsewhere they stay an error.
+    const credentialsEmpty = inputs.urls.length === 0 && !config.token && !config.secret;
+    const noSecrets = credentialsEmpty ? secretsUnavailable(env, payload) : undefined;
+    if (noSecrets) {
+      outcome = { status: 'skipped', results: [], reason: `the credentials are empty because ${noSecrets}` };
+      const text = `ci-notifier sent nothing: token is empty because ${noSecrets}. The step stays green (status skipped).`;
+      if (core.notice) core.notice(text);
+      else core.info(text);
+      return;
+    }
+
+    context.tests = await loadJunit(inputs.junit, {
+      root: env.GITHUB_WORKSPACE ?? process.cwd(),
+      warning: (message) => logger.warning(message),
+    });
 
     // Only when notify-on could send: a history-aware list always needs the lookup; a plain list that already
     // rules this run out does not, so a skipped run stays fast and makes no API call.

@@ -3,6 +3,7 @@ import { compact } from '../model/config.js';
 import { parseStatus } from '../model/status.js';
 import { eventOutcome, resolveStatus } from './event-outcome.js';
 import type { Environment } from '../model/context.js';
+import { activityOf } from './activity.js';
 
 type Json = Record<string, unknown>;
 
@@ -29,6 +30,26 @@ function firstLine(text: string | undefined): string | undefined {
   const line = text?.split(/\r?\n/)[0]?.trim();
   return line || undefined;
 }
+/** The commits of a push: the first five (short sha, first line, author, link) and how many there were. */
+function pushCommits(payload: Json, repositoryUrl: string | undefined): Pick<CiContext, 'commits' | 'commitCount'> {
+  if (!Array.isArray(payload.commits) || payload.commits.length === 0) return {};
+  const commits = payload.commits.slice(0, 5).flatMap((item: unknown) => {
+    const commit = obj(item);
+    const sha = str(commit?.id);
+    if (!commit || !sha) return [];
+    return [
+      compact({
+        sha,
+        shortSha: sha.slice(0, 7),
+        message: firstLine(str(commit.message)),
+        author: str(obj(commit.author)?.name) ?? str(obj(commit.author)?.username),
+        url: str(commit.url) ?? (repositoryUrl ? `${repositoryUrl}/commit/${sha}` : undefined),
+      }),
+    ];
+  });
+  return { commits, commitCount: payload.commits.length };
+}
+
 export interface GithubContextInput {
   env: Environment;
   /** The parsed GITHUB_EVENT_PATH payload ({} when absent). */
@@ -143,11 +164,18 @@ export function githubContext({
           message: firstLine(fullMessage) ?? firstLine(str(workflowRunPayload?.display_title)),
           fullMessage,
           author: str(obj(headCommit?.author)?.name) ?? str(obj(headCommit?.author)?.username),
+          authorLogin: str(obj(headCommit?.author)?.username),
+          authorEmail: str(obj(headCommit?.author)?.email),
+          committer: str(obj(headCommit?.committer)?.name),
+          committerLogin: str(obj(headCommit?.committer)?.username),
+          committerEmail: str(obj(headCommit?.committer)?.email),
           url: repositoryUrl ? `${repositoryUrl}/commit/${sha}` : undefined,
           timestamp: str(headCommit?.timestamp),
         })
       : undefined,
     compareUrl: str(payload.compare),
+    ...pushCommits(payload, repositoryUrl),
+    activity: activityOf(eventName, payload),
     pullRequest: pr
       ? compact({
           number: Number(pr.number ?? payload.number),

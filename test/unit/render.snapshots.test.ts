@@ -22,6 +22,9 @@ const DIALECTS: TextDialect[] = [
   'feishu-markdown',
 ];
 
+// `activity` is for issues, comments, reviews and discussions: snapshotted over those events below.
+const BUILD_PRESETS = PRESET_NAMES.filter((preset) => preset !== 'activity');
+
 function contexts(): [string, CiContext][] {
   const list: [string, CiContext][] = Object.entries(SCENES).map(([name, scene]) => [
     name,
@@ -58,7 +61,7 @@ function contexts(): [string, CiContext][] {
 }
 
 describe('preset snapshots', () => {
-  for (const preset of PRESET_NAMES)
+  for (const preset of BUILD_PRESETS)
     for (const dialect of DIALECTS)
       it(`${preset} in ${dialect}`, async () => {
         const sections: string[] = [];
@@ -75,7 +78,7 @@ describe('preset snapshots', () => {
 // The structured dialects: Feishu `post` rich text and the interactive card, as the JSON the bot receives.
 describe('preset snapshots, structured dialects', () => {
   const noMentions = { all: false, users: [], mobiles: [] };
-  for (const preset of PRESET_NAMES)
+  for (const preset of BUILD_PRESETS)
     for (const dialect of ['feishu-post', 'feishu-card'] as const)
       it(`${preset} in ${dialect}`, async () => {
         const sections: string[] = [];
@@ -91,4 +94,47 @@ describe('preset snapshots, structured dialects', () => {
         }
         await expect(sections.join('\n')).toMatchFileSnapshot(`__snapshots__/render/${preset}.${dialect}.json.txt`);
       });
+});
+
+// The same presets in Chinese (the `locale` input's default), one Markdown snapshot per preset: every fixed word,
+// state name and duration in Chinese, while the users' text (commit messages, titles, release notes) stays as written.
+describe('preset snapshots, zh-CN', () => {
+  for (const preset of BUILD_PRESETS)
+    it(`${preset} in zh-CN`, async () => {
+      const sections: string[] = [];
+      for (const [name, context] of contexts()) {
+        const rendered = await renderTemplate({ template: preset, locale: 'zh-CN' }, context);
+        const message = createMessage(rendered.title, rendered.markdown, context, 'zh-CN');
+        const body = renderBody(message, 'markdown', { max: 20_000, unit: 'chars' });
+        sections.push(`===== ${name} =====\n# title: ${renderTitle(message)}\n${body}\n`);
+      }
+      await expect(sections.join('\n')).toMatchFileSnapshot(`__snapshots__/render/zh-CN/${preset}.markdown.txt`);
+    });
+});
+
+// The `activity` preset (auto for issues, comments, reviews, discussions) over those events, in both languages.
+describe('activity preset snapshots', () => {
+  const events: [string, string][] = [
+    ['issues-opened.json', 'issues'],
+    ['issue-comment.json', 'issue_comment'],
+    ['pull-request-review.json', 'pull_request_review'],
+    ['discussion-created.json', 'discussion'],
+  ];
+  for (const locale of ['en', 'zh-CN'] as const)
+    it(`activity in ${locale}`, async () => {
+      const sections: string[] = [];
+      for (const [file, eventName] of events) {
+        const scene = {
+          file,
+          status: 'success',
+          env: { ...SCENES['push-failure']!.env, GITHUB_EVENT_NAME: eventName },
+        };
+        const context = githubContext({ env: scene.env, payload: loadPayload(scene), status: scene.status });
+        const rendered = await renderTemplate({ template: 'auto', locale }, context);
+        const message = createMessage(rendered.title, rendered.markdown, context, locale);
+        const body = renderBody(message, 'markdown', { max: 20_000, unit: 'chars' });
+        sections.push(`===== ${eventName} =====\n# title: ${renderTitle(message)}\n${body}\n`);
+      }
+      await expect(sections.join('\n')).toMatchFileSnapshot(`__snapshots__/render/activity.${locale}.markdown.txt`);
+    });
 });

@@ -246,6 +246,12 @@ describe('runner.ts and @actions/core write the same bytes', () => {
     expect(result.result).toBe(flag === '1');
   });
 
+  it('notices: strings and Error objects', async () => {
+    await compare((core) => {
+      for (const value of awkward) core.notice?.(value);
+    });
+  });
+
   it('info lines are written as they are (unless they would start a workflow command: see below)', async () => {
     await compare((core) => {
       for (const value of awkward) if (!value.startsWith('::')) core.info(value);
@@ -383,9 +389,9 @@ describe('deliberate differences from @actions/core', () => {
     );
   });
 
-  it('notice, groups, exportVariable, addPath and state are not implemented: the action does not use them', () => {
+  it('groups, exportVariable, addPath and state are not implemented: the action does not use them', () => {
     const runner = createRunnerCore(process.env) as unknown as Record<string, unknown>;
-    for (const name of ['notice', 'startGroup', 'exportVariable', 'addPath', 'saveState', 'getBooleanInput']) {
+    for (const name of ['startGroup', 'exportVariable', 'addPath', 'saveState', 'getBooleanInput']) {
       expect(typeof (actionsCore as unknown as Record<string, unknown>)[name]).toBe('function');
       expect(runner[name]).toBeUndefined();
     }
