@@ -47,6 +47,8 @@ function credentialFingerprint(value) {
 /* harmony export */   x: () => (/* binding */ resolveBaseUrl)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_url_safety_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4149);
+
 
 /**
  * Applies the `endpoint` input to a provider's official base URL: the endpoint's scheme, host and port
@@ -62,7 +64,7 @@ function resolveBaseUrl(officialBase, endpoint) {
         override = new URL(endpoint.trim().includes('://') ? endpoint.trim() : `https://${endpoint.trim()}`);
     }
     catch {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${endpoint}' is not a URL`, 'a base URL such as https://proxy.example.com:8443');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `is not a URL (${(0,_core_url_safety_js__WEBPACK_IMPORTED_MODULE_1__/* .maskUrl */ .yP)(endpoint)})`, 'a base URL such as https://proxy.example.com:8443');
     }
     if (override.protocol !== 'https:' && override.protocol !== 'http:') {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');

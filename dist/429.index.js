@@ -64,6 +64,8 @@ var render_markdown = __webpack_require__(2495);
 var webhook = __webpack_require__(6051);
 // EXTERNAL MODULE: ./src/providers/endpoint.ts
 var endpoint = __webpack_require__(9833);
+// EXTERNAL MODULE: ./src/providers/unsigned.ts
+var unsigned = __webpack_require__(3643);
 ;// CONCATENATED MODULE: ./src/providers/dingtalk/codes.ts
 const SIGN_HINT = "sign mismatch: check `secret` and the runner's clock (the secret is the robot's SEC… signing key)";
 const KEYWORD_HINT = "keyword missing: the robot's security keyword must appear in the title or template (or switch the robot to signing)";
@@ -149,6 +151,7 @@ function dingtalkSign(timestampMs, secret) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/dingtalk/index.ts
+
 
 
 
@@ -282,10 +285,12 @@ const dingtalk = {
                             body,
                         };
                     },
-                    interpret: (reply) => (0,webhook/* robotVerdict */.Wm)(reply, 'DingTalk', (json) => {
+                    interpret: (reply) => (0,unsigned/* namesMissingSecret */.V)((0,webhook/* robotVerdict */.Wm)(reply, 'DingTalk', (json) => {
                         const code = (0,webhook/* numberField */.sJ)(json.errcode);
                         return code === undefined ? undefined : { code, message: String(json.errmsg ?? '') };
-                    }, explainDingtalk),
+                    }, explainDingtalk), parsed.secret, 
+                    // 310000 is every security check; only the sign and timestamp ones mean "unsigned".
+                    (code, message) => code === 310000 && /sign|timestamp/i.test(message)),
                     rateKey: `dingtalk:${(0,idempotency/* credentialFingerprint */.I)(parsed.accessToken)}`,
                     rateLimit: this.rateLimit,
                 },
@@ -305,6 +310,8 @@ const dingtalk = {
 /* harmony export */   x: () => (/* binding */ resolveBaseUrl)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_url_safety_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4149);
+
 
 /**
  * Applies the `endpoint` input to a provider's official base URL: the endpoint's scheme, host and port
@@ -320,7 +327,7 @@ function resolveBaseUrl(officialBase, endpoint) {
         override = new URL(endpoint.trim().includes('://') ? endpoint.trim() : `https://${endpoint.trim()}`);
     }
     catch {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${endpoint}' is not a URL`, 'a base URL such as https://proxy.example.com:8443');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `is not a URL (${(0,_core_url_safety_js__WEBPACK_IMPORTED_MODULE_1__/* .maskUrl */ .yP)(endpoint)})`, 'a base URL such as https://proxy.example.com:8443');
     }
     if (override.protocol !== 'https:' && override.protocol !== 'http:') {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
@@ -335,6 +342,32 @@ function resolveBaseUrl(officialBase, endpoint) {
 /** Joins a base URL and a path with exactly one slash. */
 function joinUrl(base, path) {
     return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+
+/***/ }),
+
+/***/ 3643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ namesMissingSecret)
+/* harmony export */ });
+/**
+ * A robot with signing switched on refuses every unsigned request with a "sign mismatch" or "invalid timestamp"
+ * error that does not say the request was unsigned. When `secret` is empty that is the cause, so the failure says
+ * so first, instead of pointing at the clock or at a secret that was never given.
+ *
+ * `signError` tells whether a failure is one of those (DingTalk 310000 about the sign or the timestamp, Feishu 19021).
+ */
+function namesMissingSecret(verdict, secret, signError) {
+    if (verdict.ok || secret || !signError(verdict.code, verdict.message))
+        return verdict;
+    return {
+        ...verdict,
+        message: `no \`secret\` was given, and this robot requires signed requests: ${verdict.message}`,
+        hint: "set `secret` to the robot's signing secret (shown where signing is switched on in the robot's security settings)",
+    };
 }
 
 
