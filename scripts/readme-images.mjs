@@ -1,7 +1,7 @@
 // Makes the README's pictures from the real rendering: `ci-notifier preview` writes each message as an HTML page,
 // and Debian's headless Chromium takes a screenshot of it. Needs `npm run build:lib` and
 // `apt-get install chromium-headless-shell fonts-noto-cjk fonts-noto-color-emoji`.
-// Usage: node scripts/readme-images.mjs   (writes docs/images/*.png)
+// Usage: npm run readme-images   (writes docs/images/*.png; through npm, so Node 24 runs it)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,7 +64,7 @@ const pictures = [
   },
   {
     name: 'wechat-release',
-    height: 760,
+    height: 900,
     args: [
       '--provider',
       'pushplus',

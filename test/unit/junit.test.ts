@@ -12,6 +12,15 @@ const load = async (globs: string, root = ROOT) => {
 };
 
 describe('JUnit reports', () => {
+  it('no report read (no match, or only a malformed one): no test summary at all, and a warning', async () => {
+    const none = await load('test/fixtures/junit/nothing-*.xml');
+    expect(none.summary).toBeUndefined();
+    expect(none.warnings.join('\n')).toContain('no report matches');
+    const malformed = await load('test/fixtures/junit/malformed.xml');
+    expect(malformed.summary).toBeUndefined();
+    expect(malformed.warnings.join('\n')).toContain('malformed.xml');
+  });
+
   it('Vitest: counts, failed test names with suite and first message line, entities decoded', async () => {
     const { summary, warnings } = await load('test/fixtures/junit/vitest.xml');
     expect(warnings).toEqual([]);
