@@ -14,8 +14,8 @@ import { readInputs } from '../notify/inputs.js';
 import { setOutputs, summaryMarkdown } from './report.js';
 import { reportOutcome } from '../notify/report.js';
 import { unknownInputWarnings } from './unknown-inputs.js';
-import { loadJunit } from '../model/junit.js';
 import { applyNeeds } from '../model/needs.js';
+import { readJunit } from '../notify/junit-reports.js';
 import { secretsUnavailable } from './secret-access.js';
 import type { ActionCore, Environment } from './types.js';
 
@@ -101,7 +101,7 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
       return;
     }
 
-    context.tests = await loadJunit(inputs.junit, {
+    context.tests = await readJunit(inputs.junit, {
       root: env.GITHUB_WORKSPACE ?? process.cwd(),
       warning: (message) => logger.warning(message),
     });

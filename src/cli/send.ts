@@ -8,8 +8,8 @@ import type { NotifyConfig } from '../model/config.js';
 import { configsFromUrls, notifyMany } from '../notify/fan-out.js';
 import type { NotifyOutcome } from '../notify/notify.js';
 import type { SecretRegistry } from '../model/secrets.js';
-import { loadJunit } from '../model/junit.js';
 import { applyNeeds } from '../model/needs.js';
+import { readJunit } from '../notify/junit-reports.js';
 import { readWorkspaceTemplate } from '../render/template-file.js';
 import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
@@ -45,7 +45,7 @@ export async function sendFromArgs(
 
   const context = await detectCiContext({ env, status: args.values.get('status'), cwd });
   applyNeeds(context, inputs.needs);
-  context.tests = await loadJunit(inputs.junit, { root: cwd, warning: (message) => logger.warning(message) });
+  context.tests = await readJunit(inputs.junit, { root: cwd, warning: (message) => logger.warning(message) });
   logger.debug(
     `context: ${JSON.stringify({ ci: context.ci, status: context.status, repository: context.repository, branch: context.branch })}`,
   );
