@@ -11,7 +11,6 @@ import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, TrackedState } from '../types.js';
 import { fitJsonBody, numberField } from '../webhook.js';
 import {
-  CODES,
   CREDENTIALS,
   DEFAULT_FORMAT,
   DEFAULT_MSG_BYTES,
@@ -25,11 +24,11 @@ import {
   NAME,
   PATHS,
   RATE_LIMIT,
-  STATUS_BAR,
   TARGET_FORM,
   USER_ID,
   type DingtalkAppFormat,
 } from './descriptor.js';
+import { CODES, STATUS_BAR } from './codes.js';
 
 const CONSUMED = ['reauthCodes', 'msgBytes'] as const;
 const TASK_ID = /^\d{1,20}$/;

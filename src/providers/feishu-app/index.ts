@@ -13,7 +13,6 @@ import { cardContent, postContent, textContent } from '../feishu/payload.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, TrackedState } from '../types.js';
 import { fitJsonBody, numberField, type Mentions } from '../webhook.js';
 import {
-  CODES,
   CONTENT_BYTES,
   CREDENTIALS,
   DEFAULT_FORMAT,
@@ -31,6 +30,7 @@ import {
   type FeishuAppFormat,
   type TargetKind,
 } from './descriptor.js';
+import { CODES } from './codes.js';
 
 /** Option keys the adapter reads itself; everything else merges into the message content. */
 const CONSUMED = ['reauthCodes', 'readUsersPageSize'] as const;

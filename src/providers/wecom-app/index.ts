@@ -13,7 +13,6 @@ import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, 
 import { wecomPayload } from '../wecom/payload.js';
 import { numberField } from '../webhook.js';
 import {
-  CODES,
   CREDENTIALS,
   DEFAULT_FORMAT,
   DEFAULT_REAUTH_CODES,
@@ -33,6 +32,7 @@ import {
   WECOM_HOST,
   type WecomAppFormat,
 } from './descriptor.js';
+import { CODES } from './codes.js';
 
 const CONSUMED = ['reauthCodes'] as const;
 
