@@ -33,7 +33,7 @@ export interface DeliveryResult {
 }
 
 /**
- * One failed delivery for a report line: "topic:ops: pushplus code 903 (…)", "pushplus topic:ops: POST … failed".
+ * One failed delivery for a report line: "topic:ops: pushplus error 903 (…)", "pushplus topic:ops: POST … failed".
  * The provider is named once: not again when the message already names it ("DingTalk error 310000").
  */
 export function describeResult(result: DeliveryResult, text: string = result.message ?? 'no reason given'): string {

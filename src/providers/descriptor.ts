@@ -159,3 +159,21 @@ export interface ProviderDescriptor {
   /** The adapter, imported on first use so a run pays for one provider's code. */
   load(): Promise<ProviderAdapter<unknown>>;
 }
+
+/** The adapter fields that restate descriptor facts, for an adapter to spread: `...descriptorFacts(descriptor)`. */
+export function descriptorFacts(
+  descriptor: ProviderDescriptor,
+): Pick<
+  ProviderAdapter<unknown>,
+  'name' | 'displayName' | 'defaultEndpoint' | 'formats' | 'defaultFormat' | 'rateLimit' | 'limits'
+> {
+  return {
+    name: descriptor.name,
+    displayName: descriptor.displayName,
+    defaultEndpoint: descriptor.defaultEndpoint,
+    formats: descriptor.formats,
+    defaultFormat: descriptor.defaultFormat,
+    rateLimit: descriptor.rateLimit,
+    limits: (format) => descriptor.limits(format),
+  };
+}

@@ -9,6 +9,7 @@ import { fitMarkdown, fits, truncateText, type TextLimit } from '../render/limit
 import { lex, toPlainText } from '../render/markdown.js';
 import { httpFailure, notJsonFailure } from '../transport/transport.js';
 import type { HttpReply, Verdict } from '../transport/types.js';
+import { explainCode, type CodeEntry } from './codes.js';
 
 export interface WebhookToken {
   /** The bare key/access token the service routes on. */
@@ -70,18 +71,6 @@ export function parseWebhookToken(raw: string | undefined, rule: WebhookTokenRul
 
 export { parseMentions, targetLabel, type MentionKind, type Mentions } from './mentions.js';
 
-export interface CodeInfo {
-  meaning: string;
-  hint?: string;
-  /** Throttled: retry within the budget. */
-  retry?: boolean;
-  /**
-   * How long the service documents the throttle to last: the retry waits that long, and the transport fails at once
-   * (naming the wait) when the run's deadline comes first, instead of spending the budget on attempts that cannot succeed.
-   */
-  waitMs?: number;
-}
-
 /**
  * Reads a robot reply: HTTP status, then the business code in the body (`errcode`, `code`, or Feishu's older
  * `StatusCode`). HTTP 200 with a non-zero code is a failure carrying the code, its meaning and a hint.
@@ -90,7 +79,7 @@ export function robotVerdict(
   reply: HttpReply,
   provider: string,
   read: (body: Record<string, unknown>) => { code: number; message: string } | undefined,
-  explain: (code: number, message: string) => CodeInfo | undefined,
+  explain: (code: number, message: string) => CodeEntry | undefined,
   id?: (body: Record<string, unknown>) => string | undefined,
 ): Verdict {
   const body = reply.json;
@@ -100,15 +89,7 @@ export function robotVerdict(
   if (code === 0 && reply.status >= 200 && reply.status < 300)
     return { ok: true, code, id: id && isPlainObject(body) ? id(body) : undefined };
   if (code === 0) return httpFailure(reply) ?? notJsonFailure(reply);
-  const known = explain(code, message);
-  return {
-    ok: false,
-    code,
-    message: `${provider} error ${code} (${known?.meaning ?? 'unknown code'})${message ? `: ${message}` : ''}`,
-    hint: known?.hint,
-    retry: known?.retry || reply.status === 429 || reply.status >= 500 ? 'safe' : 'never',
-    ...(known?.waitMs !== undefined ? { retryAfterMs: known.waitMs } : {}),
-  };
+  return explainCode(provider, {}, code, message, { status: reply.status, entry: explain(code, message) });
 }
 
 /** A number from a reply field that may be a number or a numeric string. */

@@ -45,13 +45,12 @@ describe.each(PROVIDER_NAMES)('adapter contract: %s', (name) => {
     expect(sample, `add ${name} to test/unit/adapter-samples.ts`).toBeDefined();
   });
 
-  it('declares its limits, rate limit, formats and retryable codes', async () => {
+  it('declares its limits, rate limit and formats', async () => {
     const adapter = await loadAdapter(name);
     expect(adapter.name).toBe(name);
     expect(adapter.formats).toContain(adapter.defaultFormat);
     expect(adapter.rateLimit.requests).toBeGreaterThan(0);
     expect(adapter.rateLimit.perMs).toBeGreaterThan(0);
-    expect(Array.isArray(adapter.retryableCodes)).toBe(true);
     for (const format of adapter.formats) {
       const limits = adapter.limits(format);
       expect(limits.body.max).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import type { RunState } from '../../model/context.js';
-import type { AppCode } from '../app-channel.js';
+import type { CodeTable } from '../codes.js';
 
 /** OA status bar text and colour (ARGB) per run state. */
 export const STATUS_BAR: Record<RunState, { value: string; bg: string }> = {
@@ -19,14 +19,14 @@ const IP_HINT =
   'with a fixed IP, list that IP, and set `endpoint` to the proxy';
 
 /** `errcode`s of gettoken, asyncsend_v2, getsendresult and status_bar/update, with the flow-control codes. */
-export const CODES: Readonly<Record<number, AppCode>> = {
-  [-1]: { meaning: 'system busy', retry: 'safe' },
+export const CODES: CodeTable = {
+  [-1]: { meaning: 'system busy', retry: 'retry' },
   40014: { meaning: 'invalid access_token' },
   42001: { meaning: 'access_token expired' },
   40089: { meaning: 'invalid AppKey or AppSecret', hint: 'check `token` (AppKey) and `secret` (AppSecret)' },
   60020: { meaning: 'caller IP is not in the allow-list', hint: IP_HINT },
   88: { meaning: 'API permission error (see sub_code)', hint: 'grant the app the permission named in sub_code' },
-  90002: { meaning: 'rate limited', retry: 'safe' },
+  90002: { meaning: 'rate limited', retry: 'retry' },
   90020: { meaning: 'monthly API quota used up', hint: "the organisation's metered API quota is exhausted" },
   143103: { meaning: 'recipients per minute of this app exceeded', hint: 'at most 5000 recipients a minute' },
   143104: { meaning: 'recipients per minute of this organisation exceeded' },

@@ -2,7 +2,7 @@ import { deepMerge, isPlainObject, omitKeys } from '../../model/config.js';
 import { ConfigError, ProviderError } from '../../model/errors.js';
 import { credentialFingerprint } from '../../model/idempotency.js';
 import { renderTitle, type Message } from '../../render/message.js';
-import { truncateText, type MessageLimits } from '../../render/limits.js';
+import { truncateText } from '../../render/limits.js';
 import { renderMarkdown, toPlainText } from '../../render/markdown.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
@@ -17,8 +17,6 @@ import {
   DEFAULT_REAUTH_CODES,
   DEPT_ID,
   DINGTALK_HOST,
-  DISPLAY_NAME,
-  FORMATS,
   MAX_DEPTS,
   MAX_USERS,
   NAME,
@@ -28,6 +26,8 @@ import {
   USER_ID,
   type DingtalkAppFormat,
 } from './descriptor.js';
+import { descriptor } from './descriptor.js';
+import { descriptorFacts } from '../descriptor.js';
 import { CODES, STATUS_BAR } from './codes.js';
 
 const CONSUMED = ['reauthCodes', 'msgBytes'] as const;
@@ -235,27 +235,15 @@ export function sendResultState(sendResult: Record<string, unknown>, expectedUse
 }
 
 export const dingtalkApp: ProviderAdapter<DingtalkAppSettings> & { tokens: WeakMap<object, AppToken> } = {
-  name: NAME,
-  displayName: DISPLAY_NAME,
-  defaultEndpoint: DINGTALK_HOST,
-  formats: FORMATS,
-  defaultFormat: DEFAULT_FORMAT,
-  retryableCodes: [-1, 90002],
+  ...descriptorFacts(descriptor),
   updatesMessages: true,
-  rateLimit: RATE_LIMIT,
   tokens: new WeakMap(),
 
-  limits: (): MessageLimits => ({
-    title: { max: 64, unit: 'chars' },
-    body: { max: DEFAULT_MSG_BYTES, unit: 'bytes' },
-  }),
-
   parse(settings: ProviderSettings): DingtalkAppSettings {
-    const appKey = settings.token?.trim();
-    if (!appKey) throw new ConfigError('token', `is required for ${NAME}`, CREDENTIALS.token);
+    // Required credentials, the format and a needed target are checked by core from the descriptor (checks.ts).
+    const appKey = settings.token!.trim();
     if (/\s/.test(appKey)) throw new ConfigError('token', 'contains whitespace', CREDENTIALS.token);
-    const appSecret = settings.secret?.trim();
-    if (!appSecret) throw new ConfigError('secret', `is required for ${NAME}`, CREDENTIALS.secret);
+    const appSecret = settings.secret!.trim();
     const agent = settings.appId?.trim() ?? '';
     if (!/^\d{1,15}$/.test(agent))
       throw new ConfigError(
@@ -263,9 +251,7 @@ export const dingtalkApp: ProviderAdapter<DingtalkAppSettings> & { tokens: WeakM
         agent ? `'${agent}' is not an AgentId` : `is required for ${NAME}`,
         CREDENTIALS.appId,
       );
-    const format = (settings.format?.trim().toLowerCase() || DEFAULT_FORMAT) as DingtalkAppFormat;
-    if (!FORMATS.includes(format))
-      throw new ConfigError('format', `unknown ${NAME} format '${settings.format}'`, FORMATS.join(', '));
+    const format = (settings.format || DEFAULT_FORMAT) as DingtalkAppFormat;
     const updateMessage = settings.updateMessage?.trim() || undefined;
     if (updateMessage && !TASK_ID.test(updateMessage))
       throw new ConfigError(

@@ -27,7 +27,9 @@ export const descriptor: ProviderDescriptor = {
     form: "'@all', '@user:ID', '@mobile:NUMBER', separated by commas or newlines",
     check: (raw) => void parseMentions(raw, 'DingTalk', ['all', 'user', 'mobile']),
   },
+  // DingTalk refuses a message over about 20,000 bytes (460101): the whole JSON body is measured.
   limits: () => ({ title: { max: 100, unit: 'chars' }, body: { max: 20_000, unit: 'bytes' } }),
+  // 20 messages a minute per robot; more and it is throttled for 10 minutes.
   rateLimit: { requests: 20, perMs: 60_000 },
   url: keyUrl('dingtalk://ACCESS_TOKEN[?secret=SIGNING_SECRET]', 'access token', true),
   help: 'dingtalk  group robot access_token (or webhook URL), secret SEC… when signed; target @all, @user:ID, @mobile:N',

@@ -1,12 +1,16 @@
-import type { AppCode } from '../app-channel.js';
+import type { CodeTable } from '../codes.js';
 
 const SCOPE = 'grant the app the scope im:message:send_as_bot (or im:message) and publish a new version';
 
 /** Business codes (HTTP 400 with `code` in the body) and what the user can do. */
-export const CODES: Readonly<Record<number, AppCode>> = {
+export const CODES: CodeTable = {
   10003: { meaning: 'invalid parameter', hint: 'check `token` (App ID) and `secret` (App Secret)' },
   10014: { meaning: 'app secret invalid', hint: 'check `secret`: the App Secret of this App ID' },
-  99991400: { meaning: 'rate limited', retry: 'safe', hint: 'the app exceeded its call rate; retried after the reset' },
+  99991400: {
+    meaning: 'rate limited',
+    retry: 'retry',
+    hint: 'the app exceeded its call rate; retried after the reset',
+  },
   99991401: {
     meaning: 'caller IP not in the app IP allow-list',
     hint: "add the runner's egress IP to the app's IP allow-list (Security Settings), or route through `endpoint`",
@@ -29,7 +33,7 @@ export const CODES: Readonly<Record<number, AppCode>> = {
     meaning: "the user is outside the app's availability scope, disabled or has left",
     hint: "add the user to the app's availability scope (Version Management & Release), or check the id",
   },
-  230020: { meaning: 'rate limited', retry: 'safe', hint: 'at most 5 messages a second to one user or chat' },
+  230020: { meaning: 'rate limited', retry: 'retry', hint: 'at most 5 messages a second to one user or chat' },
   230022: { meaning: 'content rejected as sensitive' },
   230025: { meaning: 'content too long', hint: 'text at most 150 KB, card and post at most 30 KB' },
   230027: { meaning: 'permission missing', hint: SCOPE },

@@ -28,7 +28,9 @@ export const descriptor: ProviderDescriptor = {
     form: "'@all', '@user:ID', separated by commas or newlines",
     check: (raw) => void parseMentions(raw, 'Feishu', ['all', 'user']),
   },
+  // The request body may be at most 20 KB: measured over the whole serialized JSON.
   limits: () => ({ title: { max: 200, unit: 'chars' }, body: { max: 20_000, unit: 'bytes' } }),
+  // 100 messages a minute (and 5 a second) per bot.
   rateLimit: { requests: 100, perMs: 60_000 },
   url: keyUrl('feishu://HOOK_TOKEN[?secret=SIGNING_SECRET]', 'access token', true),
   help: 'feishu    custom bot hook token (or webhook URL, Lark too), secret when signed; format card, post, text',

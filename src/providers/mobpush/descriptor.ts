@@ -23,6 +23,12 @@ export const descriptor: ProviderDescriptor = {
   defaultFormat: 'notification',
   // Required unless options.pushTarget names the audience: the adapter knows the options.
   target: { required: false, form: TARGET_FORM, check: (raw) => void parseTargets(raw, false) },
+  /**
+   * Limits: MobPush's 创建推送 document (https://www.mob.com/wiki/detailed?wiki=234&id=136) gives no number
+   * ("content over the phone vendor's limit is truncated"; codes 4308/4811/4820 exist).
+   * iOS is a default platform and APNs caps the whole payload at 4 KB, so the body is kept to 3000 UTF-8 bytes,
+   * leaving room for the title, extras and the link. Unverified: see docs/providers/mobpush.md.
+   */
   limits: () => ({ title: { max: 100, unit: 'chars' }, body: { max: 3000, unit: 'bytes' } }),
   // The 创建推送 document: push calls are limited to 500 a minute per AppKey by default.
   rateLimit: { requests: 500, perMs: 60_000 },

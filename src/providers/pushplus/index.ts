@@ -8,11 +8,13 @@ import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
-import { PUSHPLUS_CODES, PUSHPLUS_RETRYABLE } from './codes.js';
+import { PUSHPLUS_CODES } from './codes.js';
+import { explainCode, lookupCode } from '../codes.js';
 import { trackPushplus } from './track.js';
+import { TARGET_FORM, descriptor } from './descriptor.js';
+import { descriptorFacts } from '../descriptor.js';
 
-const FORMATS = ['html', 'txt', 'json', 'markdown', 'cloudMonitor', 'jenkins', 'route', 'pay'] as const;
-type PushplusFormat = (typeof FORMATS)[number];
+type PushplusFormat = 'html' | 'txt' | 'json' | 'markdown' | 'cloudMonitor' | 'jenkins' | 'route' | 'pay';
 
 /** Channels that need a configuration code (`webhook` in pushplus's 消息接口文档 V1.4, `option` in newer versions). */
 const CODE_CHANNELS = new Set(['webhook', 'cp']);
@@ -46,7 +48,6 @@ const RECIPIENT = /^[A-Za-z0-9][\w.@-]{0,63}$/;
 
 const CHANNEL_FORM =
   "'wechat' (default), 'webhook:CODE', 'cp:CODE', 'mail', 'mail:CODE', 'sms', 'voice', 'extension' or 'app'";
-const TARGET_FORM = "'topic:CODE' or 'to:TOKEN[,TOKEN…]', one per line for several deliveries";
 
 function parseChannel(raw: string | undefined): { channel: string; code?: string } {
   const value = raw?.trim() || 'wechat';
@@ -135,41 +136,23 @@ function interpret(reply: HttpReply): Verdict {
   const code = Number(body.code);
   if (code === 200) return { ok: true, id: typeof body.data === 'string' ? body.data : undefined, code };
   if (!Number.isFinite(code)) return httpFailure(reply) ?? notJsonFailure(reply);
-  const known = PUSHPLUS_CODES[code];
-  const msg = typeof body.msg === 'string' && body.msg ? body.msg : (known?.meaning ?? 'unknown error');
-  return {
-    ok: false,
-    code,
-    message: `pushplus code ${code} (${known?.meaning ?? 'unknown code'}): ${msg}`,
-    hint: known?.hint,
-    retry: (PUSHPLUS_RETRYABLE as readonly number[]).includes(code) ? 'safe' : 'never',
-  };
+  const msg = typeof body.msg === 'string' && body.msg ? body.msg : lookupCode(PUSHPLUS_CODES, code)?.meaning;
+  return explainCode('pushplus', PUSHPLUS_CODES, code, msg);
 }
 
 export const pushplus: ProviderAdapter<PushplusSettings> = {
-  name: 'pushplus',
-  displayName: 'pushplus',
-  defaultEndpoint: 'https://www.pushplus.plus',
-  formats: FORMATS,
-  defaultFormat: 'html',
-  retryableCodes: PUSHPLUS_RETRYABLE,
-  rateLimit: { requests: 5, perMs: 60_000 },
-
-  limits: () => ({ title: { max: 100, unit: 'chars' }, body: { max: 20_000, unit: 'chars' } }),
+  ...descriptorFacts(descriptor),
 
   parse(settings: ProviderSettings): PushplusSettings {
-    const token = settings.token?.trim();
-    if (!token)
-      throw new ConfigError('token', 'is required for pushplus', 'the pushplus user token (store it as a secret)');
+    const token = settings.token!.trim();
     if (!/^[\w-]{8,}$/.test(token))
       throw new ConfigError(
         'token',
         'does not look like a pushplus token',
         'the 32-character user token from the pushplus console',
       );
-    const format = (settings.format?.trim() || 'html') as PushplusFormat;
-    if (!FORMATS.includes(format))
-      throw new ConfigError('format', `unknown pushplus template '${settings.format}'`, FORMATS.join(', '));
+    // Checked by core against the descriptor (checks.ts).
+    const format = (settings.format || descriptor.defaultFormat) as PushplusFormat;
     const { channel, code } = parseChannel(settings.channel);
     return {
       token,

@@ -1,4 +1,4 @@
-import type { AppCode } from '../app-channel.js';
+import type { CodeTable } from '../codes.js';
 
 export const TRUSTED_IP_HINT =
   "WeCom answers apps created on or after 2022-06-20 only from the app's trusted IPs (企业可信IP), which must be " +
@@ -9,8 +9,8 @@ export const TRUSTED_IP_HINT =
 const CREDENTIAL_HINT = 'check `token` (corp id) and `secret` (the Secret of this app)';
 
 /** `errcode`s of gettoken and message/send (https://developer.work.weixin.qq.com/document/path/90313). */
-export const CODES: Readonly<Record<number, AppCode>> = {
-  [-1]: { meaning: 'system busy', retry: 'safe' },
+export const CODES: CodeTable = {
+  [-1]: { meaning: 'system busy', retry: 'retry' },
   40001: { meaning: 'invalid secret', hint: CREDENTIAL_HINT },
   40003: { meaning: 'invalid userid', hint: 'check the user ids in `target`' },
   40013: { meaning: 'invalid corpid', hint: CREDENTIAL_HINT },
@@ -25,10 +25,10 @@ export const CODES: Readonly<Record<number, AppCode>> = {
   45002: { meaning: 'content too long', hint: 'text and markdown at most 2048 bytes' },
   45009: {
     meaning: 'frequency limit',
-    retry: 'safe',
+    retry: 'retry',
     hint: 'the app or the member is over its frequency limit; a member takes 30 messages a minute from one app',
   },
-  45033: { meaning: 'concurrency limit', retry: 'safe' },
+  45033: { meaning: 'concurrency limit', retry: 'retry' },
   48002: { meaning: 'API forbidden for this app', hint: 'use a self-built app (自建应用) with messaging enabled' },
   60011: {
     meaning: 'no permission for that member or party',

@@ -3,7 +3,7 @@ import { ConfigError, ProviderError } from '../../model/errors.js';
 import { credentialFingerprint } from '../../model/idempotency.js';
 import { renderBody, renderTitle, type Message } from '../../render/message.js';
 import { escapeHtml } from '../../render/escape.js';
-import { measure, truncateText, type MessageLimits } from '../../render/limits.js';
+import { measure, truncateText } from '../../render/limits.js';
 import { lex, toPlainText } from '../../render/markdown.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
@@ -16,9 +16,7 @@ import {
   CREDENTIALS,
   DEFAULT_FORMAT,
   DEFAULT_REAUTH_CODES,
-  DISPLAY_NAME,
   DUPLICATE_WINDOW,
-  FORMATS,
   LIMITS,
   MAX_PARTIES,
   MAX_TAGS,
@@ -32,6 +30,8 @@ import {
   WECOM_HOST,
   type WecomAppFormat,
 } from './descriptor.js';
+import { descriptor } from './descriptor.js';
+import { descriptorFacts } from '../descriptor.js';
 import { CODES } from './codes.js';
 
 const CONSUMED = ['reauthCodes'] as const;
@@ -242,24 +242,14 @@ function duplicateInterval(env: PlanEnvironment): number {
 }
 
 export const wecomApp: ProviderAdapter<WecomAppSettings> = {
-  name: NAME,
-  displayName: DISPLAY_NAME,
-  defaultEndpoint: WECOM_HOST,
-  formats: FORMATS,
-  defaultFormat: DEFAULT_FORMAT,
-  retryableCodes: [-1, 45009, 45033],
+  ...descriptorFacts(descriptor),
   idempotencyKey: 'enable_duplicate_check',
-  rateLimit: RATE_LIMIT,
-
-  limits: (format: string): MessageLimits =>
-    LIMITS[(FORMATS as readonly string[]).includes(format) ? (format as WecomAppFormat) : DEFAULT_FORMAT],
 
   parse(settings: ProviderSettings): WecomAppSettings {
-    const corpId = settings.token?.trim();
-    if (!corpId) throw new ConfigError('token', `is required for ${NAME}`, CREDENTIALS.token);
+    // Required credentials, the format and a needed target are checked by core from the descriptor (checks.ts).
+    const corpId = settings.token!.trim();
     if (/\s/.test(corpId)) throw new ConfigError('token', 'contains whitespace', CREDENTIALS.token);
-    const corpSecret = settings.secret?.trim();
-    if (!corpSecret) throw new ConfigError('secret', `is required for ${NAME}`, CREDENTIALS.secret);
+    const corpSecret = settings.secret!.trim();
     const agent = settings.appId?.trim() ?? '';
     if (!/^\d{1,10}$/.test(agent))
       throw new ConfigError(
@@ -267,9 +257,7 @@ export const wecomApp: ProviderAdapter<WecomAppSettings> = {
         agent ? `'${agent}' is not an AgentId` : `is required for ${NAME}`,
         CREDENTIALS.appId,
       );
-    const format = (settings.format?.trim().toLowerCase() || DEFAULT_FORMAT) as WecomAppFormat;
-    if (!FORMATS.includes(format))
-      throw new ConfigError('format', `unknown ${NAME} format '${settings.format}'`, FORMATS.join(', '));
+    const format = (settings.format || DEFAULT_FORMAT) as WecomAppFormat;
     return {
       corpId,
       corpSecret,
