@@ -47,6 +47,11 @@ export interface CredentialRole {
   required: boolean;
   /** What the field holds for this provider and where to find it, e.g. "the robot's webhook key (store it as a secret)". */
   form: string;
+  /**
+   * True when the service takes it in the delivery request's URL (a robot's webhook key); every other credential
+   * must never appear in a request URL (the shared adapter suite checks it).
+   */
+  sentInUrl?: boolean;
 }
 
 /** A service URL cut into its parts; every part is already percent-decoded. */
@@ -152,7 +157,7 @@ export interface ProviderDescriptor {
   /** Sends per credential the service allows. */
   readonly rateLimit: RateLimit;
   readonly url: UrlGrammar;
-  /** One line for `--help` and the provider lists. */
+  /** One line for `--help` after the name: credentials, target and formats in brief. */
   readonly help: string;
   /** A configuration that passes every check (demo, tests); holds placeholder credentials only. */
   readonly example: ServiceUrlConfig;

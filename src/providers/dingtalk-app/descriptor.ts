@@ -71,7 +71,7 @@ export const descriptor: ProviderDescriptor = {
   limits: () => ({ title: { max: 64, unit: 'chars' }, body: { max: DEFAULT_MSG_BYTES, unit: 'bytes' } }),
   rateLimit: RATE_LIMIT,
   url: agentUrl('dingtalk-app://APPKEY:APPSECRET@AGENTID?target=user:a,b|dept:1|@all', 'AppKey', 'AppSecret'),
-  help: 'dingtalk-app AppKey + AppSecret, app-id AgentId; target user:a,b, dept:1 or @all; update-message',
+  help: 'AppKey + AppSecret, app-id AgentId; target user:a,b, dept:1 or @all; update-message',
   example: {
     provider: NAME,
     token: 'dingdemo000000',

@@ -16,6 +16,7 @@ export const descriptor: ProviderDescriptor = {
   credentials: {
     token: {
       required: true,
+      sentInUrl: true,
       form: "the robot's access_token, or its webhook URL https://oapi.dingtalk.com/robot/send?access_token=… (store it as a secret)",
     },
     secret: { required: false, form: "the robot's signing secret SEC… (加签; store it as a secret)" },
@@ -32,7 +33,7 @@ export const descriptor: ProviderDescriptor = {
   // 20 messages a minute per robot; more and it is throttled for 10 minutes.
   rateLimit: { requests: 20, perMs: 60_000 },
   url: keyUrl('dingtalk://ACCESS_TOKEN[?secret=SIGNING_SECRET]', 'access token', true),
-  help: 'dingtalk  group robot access_token (or webhook URL), secret SEC… when signed; target @all, @user:ID, @mobile:N',
+  help: 'group robot access_token (or webhook URL), secret SEC… when signed; target @all, @user:ID, @mobile:N',
   example: { provider: 'dingtalk', token: 'demo-access-token', secret: 'SECdemo' },
   load: async () => (await import('./index.js')).dingtalk,
 };

@@ -64,7 +64,7 @@ export const descriptor: ProviderDescriptor = {
       };
     },
   },
-  help: "easemob   Client ID + Client Secret, app-id 'org#app', endpoint (REST host); target user:a,b or group:g",
+  help: "Client ID + Client Secret, app-id 'org#app', endpoint (REST host); target user:a,b or group:g",
   example: {
     provider: 'easemob',
     token: 'YXA6demo',

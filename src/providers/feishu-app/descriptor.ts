@@ -105,7 +105,7 @@ export const descriptor: ProviderDescriptor = {
       };
     },
   },
-  help: 'feishu-app App ID + App Secret of a custom app; target chat:oc_…, user:ou_…, email:…; update-message, reply-to',
+  help: 'App ID + App Secret of a custom app; target chat:oc_…, user:ou_…, email:…; update-message, reply-to',
   example: { provider: NAME, token: 'cli_demo0000000000', secret: 'demo-secret', target: 'chat:oc_demo0000000000' },
   load: async () => (await import('./index.js')).feishuApp,
 };

@@ -17,6 +17,7 @@ export const descriptor: ProviderDescriptor = {
   credentials: {
     token: {
       required: true,
+      sentInUrl: true,
       form: "the bot's hook token, or its webhook URL https://open.feishu.cn/open-apis/bot/v2/hook/… (Lark: https://open.larksuite.com/…; store it as a secret)",
     },
     secret: { required: false, form: "the bot's signature secret (签名校验; store it as a secret)" },
@@ -33,7 +34,7 @@ export const descriptor: ProviderDescriptor = {
   // 100 messages a minute (and 5 a second) per bot.
   rateLimit: { requests: 100, perMs: 60_000 },
   url: keyUrl('feishu://HOOK_TOKEN[?secret=SIGNING_SECRET]', 'access token', true),
-  help: 'feishu    custom bot hook token (or webhook URL, Lark too), secret when signed; format card, post, text',
+  help: 'custom bot hook token (or webhook URL, Lark too), secret when signed; format card, post, text',
   example: { provider: 'feishu', token: '00000000-0000-0000-0000-000000000000', secret: 'demo-secret' },
   load: async () => (await import('./index.js')).feishu,
 };

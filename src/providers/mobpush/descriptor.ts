@@ -65,7 +65,7 @@ export const descriptor: ProviderDescriptor = {
       };
     },
   },
-  help: 'mobpush   AppKey + AppSecret; target all, alias:a,b, tags:a,b, rid:ID …; format notification or custom',
+  help: 'AppKey + AppSecret; target all, alias:a,b, tags:a,b, rid:ID …; format notification or custom',
   example: { provider: 'mobpush', token: 'demoappkey', secret: 'demoappsecret', target: 'alias:tester' },
   load: async () => (await import('./index.js')).mobpush,
 };

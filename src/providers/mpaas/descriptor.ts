@@ -41,7 +41,7 @@ export const descriptor: ProviderDescriptor = {
       };
     },
   },
-  help: 'mpaas     AccessKeyId + AccessKeySecret, app-id, workspace-id; target user:ID, android:/ios:/harmony:DEVICE',
+  help: 'AccessKeyId + AccessKeySecret, app-id, workspace-id; target user:ID, android:/ios:/harmony:DEVICE',
   example: {
     provider: 'mpaas',
     token: 'LTAIdemo',

@@ -49,7 +49,7 @@ export const descriptor: ProviderDescriptor = {
       };
     },
   },
-  help: 'pushplus  user token; target topic:CODE or to:TOKEN; channel wechat (default), webhook:CODE, mail …',
+  help: 'user token; target topic:CODE or to:TOKEN; channel wechat (default), webhook:CODE, mail …',
   example: { provider: 'pushplus', token: 'demo0000000000000000000000000000' },
   load: async () => (await import('./index.js')).pushplus,
 };

@@ -17,6 +17,7 @@ export const descriptor: ProviderDescriptor = {
   credentials: {
     token: {
       required: true,
+      sentInUrl: true,
       form: 'a SendKey (SCT… for ServerChan Turbo, sctp<n>t… for ServerChan³), or its URL https://sctapi.ftqq.com/<SendKey>.send (store it as a secret)',
     },
   },
@@ -33,7 +34,7 @@ export const descriptor: ProviderDescriptor = {
   limits: () => ({ title: { max: 32, unit: 'chars' }, body: { max: 32_000, unit: 'bytes' } }),
   rateLimit: { requests: 30, perMs: 60_000 },
   url: keyUrl('serverchan://SENDKEY', 'SendKey', false),
-  help: "serverchan SendKey (SCT… or sctp<n>t…); Markdown only, no target; channel '9|66'",
+  help: "SendKey (SCT… or sctp<n>t…); Markdown only, no target; channel '9|66'",
   example: { provider: 'serverchan', token: 'SCTdemo0000000000000000000' },
   load: async () => (await import('./index.js')).serverchan,
 };

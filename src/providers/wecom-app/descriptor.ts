@@ -75,7 +75,7 @@ export const descriptor: ProviderDescriptor = {
     LIMITS[(FORMATS as readonly string[]).includes(format) ? (format as WecomAppFormat) : DEFAULT_FORMAT],
   rateLimit: RATE_LIMIT,
   url: agentUrl('wecom-app://CORPID:SECRET@AGENTID?target=user:a,b|party:1|tag:1|@all', 'corp id', 'app secret'),
-  help: 'wecom-app corp id + app Secret, app-id AgentId; target user:a,b, party:1, tag:1 or @all',
+  help: 'corp id + app Secret, app-id AgentId; target user:a,b, party:1, tag:1 or @all',
   example: {
     provider: NAME,
     token: 'wwdemo0000000000',

@@ -29,6 +29,7 @@ export const descriptor: ProviderDescriptor = {
   credentials: {
     token: {
       required: true,
+      sentInUrl: true,
       form: "the robot's webhook key, or its webhook URL https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (store it as a secret)",
     },
   },
@@ -43,7 +44,7 @@ export const descriptor: ProviderDescriptor = {
   // 20 messages a minute per robot.
   rateLimit: { requests: 20, perMs: 60_000 },
   url: keyUrl('wecom://KEY', 'robot key', false),
-  help: 'wecom     group robot webhook key (or URL); format markdown, markdown_v2, text, card; target @all, @user:ID, @mobile:N',
+  help: 'group robot webhook key (or URL); format markdown, markdown_v2, text, card; target @all, @user:ID, @mobile:N',
   example: { provider: 'wecom', token: '00000000-0000-0000-0000-000000000000' },
   load: async () => (await import('./index.js')).wecom,
 };
