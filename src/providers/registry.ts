@@ -106,7 +106,7 @@ const LOADED = new Map<string, Promise<ProviderAdapter<unknown>>>();
  * The adapter of a registered provider, loaded on first use. Its `parse` first runs the checks every provider
  * shares (credentials, format, target: checks.ts) from the descriptor, so no adapter repeats them.
  */
-export function loadAdapter(name: string): Promise<ProviderAdapter<unknown>> {
+export async function loadAdapter(name: string): Promise<ProviderAdapter<unknown>> {
   const descriptor = getDescriptor(name);
   let loaded = LOADED.get(descriptor.name);
   if (!loaded) {
