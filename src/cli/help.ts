@@ -28,7 +28,7 @@ Usage:
 Options (each also read from the environment variable shown; a flag wins):
 ${rows.join('\n')}
 
-Providers (--provider NAME; docs/providers/NAME.md):
+Providers (--provider NAME; each has its page in docs/providers/):
 ${providerRows.join('\n')}
 
 Service URLs (percent-encode reserved characters in credentials):

@@ -25,6 +25,8 @@ const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const ACTION = read('action.yml');
 const README = read('README.md');
 const CLI_DOC = read('docs/cli.md');
+const NOTIFY_WORKFLOW = read('.github/workflows/notify.yml');
+const PACKAGE_DESCRIPTION = (JSON.parse(read('package.json')) as { description: string }).description;
 
 /** The description of an action input. */
 function inputDescription(input: string): string {
@@ -55,7 +57,7 @@ export function describeRegisteredProvider(descriptor: ProviderDescriptor, docs 
 
   describe(`provider ${name}`, () => {
     if (docs) {
-      it('is mentioned by action.yml, the README, docs/cli.md and its own docs page', () => {
+      it('is mentioned by action.yml, the README, docs/cli.md, notify.yml, package.json and its own docs page', () => {
         const listed = inputDescription('provider');
         expect(listed, 'action.yml provider description').toMatch(new RegExp(`(^|[\\s,:])${name}([\\s,.]|$)`));
         expect(mentions(inputDescription('token'), descriptor), 'action.yml token description').toBe(true);
@@ -66,6 +68,9 @@ export function describeRegisteredProvider(descriptor: ProviderDescriptor, docs 
         if (descriptor.target.form !== 'no target')
           expect(mentions(inputDescription('target'), descriptor), 'action.yml target description').toBe(true);
         expect(README, 'README links the docs page').toContain(`(${descriptor.docsPage})`);
+        const workflowProvider = /\n      provider:\n        description: '([^']*)'/.exec(NOTIFY_WORKFLOW)?.[1] ?? '';
+        expect(workflowProvider, 'notify.yml provider description').toMatch(new RegExp(`(^|[\\s,])${name}([\\s,.]|$)`));
+        expect(mentions(PACKAGE_DESCRIPTION, descriptor), 'package.json description').toBe(true);
         expect(CLI_DOC, 'docs/cli.md lists the provider').toContain(name);
         expect(CLI_DOC, 'docs/cli.md shows its service URL').toContain(`${name}://`);
         expect(existsSync(join(ROOT, descriptor.docsPage)), `${descriptor.docsPage} exists`).toBe(true);
