@@ -68,7 +68,7 @@ export function describeRegisteredProvider(descriptor: ProviderDescriptor, docs 
         if (descriptor.target.form !== 'no target')
           expect(mentions(inputDescription('target'), descriptor), 'action.yml target description').toBe(true);
         expect(README, 'README links the docs page').toContain(`(${descriptor.docsPage})`);
-        const workflowProvider = /\n      provider:\n        description: '([^']*)'/.exec(NOTIFY_WORKFLOW)?.[1] ?? '';
+        const workflowProvider = /\n {6}provider:\n {8}description: '([^']*)'/.exec(NOTIFY_WORKFLOW)?.[1] ?? '';
         expect(workflowProvider, 'notify.yml provider description').toMatch(new RegExp(`(^|[\\s,])${name}([\\s,.]|$)`));
         expect(mentions(PACKAGE_DESCRIPTION, descriptor), 'package.json description').toBe(true);
         expect(CLI_DOC, 'docs/cli.md lists the provider').toContain(name);
