@@ -68,10 +68,4 @@ export function reauthCodesOption(
   return value as number[];
 }
 
-/** Splits `target` into its non-empty lines (`;` also separates, as for the other providers). */
-export function targetLines(raw: string | undefined): string[] {
-  return (raw ?? '')
-    .split(/[\n;]/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
+export { targetLines } from './target-lines.js';

@@ -44,7 +44,7 @@ export function checkTarget(descriptor: ProviderDescriptor, settings: ProviderSe
     if (required) throw new ConfigError('target', `is required for ${descriptor.displayName}`, target.form);
     return;
   }
-  target.check?.(settings.target!);
+  target.check?.(settings.target!, settings);
 }
 
 /** The settings with the format in the descriptor's spelling, after every shared check passed. */

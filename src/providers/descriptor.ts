@@ -117,7 +117,7 @@ export interface TargetGrammar {
    * Checks a non-empty target and throws ConfigError('target', …) naming the entry that is wrong. Run by core before
    * the adapter is loaded; the adapter may still read the target with the same function.
    */
-  check?(raw: string): void;
+  check?(raw: string, settings: ProviderSettings): void;
 }
 
 /** How a code's failure may be retried: never, at once within the budget, or after a documented wait. */

@@ -6,6 +6,7 @@
 import type { RateLimit } from '../../transport/rate-limit.js';
 import type { ProviderDescriptor } from '../descriptor.js';
 import { agentUrl } from '../url-forms.js';
+import { parseRecipients } from './targets.js';
 
 export const NAME = 'dingtalk-app';
 export const DISPLAY_NAME = 'DingTalk work notification';
@@ -67,7 +68,11 @@ export const descriptor: ProviderDescriptor = {
   formats: FORMATS,
   defaultFormat: DEFAULT_FORMAT,
   // Not needed when update-message names the notification.
-  target: { required: (settings) => !settings.updateMessage?.trim(), form: TARGET_FORM },
+  target: {
+    required: (settings) => !settings.updateMessage?.trim(),
+    form: TARGET_FORM,
+    check: (raw) => void parseRecipients(raw, false),
+  },
   limits: () => ({ title: { max: 64, unit: 'chars' }, body: { max: DEFAULT_MSG_BYTES, unit: 'bytes' } }),
   rateLimit: RATE_LIMIT,
   url: agentUrl('dingtalk-app://APPKEY:APPSECRET@AGENTID?target=user:a,b|dept:1|@all', 'AppKey', 'AppSecret'),

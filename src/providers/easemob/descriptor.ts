@@ -3,6 +3,7 @@
  * API: https://doc.easemob.com/document/server-side/push.html
  */
 import type { ProviderDescriptor } from '../descriptor.js';
+import { parseTargets } from './targets.js';
 
 export const TARGET_FORM = "'user:ID[,ID…]' or 'group:GROUP_ID[,GROUP_ID…]', one per line";
 
@@ -24,7 +25,7 @@ export const descriptor: ProviderDescriptor = {
   },
   formats: ['txt'],
   defaultFormat: 'txt',
-  target: { required: true, form: TARGET_FORM },
+  target: { required: true, form: TARGET_FORM, check: (raw) => void parseTargets(raw) },
   limits: () => ({ title: { max: 100, unit: 'chars' }, body: { max: MESSAGE_BYTES - SIZE_MARGIN, unit: 'bytes' } }),
   rateLimit: { requests: 6000, perMs: 60_000 },
   url: {

@@ -10,9 +10,11 @@ import { EasemobClient } from './client.js';
 import { easemobBody, isMessageRateLimit } from './errors.js';
 import { parseEnsureTemplate, parsePushTemplate, pushExt, type EnsureTemplate, type PushTemplateUse } from './push.js';
 import { TOKEN_TTL_FORM } from './token.js';
-import { checkGroupId, checkUsername, parseAppKey } from './validation.js';
-import { TARGET_FORM, descriptor } from './descriptor.js';
+import { checkUsername, parseAppKey } from './validation.js';
+import { descriptor } from './descriptor.js';
 import { descriptorFacts } from '../descriptor.js';
+import { parseTargets, type EasemobTarget } from './targets.js';
+export type { EasemobTarget } from './targets.js';
 
 export { EasemobClient } from './client.js';
 
@@ -35,11 +37,6 @@ const GROUPS_RATE: RateLimit = { requests: 20, perMs: 1000 };
 /** Option keys the adapter reads itself; everything else merges into the message body. */
 const CONSUMED = ['pushTemplate', 'ensureTemplate', 'tokenTtl'] as const;
 
-export interface EasemobTarget {
-  kind: 'users' | 'chatgroups';
-  ids: string[];
-}
-
 export interface EasemobSettings {
   endpoint: string;
   appKey: string;
@@ -51,32 +48,6 @@ export interface EasemobSettings {
   ensureTemplate?: EnsureTemplate;
   tokenTtl?: number;
   options: Record<string, unknown>;
-}
-
-function parseTargets(raw: string | undefined): EasemobTarget[] {
-  const lines = (raw ?? '')
-    .split(/[\n;]/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-  if (lines.length === 0) throw new ConfigError('target', 'is required for easemob', TARGET_FORM);
-  return lines.map((line) => {
-    const match = /^(user|group):(.*)$/.exec(line);
-    if (!match || !match[2]!.trim()) throw new ConfigError('target', `'${line}' is not an Easemob target`, TARGET_FORM);
-    const kind = match[1] === 'user' ? 'users' : 'chatgroups';
-    const ids = match[2]!.split(',').map((id) => id.trim());
-    const checked = ids.map((id) => (kind === 'users' ? checkUsername(id, 'target') : checkGroupId(id, 'target')));
-    // Easemob user ids are case-insensitive: one message per person even if listed twice.
-    const seen = new Set<string>();
-    return {
-      kind,
-      ids: checked.filter((id) => {
-        const key = id.toLowerCase();
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      }),
-    };
-  });
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -6,6 +6,7 @@
 import type { RateLimit } from '../../transport/rate-limit.js';
 import type { ProviderDescriptor } from '../descriptor.js';
 import { bareHttpsHost } from '../url-forms.js';
+import { parseTargets } from './targets.js';
 
 export const NAME = 'feishu-app';
 export const DISPLAY_NAME = 'Feishu / Lark app';
@@ -79,7 +80,11 @@ export const descriptor: ProviderDescriptor = {
   formats: FORMATS,
   defaultFormat: DEFAULT_FORMAT,
   // Not needed when update-message or reply-to names the message.
-  target: { required: (settings) => !settings.updateMessage?.trim() && !settings.replyTo?.trim(), form: TARGET_FORM },
+  target: {
+    required: (settings) => !settings.updateMessage?.trim() && !settings.replyTo?.trim(),
+    form: TARGET_FORM,
+    check: (raw) => void parseTargets(raw),
+  },
   limits: (format) => ({
     title: { max: 200, unit: 'chars' },
     body: {

@@ -6,7 +6,7 @@ import { renderTitle, type Message } from '../../render/message.js';
 import { neutralizeMentions } from '../../render/escape.js';
 import { httpFailure, notJsonFailure, parseRetryAfter } from '../../transport/transport.js';
 import type { HttpReply, HttpRequest, Verdict } from '../../transport/types.js';
-import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption, targetLines } from '../app-channel.js';
+import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption } from '../app-channel.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import { cardContent, postContent, textContent } from '../feishu/payload.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, TrackedState } from '../types.js';
@@ -21,25 +21,19 @@ import {
   PATHS,
   RATE_LIMIT,
   TARGET_FORM,
-  TARGET_KINDS,
   UUID_LENGTH,
   type FeishuAppFormat,
-  type TargetKind,
 } from './descriptor.js';
 import { descriptor } from './descriptor.js';
 import { descriptorFacts } from '../descriptor.js';
 import { CODES } from './codes.js';
+import { parseTargets, type FeishuAppTarget } from './targets.js';
+export type { FeishuAppTarget } from './targets.js';
 
 /** Option keys the adapter reads itself; everything else merges into the message content. */
 const CONSUMED = ['reauthCodes', 'readUsersPageSize'] as const;
 const NO_MENTIONS: Mentions = { all: false, users: [], mobiles: [] };
 const MESSAGE_ID = /^om_[\w-]+$/;
-
-export interface FeishuAppTarget {
-  label: string;
-  receiveIdType: string;
-  receiveId: string;
-}
 
 export interface FeishuAppSettings {
   appId: string;
@@ -52,19 +46,6 @@ export interface FeishuAppSettings {
   reauthCodes: number[];
   readPageSize: number;
   options: Record<string, unknown>;
-}
-
-function parseTargets(raw: string | undefined): FeishuAppTarget[] {
-  return targetLines(raw).map((line) => {
-    const colon = line.indexOf(':');
-    const kind = (colon > 0 ? line.slice(0, colon).trim().toLowerCase() : '') as TargetKind;
-    const id = colon > 0 ? line.slice(colon + 1).trim() : '';
-    const spec = Object.hasOwn(TARGET_KINDS, kind) ? TARGET_KINDS[kind] : undefined;
-    if (!spec) throw new ConfigError('target', `'${line}' is not a Feishu app target`, TARGET_FORM);
-    if (!spec.pattern.test(id))
-      throw new ConfigError('target', `'${line}' is not a valid ${kind} id`, `e.g. '${spec.example}'`);
-    return { label: `${kind}:${id}`, receiveIdType: spec.type, receiveId: id };
-  });
 }
 
 function messageIdInput(input: string, value: string | undefined): string | undefined {

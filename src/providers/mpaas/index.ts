@@ -13,8 +13,10 @@ import { MPAAS_GATEWAY_CODES, lookupGatewayCode } from './codes.js';
 import { explainCode } from '../codes.js';
 import { DEFAULT_SUCCESS_CODES, parseMpaasOptions, type MpaasOptions } from './fields.js';
 import { rpcTimestamp, signedForm, withCommonParams } from './signature.js';
-import { TARGET_FORM, descriptor } from './descriptor.js';
+import { descriptor } from './descriptor.js';
 import { descriptorFacts } from '../descriptor.js';
+import { TARGET_KINDS, parseTargets, type MpaasTarget, type TargetKind } from './targets.js';
+export type { MpaasTarget } from './targets.js';
 
 const API_VERSION = '2019-08-21';
 /**
@@ -22,14 +24,6 @@ const API_VERSION = '2019-08-21';
  * targetMsgkey per call.
  */
 const MAX_TARGETS_PER_CALL = 10;
-
-const TARGET_KINDS = { android: 1, ios: 2, user: 3, harmony: 7 } as const;
-type TargetKind = keyof typeof TARGET_KINDS;
-
-export interface MpaasTarget {
-  kind: TargetKind;
-  id: string;
-}
 
 export interface MpaasSettings {
   accessKeyId: string;
@@ -40,32 +34,6 @@ export interface MpaasSettings {
   notifyType: 'notify' | 'transparent';
   targets: MpaasTarget[];
   options: MpaasOptions;
-}
-
-function parseTargets(raw: string | undefined): MpaasTarget[] {
-  const lines = (raw ?? '')
-    .split(/[\n;]/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-  if (lines.length === 0) throw new ConfigError('target', 'is required for mpaas', TARGET_FORM);
-  const seen = new Set<string>();
-  const targets: MpaasTarget[] = [];
-  for (const line of lines) {
-    const match = /^([a-z]+):(.*)$/.exec(line);
-    const kind = match?.[1];
-    if (!match || !kind || !Object.hasOwn(TARGET_KINDS, kind))
-      throw new ConfigError('target', `'${line}' is not an mPaaS target`, TARGET_FORM);
-    const ids = match[2]!.split(',').map((id) => id.trim());
-    if (ids.some((id) => !id || /[\s"]/.test(id)))
-      throw new ConfigError('target', `'${line}' has an empty or malformed id`, TARGET_FORM);
-    for (const id of ids) {
-      const key = `${kind}:${id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      targets.push({ kind: kind as TargetKind, id });
-    }
-  }
-  return targets;
 }
 
 /** One call per delivery type and at most 10 targets, in input order. */

@@ -3,6 +3,7 @@
  * API: https://www.pushplus.plus/doc/guide/api.html
  */
 import type { ProviderDescriptor } from '../descriptor.js';
+import { parseChannel, parseTargets } from './targets.js';
 
 export const TARGET_FORM = "'topic:CODE' or 'to:TOKEN[,TOKEN…]', one per line for several deliveries";
 
@@ -19,7 +20,12 @@ export const descriptor: ProviderDescriptor = {
   },
   formats: ['html', 'txt', 'json', 'markdown', 'cloudMonitor', 'jenkins', 'route', 'pay'],
   defaultFormat: 'html',
-  target: { required: false, form: TARGET_FORM },
+  // The channel decides what a target may be (no topic on the webhook channel).
+  target: {
+    required: false,
+    form: TARGET_FORM,
+    check: (raw, settings) => void parseTargets(raw, parseChannel(settings.channel).channel),
+  },
   limits: () => ({ title: { max: 100, unit: 'chars' }, body: { max: 20_000, unit: 'chars' } }),
   rateLimit: { requests: 5, perMs: 60_000 },
   url: {
