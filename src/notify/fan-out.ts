@@ -2,7 +2,7 @@
  * Several destinations in one run (`urls`, repeated `--url`): every config is validated before the first
  * request, then each is notified and the outcomes merge into one.
  */
-import { loadAdapter } from '../providers/registry.js';
+import { checkedAdapter } from '../providers/registry.js';
 import { deepMerge, type NotifyConfig } from '../model/config.js';
 import type { CiContext } from '../model/context.js';
 import { ConfigError, isNotifierError } from '../model/errors.js';
@@ -87,7 +87,7 @@ export async function notifyMany(
   }
   for (const [index, config] of configs.entries()) {
     try {
-      const adapter = await loadAdapter(config.provider);
+      const adapter = await checkedAdapter(config.provider, settingsOf(config));
       adapter.parse(settingsOf(config));
     } catch (error) {
       throw labelled(error, configs.length > 1 ? describeConfig(config, index, configs.length) : undefined);

@@ -1,4 +1,4 @@
-import { loadAdapter } from '../providers/registry.js';
+import { checkedAdapter } from '../providers/registry.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter } from '../providers/types.js';
 import { renderTemplate } from '../render/template.js';
 import { Transport } from '../transport/transport.js';
@@ -227,7 +227,7 @@ export async function notify(
   secrets.add(config.token);
   secrets.add(config.secret);
 
-  const adapter = await loadAdapter(config.provider);
+  const adapter = await checkedAdapter(config.provider, settingsOf(config));
   // Before parsing: a provider that cannot update or reply must not silently post a new message instead.
   if (config.updateMessage && !adapter.updatesMessages)
     throw new ConfigError('update-message', `is not supported by ${adapter.name}`, 'feishu-app or dingtalk-app');

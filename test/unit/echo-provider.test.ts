@@ -129,6 +129,21 @@ registerProvider(echoDescriptor);
 
 // ---- what it gets for free ----
 
+const CONFIG: NotifyConfig = {
+  provider: '',
+  template: 'build-failure',
+  options: {},
+  notifyOn: ['failure'],
+  dryRun: false,
+  failOnError: true,
+  timeoutMs: 5000,
+  retries: 0,
+  deadlineMs: 20_000,
+  waitForDeliveryMs: 0,
+  summary: false,
+};
+const CONTEXT: CiContext = { ci: 'gitlab', repository: 'g/r', branch: 'main', status: 'failure' };
+
 describe('a provider registered from a test: echo', () => {
   it('is registered, found by name and suggested for a typo or an alias', async () => {
     expect(PROVIDER_NAMES).toContain('echo');
@@ -161,6 +176,26 @@ describe('a provider registered from a test: echo', () => {
     expect((adapter.parse({ ...settings, format: 'Markdown' }) as EchoSettings).format).toBe('markdown');
   });
 
+  it('refuses bad input from the descriptor before the adapter is loaded', async () => {
+    registerProvider({
+      ...echoDescriptor,
+      name: 'echo-unloadable',
+      load: () => Promise.reject(new Error('the adapter was loaded')),
+    });
+    const deps = { secrets: new SecretRegistry(), logger: silentLogger };
+    const config = (extra: Partial<NotifyConfig>): NotifyConfig => ({
+      ...CONFIG,
+      provider: 'echo-unloadable',
+      token: 'echo-key-0123456789',
+      target: 'room:ops',
+      ...extra,
+    });
+    await expect(notifyMany([config({ format: 'html' })], CONTEXT, deps)).rejects.toThrow(/Invalid input 'format'/);
+    await expect(notifyMany([config({ token: '' })], CONTEXT, deps)).rejects.toThrow(/Invalid input 'token'/);
+    await expect(notifyMany([config({ target: 'lobby' })], CONTEXT, deps)).rejects.toThrow(/Invalid input 'target'/);
+    await expect(notifyMany([config({})], CONTEXT, deps)).rejects.toThrow('the adapter was loaded');
+  });
+
   it('shows in --help', () => {
     expect(helpText()).toMatch(/echo +echo key; target room:NAME/);
     expect(helpText()).toContain('echo://KEY?target=room:NAME');
@@ -177,21 +212,6 @@ describe('a provider registered from a test: echo', () => {
       base = await server.start();
     });
     afterAll(() => server.stop());
-
-    const CONFIG: NotifyConfig = {
-      provider: '',
-      template: 'build-failure',
-      options: {},
-      notifyOn: ['failure'],
-      dryRun: false,
-      failOnError: true,
-      timeoutMs: 5000,
-      retries: 0,
-      deadlineMs: 20_000,
-      waitForDeliveryMs: 0,
-      summary: false,
-    };
-    const CONTEXT: CiContext = { ci: 'gitlab', repository: 'g/r', branch: 'main', status: 'failure' };
 
     it('delivers to each room, and explains a business code from its table', async () => {
       const config = await configFromUrl(
