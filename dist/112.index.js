@@ -2,7 +2,7 @@ export const id = 112;
 export const ids = [112];
 export const modules = {
 
-/***/ 918:
+/***/ 1672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -46,7 +46,9 @@ function credentialFingerprint(value) {
 /* harmony export */   w: () => (/* binding */ joinUrl),
 /* harmony export */   x: () => (/* binding */ resolveBaseUrl)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
+/* harmony import */ var _model_url_safety_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9595);
+
 
 /**
  * Applies the `endpoint` input to a provider's official base URL: the endpoint's scheme, host and port
@@ -62,13 +64,13 @@ function resolveBaseUrl(officialBase, endpoint) {
         override = new URL(endpoint.trim().includes('://') ? endpoint.trim() : `https://${endpoint.trim()}`);
     }
     catch {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${endpoint}' is not a URL`, 'a base URL such as https://proxy.example.com:8443');
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `is not a URL (${(0,_model_url_safety_js__WEBPACK_IMPORTED_MODULE_1__/* .maskUrl */ .yP)(endpoint)})`, 'a base URL such as https://proxy.example.com:8443');
     }
     if (override.protocol !== 'https:' && override.protocol !== 'http:') {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
     }
     if (override.search || override.hash || override.username || override.password) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', 'must not carry a query, fragment or credentials', 'scheme, host, port and an optional path prefix');
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', 'must not carry a query, fragment or credentials', 'scheme, host, port and an optional path prefix');
     }
     const prefix = override.pathname.replace(/\/+$/, '');
     const officialPath = official.pathname.replace(/\/+$/, '');
@@ -93,14 +95,14 @@ __webpack_require__.d(__webpack_exports__, {
   pushplus: () => (/* binding */ pushplus)
 });
 
-// EXTERNAL MODULE: ./src/core/config.ts
-var config = __webpack_require__(4489);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/idempotency.ts
-var idempotency = __webpack_require__(918);
-// EXTERNAL MODULE: ./src/core/message.ts
-var core_message = __webpack_require__(3252);
+// EXTERNAL MODULE: ./src/model/config.ts
+var config = __webpack_require__(4663);
+// EXTERNAL MODULE: ./src/model/errors.ts
+var errors = __webpack_require__(7206);
+// EXTERNAL MODULE: ./src/model/idempotency.ts
+var idempotency = __webpack_require__(1672);
+// EXTERNAL MODULE: ./src/render/message.ts
+var render_message = __webpack_require__(8795);
 // EXTERNAL MODULE: ./src/transport/transport.ts + 3 modules
 var transport = __webpack_require__(1966);
 // EXTERNAL MODULE: ./src/providers/endpoint.ts
@@ -332,7 +334,7 @@ function contentFor(format, message, limits) {
         };
         return JSON.stringify(Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)));
     }
-    return (0,core_message/* renderBody */.lc)(message, DIALECTS[format] ?? 'text', limits.body);
+    return (0,render_message/* renderBody */.lc)(message, DIALECTS[format] ?? 'text', limits.body);
 }
 function interpret(reply) {
     const body = reply.json;
@@ -389,7 +391,7 @@ const pushplus = {
     plan(parsed, message) {
         const limits = this.limits(parsed.format);
         const content = contentFor(parsed.format, message, limits);
-        const title = (0,core_message/* renderTitle */.zF)(message, limits.title);
+        const title = (0,render_message/* renderTitle */.zF)(message, limits.title);
         return parsed.targets.map((target) => {
             const base = {
                 token: parsed.token,

@@ -2,7 +2,7 @@ export const id = 429;
 export const ids = [429];
 export const modules = {
 
-/***/ 918:
+/***/ 1672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -50,20 +50,22 @@ __webpack_require__.d(__webpack_exports__, {
   dingtalk: () => (/* binding */ dingtalk)
 });
 
-// EXTERNAL MODULE: ./src/core/config.ts
-var config = __webpack_require__(4489);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/idempotency.ts
-var idempotency = __webpack_require__(918);
-// EXTERNAL MODULE: ./src/core/message.ts
-var core_message = __webpack_require__(3252);
+// EXTERNAL MODULE: ./src/model/config.ts
+var config = __webpack_require__(4663);
+// EXTERNAL MODULE: ./src/model/errors.ts
+var errors = __webpack_require__(7206);
+// EXTERNAL MODULE: ./src/model/idempotency.ts
+var idempotency = __webpack_require__(1672);
+// EXTERNAL MODULE: ./src/render/message.ts
+var render_message = __webpack_require__(8795);
 // EXTERNAL MODULE: ./src/render/markdown.ts
 var render_markdown = __webpack_require__(2495);
 // EXTERNAL MODULE: ./src/providers/webhook.ts
 var webhook = __webpack_require__(6051);
 // EXTERNAL MODULE: ./src/providers/endpoint.ts
 var endpoint = __webpack_require__(9833);
+// EXTERNAL MODULE: ./src/providers/unsigned.ts
+var unsigned = __webpack_require__(3643);
 ;// CONCATENATED MODULE: ./src/providers/dingtalk/codes.ts
 const SIGN_HINT = "sign mismatch: check `secret` and the runner's clock (the secret is the robot's SEC… signing key)";
 const KEYWORD_HINT = "keyword missing: the robot's security keyword must appear in the title or template (or switch the robot to signing)";
@@ -149,6 +151,7 @@ function dingtalkSign(timestampMs, secret) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/dingtalk/index.ts
+
 
 
 
@@ -254,7 +257,7 @@ const dingtalk = {
         // The token may have been pasted inside a URL: register the bare token too so it is redacted everywhere.
         env.secrets.add(parsed.accessToken);
         const limits = this.limits(parsed.format);
-        const title = (0,core_message/* renderTitle */.zF)(message, limits.title);
+        const title = (0,render_message/* renderTitle */.zF)(message, limits.title);
         const body = JSON.stringify((0,webhook/* fitJsonBody */.ks)(message, limits.body, (markdown) => payload(parsed, message, title, markdown), {
             target: (markdown) => payload({ ...parsed, mentions: NO_MENTIONS }, message, title, markdown),
             options: (markdown) => payload({ ...parsed, options: {} }, message, title, markdown),
@@ -282,10 +285,12 @@ const dingtalk = {
                             body,
                         };
                     },
-                    interpret: (reply) => (0,webhook/* robotVerdict */.Wm)(reply, 'DingTalk', (json) => {
+                    interpret: (reply) => (0,unsigned/* namesMissingSecret */.V)((0,webhook/* robotVerdict */.Wm)(reply, 'DingTalk', (json) => {
                         const code = (0,webhook/* numberField */.sJ)(json.errcode);
                         return code === undefined ? undefined : { code, message: String(json.errmsg ?? '') };
-                    }, explainDingtalk),
+                    }, explainDingtalk), parsed.secret, 
+                    // 310000 is every security check; only the sign and timestamp ones mean "unsigned".
+                    (code, message) => code === 310000 && /sign|timestamp/i.test(message)),
                     rateKey: `dingtalk:${(0,idempotency/* credentialFingerprint */.I)(parsed.accessToken)}`,
                     rateLimit: this.rateLimit,
                 },
@@ -304,7 +309,9 @@ const dingtalk = {
 /* harmony export */   w: () => (/* binding */ joinUrl),
 /* harmony export */   x: () => (/* binding */ resolveBaseUrl)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
+/* harmony import */ var _model_url_safety_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9595);
+
 
 /**
  * Applies the `endpoint` input to a provider's official base URL: the endpoint's scheme, host and port
@@ -320,13 +327,13 @@ function resolveBaseUrl(officialBase, endpoint) {
         override = new URL(endpoint.trim().includes('://') ? endpoint.trim() : `https://${endpoint.trim()}`);
     }
     catch {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${endpoint}' is not a URL`, 'a base URL such as https://proxy.example.com:8443');
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `is not a URL (${(0,_model_url_safety_js__WEBPACK_IMPORTED_MODULE_1__/* .maskUrl */ .yP)(endpoint)})`, 'a base URL such as https://proxy.example.com:8443');
     }
     if (override.protocol !== 'https:' && override.protocol !== 'http:') {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
     }
     if (override.search || override.hash || override.username || override.password) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', 'must not carry a query, fragment or credentials', 'scheme, host, port and an optional path prefix');
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', 'must not carry a query, fragment or credentials', 'scheme, host, port and an optional path prefix');
     }
     const prefix = override.pathname.replace(/\/+$/, '');
     const officialPath = official.pathname.replace(/\/+$/, '');
@@ -340,239 +347,27 @@ function joinUrl(base, path) {
 
 /***/ }),
 
-/***/ 6051:
+/***/ 3643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CF: () => (/* binding */ parseWebhookToken),
-/* harmony export */   Op: () => (/* binding */ targetLabel),
-/* harmony export */   Tr: () => (/* binding */ refuseSecret),
-/* harmony export */   Wm: () => (/* binding */ robotVerdict),
-/* harmony export */   Xs: () => (/* binding */ parseMentions),
-/* harmony export */   dC: () => (/* binding */ summaryLine),
-/* harmony export */   ks: () => (/* binding */ fitJsonBody),
-/* harmony export */   sJ: () => (/* binding */ numberField)
+/* harmony export */   V: () => (/* binding */ namesMissingSecret)
 /* harmony export */ });
-/* unused harmony export hasMentions */
-/* harmony import */ var _core_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4489);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _core_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3252);
-/* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9142);
-/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
-/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1966);
 /**
- * What the four chat robots (DingTalk, WeCom, Feishu, ServerChan) share: a `token` that may be the bare key or
- * the whole webhook URL, `@` mentions in `target`, and a reply whose business code decides success.
+ * A robot with signing switched on refuses every unsigned request with a "sign mismatch" or "invalid timestamp"
+ * error that does not say the request was unsigned. When `secret` is empty that is the cause, so the failure says
+ * so first, instead of pointing at the clock or at a secret that was never given.
+ *
+ * `signError` tells whether a failure is one of those (DingTalk 310000 about the sign or the timestamp, Feishu 19021).
  */
-
-
-
-
-
-
-/**
- * Reads `token` as a bare key or a full webhook URL. A URL on a host that is not the service's own is refused
- * (unless `endpoint` redirects every request anyway): a pasted URL must never send the message to an arbitrary host.
- */
-function parseWebhookToken(raw, rule) {
-    const token = raw?.trim();
-    if (!token)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `is required for ${rule.provider}`, rule.expected);
-    if (!/^https?:\/\//i.test(token)) {
-        if (!rule.bareKey.test(token))
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `does not look like a ${rule.provider} key or webhook URL`, rule.expected);
-        return { key: token };
-    }
-    let url;
-    try {
-        url = new URL(token);
-    }
-    catch {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', 'looks like a URL but cannot be parsed', rule.expected);
-    }
-    const host = url.hostname.toLowerCase();
-    if (!rule.endpointSet && !rule.ownHost(host)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `is a webhook URL on '${host}', which is not a ${rule.provider} host; nothing was sent there`, `${rule.expected} (set \`endpoint\` to send through a proxy)`);
-    }
-    if (!rule.endpointSet && url.protocol !== 'https:')
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `webhook URL must use https`, rule.expected);
-    const key = rule.keyFromUrl(url);
-    if (!key || !rule.bareKey.test(key))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `URL has no ${rule.provider} key where the service puts it`, rule.expected);
-    return { key, origin: url.origin, host };
-}
-const USER_ID = /^[\w.@-]{1,128}$/;
-const MOBILE = /^\+?[\d-]{5,20}$/;
-/**
- * The mention a target without its kind most likely meant: `@13800000000` or `13800000000` → `@mobile:…` (where
- * the service mentions by mobile), `@alice` or `alice` → `@user:alice`, `all` → `@all`.
- */
-function mentionHint(item, kinds) {
-    const bare = item.replace(/^@/, '').trim();
-    if (bare.toLowerCase() === 'all' && kinds.includes('all'))
-        return '@all';
-    if (bare.includes(':'))
-        return undefined;
-    if (MOBILE.test(bare) && /^\+?\d/.test(bare) && kinds.includes('mobile'))
-        return `@mobile:${bare}`;
-    if (USER_ID.test(bare) && kinds.includes('user'))
-        return `@user:${bare}`;
-    return undefined;
-}
-/**
- * Parses `target` into mentions: `@all`, `@user:ID`, `@mobile:NUMBER`, separated by commas or newlines.
- * One message carries all of them; ids are checked so a target can never inject markup into a mention tag.
- */
-function parseMentions(raw, provider, kinds) {
-    const mentions = { all: false, users: [], mobiles: [] };
-    const forms = [
-        kinds.includes('all') ? "'@all'" : '',
-        kinds.includes('user') ? "'@user:ID'" : '',
-        kinds.includes('mobile') ? "'@mobile:NUMBER'" : '',
-    ].filter(Boolean);
-    const expected = `${forms.join(', ')}, separated by commas or newlines`;
-    const items = (raw ?? '')
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter(Boolean);
-    for (const item of items) {
-        if (item.toLowerCase() === '@all' && kinds.includes('all')) {
-            mentions.all = true;
-            continue;
-        }
-        const match = /^@(user|mobile):(.*)$/i.exec(item);
-        const kind = match?.[1]?.toLowerCase();
-        const value = match?.[2]?.trim() ?? '';
-        if (!kind || !kinds.includes(kind)) {
-            const hint = mentionHint(item, kinds);
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item.slice(0, 80)}' is not a ${provider} mention${hint ? ` (did you mean '${hint}'?)` : ''}`, expected);
-        }
-        if (kind === 'user') {
-            if (!USER_ID.test(value))
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' has an empty or malformed user id`, `'@user:ID' (letters, digits, . _ - @)`);
-            if (!mentions.users.includes(value))
-                mentions.users.push(value);
-        }
-        else {
-            if (!MOBILE.test(value))
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `'${item}' has a malformed mobile number`, "'@mobile:13800138000'");
-            if (!mentions.mobiles.includes(value))
-                mentions.mobiles.push(value);
-        }
-    }
-    return mentions;
-}
-function hasMentions(mentions) {
-    return mentions.all || mentions.users.length > 0 || mentions.mobiles.length > 0;
-}
-/** A short label for `results`: the target as given, or the robot's group. */
-function targetLabel(raw) {
-    const items = (raw ?? '')
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter(Boolean);
-    return items.length ? items.join(',') : 'group';
-}
-/**
- * Reads a robot reply: HTTP status, then the business code in the body (`errcode`, `code`, or Feishu's older
- * `StatusCode`). HTTP 200 with a non-zero code is a failure carrying the code, its meaning and a hint.
- */
-function robotVerdict(reply, provider, read, explain, id) {
-    const body = reply.json;
-    const fields = (0,_core_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) ? read(body) : undefined;
-    if (!fields || !Number.isFinite(fields.code))
-        return (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .httpFailure */ .tG)(reply) ?? (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .notJsonFailure */ .cC)(reply);
-    const { code, message } = fields;
-    if (code === 0 && reply.status >= 200 && reply.status < 300)
-        return { ok: true, code, id: id && (0,_core_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) ? id(body) : undefined };
-    if (code === 0)
-        return (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .httpFailure */ .tG)(reply) ?? (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .notJsonFailure */ .cC)(reply);
-    const known = explain(code, message);
+function namesMissingSecret(verdict, secret, signError) {
+    if (verdict.ok || secret || !signError(verdict.code, verdict.message))
+        return verdict;
     return {
-        ok: false,
-        code,
-        message: `${provider} error ${code} (${known?.meaning ?? 'unknown code'})${message ? `: ${message}` : ''}`,
-        hint: known?.hint,
-        retry: known?.retry || reply.status === 429 || reply.status >= 500 ? 'safe' : 'never',
-        ...(known?.waitMs !== undefined ? { retryAfterMs: known.waitMs } : {}),
+        ...verdict,
+        message: `no \`secret\` was given, and this robot requires signed requests: ${verdict.message}`,
+        hint: "set `secret` to the robot's signing secret (shown where signing is switched on in the robot's security settings)",
     };
-}
-/** A number from a reply field that may be a number or a numeric string. */
-function numberField(value) {
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'string' && /^-?\d+$/.test(value.trim()))
-        return Number(value);
-    return undefined;
-}
-/**
- * Fits a message whose size limit applies to the whole JSON body: `build` turns a Markdown source into the
- * body object, and content is dropped from the end of the source (with a visible marker and the link) until
- * the serialized body fits. A body that cannot fit even then (huge `options`) is an input error, never a
- * truncated JSON string.
- */
-function fitJsonBody(message, limit, build, without) {
-    const text = (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitMarkdown */ .DJ)(message.markdown, {
-        render: (markdown) => JSON.stringify(build(markdown)),
-        limit,
-        tail: (0,_core_message_js__WEBPACK_IMPORTED_MODULE_2__/* .truncationTail */ .Aj)(message),
-    }).text;
-    try {
-        const body = JSON.parse(text);
-        if ((0,_core_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) && (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fits */ .lA)(text, limit))
-            return body;
-    }
-    catch {
-        // Cut inside the JSON: reported below.
-    }
-    throw crowdedOut(limit, build, without);
-}
-function bodySize(build) {
-    try {
-        return Buffer.byteLength(JSON.stringify(build('')), 'utf8');
-    }
-    catch {
-        // A body that cannot be built without this input (a card that needs its options): it is not the cause.
-        return Infinity;
-    }
-}
-/** The input error for a body that leaves no room for the message: the input whose part of the body is largest. */
-function crowdedOut(limit, build, without = {}) {
-    const full = bodySize(build);
-    let blamed = 'options';
-    let largest = 0;
-    for (const [input, rebuild] of Object.entries(without)) {
-        const share = full - bodySize(rebuild);
-        if (share > largest) {
-            largest = share;
-            blamed = input;
-        }
-    }
-    const room = `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`;
-    return blamed === 'target'
-        ? new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `mentions ${room}`, 'fewer mentions (@all reaches everyone in one)')
-        : new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('options', room, 'smaller `options` values');
-}
-/** Robots without a signing scheme: a `secret` means the user expects signing that will not happen. */
-function refuseSecret(secret, provider) {
-    if (secret?.trim())
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('secret', `${provider} has no signing secret; it would be ignored`, 'no `secret` input');
-}
-/**
- * A one-line plain summary of a Markdown body for short fields (WeCom card sub-title, ServerChan `short`):
- * a leading heading is dropped (the title already says it) and link targets are left out.
- */
-function summaryLine(markdown, limit) {
-    const tokens = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .lex */ .Ii)(markdown);
-    const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
-    const plain = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .toPlainText */ .bo)(rest.map((token) => token.raw).join('\n\n'))
-        // Only where a run of blanks starts (`(?<!\s)`), and the address stops at the next parenthesis (safeHref
-        // encodes them): a leading `\s*` tried at every blank, or `[^\s)]+` running over later `(https://`, made
-        // this quadratic on long runs of spaces.
-        .replace(/(?<!\s)\s*\(https?:\/\/[^\s()]+\)/g, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .truncateText */ .EJ)(plain, limit);
 }
 
 

@@ -2,7 +2,7 @@ export const id = 749;
 export const ids = [749];
 export const modules = {
 
-/***/ 918:
+/***/ 1672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -54,20 +54,20 @@ __webpack_require__.d(__webpack_exports__, {
   easemob: () => (/* binding */ easemob)
 });
 
-// EXTERNAL MODULE: ./src/core/config.ts
-var config = __webpack_require__(4489);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/message.ts
-var core_message = __webpack_require__(3252);
+// EXTERNAL MODULE: ./src/model/config.ts
+var config = __webpack_require__(4663);
+// EXTERNAL MODULE: ./src/model/errors.ts
+var errors = __webpack_require__(7206);
+// EXTERNAL MODULE: ./src/render/message.ts
+var render_message = __webpack_require__(8795);
 // EXTERNAL MODULE: ./src/render/limits.ts
 var limits = __webpack_require__(9142);
 // EXTERNAL MODULE: ./src/providers/endpoint.ts
 var providers_endpoint = __webpack_require__(9833);
-// EXTERNAL MODULE: ./src/core/idempotency.ts
-var idempotency = __webpack_require__(918);
-// EXTERNAL MODULE: ./src/core/secrets.ts
-var secrets = __webpack_require__(8198);
+// EXTERNAL MODULE: ./src/model/idempotency.ts
+var idempotency = __webpack_require__(1672);
+// EXTERNAL MODULE: ./src/model/secrets.ts
+var secrets = __webpack_require__(5780);
 // EXTERNAL MODULE: ./src/transport/transport.ts + 3 modules
 var transport_transport = __webpack_require__(1966);
 ;// CONCATENATED MODULE: ./src/transport/types.ts
@@ -647,14 +647,14 @@ function pushSummary(message) {
 /** The offline-push part of `ext`: a server template with rendered arguments, or explicit title and content. */
 async function pushExt(message, use) {
     if (use) {
-        const variables = (0,render_template/* templateVariables */.Qp)(message.context);
+        const variables = (0,render_template/* templateVariables */.Qp)(message.context, message.locale);
         const [title_args, content_args] = await Promise.all([
             renderArgs(use.titleArgs, variables, 'options.pushTemplate.title_args'),
             renderArgs(use.contentArgs, variables, 'options.pushTemplate.content_args'),
         ]);
         return { em_push_template: { name: use.name, title_args, content_args } };
     }
-    const title = (0,core_message/* renderTitle */.zF)(message, PUSH_TITLE_LIMIT);
+    const title = (0,render_message/* renderTitle */.zF)(message, PUSH_TITLE_LIMIT);
     const content = pushSummary(message);
     return {
         em_apns_ext: { em_push_title: title, em_push_content: content },
@@ -741,7 +741,7 @@ function fitMessage(message, ext, options) {
     for (let round = 0; round < 8; round += 1) {
         if (limit <= 0)
             throw new errors/* ConfigError */.xL('options', 'ext leaves no room for the message within 5 KB', 'a smaller options.ext (body and ext together at most 5 KB)');
-        msg = (0,core_message/* renderBody */.lc)(message, 'text', { max: limit, unit: 'bytes' });
+        msg = (0,render_message/* renderBody */.lc)(message, 'text', { max: limit, unit: 'bytes' });
         const draft = compose(msg, []);
         const size = bytesOf(draft.body) + bytesOf(draft.ext);
         if (size <= budget)
@@ -908,7 +908,9 @@ const easemob = {
 /* harmony export */   w: () => (/* binding */ joinUrl),
 /* harmony export */   x: () => (/* binding */ resolveBaseUrl)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
+/* harmony import */ var _model_url_safety_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9595);
+
 
 /**
  * Applies the `endpoint` input to a provider's official base URL: the endpoint's scheme, host and port
@@ -924,13 +926,13 @@ function resolveBaseUrl(officialBase, endpoint) {
         override = new URL(endpoint.trim().includes('://') ? endpoint.trim() : `https://${endpoint.trim()}`);
     }
     catch {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${endpoint}' is not a URL`, 'a base URL such as https://proxy.example.com:8443');
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `is not a URL (${(0,_model_url_safety_js__WEBPACK_IMPORTED_MODULE_1__/* .maskUrl */ .yP)(endpoint)})`, 'a base URL such as https://proxy.example.com:8443');
     }
     if (override.protocol !== 'https:' && override.protocol !== 'http:') {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
     }
     if (override.search || override.hash || override.username || override.password) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', 'must not carry a query, fragment or credentials', 'scheme, host, port and an optional path prefix');
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', 'must not carry a query, fragment or credentials', 'scheme, host, port and an optional path prefix');
     }
     const prefix = override.pathname.replace(/\/+$/, '');
     const officialPath = official.pathname.replace(/\/+$/, '');

@@ -2,7 +2,7 @@ export const id = 776;
 export const ids = [776];
 export const modules = {
 
-/***/ 918:
+/***/ 1672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -46,7 +46,9 @@ function credentialFingerprint(value) {
 /* harmony export */   w: () => (/* binding */ joinUrl),
 /* harmony export */   x: () => (/* binding */ resolveBaseUrl)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
+/* harmony import */ var _model_url_safety_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9595);
+
 
 /**
  * Applies the `endpoint` input to a provider's official base URL: the endpoint's scheme, host and port
@@ -62,13 +64,13 @@ function resolveBaseUrl(officialBase, endpoint) {
         override = new URL(endpoint.trim().includes('://') ? endpoint.trim() : `https://${endpoint.trim()}`);
     }
     catch {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${endpoint}' is not a URL`, 'a base URL such as https://proxy.example.com:8443');
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `is not a URL (${(0,_model_url_safety_js__WEBPACK_IMPORTED_MODULE_1__/* .maskUrl */ .yP)(endpoint)})`, 'a base URL such as https://proxy.example.com:8443');
     }
     if (override.protocol !== 'https:' && override.protocol !== 'http:') {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', `'${override.protocol}' is not supported`, 'an http:// or https:// URL');
     }
     if (override.search || override.hash || override.username || override.password) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', 'must not carry a query, fragment or credentials', 'scheme, host, port and an optional path prefix');
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('endpoint', 'must not carry a query, fragment or credentials', 'scheme, host, port and an optional path prefix');
     }
     const prefix = override.pathname.replace(/\/+$/, '');
     const officialPath = official.pathname.replace(/\/+$/, '');
@@ -96,14 +98,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/core/config.ts
-var config = __webpack_require__(4489);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/idempotency.ts
-var idempotency = __webpack_require__(918);
-// EXTERNAL MODULE: ./src/core/message.ts
-var core_message = __webpack_require__(3252);
+// EXTERNAL MODULE: ./src/model/config.ts
+var config = __webpack_require__(4663);
+// EXTERNAL MODULE: ./src/model/errors.ts
+var errors = __webpack_require__(7206);
+// EXTERNAL MODULE: ./src/model/idempotency.ts
+var idempotency = __webpack_require__(1672);
+// EXTERNAL MODULE: ./src/render/message.ts
+var render_message = __webpack_require__(8795);
 // EXTERNAL MODULE: ./src/render/template.ts + 1 modules
 var template = __webpack_require__(7219);
 // EXTERNAL MODULE: ./src/transport/transport.ts + 3 modules
@@ -575,9 +577,9 @@ function interpretMpaasReply(reply, successCodes = DEFAULT_SUCCESS_CODES) {
 const LIMITS = { title: { max: 200, unit: 'bytes' }, body: { max: 1536, unit: 'bytes' } };
 async function actionParams(parsed, message) {
     const { options } = parsed;
-    const title = (0,core_message/* renderTitle */.zF)(message, LIMITS.title);
+    const title = (0,render_message/* renderTitle */.zF)(message, LIMITS.title);
     const base = {
-        TaskName: (0,core_message/* renderTitle */.zF)(message, { max: 50, unit: 'chars' }),
+        TaskName: (0,render_message/* renderTitle */.zF)(message, { max: 50, unit: 'chars' }),
         NotifyType: parsed.notifyType,
     };
     if (options.templateName) {
@@ -585,7 +587,7 @@ async function actionParams(parsed, message) {
         if (options.templateKeyValue) {
             const rendered = {};
             for (const [key, source] of Object.entries(options.templateKeyValue))
-                rendered[key] = await (0,template/* renderPlainValue */.Wc)(source, message.context, 'options');
+                rendered[key] = await (0,template/* renderPlainValue */.Wc)(source, message.context, 'options', undefined, message.locale);
             params.TemplateKeyValue = JSON.stringify(rendered);
         }
         return { action: 'PushTemplate', params: { ...params, ...options.params } };
@@ -593,7 +595,7 @@ async function actionParams(parsed, message) {
     const params = {
         ...base,
         Title: title,
-        Content: (0,core_message/* renderBody */.lc)(message, 'text', LIMITS.body),
+        Content: (0,render_message/* renderBody */.lc)(message, 'text', LIMITS.body),
     };
     // PushAction 0 opens a web URL (the run, or the release page) when the notification is tapped.
     if (message.link) {

@@ -14,7 +14,13 @@ import { readInputs } from '../notify/inputs.js';
 import { setOutputs, summaryMarkdown } from './report.js';
 import { reportOutcome } from '../notify/report.js';
 import { unknownInputWarnings } from './unknown-inputs.js';
+import { applyNeeds } from '../model/needs.js';
+import { readJunit } from '../notify/junit-reports.js';
+import { secretsUnavailable } from './secret-access.js';
 import type { ActionCore, Environment } from './types.js';
+import type { ActionInputs } from '../notify/inputs.js';
+import type { NotifyConfig } from '../model/config.js';
+import type { CiContext } from '../model/context.js';
 
 async function readEventPayload(env: Environment, logger: Logger): Promise<Record<string, unknown>> {
   const path = env.GITHUB_EVENT_PATH;
@@ -42,7 +48,132 @@ function failedOutcome(): NotifyOutcome {
   return { status: 'failure', results: [] };
 }
 
-/** The action: inputs → config → notify → outputs and summary. `core` and the environment are handed in. */
+/** What every step of a run shares: the runner, its environment, the secrets seen so far and the log. */
+interface RunTools {
+  core: ActionCore;
+  env: Environment;
+  secrets: SecretRegistry;
+  logger: Logger;
+}
+
+/** A run read from its inputs and its event: what to send, where, and about what. */
+interface PreparedRun {
+  inputs: ActionInputs;
+  configs: NotifyConfig[];
+  /** The providers involved, for messages ("pushplus, dingtalk"). */
+  provider: string;
+  payload: Record<string, unknown>;
+  context: CiContext;
+}
+
+/** Step 1: inputs → configs (one per `urls` entry, else one), and the event → the CI context. */
+async function prepare({ core, env, secrets, logger }: RunTools): Promise<PreparedRun> {
+  // First, so a misspelt input is named even when the run then fails for want of it.
+  for (const warning of unknownInputWarnings(env)) logger.warning(warning);
+  // Credentials go through the registry (which hands each to the runner's masker): a URL's token and secret
+  // are then masked on their own, even in the error about a URL that does not parse.
+  const inputs = await readInputs({
+    getInput: (name, options) => core.getInput(name, options),
+    setSecret: (value) => secrets.add(value),
+  });
+  const { config } = inputs;
+  // `urls`: one destination per line, each the URL overlaid on the other inputs.
+  const configs = inputs.urls.length > 0 ? await configsFromUrls(config, inputs.urls) : [config];
+  secrets.add(config.token);
+  secrets.add(config.secret);
+  secrets.add(inputs.githubToken);
+
+  const payload = await readEventPayload(env, logger);
+  const context = githubContext({
+    env,
+    payload,
+    status: inputs.status,
+    matrix: inputs.matrix,
+    onEventOutcome: (message) => logger.info(message),
+  });
+  applyNeeds(context, inputs.needs);
+  // The raw payload for templates (`{{ event.issue.title }}`); escaped on output like every other value.
+  context.event = payload;
+  logger.debug(
+    `context: ${JSON.stringify({ event: context.eventName, status: context.status, repository: context.repository, ref: context.ref })}`,
+  );
+  const provider = [...new Set(configs.map((item) => item.provider))].join(', ');
+  return { inputs, configs, provider, payload, context };
+}
+
+/**
+ * Step 2: a fork's pull request or a Dependabot run cannot read secrets: empty credentials there are expected, and
+ * the step ends skipped and green instead of failing every outside contribution. Elsewhere they stay an error.
+ */
+function skippedForMissingSecrets({ core, env }: RunTools, run: PreparedRun): NotifyOutcome | undefined {
+  const { inputs } = run;
+  const credentialsEmpty = inputs.urls.length === 0 && !inputs.config.token && !inputs.config.secret;
+  const noSecrets = credentialsEmpty ? secretsUnavailable(env, run.payload) : undefined;
+  if (!noSecrets) return undefined;
+  const text = `ci-notifier sent nothing: token is empty because ${noSecrets}. The step stays green (status skipped).`;
+  if (core.notice) core.notice(text);
+  else core.info(text);
+  return { status: 'skipped', results: [], reason: `the credentials are empty because ${noSecrets}` };
+}
+
+/** Step 3: what the event does not say: test reports and, when notify-on could send, the workflow's history. */
+async function addFacts({ env, logger }: RunTools, run: PreparedRun): Promise<void> {
+  const { inputs, configs, context } = run;
+  context.tests = await readJunit(inputs.junit, {
+    root: env.GITHUB_WORKSPACE ?? process.cwd(),
+    warning: (message) => logger.warning(message),
+  });
+  // A history-aware list always needs the lookup; a plain list that already rules this run out does not, so a
+  // skipped run stays fast and makes no API call.
+  const historyMatters = configs.some((item) =>
+    item.notifyOn.some((state) => ['fixed', 'still-failing'].includes(state.toLowerCase())),
+  );
+  if (!historyMatters && !configs.some((item) => shouldNotify(item.notifyOn, context))) return;
+  context.history = await historyFor({
+    token: inputs.githubToken,
+    env,
+    context,
+    logger,
+    payload: run.payload,
+    historyAware: historyMatters,
+    timeoutMs: Math.min(inputs.config.timeoutMs, DEFAULT_HISTORY_TIMEOUT_MS),
+  });
+}
+
+/** Step 4: send, and report the outcome through the reporter the CLI shares. */
+async function send(tools: RunTools, run: PreparedRun): Promise<NotifyOutcome> {
+  const { core, env, secrets, logger } = tools;
+  const outcome = await notifyMany(run.configs, run.context, {
+    secrets,
+    logger,
+    readFile: workspaceReader(env),
+    fetch: await fetchForRequests(env),
+  });
+  reportOutcome(outcome, run.provider, run.inputs.config.failOnError, {
+    info: (message) => logger.info(message),
+    warning: (message) => logger.warning(message),
+    fail: (message) => core.setFailed(secrets.redact(message)),
+  });
+  return outcome;
+}
+
+/** Step 5, whatever happened before: outputs, and the job summary unless `summary: false`. */
+async function publish(
+  { core, env, secrets, logger }: RunTools,
+  outcome: NotifyOutcome,
+  run: PreparedRun | undefined,
+): Promise<void> {
+  setOutputs(core, outcome, secrets);
+  if (run?.inputs.config.summary === false || !env.GITHUB_STEP_SUMMARY) return;
+  try {
+    core.summary.addRaw(summaryMarkdown(outcome, run?.provider ?? '', secrets));
+    await core.summary.write();
+  } catch (error) {
+    logger.warning(`Could not write the job summary: ${(error as Error).message}`);
+  }
+}
+
+/** The action: inputs → config → context → notify → outputs and summary. `core` and the environment are handed in. */
 export async function run(core: ActionCore, env: Environment = process.env): Promise<void> {
   const secrets = new SecretRegistry((value) => core.setSecret(value));
   const logger: Logger = {
@@ -50,81 +181,22 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
     info: (message) => core.info(secrets.redact(message)),
     warning: (message) => core.warning(secrets.redact(message)),
   };
-  let outcome: NotifyOutcome = failedOutcome();
-  let provider = '';
-  let summaryWanted = true;
+  const tools: RunTools = { core, env, secrets, logger };
+  let outcome = failedOutcome();
+  let prepared: PreparedRun | undefined;
   try {
-    // First, so a misspelt input is named even when the run then fails for want of it.
-    for (const warning of unknownInputWarnings(env)) logger.warning(warning);
-    // Credentials go through the registry (which hands each to the runner's masker): a URL's token and secret
-    // are then masked on their own, even in the error about a URL that does not parse.
-    const inputs = await readInputs({
-      getInput: (name, options) => core.getInput(name, options),
-      setSecret: (value) => secrets.add(value),
-    });
-    const { config } = inputs;
-    // `urls`: one destination per line, each the URL overlaid on the other inputs.
-    const configs = inputs.urls.length > 0 ? await configsFromUrls(config, inputs.urls) : [config];
-    provider = [...new Set(configs.map((item) => item.provider))].join(', ');
-    summaryWanted = config.summary;
-    secrets.add(config.token);
-    secrets.add(config.secret);
-    secrets.add(inputs.githubToken);
-
-    const payload = await readEventPayload(env, logger);
-    const context = githubContext({
-      env,
-      payload,
-      status: inputs.status,
-      matrix: inputs.matrix,
-      onEventOutcome: (message) => logger.info(message),
-    });
-    logger.debug(
-      `context: ${JSON.stringify({ event: context.eventName, status: context.status, repository: context.repository, ref: context.ref })}`,
-    );
-
-    // Only when notify-on could send: a history-aware list always needs the lookup; a plain list that already
-    // rules this run out does not, so a skipped run stays fast and makes no API call.
-    const historyMatters = configs.some((item) =>
-      item.notifyOn.some((state) => ['fixed', 'still-failing'].includes(state.toLowerCase())),
-    );
-    if (historyMatters || configs.some((item) => shouldNotify(item.notifyOn, context))) {
-      context.history = await historyFor({
-        token: inputs.githubToken,
-        env,
-        context,
-        logger,
-        payload,
-        historyAware: historyMatters,
-        timeoutMs: Math.min(config.timeoutMs, DEFAULT_HISTORY_TIMEOUT_MS),
-      });
+    prepared = await prepare(tools);
+    const skipped = skippedForMissingSecrets(tools, prepared);
+    if (skipped) {
+      outcome = skipped;
+    } else {
+      await addFacts(tools, prepared);
+      outcome = await send(tools, prepared);
     }
-
-    outcome = await notifyMany(configs, context, {
-      secrets,
-      logger,
-      readFile: workspaceReader(env),
-      fetch: await fetchForRequests(env),
-    });
-
-    reportOutcome(outcome, provider, config.failOnError, {
-      info: (message) => logger.info(message),
-      warning: (message) => logger.warning(message),
-      fail: (message) => core.setFailed(secrets.redact(message)),
-    });
   } catch (thrown) {
-    const error = toError(thrown);
     outcome = failedOutcome();
-    core.setFailed(secrets.redact(describeError(error)));
+    core.setFailed(secrets.redact(describeError(toError(thrown))));
   } finally {
-    setOutputs(core, outcome, secrets);
-    if (summaryWanted && env.GITHUB_STEP_SUMMARY) {
-      try {
-        core.summary.addRaw(summaryMarkdown(outcome, provider, secrets));
-        await core.summary.write();
-      } catch (error) {
-        logger.warning(`Could not write the job summary: ${(error as Error).message}`);
-      }
-    }
+    await publish(tools, outcome, prepared);
   }
 }

@@ -98,6 +98,9 @@ export function createRunnerCore(env: NodeJS.ProcessEnv = process.env): ActionCo
     warning(text, properties) {
       issueCommand('warning', message(text), annotation(properties));
     },
+    notice(text) {
+      issueCommand('notice', message(text));
+    },
     error(text, properties) {
       issueCommand('error', message(text), annotation(properties));
     },

@@ -8,6 +8,8 @@ export interface ActionCore {
   info(message: string): void;
   warning(message: string | Error, properties?: AnnotationProperties): void;
   error(message: string | Error, properties?: AnnotationProperties): void;
+  /** A notice annotation (absent in older fakes: info is used instead). */
+  notice?(message: string): void;
   isDebug(): boolean;
   summary: {
     addRaw(text: string, addEOL?: boolean): unknown;

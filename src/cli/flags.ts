@@ -73,7 +73,7 @@ export const FLAGS: readonly FlagSpec[] = [
     type: 'string',
     value: 'TEMPLATE',
     description:
-      'Preset (auto, build-status, build-failure, release, deployment, pull-request, minimal), inline Liquid, or file:path (default auto)',
+      'Preset (auto, build-status, build-failure, release, deployment, pull-request, activity, minimal), inline Liquid, or file:path (default auto)',
   },
   { name: 'title', type: 'string', value: 'TEMPLATE', description: 'Title template; the preset gives one when empty' },
   {
@@ -148,6 +148,48 @@ export const FLAGS: readonly FlagSpec[] = [
     value: 'SECONDS',
     description:
       'Follow accepted messages (pushplus, MobPush, feishu-app, dingtalk-app) until delivered or failed; 0 = off (default)',
+  },
+  {
+    name: 'locale',
+    type: 'string',
+    value: 'LOCALE',
+    description: 'Language of the preset words, state names, durations and dates: zh-CN (default) or en',
+  },
+  {
+    name: 'timezone',
+    type: 'string',
+    value: 'ZONE',
+    description: 'IANA time zone of times shown and the date filter default (default Asia/Shanghai)',
+  },
+  {
+    name: 'people',
+    type: 'string',
+    value: 'YAML|file:PATH',
+    description: "Login → provider mentions and e-mails; matched by the commit author's e-mail or name on other CIs",
+  },
+  {
+    name: 'mention',
+    type: 'string',
+    value: 'LIST',
+    description: 'Whom to look up in people: author, committer, actor, pr-author (default author,actor)',
+  },
+  {
+    name: 'junit',
+    type: 'string',
+    value: 'GLOBS',
+    description: 'JUnit XML reports to summarise (comma or newline separated globs, inside the working directory)',
+  },
+  {
+    name: 'needs',
+    type: 'string',
+    value: 'JSON',
+    description: 'Jobs and results as {"job": {"result": "failure"}, …}: decides the status and lists every job',
+  },
+  {
+    name: 'mention-on',
+    type: 'string',
+    value: 'LIST',
+    description: 'States in which they are mentioned, as notify-on (default failure,still-failing)',
   },
   {
     name: 'json',

@@ -56,6 +56,14 @@ function md(text: string): string {
   return markdown.render(text);
 }
 
+/** Feishu mentions in lark_md (`<at id=ou_…></at>`, `<at user_id="…">name</at>`), escaped by markdown-it: shown as @. */
+function feishuMentions(html: string): string {
+  return html.replace(
+    /&lt;at (?:id|user_id)=(?:&quot;)?([\w-]{1,100})(?:&quot;)?&gt;([^&<]{0,100})&lt;\/at&gt;/g,
+    (_, id: string, name: string) => `<span class="at">@${name || id}</span>`,
+  );
+}
+
 function plain(text: string): string {
   return `<div class="plain">${escapeHtml(text)}</div>`;
 }
@@ -101,7 +109,7 @@ function robotBubble(json: Json): string | undefined {
 
 function feishuText(element: Json): string {
   const text = isObject(element.text) ? element.text : undefined;
-  if (text) return str(text.tag) === 'lark_md' ? md(str(text.content)) : plain(str(text.content));
+  if (text) return str(text.tag) === 'lark_md' ? feishuMentions(md(str(text.content))) : plain(str(text.content));
   return '';
 }
 
@@ -121,7 +129,7 @@ function feishuElements(elements: unknown): string {
               : ''
           }</div>`;
         case 'markdown':
-          return `<div class="card-div">${md(str(element.content))}</div>`;
+          return `<div class="card-div">${feishuMentions(md(str(element.content)))}</div>`;
         case 'hr':
           return '<hr>';
         case 'note':
@@ -258,7 +266,7 @@ h1{font-size:18px;margin:0 0 16px}
 .font-info{color:#2ea121}.font-comment{color:#8f959e}.font-warning{color:#ff7d00}
 .at{color:#3370ff}
 .page{background:#fff;border-radius:8px;padding:12px 14px}.page-title{font-size:17px;font-weight:600;margin-bottom:8px}
-iframe{width:100%;height:360px;border:0}
+iframe{width:100%;height:620px;border:0}
 .phone{background:linear-gradient(#2b3a55,#56657f);border-radius:18px;padding:18px 12px}
 .notification{background:#fffe;border-radius:12px;padding:10px 12px}.app{font-size:11px;color:#646a73}
 .n-title{font-weight:600}.n-text{white-space:pre-wrap}

@@ -8,6 +8,8 @@ import type { NotifyConfig } from '../model/config.js';
 import { configsFromUrls, notifyMany } from '../notify/fan-out.js';
 import type { NotifyOutcome } from '../notify/notify.js';
 import type { SecretRegistry } from '../model/secrets.js';
+import { applyNeeds } from '../model/needs.js';
+import { readJunit } from '../notify/junit-reports.js';
 import { readWorkspaceTemplate } from '../render/template-file.js';
 import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
@@ -42,6 +44,8 @@ export async function sendFromArgs(
   const provider = [...new Set(configs.map((item) => item.provider))].join(', ');
 
   const context = await detectCiContext({ env, status: args.values.get('status'), cwd });
+  applyNeeds(context, inputs.needs);
+  context.tests = await readJunit(inputs.junit, { root: cwd, warning: (message) => logger.warning(message) });
   logger.debug(
     `context: ${JSON.stringify({ ci: context.ci, status: context.status, repository: context.repository, branch: context.branch })}`,
   );

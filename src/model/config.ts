@@ -1,4 +1,9 @@
+import type { MentionRole, People } from './people.js';
 import { ConfigError } from './errors.js';
+
+/** The languages of the fixed words (the words themselves are in src/render/locale.ts). */
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 /** Everything a notification needs, independent of where it was read from (action inputs, CLI flags, a URL). */
 export interface NotifyConfig {
@@ -45,6 +50,18 @@ export interface NotifyConfig {
   /** Overrides the provider's declared rate limit (plans with a higher quota, or an unverified limit). */
   rateLimit?: { requests: number; perMs: number };
   summary: boolean;
+  /** Language of the presets' words, state names, durations and dates: `zh-CN` or `en`. @default 'zh-CN' */
+  locale?: Locale;
+  /** IANA time zone of every time shown and of the `date` filter. @default 'Asia/Shanghai' */
+  timezone?: string;
+  /** `people` as given: YAML/JSON mapping from login to mentions and e-mails, or `file:PATH`. */
+  people?: string;
+  /** `people` once read (notifyMany reads it once for every destination). */
+  peopleMap?: People;
+  /** Whom to look up in `people`. @default ['author', 'actor'] */
+  mention?: MentionRole[];
+  /** States in which the responsible people are mentioned. @default ['failure', 'still-failing'] */
+  mentionOn?: string[];
 }
 
 export const DEFAULTS = {

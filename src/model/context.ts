@@ -3,6 +3,9 @@
  * Every value that came from an event payload is untrusted text written by strangers; renderers escape it.
  * Absent facts are left out (never the string "undefined").
  */
+import type { TestSummary } from './junit.js';
+import type { NeededJob } from './needs.js';
+
 /**
  * The statuses the `status` input (and the CLI's --status) accepts, in their canonical spelling. Adding a status
  * is one line here (`started`: the run is beginning, the first of two steps that post on start and update or
@@ -26,8 +29,13 @@ export interface CommitInfo {
   fullMessage?: string;
   /** The author's name (never with the e-mail address glued on). */
   author?: string;
-  /** The author's e-mail address, where the CI gives one. */
+  /** GitHub login of the author, when the payload names one (matched against `people`). */
+  authorLogin?: string;
+  /** Author e-mail (matched against `people` emails; never shown by the presets). */
   authorEmail?: string;
+  committer?: string;
+  committerLogin?: string;
+  committerEmail?: string;
   url?: string;
   /** ISO 8601 commit time, as the payload gives it. */
   timestamp?: string;
@@ -61,6 +69,23 @@ export interface WorkflowRunInfo {
   headSha?: string;
   runNumber?: number;
   event?: string;
+}
+
+/** An issue, comment, review or discussion event: what happened, to what, by whom. */
+export interface ActivityInfo {
+  kind: 'issue' | 'issue-comment' | 'review' | 'review-comment' | 'discussion' | 'discussion-comment';
+  number?: number;
+  title: string;
+  /** The page to open: the comment or review itself when there is one. */
+  url?: string;
+  /** The payload's action: opened, closed, created, submitted … */
+  action?: string;
+  /** Review state: approved, changes_requested, commented. */
+  state?: string;
+  author?: string;
+  body?: string;
+  /** An issue comment on a pull request. */
+  pullRequest?: boolean;
 }
 
 export interface DeploymentInfo {
@@ -148,6 +173,25 @@ export interface CiContext {
    */
   status: JobStatus;
   history?: RunHistory;
+  activity?: ActivityInfo;
+  /** The raw event payload (GitHub), for templates: `{{ event.issue.title }}`. Escaped like every value. */
+  event?: Record<string, unknown>;
+  /** Counts and first failures of the JUnit reports named by `junit`. */
+  tests?: TestSummary;
+  /** The jobs of `needs` with their results (one message for the whole workflow). */
+  jobs?: NeededJob[];
+  /** The first commits of a push (at most 5), newest last as GitHub lists them; `commitCount` is how many it had. */
+  commits?: CommitInfo[];
+  commitCount?: number;
+  /** The people responsible for this run (from `mention` and `people`), set by notify() when `mention-on` matches. */
+  responsible?: ResponsiblePerson[];
+}
+
+export interface ResponsiblePerson {
+  /** GitHub login, or the commit author's name where no login is known (other CIs). */
+  login: string;
+  /** Whether `people` maps this person for the provider, so the message mentions them. */
+  mentioned: boolean;
 }
 
 /** Maps any status spelling (GitHub job.status, workflow_run conclusions, other CIs) to a JobStatus. */

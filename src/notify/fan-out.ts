@@ -2,11 +2,11 @@
  * Several destinations in one run (`urls`, repeated `--url`): every config is validated before the first
  * request, then each is notified and the outcomes merge into one.
  */
-import { checkedAdapter } from '../providers/registry.js';
 import { deepMerge, type NotifyConfig } from '../model/config.js';
 import type { CiContext } from '../model/context.js';
 import { ConfigError, isNotifierError } from '../model/errors.js';
-import { notify, settingsOf, type NotifyDependencies, type NotifyOutcome } from './notify.js';
+import { loadPeople } from './people.js';
+import { adapterFor, notify, validateConfig, type NotifyDependencies, type NotifyOutcome } from './notify.js';
 import { parseServiceUrl } from '../providers/service-url.js';
 import { RateLimiter } from '../transport/rate-limit.js';
 
@@ -85,10 +85,18 @@ export async function notifyMany(
     deps.secrets.add(config.token);
     deps.secrets.add(config.secret);
   }
+  // `people` is read once (a file in the workspace) and checked before anything is sent.
+  const peopleMaps = new Map<string, Awaited<ReturnType<typeof loadPeople>>>();
+  for (const config of configs)
+    if (config.people && !config.peopleMap && !peopleMaps.has(config.people))
+      peopleMaps.set(config.people, await loadPeople(config.people, deps.readFile));
+  configs = configs.map((config) =>
+    config.people && !config.peopleMap ? { ...config, peopleMap: peopleMaps.get(config.people) } : config,
+  );
   for (const [index, config] of configs.entries()) {
     try {
-      const adapter = await checkedAdapter(config.provider, settingsOf(config));
-      adapter.parse(settingsOf(config));
+      const adapter = await adapterFor(config, context);
+      validateConfig(adapter, config, context);
     } catch (error) {
       throw labelled(error, configs.length > 1 ? describeConfig(config, index, configs.length) : undefined);
     }

@@ -2,6 +2,9 @@ import { DEFAULTS, parseBoolean, parseList, parseNumber, parseRateLimit, type No
 import { ConfigError } from '../model/errors.js';
 import { parseNotifyOn, parseOptions } from '../model/options.js';
 import { parseUrlList } from '../providers/service-url.js';
+import { parseNeeds, type NeededJob } from '../model/needs.js';
+import { parseMentionOn, parseMentionRoles } from './people.js';
+import { parseLocale, parseTimezone } from '../render/locale.js';
 
 /** Inputs that carry credentials: masked before anything else is read. */
 export const SECRET_INPUTS = ['token', 'secret', 'github-token'] as const;
@@ -14,6 +17,10 @@ export interface ActionInputs {
   matrix?: Record<string, unknown>;
   /** Service URLs from the `urls` input, one destination each (empty: the single `provider` config). */
   urls: string[];
+  /** `junit`: globs of JUnit XML reports in the workspace, as given. */
+  junit?: string;
+  /** `needs`: the jobs of `${{ toJSON(needs) }}` with their results. */
+  needs?: NeededJob[];
 }
 
 /**
@@ -96,6 +103,22 @@ export async function readInputs(core: InputSource): Promise<ActionInputs> {
     waitForDeliveryMs: waitSeconds * 1000,
     rateLimit: parseRateLimit('rate-limit', input('rate-limit')),
     summary: parseBoolean('summary', input('summary'), true),
+    locale: parseLocale(input('locale')),
+    timezone: parseTimezone(input('timezone')),
+    // YAML keeps its indentation: only blank ends are dropped.
+    people: core.getInput('people', { trimWhitespace: false }).trim()
+      ? core.getInput('people', { trimWhitespace: false })
+      : undefined,
+    mention: parseMentionRoles(input('mention')),
+    mentionOn: parseMentionOn(input('mention-on')),
   };
-  return { config, status: optional('status'), githubToken: optional('github-token'), matrix, urls };
+  return {
+    config,
+    status: optional('status'),
+    githubToken: optional('github-token'),
+    matrix,
+    urls,
+    junit: optional('junit'),
+    needs: parseNeeds(input('needs')),
+  };
 }

@@ -1,13 +1,16 @@
-import { checkedAdapter } from '../providers/registry.js';
+import { checkSettings } from '../providers/checks.js';
+import { getDescriptor, loadAdapter } from '../providers/registry.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter } from '../providers/types.js';
+import { DEFAULT_LOCALE, DEFAULT_TIMEZONE } from '../render/locale.js';
 import { renderTemplate } from '../render/template.js';
 import { Transport } from '../transport/transport.js';
 import type { FetchFunction } from '../transport/proxy.js';
 import type { HttpRequest, Logger } from '../transport/types.js';
-import type { NotifyConfig } from '../model/config.js';
+import { isPlainObject, type NotifyConfig } from '../model/config.js';
 import type { CiContext } from '../model/context.js';
 import { ConfigError, NotifierError, describeError, toError } from '../model/errors.js';
 import { followUp, type Followable } from './follow-up.js';
+import { DEFAULT_MENTION, DEFAULT_MENTION_ON, loadPeople, responsibleFor } from './people.js';
 import { createMessage, type Message } from '../render/message.js';
 import { sleep as defaultSleep, type RateLimiter, type Sleep } from '../transport/rate-limit.js';
 import type { SecretRegistry } from '../model/secrets.js';
@@ -106,6 +109,37 @@ export function shouldNotify(notifyOn: readonly string[], context: CiContext): b
   const state = context.history?.state;
   if (historyAware && state && state !== 'unknown') return wanted.has(state);
   return wanted.has(context.status);
+}
+
+/**
+ * Validates a config with its adapter. notify-on is decided first: in a state that is not notified an empty
+ * credential is no error (a fork's pull request that passes, with notify-on: failure, has no secrets), while
+ * every other input error, and a credential that is given but wrong, still fails.
+ */
+export function validateConfig(
+  adapter: Pick<ProviderAdapter<unknown>, 'parse'>,
+  config: NotifyConfig,
+  context: CiContext,
+): void {
+  try {
+    adapter.parse(settingsOf(config));
+  } catch (error) {
+    if (shouldNotify(config.notifyOn, context)) throw error;
+    const input = error instanceof ConfigError ? error.input : undefined;
+    const empty = (input === 'token' && !config.token) || (input === 'secret' && !config.secret);
+    if (!empty) throw error;
+  }
+}
+
+/**
+ * The provider's adapter, after core's checks from its descriptor (credentials, format, target: checks.ts) passed,
+ * so bad input is refused before the provider's code is loaded; as in validateConfig, a skipped run may lack its
+ * credentials.
+ */
+export async function adapterFor(config: NotifyConfig, context: CiContext): Promise<ProviderAdapter<unknown>> {
+  const descriptor = getDescriptor(config.provider);
+  validateConfig({ parse: (settings) => checkSettings(descriptor, settings) }, config, context);
+  return loadAdapter(config.provider);
 }
 
 /** The part of a config an adapter reads. */
@@ -227,18 +261,15 @@ export async function notify(
   secrets.add(config.token);
   secrets.add(config.secret);
 
-  const adapter = await checkedAdapter(config.provider, settingsOf(config));
+  const adapter = await adapterFor(config, context);
   // Before parsing: a provider that cannot update or reply must not silently post a new message instead.
   if (config.updateMessage && !adapter.updatesMessages)
     throw new ConfigError('update-message', `is not supported by ${adapter.name}`, 'feishu-app or dingtalk-app');
   if (config.replyTo && !adapter.repliesInThread)
     throw new ConfigError('reply-to', `is not supported by ${adapter.name}`, 'feishu-app');
-  const parsed = adapter.parse(settingsOf(config));
-
-  const now = deps.now ?? Date.now;
-  const deadline = now() + config.deadlineMs;
 
   if (!shouldNotify(config.notifyOn, context)) {
+    validateConfig(adapter, config, context);
     const state = context.history?.state ?? context.status;
     return {
       status: 'skipped',
@@ -246,12 +277,45 @@ export async function notify(
       reason: `status '${state}' is not in notify-on (${config.notifyOn.join(', ')})`,
     };
   }
+  const people = config.peopleMap ?? (await loadPeople(config.people, deps.readFile));
+  let parsed = adapter.parse(settingsOf(config));
+  // The people responsible, when `people` is given and `mention-on` matches: listed in the message, and mentioned
+  // through the provider's own target path (added to `target`, whose own mentions stay as written).
+  if (people && shouldNotify(config.mentionOn ?? DEFAULT_MENTION_ON, context)) {
+    const responsible = responsibleFor(context, people, config.mention ?? DEFAULT_MENTION, config.provider);
+    context = { ...context, responsible: responsible.people };
+    if (responsible.mentions.length > 0) {
+      const target = [config.target, ...responsible.mentions].filter(Boolean).join('\n');
+      try {
+        const withMentions = adapter.parse(settingsOf({ ...config, target }));
+        // The robots label results with their target; keep the one the user wrote, so the mapped mobile numbers
+        // never reach the `results` output or the job summary (public on public repositories).
+        parsed =
+          isPlainObject(withMentions) && isPlainObject(parsed) && 'label' in parsed
+            ? { ...withMentions, label: parsed.label }
+            : withMentions;
+      } catch (error) {
+        // A format that cannot mention (a DingTalk action card): the names are still in the message.
+        logger.warning(`The responsible people are not mentioned: ${describeError(toError(error))}`);
+      }
+    }
+  }
+
+  const now = deps.now ?? Date.now;
+  const deadline = now() + config.deadlineMs;
 
   const rendered = await renderTemplate(
-    { template: config.template, title: config.title, readFile: deps.readFile, warn: (text) => logger.warning(text) },
+    {
+      template: config.template,
+      title: config.title,
+      readFile: deps.readFile,
+      warn: (text) => logger.warning(text),
+      locale: config.locale ?? DEFAULT_LOCALE,
+      timezone: config.timezone ?? DEFAULT_TIMEZONE,
+    },
     context,
   );
-  const message = createMessage(rendered.title, rendered.markdown, context);
+  const message = createMessage(rendered.title, rendered.markdown, context, config.locale ?? DEFAULT_LOCALE);
 
   const transport = new Transport({
     timeoutMs: config.timeoutMs,

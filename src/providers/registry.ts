@@ -2,7 +2,7 @@ import { ConfigError } from '../model/errors.js';
 import { suggest } from '../model/suggest.js';
 import { checkSettings } from './checks.js';
 import type { ProviderDescriptor } from './descriptor.js';
-import type { ProviderAdapter, ProviderSettings } from './types.js';
+import type { ProviderAdapter } from './types.js';
 import { descriptor as dingtalkApp } from './dingtalk-app/descriptor.js';
 import { descriptor as dingtalk } from './dingtalk/descriptor.js';
 import { descriptor as easemob } from './easemob/descriptor.js';
@@ -120,13 +120,4 @@ export async function loadAdapter(name: string): Promise<ProviderAdapter<unknown
     LOADED.set(descriptor.name, loaded);
   }
   return loaded;
-}
-
-/**
- * The adapter for a run's settings: core's shared checks (checks.ts) run from the descriptor first, so bad input
- * is refused before the provider's code is even loaded, let alone anything sent.
- */
-export async function checkedAdapter(provider: string, settings: ProviderSettings): Promise<ProviderAdapter<unknown>> {
-  checkSettings(getDescriptor(provider), settings);
-  return loadAdapter(provider);
 }

@@ -2,6 +2,7 @@ import type { CiContext, JobStatus, RunState } from '../model/context.js';
 import { fitMarkdown, truncateText, type TextLimit } from './limits.js';
 import { renderMarkdown, toPlainText, type TextDialect } from './markdown.js';
 import { escapeMarkdown, safeHref } from './escape.js';
+import { wordsFor, type Locale } from './locale.js';
 
 /** A rendered notification, before it is shaped for one service. */
 export interface Message {
@@ -15,28 +16,35 @@ export interface Message {
   link?: string;
   linkText: string;
   context: CiContext;
+  /** Language of the fixed words (link text, truncation marker); English when absent. */
+  locale?: Locale;
 }
 
-export function createMessage(title: string, markdown: string, context: CiContext): Message {
+export function createMessage(title: string, markdown: string, context: CiContext, locale?: Locale): Message {
+  const words = wordsFor(locale);
   const state = context.history?.state ?? context.status;
   // Links from the payload pass the same check as every link in a body: http(s) only, brackets encoded.
   const releaseLink = context.eventName === 'release' ? safeHref(context.release?.url) : undefined;
   // For workflow_run the run worth opening is the watched one, not the notifier's own run.
   const watchedRun = context.eventName === 'workflow_run' ? safeHref(context.workflowRun?.url) : undefined;
+  // An issue, comment, review or discussion: its own page is the one worth opening.
+  const activityLink = safeHref(context.activity?.url);
   return {
     title,
     markdown,
     status: context.status,
     state,
-    link: releaseLink ?? watchedRun ?? safeHref(context.runUrl) ?? safeHref(context.repositoryUrl),
-    linkText: releaseLink ? 'Release' : 'View run',
+    link: releaseLink ?? watchedRun ?? activityLink ?? safeHref(context.runUrl) ?? safeHref(context.repositoryUrl),
+    linkText: releaseLink ? words.release : activityLink ? words.events.open : words.viewRun,
     context,
+    ...(locale ? { locale } : {}),
   };
 }
 
 /** Markdown appended when a body had to be cut: a visible marker and the link, so nothing is lost silently. */
 export function truncationTail(message: Message): string {
-  return message.link ? `… (truncated) [${escapeMarkdown(message.linkText)}](${message.link})` : '… (truncated)';
+  const marker = `… ${wordsFor(message.locale).truncated}`;
+  return message.link ? `${marker} [${escapeMarkdown(message.linkText)}](${message.link})` : marker;
 }
 
 /** The body in a text dialect, within the limit. */
@@ -50,6 +58,6 @@ export function renderBody(message: Message, dialect: TextDialect, limit: TextLi
 
 /** The title within the limit, as plain text. */
 export function renderTitle(message: Message, limit?: TextLimit): string {
-  const title = message.title || toPlainText(message.markdown).split('\n')[0] || 'Notification';
+  const title = message.title || toPlainText(message.markdown).split('\n')[0] || wordsFor(message.locale).notification;
   return limit ? truncateText(title, limit) : title;
 }

@@ -2,94 +2,139 @@
  * Built-in message templates. Bodies are Markdown rendered later into each service's dialect; every `{{ }}`
  * output is escaped for Markdown unless it goes through `url`, `link` or `markdown`, which sanitize instead.
  */
+import { wordsFor, type Locale } from './locale.js';
+
 export interface Preset {
   title: string;
   body: string;
 }
 
-const FAILED_JOBS = `{% if history.failedJobs.size > 0 %}
-**Failed jobs**
-{% for job in history.failedJobs %}- {{ job | job_link }}{% if job.steps.size > 0 %}: {% for step in job.steps %}{{ step.name }}{% unless forloop.last %}, {% endunless %}{% endfor %}{% endif %}
+/** The presets in one language: the words are spliced into the Liquid source (they are trusted constants). */
+export function presetsFor(locale: Locale | undefined) {
+  const w = wordsFor(locale);
+  const label = (text: string) => `**${text}${w.colon.trimEnd()}**`;
+  const FAILED_JOBS = `{% if history.failedJobs.size > 0 %}
+**${w.failedJobs}**
+{% for job in history.failedJobs %}- {{ job | job_link }}{% if job.steps.size > 0 %}${w.colon}{% for step in job.steps %}{{ step.name }}{% unless forloop.last %}${w.comma}{% endunless %}{% endfor %}{% endif %}
 {% endfor %}{% endif %}`;
 
-const COMMIT_LINE = `{% if commit %}**Commit:** {{ commit.url | link: shortSha, "code" }}{% if commit.message %} {{ commit.message }}{% endif %}{% if commit.author %} ({{ commit.author }}){% endif %}{% endif %}`;
+  // Who is responsible (set when `people` is given and `mention-on` matches): names as text; the provider's
+  // mention (at.atMobiles, <@id>, <at>) is added by the adapter from the target path, never from this text.
+  const RESPONSIBLE = `{% if responsible.size > 0 %}
+${label(w.responsible)} {% for person in responsible %}{{ person.login }}{% unless forloop.last %}${w.comma}{% endunless %}{% endfor %}{% endif %}`;
 
-const BUILD_STATUS: Preset = {
-  title: '{{ statusIcon }} {{ stateText }}: {{ repository }}{% if branch %} ({{ branch }}){% endif %}',
-  body: `### {{ statusIcon }} {{ workflow | default: "Workflow" }} {{ stateText | downcase }}
+  // JUnit counts and the first failed tests (`junit`), the jobs of `needs`, the commits of a push.
+  const TESTS = `{% if tests %}
+${label(w.testsLabel)} {{ testsText }}
+{% for test in tests.failures %}- {{ test.name }}{% if test.suite %}${w.open}{{ test.suite }}${w.close}{% endif %}{% if test.message %}${w.colon}{{ test.message }}{% endif %}
+{% endfor %}{% endif %}`;
+  const JOBS = `{% if jobs.size > 0 %}
+**${w.jobs}**
+{% for job in jobs %}- {{ job.icon }} {{ job.name }}${w.colon}{{ job.resultText }}
+{% endfor %}{% endif %}`;
+  const COMMITS = `{% if commits.size > 1 %}
+**${w.commits}**
+{% for item in commits %}- {{ item.url | link: item.shortSha, "code" }}{% if item.message %} {{ item.message }}{% endif %}{% if item.author %}${w.open}{{ item.author }}${w.close}{% endif %}
+{% endfor %}{% if moreCommitsText %}{{ moreCommitsText }}
+{% endif %}{% if compareUrl %}{{ compareUrl | link: "${w.compare}" }}
+{% endif %}{% endif %}`;
 
-**Repository:** {{ repositoryUrl | link: repository }}
-{% if pullRequest %}**Pull request:** {{ pullRequest.url | link: pullRequest.title }} (#{{ pullRequest.number }})
-{% endif %}{% if branch %}**Branch:** {{ branch }}
-{% elsif tag %}**Tag:** {{ tag }}
+  const COMMIT_LINE = `{% if commit %}${label(w.commit)} {{ commit.url | link: shortSha, "code" }}{% if commit.message %} {{ commit.message }}{% endif %}{% if commit.author %}${w.open}{{ commit.author }}${w.close}{% endif %}{% endif %}`;
+
+  const BUILD_STATUS: Preset = {
+    title: `{{ statusIcon }} {{ stateText }}${w.colon}{{ repository }}{% if branch %}${w.open}{{ branch }}${w.close}{% endif %}`,
+    body: `### {{ statusIcon }} {{ workflow | default: "${w.workflow}" }} {{ stateText | downcase }}
+
+${label(w.repository)} {{ repositoryUrl | link: repository }}
+{% if pullRequest %}${label(w.pullRequest)} {{ pullRequest.url | link: pullRequest.title }}${w.open}#{{ pullRequest.number }}${w.close}
+{% endif %}{% if branch %}${label(w.branch)} {{ branch }}
+{% elsif tag %}${label(w.tag_)} {{ tag }}
 {% endif %}${COMMIT_LINE}
-{% if actor %}**Triggered by:** {{ actor }} on {{ eventName }}{% else %}**Event:** {{ eventName | default: "build" }}{% endif %}{% if schedule %} ({{ schedule }}){% endif %}{% if jobDisplayName %}
-**Job:** {{ jobDisplayName }}{% endif %}{% if history.durationSeconds %}
-**Duration:** {{ history.durationSeconds | duration }}{% endif %}
-${FAILED_JOBS}
-{{ runUrl | link: "View run" }}`,
-};
+{% if actor %}${label(w.triggeredBy)} {{ actor }}${w.on ? ` ${w.on} {{ eventText }}` : `${w.open}{{ eventText }}${w.close}`}{% else %}${label(w.event)} {{ eventText | default: "${w.build}" }}{% endif %}{% if schedule %}${w.open}{{ schedule }}${w.close}{% endif %}{% if jobDisplayName %}
+${label(w.job)} {{ jobDisplayName }}{% endif %}{% if history.durationSeconds %}
+${label(w.durationLabel)} {{ history.durationSeconds | duration }}{% endif %}${RESPONSIBLE}
+${FAILED_JOBS}${JOBS}${TESTS}${COMMITS}
+{{ runUrl | link: "${w.viewRun}" }}`,
+  };
 
-const BUILD_FAILURE: Preset = {
-  title: '{{ statusIcon }} {{ stateText }}: {{ workflow }} on {{ branch | default: tag | default: repository }}',
-  body: `### {{ statusIcon }} {{ stateText }}: {{ workflow | default: "workflow" }}
+  const BUILD_FAILURE: Preset = {
+    title: `{{ statusIcon }} {{ stateText }}${w.colon}{{ workflow }}${w.on ? ` ${w.on} ` : ' · '}{{ branch | default: tag | default: repository }}`,
+    body: `### {{ statusIcon }} {{ stateText }}${w.colon}{{ workflow | default: "${w.workflowLower}" }}
 
 **{{ repository }}**{% if branch %} · {{ branch }}{% elsif tag %} · {{ tag }}{% endif %}{% if jobDisplayName %} · {{ jobDisplayName }}{% endif %}
 ${COMMIT_LINE}
-{% if actor %}**By:** {{ actor }}{% if history.durationSeconds %} · {{ history.durationSeconds | duration }}{% endif %}{% elsif history.durationSeconds %}**Duration:** {{ history.durationSeconds | duration }}{% endif %}
-${FAILED_JOBS}
-{% if status == "failure" %}{{ runUrl | link: "Open the failed run" }}{% else %}{{ runUrl | link: "Open the run" }}{% endif %}`,
-};
+{% if actor %}${label(w.by)} {{ actor }}{% if history.durationSeconds %} · {{ history.durationSeconds | duration }}{% endif %}{% elsif history.durationSeconds %}${label(w.durationLabel)} {{ history.durationSeconds | duration }}{% endif %}${RESPONSIBLE}
+${FAILED_JOBS}${JOBS}${TESTS}${COMMITS}
+{% if status == "failure" %}{{ runUrl | link: "${w.openFailedRun}" }}{% else %}{{ runUrl | link: "${w.openRun}" }}{% endif %}`,
+  };
 
-const VERSION = 'release.name | default: release.tag | default: tag | default: branch | default: shortSha';
+  const VERSION = 'release.name | default: release.tag | default: tag | default: branch | default: shortSha';
+  const PRE = w.preRelease.startsWith('(') ? ` ${w.preRelease}` : w.preRelease;
 
-const RELEASE: Preset = {
-  title: `🚀 {{ repository }} {{ ${VERSION} }}{% if release.prerelease %} (pre-release){% endif %}`,
-  body: `## 🚀 {{ ${VERSION} }}{% if release.prerelease %} (pre-release){% endif %}
+  const RELEASE: Preset = {
+    title: `🚀 {{ repository }} {{ ${VERSION} }}{% if release.prerelease %}${PRE}{% endif %}`,
+    body: `## 🚀 {{ ${VERSION} }}{% if release.prerelease %}${PRE}{% endif %}
 
-**{{ repository }}**{% assign version = release.tag | default: tag %}{% if version %} · {{ version }}{% endif %}{% if release.author %} · by {{ release.author }}{% elsif actor %} · by {{ actor }}{% endif %}
+**{{ repository }}**{% assign version = release.tag | default: tag %}{% if version %} · {{ version }}{% endif %}{% if release.author %} · ${w.releasedBy} {{ release.author }}{% elsif actor %} · ${w.releasedBy} {{ actor }}{% endif %}
 
 {% if release.body %}{{ release.body | markdown }}{% elsif commit.message %}{{ commit.message }}{% endif %}
 
-{% if release.url %}{{ release.url | link: "Release notes" }}{% else %}{{ runUrl | link: "View run" }}{% endif %}`,
-};
+{% if release.url %}{{ release.url | link: "${w.releaseNotes}" }}{% else %}{{ runUrl | link: "${w.viewRun}" }}{% endif %}`,
+  };
 
-const DEPLOYMENT: Preset = {
-  title:
-    '{{ statusIcon }} Deploy to {{ deployment.environment | default: "environment" }}: {{ deployment.state | default: status }}',
-  body: `### {{ statusIcon }} Deployment {{ deployment.state | default: status }}
+  const DEPLOYMENT: Preset = {
+    title: `{{ statusIcon }} ${w.deployTo} {{ deployment.environment | default: "${w.environmentLower}" }}${w.colon}{{ deploymentStateText }}`,
+    body: `### {{ statusIcon }} ${w.deployment} {{ deploymentStateText }}
 
-**Environment:** {{ deployment.environment }}
-**Repository:** {{ repositoryUrl | link: repository }}
+${label(w.environment)} {{ deployment.environment }}
+${label(w.repository)} {{ repositoryUrl | link: repository }}
 ${COMMIT_LINE}
 {% if deployment.description %}{{ deployment.description }}
-{% endif %}{% if deployment.url %}{{ deployment.url | link: "Open deployment" }} · {% endif %}{% if deployment.logUrl %}{{ deployment.logUrl | link: "Deployment log" }} · {% endif %}{{ runUrl | link: "View run" }}`,
-};
+{% endif %}{% if deployment.url %}{{ deployment.url | link: "${w.openDeployment}" }} · {% endif %}{% if deployment.logUrl %}{{ deployment.logUrl | link: "${w.deploymentLog}" }} · {% endif %}{{ runUrl | link: "${w.viewRun}" }}`,
+  };
 
-const PULL_REQUEST: Preset = {
-  title: '{{ statusIcon }} PR #{{ pullRequest.number }} {{ stateText | downcase }}: {{ pullRequest.title }}',
-  body: `### {{ statusIcon }} {{ pullRequest.url | link: pullRequest.title }}
+  const DRAFT = w.draft.startsWith('(') ? ` ${w.draft}` : w.draft;
+  const PULL_REQUEST: Preset = {
+    title: `{{ statusIcon }} PR #{{ pullRequest.number }} {{ stateText | downcase }}${w.colon}{{ pullRequest.title }}`,
+    body: `### {{ statusIcon }} {{ pullRequest.url | link: pullRequest.title }}
 
-**#{{ pullRequest.number }}** {{ pullRequest.head }} → {{ pullRequest.base }}{% if pullRequest.draft %} (draft){% endif %}
-**Author:** {{ pullRequest.author | default: actor }}
-**Checks:** {{ workflow }} {{ stateText | downcase }}
-${FAILED_JOBS}
-{{ runUrl | link: "View run" }}`,
-};
+**#{{ pullRequest.number }}** {{ pullRequest.head }} → {{ pullRequest.base }}{% if pullRequest.draft %}${DRAFT}{% endif %}
+${label(w.author)} {{ pullRequest.author | default: actor }}
+${label(w.checks)} {{ workflow }} {{ stateText | downcase }}${RESPONSIBLE}
+${FAILED_JOBS}${TESTS}
+{{ runUrl | link: "${w.viewRun}" }}`,
+  };
 
-const MINIMAL: Preset = {
-  title: '{{ statusIcon }} {{ repository }} {{ stateText | downcase }}',
-  body: '{{ statusIcon }} {{ workflow }} {{ stateText | downcase }} · {{ runUrl | link: "run" }}',
-};
+  // Issues, comments, reviews, discussions: what happened to what, by whom, and the page itself.
+  const ACTIVITY: Preset = {
+    title: `📝 {{ activityText }}${w.colon}{{ activity.title }}`,
+    body: `### 📝 {{ activity.url | link: activity.title }}
 
-export const PRESETS = {
-  'build-status': BUILD_STATUS,
-  'build-failure': BUILD_FAILURE,
-  release: RELEASE,
-  deployment: DEPLOYMENT,
-  'pull-request': PULL_REQUEST,
-  minimal: MINIMAL,
-} as const satisfies Record<string, Preset>;
+**{{ repository }}** · {{ activityText }}{% if activity.author %} · {{ activity.author }}{% endif %}
+{% if activity.body %}
+{{ activity.body | truncate: 500 }}
+{% endif %}
+{{ activity.url | link: "${w.events.open}" }}`,
+  };
+
+  const MINIMAL: Preset = {
+    title: '{{ statusIcon }} {{ repository }} {{ stateText | downcase }}',
+    body: `{{ statusIcon }} {{ workflow }} {{ stateText | downcase }} · {{ runUrl | link: "${w.run}" }}`,
+  };
+
+  return {
+    'build-status': BUILD_STATUS,
+    'build-failure': BUILD_FAILURE,
+    release: RELEASE,
+    deployment: DEPLOYMENT,
+    'pull-request': PULL_REQUEST,
+    activity: ACTIVITY,
+    minimal: MINIMAL,
+  } as const satisfies Record<string, Preset>;
+}
+
+/** The English presets (the wording before locales existed); `presetsFor` gives each language's. */
+export const PRESETS = presetsFor('en');
 
 export type PresetName = keyof typeof PRESETS | 'auto';
 

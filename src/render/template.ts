@@ -1,9 +1,10 @@
 import { Drop, Liquid, type Template } from 'liquidjs';
-import type { CiContext, JobStatus, RunState } from '../model/context.js';
+import { normalizeStatus, type ActivityInfo, type CiContext, type JobStatus, type RunState } from '../model/context.js';
 import { ConfigError } from '../model/errors.js';
 import { escapeMarkdown, neutralizeMentions, safeHref, stripControl, wellFormed } from './escape.js';
 import { graphemes, measure } from './limits.js';
-import { PRESETS, isPresetName, type Preset } from './presets.js';
+import { wordsFor, type Locale, type Words } from './locale.js';
+import { PRESETS, isPresetName, presetsFor, type Preset } from './presets.js';
 
 /** Output that a filter has already made safe; the escaper passes it through. */
 class SafeMarkdown {
@@ -20,7 +21,7 @@ function plain(value: unknown): string {
   return String(value);
 }
 
-function createEngine(escape: (value: unknown) => string, strict = false): Liquid {
+function createEngine(escape: (value: unknown) => string, words: Words, timezone?: string, strict = false): Liquid {
   const engine = new Liquid({
     outputEscape: escape,
     // The strict engine only finds undefined variables (undefinedVariables below); `{{ x | default: 'y' }}` and
@@ -39,7 +40,9 @@ function createEngine(escape: (value: unknown) => string, strict = false): Liqui
     },
     relativeReference: false,
     // Without a locale, liquidjs asks Intl for the default one at construction: ~10 ms of start-up on every run.
-    locale: 'en-US',
+    locale: words.tag,
+    // The `date` filter's default time zone (the `timezone` input); without one, the runner's local time.
+    ...(timezone ? { timezoneOffset: timezone } : {}),
     parseLimit: 1_000_000,
     renderLimit: 2_000,
     memoryLimit: 50_000_000,
@@ -61,13 +64,13 @@ function createEngine(escape: (value: unknown) => string, strict = false): Liqui
    * renderers never pass raw HTML through and break mentions in all text.
    */
   engine.registerFilter('markdown', (value: unknown) => new SafeMarkdown(stripControl(plain(value))));
-  /** `{{ seconds | duration }}` → "3m 12s". */
+  /** `{{ seconds | duration }}` → "3m 12s" (in the message's language). */
   engine.registerFilter('duration', (value: unknown) => {
     const total = Math.max(0, Math.round(Number(value) || 0));
     const hours = Math.floor(total / 3600);
     const minutes = Math.floor((total % 3600) / 60);
     const seconds = total % 60;
-    return [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', `${seconds}s`].filter(Boolean).join(' ');
+    return words.duration(hours, minutes, seconds);
   });
   /**
    * `escape`/`escape_once`: every output is already escaped for the body's Markdown, so these only state the
@@ -130,11 +133,33 @@ function createEngine(escape: (value: unknown) => string, strict = false): Liqui
   return engine;
 }
 
-const markdownEngine = createEngine((value) =>
-  value instanceof SafeMarkdown ? value.value : neutralizeMentions(escapeMarkdown(stripControl(plain(value)))),
-);
+const escapeBody = (value: unknown) =>
+  value instanceof SafeMarkdown ? value.value : neutralizeMentions(escapeMarkdown(stripControl(plain(value))));
 // Titles are plain text: nothing to escape but control characters and mentions.
-const titleEngine = createEngine((value) => neutralizeMentions(stripControl(plain(value))).replace(/\n+/g, ' '));
+const escapeTitle = (value: unknown) => neutralizeMentions(stripControl(plain(value))).replace(/\n+/g, ' ');
+
+interface Engines {
+  markdown: Liquid;
+  title: Liquid;
+}
+
+/** One pair of engines per language and time zone (filters are bound when a template is parsed). */
+const engineCache = new Map<string, Engines>();
+
+function enginesFor(locale: Locale | undefined, timezone: string | undefined): Engines {
+  const key = `${locale ?? ''}|${timezone ?? ''}`;
+  let engines = engineCache.get(key);
+  if (!engines) {
+    const words = wordsFor(locale);
+    engines = {
+      markdown: createEngine(escapeBody, words, timezone),
+      title: createEngine(escapeTitle, words, timezone),
+    };
+    engineCache.set(key, engines);
+  }
+  return engines;
+}
+
 let strictEngine: Liquid | undefined;
 
 /** Stands for a variable found undefined, so the next strict render goes on to the next one. */
@@ -172,7 +197,7 @@ const MAX_UNDEFINED = 20;
  * Tests (`if`, `default`) are not reported.
  */
 async function undefinedVariables(template: Template[], variables: Record<string, unknown>): Promise<string[]> {
-  strictEngine ??= createEngine(plain, true);
+  strictEngine ??= createEngine(plain, wordsFor(undefined), undefined, true);
   const found: string[] = [];
   let scope = variables;
   while (found.length < MAX_UNDEFINED) {
@@ -198,30 +223,37 @@ const STATUS_ICONS: Record<JobStatus, string> = {
   unknown: 'ℹ️',
 };
 
-const STATE_TEXT: Record<RunState, string> = {
-  success: 'Succeeded',
-  failure: 'Failed',
-  'still-failing': 'Still failing',
-  fixed: 'Fixed',
-  cancelled: 'Cancelled',
-  skipped: 'Skipped',
-  started: 'Started',
-  unknown: 'Finished',
+const ACTIVITY_WORD: Record<ActivityInfo['kind'], keyof Words['events']> = {
+  issue: 'issue',
+  'issue-comment': 'issueComment',
+  review: 'review',
+  'review-comment': 'reviewComment',
+  discussion: 'discussion',
+  'discussion-comment': 'discussionComment',
 };
 
-function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
+/** "Issue #12 opened", "Review #7 approved", "评论 #12 新建". */
+function activityText(activity: ActivityInfo, words: Words): string {
+  const verb = activity.state ?? activity.action;
+  const verbText = verb ? (Object.hasOwn(words.actions, verb) ? words.actions[verb] : verb) : undefined;
+  return [words.events[ACTIVITY_WORD[activity.kind]], activity.number ? `#${activity.number}` : '', verbText]
+    .filter(Boolean)
+    .join(' ');
 }
 
-/** The variables a template sees: the CI context plus a few derived, display-ready values. */
-export function templateVariables(context: CiContext): Record<string, unknown> {
+/**
+ * The variables a template sees: the CI context plus a few derived, display-ready values, whose words follow
+ * `locale` (English when none is given).
+ */
+export function templateVariables(context: CiContext, locale?: Locale): Record<string, unknown> {
+  const words = wordsFor(locale);
+  const STATE_TEXT: Record<RunState, string> = words.states;
   const state: RunState = context.history?.state ?? context.status;
   let stateText = STATE_TEXT[state];
   if (state === 'still-failing' && context.history?.failureStreak && context.history.failureStreak > 1) {
-    stateText = `Still failing (${ordinal(context.history.failureStreak)} run)`;
+    stateText = words.stillFailingRun(context.history.failureStreak);
   }
+  const deploymentState = context.deployment?.state ?? context.status;
   const icon = state === 'fixed' ? '✅' : state === 'still-failing' ? '🔴' : STATUS_ICONS[context.status];
   // A workflow_run notification is about the watched run: show its name, branch and page, not the notifier's.
   const watched = context.eventName === 'workflow_run' ? context.workflowRun : undefined;
@@ -237,6 +269,33 @@ export function templateVariables(context: CiContext): Record<string, unknown> {
     stateText,
     statusIcon: icon,
     statusText: STATE_TEXT[context.status === 'unknown' ? 'unknown' : context.status],
+    deploymentStateText: Object.hasOwn(words.deploymentStates, deploymentState)
+      ? words.deploymentStates[deploymentState]
+      : deploymentState,
+    locale: locale ?? 'en',
+    ...(context.activity ? { activityText: activityText(context.activity, words) } : {}),
+    ...(context.eventName
+      ? {
+          eventText: Object.hasOwn(words.eventNames, context.eventName)
+            ? words.eventNames[context.eventName]
+            : context.eventName,
+        }
+      : {}),
+    ...(context.tests
+      ? { testsText: words.tests(context.tests.passed, context.tests.failed, context.tests.skipped) }
+      : {}),
+    ...(context.jobs
+      ? {
+          jobs: context.jobs.map((job) => ({
+            ...job,
+            resultText: Object.hasOwn(words.results, job.result) ? words.results[job.result] : job.result,
+            icon: STATUS_ICONS[normalizeStatus(job.result) ?? 'unknown'],
+          })),
+        }
+      : {}),
+    ...(context.commitCount && context.commits && context.commitCount > context.commits.length
+      ? { moreCommitsText: words.andMore(context.commitCount - context.commits.length) }
+      : {}),
     now: new Date().toISOString(),
   };
 }
@@ -252,6 +311,13 @@ export function autoPreset(context: CiContext): keyof typeof PRESETS {
     case 'pull_request':
     case 'pull_request_target':
       return 'pull-request';
+    case 'issues':
+    case 'issue_comment':
+    case 'pull_request_review':
+    case 'pull_request_review_comment':
+    case 'discussion':
+    case 'discussion_comment':
+      return context.activity ? 'activity' : context.status === 'failure' ? 'build-failure' : 'build-status';
     default:
       return context.status === 'failure' ? 'build-failure' : 'build-status';
   }
@@ -266,6 +332,10 @@ export interface TemplateSource {
   readFile?: (path: string) => Promise<string>;
   /** Where warnings go (undefined variables in the user's templates, a path given without `file:`). */
   warn?: (message: string) => void;
+  /** Language of the presets' words, state names and durations. @default 'en' (the config's default is zh-CN) */
+  locale?: Locale;
+  /** IANA time zone for the `date` filter. @default the runner's local time (the config's default is Asia/Shanghai) */
+  timezone?: string;
 }
 
 /**
@@ -284,10 +354,11 @@ async function looksLikeFile(raw: string, readFile: TemplateSource['readFile']):
 
 export async function resolveTemplate(source: TemplateSource, context: CiContext): Promise<Preset> {
   const raw = source.template.trim() || 'auto';
+  const presets = presetsFor(source.locale);
   let body: string;
   let presetTitle: string;
   if (isPresetName(raw)) {
-    const preset = PRESETS[raw === 'auto' ? autoPreset(context) : raw];
+    const preset = presets[raw === 'auto' ? autoPreset(context) : raw];
     body = preset.body;
     presetTitle = preset.title;
   } else if (raw.startsWith('file:')) {
@@ -310,16 +381,16 @@ export async function resolveTemplate(source: TemplateSource, context: CiContext
           : 'a file in the repository checkout',
       );
     }
-    presetTitle = PRESETS[autoPreset(context)].title;
+    presetTitle = presets[autoPreset(context)].title;
   } else if (/^[\w-]+$/.test(raw)) {
     throw new ConfigError(
       'template',
       `unknown preset '${raw}'`,
-      `one of ${['auto', ...Object.keys(PRESETS)].join(', ')}, an inline template, or file:path`,
+      `one of ${['auto', ...Object.keys(presets)].join(', ')}, an inline template, or file:path`,
     );
   } else {
     body = source.template;
-    presetTitle = PRESETS[autoPreset(context)].title;
+    presetTitle = presets[autoPreset(context)].title;
     if (source.warn && (await looksLikeFile(raw, source.readFile)))
       source.warn(
         `The 'template' input '${raw}' looks like a file path but is sent as literal text: did you mean file:${raw}?`,
@@ -366,13 +437,14 @@ export interface RenderedText {
 
 export async function renderTemplate(source: TemplateSource, context: CiContext): Promise<RenderedText> {
   const template = await resolveTemplate(source, context);
-  const variables = templateVariables(context);
+  const variables = templateVariables(context, source.locale);
+  const engines = enginesFor(source.locale, source.timezone);
   // Only the user's own templates are checked for undefined variables: presets test what they use.
   const userBody = !isPresetName(source.template.trim() || 'auto');
   const userTitle = Boolean(source.title?.trim());
   const [title, markdown] = await Promise.all([
-    parseAndRender(titleEngine, 'title', template.title, variables, userTitle ? source.warn : undefined),
-    parseAndRender(markdownEngine, 'template', template.body, variables, userBody ? source.warn : undefined),
+    parseAndRender(engines.title, 'title', template.title, variables, userTitle ? source.warn : undefined),
+    parseAndRender(engines.markdown, 'template', template.body, variables, userBody ? source.warn : undefined),
   ]);
   const body = markdown.replace(/\n{3,}/g, '\n\n').trim();
   if (!body) {
@@ -391,12 +463,12 @@ export async function renderTemplate(source: TemplateSource, context: CiContext)
  */
 /** Plain-text Liquid (push arguments): parse once, so a broken template fails before any request. */
 export function parsePlainTemplate(source: string): Template[] {
-  return titleEngine.parse(source);
+  return enginesFor(undefined, undefined).title.parse(source);
 }
 
 /** Renders a template from parsePlainTemplate with the same safe, plain-text engine as titles. */
 export async function renderPlainTemplate(template: Template[], variables: Record<string, unknown>): Promise<string> {
-  return String(await titleEngine.render(template, variables));
+  return String(await enginesFor(undefined, undefined).title.render(template, variables));
 }
 
 export async function renderPlainValue(
@@ -404,6 +476,7 @@ export async function renderPlainValue(
   context: CiContext,
   input: string,
   warn?: (message: string) => void,
+  locale?: Locale,
 ): Promise<string> {
-  return parseAndRender(titleEngine, input, source, templateVariables(context), warn);
+  return parseAndRender(enginesFor(locale, undefined).title, input, source, templateVariables(context, locale), warn);
 }

@@ -15,6 +15,10 @@ export const ACTION_DEFAULTS: Record<string, string> = {
   timeout: '10',
   retries: '3',
   summary: 'true',
+  locale: 'zh-CN',
+  timezone: 'Asia/Shanghai',
+  mention: 'author,actor',
+  'mention-on': 'failure,still-failing',
 };
 
 export interface ActionRun {

@@ -213,9 +213,11 @@ describe('ci-notifier CLI (node lib/cli/main.js)', () => {
 
   for (const ciCase of CI_CASES) {
     it(`${ciCase.ci}: detects the CI, renders its context and exits 0`, async () => {
+      // English wording is what these cases check; the Chinese default is checked below.
       const run = await runCli(['--provider', 'pushplus', '--endpoint', fake.url, ...(ciCase.args ?? [])], {
         ...ciCase.env,
         CI_NOTIFIER_TOKEN: TOKEN,
+        CI_NOTIFIER_LOCALE: 'en',
       });
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(fake.accepted).toHaveLength(1);
@@ -229,6 +231,40 @@ describe('ci-notifier CLI (node lib/cli/main.js)', () => {
       expect(run.stdout).toMatch(/Sent 1 message/);
     });
   }
+
+  it('speaks Chinese by default and English with --locale en', async () => {
+    const chinese = await runCli(['--provider', 'pushplus', '--endpoint', fake.url, '--status', 'failure'], {
+      ...CI_CASES[0]!.env,
+      CI_NOTIFIER_TOKEN: TOKEN,
+    });
+    expect(chinese.code, chinese.stderr).toBe(0);
+    expect((fake.accepted[0] as { title: string }).title).toContain('失败');
+    const english = await runCli(
+      ['--provider', 'pushplus', '--endpoint', fake.url, '--status', 'failure', '--locale', 'en'],
+      { ...CI_CASES[0]!.env, CI_NOTIFIER_TOKEN: TOKEN },
+    );
+    expect(english.code, english.stderr).toBe(0);
+    expect((fake.accepted[1] as { title: string }).title).toContain('Failed');
+    const bad = await runCli(['--provider', 'pushplus', '--timezone', 'Mars/Base'], { CI_NOTIFIER_TOKEN: TOKEN });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/timezone.*Mars\/Base/);
+  });
+
+  it('people: matches the commit author of another CI by e-mail and lists them as responsible', async () => {
+    const run = await runCli(['--provider', 'pushplus', '--endpoint', fake.url, '--mention', 'author'], {
+      ...CI_CASES[0]!.env,
+      CI_NOTIFIER_TOKEN: TOKEN,
+      CI_NOTIFIER_FORMAT: 'markdown',
+      CI_NOTIFIER_PEOPLE: 'li-lei: { emails: [LiLei@example.com], dingtalk: "@mobile:13800000000" }',
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect((fake.accepted[0] as { content: string }).content).toContain('**负责人：** li-lei');
+    const bad = await runCli(['--provider', 'pushplus', '--people', 'li-lei: { wecom: "13800000000" }'], {
+      CI_NOTIFIER_TOKEN: TOKEN,
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/people.*'li-lei'\.wecom/);
+  });
 
   it('escapes untrusted context (a commit message with HTML) in the rendered message', async () => {
     const run = await runCli(['--provider', 'pushplus', '--endpoint', fake.url], {

@@ -27,6 +27,8 @@ async function start(options: Partial<FakeDingtalkAppOptions> = {}): Promise<Fak
 function inputs(server: FakeDingtalkApp, extra: Record<string, string> = {}): Record<string, string> {
   return {
     provider: 'dingtalk-app',
+    // These tests read the English wording; Chinese (the default) is covered by oncall.action.test.ts.
+    locale: 'en',
     endpoint: server.url,
     token: APP_KEY,
     secret: APP_SECRET,

@@ -28,7 +28,7 @@ describe('DingTalk through node dist/index.js', () => {
   afterEach(() => fake.stop());
 
   const run = (inputs: Record<string, string>) =>
-    runAction({ inputs: { provider: 'dingtalk', endpoint: fake.url, status: 'failure', ...inputs } });
+    runAction({ inputs: { locale: 'en', provider: 'dingtalk', endpoint: fake.url, status: 'failure', ...inputs } });
 
   it('sends signed Markdown with @mobile and @user mentions written into the text', async () => {
     const action = await run({ token: TOKEN, secret: SECRET, target: '@mobile:13800138000, @user:manager01' });
@@ -80,7 +80,12 @@ describe('DingTalk through node dist/index.js', () => {
 
   it('refuses a webhook URL on a foreign host without sending anything', async () => {
     const action = await runAction({
-      inputs: { provider: 'dingtalk', token: `${fake.url}/robot/send?access_token=${PLAIN}`, status: 'failure' },
+      inputs: {
+        locale: 'en',
+        provider: 'dingtalk',
+        token: `${fake.url}/robot/send?access_token=${PLAIN}`,
+        status: 'failure',
+      },
     });
     expect(action.code).toBe(1);
     expect(action.stdout).toContain("::error::Invalid input 'token'");
@@ -208,6 +213,7 @@ describe('DingTalk through node dist/index.js', () => {
       });
       const action = await runAction({
         inputs: {
+          locale: 'en',
           provider: 'dingtalk',
           endpoint: verifier.url,
           token: TOKEN,

@@ -21,6 +21,7 @@ async function start(options: Partial<FakeEasemobOptions> = {}): Promise<FakeEas
 
 function inputs(server: FakeEasemob, extra: Record<string, string> = {}): Record<string, string> {
   return {
+    locale: 'en',
     provider: 'easemob',
     endpoint: server.url,
     'app-id': `${ORG}#${APP}`,

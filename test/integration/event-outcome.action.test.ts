@@ -19,6 +19,8 @@ describe('the event outcome through node dist/index.js', () => {
 
   const pushplus = (extra: Record<string, string> = {}) => ({
     provider: 'pushplus',
+    // These tests read the English wording; Chinese (the default) is covered by oncall.action.test.ts.
+    locale: 'en',
     token: TOKEN,
     endpoint: fake.url,
     format: 'markdown',

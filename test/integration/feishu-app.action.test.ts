@@ -22,6 +22,8 @@ async function start(options: Partial<FakeFeishuAppOptions> = {}): Promise<FakeF
 function inputs(server: FakeFeishuApp, extra: Record<string, string> = {}): Record<string, string> {
   return {
     provider: 'feishu-app',
+    // These tests read the English wording; Chinese (the default) is covered by oncall.action.test.ts.
+    locale: 'en',
     endpoint: server.url,
     token: APP_ID,
     secret: APP_SECRET,

@@ -31,7 +31,9 @@ describe('Feishu / Lark through node dist/index.js', () => {
   afterEach(() => fake.stop());
 
   const run = (inputs: Record<string, string>) =>
-    runAction({ inputs: { provider: 'feishu', endpoint: fake.url, status: 'failure', token: HOOK, ...inputs } });
+    runAction({
+      inputs: { locale: 'en', provider: 'feishu', endpoint: fake.url, status: 'failure', token: HOOK, ...inputs },
+    });
 
   it('sends a signed interactive card: red header, body, button to the run, mentions from target', async () => {
     const action = await run({
@@ -110,6 +112,7 @@ describe('Feishu / Lark through node dist/index.js', () => {
   it('dry-run prints the official URL with the hook token and sign masked', async () => {
     const action = await runAction({
       inputs: {
+        locale: 'en',
         provider: 'feishu',
         token: SIGNED,
         secret: SECRET,
@@ -125,7 +128,12 @@ describe('Feishu / Lark through node dist/index.js', () => {
 
   it('refuses a webhook URL on a foreign host without sending anything', async () => {
     const action = await runAction({
-      inputs: { provider: 'feishu', token: `${fake.url}/open-apis/bot/v2/hook/${HOOK}`, status: 'failure' },
+      inputs: {
+        locale: 'en',
+        provider: 'feishu',
+        token: `${fake.url}/open-apis/bot/v2/hook/${HOOK}`,
+        status: 'failure',
+      },
     });
     expect(action.code).toBe(1);
     expect(action.stdout).toContain("::error::Invalid input 'token'");
@@ -190,6 +198,7 @@ describe('Feishu / Lark through node dist/index.js', () => {
     try {
       const action = await runAction({
         inputs: {
+          locale: 'en',
           provider: 'feishu',
           endpoint: throttled.url,
           token: SIGNED,

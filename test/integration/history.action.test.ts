@@ -75,6 +75,7 @@ describe('run history through node dist/index.js', () => {
   function act(status: string, extra: Record<string, string> = {}, env: Record<string, string> = {}) {
     return runAction({
       inputs: {
+        locale: 'en',
         provider: 'pushplus',
         token: PUSHPLUS_TOKEN,
         endpoint: pushplus.url,

@@ -30,7 +30,15 @@ async function start(options: Partial<FakeMobpushOptions> = {}) {
 
 async function run(inputs: Record<string, string>): Promise<ActionRun> {
   return runAction({
-    inputs: { provider: 'mobpush', token: KEY, secret: SECRET, endpoint: fake!.url, status: 'failure', ...inputs },
+    inputs: {
+      locale: 'en',
+      provider: 'mobpush',
+      token: KEY,
+      secret: SECRET,
+      endpoint: fake!.url,
+      status: 'failure',
+      ...inputs,
+    },
   });
 }
 

@@ -10,6 +10,7 @@ const RUN_URL = 'https://github.com/octo-org/hello-world/actions/runs/9876543210
 
 function inputs(extra: Record<string, string> = {}, endpoint = ''): Record<string, string> {
   return {
+    locale: 'en',
     provider: 'mpaas',
     token: KEY_ID,
     secret: KEY_SECRET,

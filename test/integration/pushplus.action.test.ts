@@ -15,7 +15,14 @@ describe('pushplus through node dist/index.js', () => {
 
   it('sends a build-failure alert and sets every output', async () => {
     const run = await runAction({
-      inputs: { provider: 'pushplus', token: TOKEN, endpoint: fake.url, status: 'failure', target: 'topic:ops' },
+      inputs: {
+        locale: 'en',
+        provider: 'pushplus',
+        token: TOKEN,
+        endpoint: fake.url,
+        status: 'failure',
+        target: 'topic:ops',
+      },
     });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(fake.requests).toHaveLength(1);
@@ -42,6 +49,7 @@ describe('pushplus through node dist/index.js', () => {
     const target = Array.from({ length: 80 }, (_, i) => `to:friend${i}`).join('\n');
     const run = await runAction({
       inputs: {
+        locale: 'en',
         provider: 'pushplus',
         token: TOKEN,
         endpoint: fake.url,
@@ -65,6 +73,7 @@ describe('pushplus through node dist/index.js', () => {
   it('fails on business error 903 without retrying, with the code and a hint', async () => {
     const run = await runAction({
       inputs: {
+        locale: 'en',
         provider: 'pushplus',
         token: 'ffffffffffffffffffffffffffffffff',
         endpoint: fake.url,
@@ -88,7 +97,7 @@ describe('pushplus through node dist/index.js', () => {
       response.end('<html><body>Internal Server Error</body></html>');
     });
     const run = await runAction({
-      inputs: { provider: 'pushplus', token: TOKEN, endpoint: fake.url, status: 'failure', retries: '2' },
+      inputs: { locale: 'en', provider: 'pushplus', token: TOKEN, endpoint: fake.url, status: 'failure', retries: '2' },
     });
     expect(run.code).toBe(1);
     expect(fake.requests).toHaveLength(3);
@@ -100,6 +109,7 @@ describe('pushplus through node dist/index.js', () => {
   it('with fail-on-error false, a failed delivery warns, keeps the step green and still reports failure', async () => {
     const run = await runAction({
       inputs: {
+        locale: 'en',
         provider: 'pushplus',
         token: 'ffffffffffffffffffffffffffffffff',
         endpoint: fake.url,
@@ -114,7 +124,14 @@ describe('pushplus through node dist/index.js', () => {
 
   it('sends the channel code as both webhook and option', async () => {
     const run = await runAction({
-      inputs: { provider: 'pushplus', token: TOKEN, endpoint: fake.url, channel: 'webhook:robot1', status: 'success' },
+      inputs: {
+        locale: 'en',
+        provider: 'pushplus',
+        token: TOKEN,
+        endpoint: fake.url,
+        channel: 'webhook:robot1',
+        status: 'success',
+      },
     });
     expect(run.code, run.stdout).toBe(0);
     expect(fake.requests[0]!.json).toMatchObject({ channel: 'webhook', webhook: 'robot1', option: 'robot1' });
@@ -155,6 +172,7 @@ describe('pushplus through node dist/index.js', () => {
   it('merges options into the body', async () => {
     const run = await runAction({
       inputs: {
+        locale: 'en',
         provider: 'pushplus',
         token: TOKEN,
         endpoint: fake.url,
@@ -168,7 +186,14 @@ describe('pushplus through node dist/index.js', () => {
 
   it('skips outside notify-on and sends nothing', async () => {
     const run = await runAction({
-      inputs: { provider: 'pushplus', token: TOKEN, endpoint: fake.url, status: 'success', 'notify-on': 'failure' },
+      inputs: {
+        locale: 'en',
+        provider: 'pushplus',
+        token: TOKEN,
+        endpoint: fake.url,
+        status: 'success',
+        'notify-on': 'failure',
+      },
     });
     expect(run.code).toBe(0);
     expect(fake.requests).toHaveLength(0);
@@ -177,7 +202,14 @@ describe('pushplus through node dist/index.js', () => {
 
   it('dry-run prints the exact request with the token masked and sends nothing', async () => {
     const run = await runAction({
-      inputs: { provider: 'pushplus', token: TOKEN, endpoint: fake.url, status: 'failure', 'dry-run': 'true' },
+      inputs: {
+        locale: 'en',
+        provider: 'pushplus',
+        token: TOKEN,
+        endpoint: fake.url,
+        status: 'failure',
+        'dry-run': 'true',
+      },
     });
     expect(run.code).toBe(0);
     expect(fake.requests).toHaveLength(0);

@@ -23,7 +23,9 @@ describe('ServerChan through node dist/index.js', () => {
   afterEach(() => fake.stop());
 
   const run = (inputs: Record<string, string>) =>
-    runAction({ inputs: { provider: 'serverchan', endpoint: fake.url, status: 'failure', token: TURBO, ...inputs } });
+    runAction({
+      inputs: { locale: 'en', provider: 'serverchan', endpoint: fake.url, status: 'failure', token: TURBO, ...inputs },
+    });
 
   it('sends a Turbo SendKey to /{key}.send with a Markdown desp', async () => {
     const action = await run({});
@@ -46,7 +48,7 @@ describe('ServerChan through node dist/index.js', () => {
 
   it('dry-run routes SC3 keys to their own host, key masked', async () => {
     const action = await runAction({
-      inputs: { provider: 'serverchan', token: SC3, status: 'failure', 'dry-run': 'true' },
+      inputs: { locale: 'en', provider: 'serverchan', token: SC3, status: 'failure', 'dry-run': 'true' },
     });
     expect(action.code, action.stdout).toBe(0);
     expect(action.stdout).toContain('POST https://4321.push.ft07.com/send/***.send');
@@ -65,7 +67,7 @@ describe('ServerChan through node dist/index.js', () => {
 
   it('refuses a URL on a foreign host without sending anything', async () => {
     const action = await runAction({
-      inputs: { provider: 'serverchan', token: `${fake.url}/${TURBO}.send`, status: 'failure' },
+      inputs: { locale: 'en', provider: 'serverchan', token: `${fake.url}/${TURBO}.send`, status: 'failure' },
     });
     expect(action.code).toBe(1);
     expect(action.stdout).toContain("::error::Invalid input 'token'");

@@ -28,6 +28,8 @@ async function start(options: Partial<FakeWecomAppOptions> = {}): Promise<FakeWe
 function inputs(server: FakeWecomApp, extra: Record<string, string> = {}): Record<string, string> {
   return {
     provider: 'wecom-app',
+    // These tests read the English wording; Chinese (the default) is covered by oncall.action.test.ts.
+    locale: 'en',
     endpoint: server.url,
     token: CORP_ID,
     secret: CORP_SECRET,

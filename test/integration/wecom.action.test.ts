@@ -26,7 +26,9 @@ describe('WeCom through node dist/index.js', () => {
   afterEach(() => fake.stop());
 
   const run = (inputs: Record<string, string>) =>
-    runAction({ inputs: { provider: 'wecom', endpoint: fake.url, status: 'failure', token: KEY, ...inputs } });
+    runAction({
+      inputs: { locale: 'en', provider: 'wecom', endpoint: fake.url, status: 'failure', token: KEY, ...inputs },
+    });
 
   it('sends Markdown by default, mentioning users with <@userid>', async () => {
     const action = await run({ target: '@user:zhangsan' });
@@ -98,7 +100,12 @@ describe('WeCom through node dist/index.js', () => {
 
   it('refuses a webhook URL on a foreign host without sending anything', async () => {
     const action = await runAction({
-      inputs: { provider: 'wecom', token: `${fake.url}/cgi-bin/webhook/send?key=${KEY}`, status: 'failure' },
+      inputs: {
+        locale: 'en',
+        provider: 'wecom',
+        token: `${fake.url}/cgi-bin/webhook/send?key=${KEY}`,
+        status: 'failure',
+      },
     });
     expect(action.code).toBe(1);
     expect(action.stdout).toContain("::error::Invalid input 'token'");

@@ -92,7 +92,10 @@ describe('wecom-app textcard', () => {
     const [plan] = await wecomApp.plan(parsed, createMessage('title', `### Failed\n\n${hostile}`, context), env());
     const body = JSON.parse((await plan!.exchange.build(1)).body!) as { textcard: { description: string } };
     expect(body.textcard.description).not.toContain('<script>');
-    expect(body.textcard.description).toContain('&lt;div class=&quot;highlight&quot;&gt;fake');
+    // Raw HTML in untrusted text is reduced to its text before it reaches the card (render/html-text.ts): the
+    // stranger's <div class="highlight"> never becomes markup, only the adapter's own two divs do.
+    expect(body.textcard.description).not.toMatch(/<div class="highlight">fake/);
+    expect(body.textcard.description).toContain('fake');
     expect(body.textcard.description.match(/<div class=/g)).toHaveLength(2);
     expect(Buffer.byteLength(body.textcard.description)).toBeLessThanOrEqual(512);
   });

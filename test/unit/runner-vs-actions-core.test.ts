@@ -22,6 +22,7 @@ import { parseBoolean } from '../../src/model/config.js';
 type Core = Pick<ActionCore, 'getInput' | 'setOutput' | 'setFailed' | 'setSecret' | 'debug' | 'info' | 'isDebug'> & {
   warning(message: string | Error, properties?: AnnotationProperties): void;
   error(message: string | Error, properties?: AnnotationProperties): void;
+  notice?(message: string): void;
   summary: {
     addRaw(text: string, addEOL?: boolean): unknown;
     write(options?: { overwrite?: boolean }): Promise<unknown>;
@@ -246,9 +247,15 @@ describe('runner.ts and @actions/core write the same bytes', () => {
     expect(result.result).toBe(flag === '1');
   });
 
-  it('info lines are written as they are', async () => {
+  it('notices: strings and Error objects', async () => {
     await compare((core) => {
-      for (const value of awkward) core.info(value);
+      for (const value of awkward) core.notice?.(value);
+    });
+  });
+
+  it('info lines are written as they are (unless they would start a workflow command: see below)', async () => {
+    await compare((core) => {
+      for (const value of awkward) if (!value.startsWith('::')) core.info(value);
     });
   });
 
@@ -346,6 +353,24 @@ describe('deliberate differences from @actions/core', () => {
     expect(parseBoolean('flag', '', true)).toBe(true);
   });
 
+  it('an info line that would start a workflow command is neutralised (text from outside is never a command)', async () => {
+    const text = 'reply:\n::add-mask::x\n  ::warning::pwned\r::error::y ##[warning]z';
+    const reference = await capture(
+      () => actionsCore,
+      (core) => core.info(text),
+      {},
+    );
+    const ours = await capture(
+      () => createRunnerCore(process.env),
+      (core) => core.info(text),
+      {},
+    );
+    // @actions/core writes the text as it is, so the runner would obey every line that starts with `::`.
+    expect(reference.stdout).toBe(`${text}\n`);
+    expect(ours.stdout).toBe('reply:\n%3A%3Aadd-mask::x\n  %3A%3Awarning::pwned\r%3A%3Aerror::y ##%5Bwarning]z\n');
+    expect(ours.stdout.split(/[\r\n]/).some((line) => line.trimStart().startsWith('::'))).toBe(false);
+  });
+
   it('a GITHUB_OUTPUT or GITHUB_STEP_SUMMARY path that does not exist is created rather than an error', async () => {
     const outputFile = join(dir, 'absent-output');
     const summaryFile = join(dir, 'absent-summary');
@@ -365,9 +390,9 @@ describe('deliberate differences from @actions/core', () => {
     );
   });
 
-  it('notice, groups, exportVariable, addPath and state are not implemented: the action does not use them', () => {
+  it('groups, exportVariable, addPath and state are not implemented: the action does not use them', () => {
     const runner = createRunnerCore(process.env) as unknown as Record<string, unknown>;
-    for (const name of ['notice', 'startGroup', 'exportVariable', 'addPath', 'saveState', 'getBooleanInput']) {
+    for (const name of ['startGroup', 'exportVariable', 'addPath', 'saveState', 'getBooleanInput']) {
       expect(typeof (actionsCore as unknown as Record<string, unknown>)[name]).toBe('function');
       expect(runner[name]).toBeUndefined();
     }

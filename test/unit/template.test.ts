@@ -133,6 +133,7 @@ describe('template sources', () => {
       'release',
       'deployment',
       'pull-request',
+      'activity',
       'minimal',
     ]);
     expect(autoPreset(contextOf('push-failure'))).toBe('build-failure');

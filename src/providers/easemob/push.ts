@@ -108,7 +108,7 @@ export function pushSummary(message: Message): string {
 /** The offline-push part of `ext`: a server template with rendered arguments, or explicit title and content. */
 export async function pushExt(message: Message, use: PushTemplateUse | undefined): Promise<Record<string, unknown>> {
   if (use) {
-    const variables = templateVariables(message.context);
+    const variables = templateVariables(message.context, message.locale);
     const [title_args, content_args] = await Promise.all([
       renderArgs(use.titleArgs, variables, 'options.pushTemplate.title_args'),
       renderArgs(use.contentArgs, variables, 'options.pushTemplate.content_args'),

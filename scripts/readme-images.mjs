@@ -1,0 +1,103 @@
+// Makes the README's pictures from the real rendering: `ci-notifier preview` writes each message as an HTML page,
+// and Debian's headless Chromium takes a screenshot of it. Needs `npm run build:lib` and
+// `apt-get install chromium-headless-shell fonts-noto-cjk fonts-noto-color-emoji`.
+// Usage: npm run readme-images   (writes docs/images/*.png; through npm, so Node 24 runs it)
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const cli = join(root, 'lib/cli/main.js');
+const browser = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path));
+if (!existsSync(cli) || !browser) {
+  console.error(
+    'Needs lib/ (npm run build:lib) and chromium-headless-shell (apt-get install chromium-headless-shell).',
+  );
+  process.exit(1);
+}
+const events = join(root, 'test/fixtures/events');
+const people = 'octocat: {dingtalk: "@mobile:13800000000", feishu: "@user:ou_7d8a6e6df7621556ce0d21922b676706"}';
+
+const pictures = [
+  {
+    name: 'dingtalk-failure',
+    height: 640,
+    args: [
+      '--provider',
+      'dingtalk',
+      '--token',
+      'x'.repeat(32),
+      '--status',
+      'failure',
+      '--event',
+      join(events, 'push-failure.json'),
+      '--junit',
+      'test/fixtures/junit/vitest.xml',
+      '--people',
+      people,
+      '--mention',
+      'actor',
+    ],
+  },
+  {
+    name: 'feishu-card',
+    height: 640,
+    args: [
+      '--provider',
+      'feishu',
+      '--format',
+      'card',
+      '--token',
+      '00000000-0000-0000-0000-000000000000',
+      '--status',
+      'failure',
+      '--event',
+      join(events, 'push-failure.json'),
+      '--junit',
+      'test/fixtures/junit/vitest.xml',
+      '--people',
+      people,
+      '--mention',
+      'actor',
+    ],
+  },
+  {
+    name: 'wechat-release',
+    height: 900,
+    args: [
+      '--provider',
+      'pushplus',
+      '--token',
+      'x'.repeat(32),
+      '--status',
+      'success',
+      '--template',
+      'release',
+      '--event',
+      join(events, 'release-published.json'),
+    ],
+  },
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'ci-notifier-images-'));
+for (const picture of pictures) {
+  const page = join(dir, `${picture.name}.html`);
+  execFileSync(process.execPath, [cli, 'preview', ...picture.args, '--out', page], { cwd: root, stdio: 'inherit' });
+  const png = join(root, 'docs/images', `${picture.name}.png`);
+  execFileSync(
+    browser,
+    [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--headless',
+      '--hide-scrollbars',
+      '--force-device-scale-factor=1',
+      `--window-size=470,${picture.height}`,
+      `--screenshot=${png}`,
+      `file://${page}`,
+    ],
+    { stdio: 'ignore' },
+  );
+  console.log(`wrote ${png}`);
+}

@@ -1,0 +1,216 @@
+/**
+ * What failed: JUnit XML reports (Vitest, Jest, pytest, Maven Surefire, gotestsum …) read from the workspace into
+ * counts and the first failed tests. A report is written by the build, so it is read defensively: a size cap per
+ * file, a cap on files, no entity expansion (fast-xml-parser with processEntities off; the five XML escapes and
+ * character references are decoded here), and every problem is a warning, never a lost message.
+ * Parser: fast-xml-parser (https://github.com/NaturalIntelligence/fast-xml-parser), maintained, no native code,
+ * with a nesting limit and a validator.
+ */
+import { promises as fs } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseList } from './config.js';
+
+export interface FailedTest {
+  name: string;
+  /** Suite, class or file the test belongs to. */
+  suite?: string;
+  /** First line of the failure message. */
+  message?: string;
+}
+
+export interface TestSummary {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** The first failed tests (at most MAX_FAILURES). */
+  failures: FailedTest[];
+  /** Reports read. */
+  files: number;
+}
+
+export const MAX_FAILURES = 10;
+/** A JUnit report of a large suite is a few MB; more is not a report worth reading in a notification step. */
+export const MAX_REPORT_BYTES = 8 * 1024 * 1024;
+export const MAX_REPORTS = 200;
+
+type Node = Record<string, unknown>;
+
+const ARRAYS = new Set(['testsuites', 'testsuite', 'testcase', 'failure', 'error', 'skipped']);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  maxNestedTags: 64,
+  isArray: (name) => ARRAYS.has(name),
+});
+
+/** The XML escapes and character references; named entities from a DOCTYPE are never expanded. */
+function decode(text: string): string {
+  return text.replace(/&(lt|gt|amp|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi, (whole, entity: string) => {
+    switch (entity.toLowerCase()) {
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'amp':
+        return '&';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+    }
+    const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+function attr(node: Node, name: string): string | undefined {
+  const value = node[`@${name}`];
+  return typeof value === 'string' && value.trim() ? decode(value.trim()) : undefined;
+}
+
+function children(node: Node, name: string): Node[] {
+  const value = node[name];
+  if (!Array.isArray(value)) return [];
+  // An empty element (`<skipped/>`) parses to '' : still present.
+  return value.map((item) => (typeof item === 'object' && item !== null ? (item as Node) : {}));
+}
+
+function firstLine(text: string | undefined): string | undefined {
+  const line = text
+    ?.split(/\r?\n/)
+    .map((item) => item.trim())
+    .find(Boolean);
+  return line ? line.slice(0, 300) : undefined;
+}
+
+function textOf(node: Node): string | undefined {
+  const text = node['#text'];
+  return typeof text === 'string' ? decode(text) : undefined;
+}
+
+interface Tally {
+  total: number;
+  failed: number;
+  skipped: number;
+  failures: FailedTest[];
+}
+
+function visitSuite(suite: Node, tally: Tally, depth: number): void {
+  if (depth > 32) return;
+  const suiteName = attr(suite, 'name') ?? attr(suite, 'file');
+  for (const testcase of children(suite, 'testcase')) {
+    tally.total++;
+    const problems = [...children(testcase, 'failure'), ...children(testcase, 'error')];
+    if (problems.length > 0) {
+      tally.failed++;
+      if (tally.failures.length < MAX_FAILURES) {
+        const problem = problems[0]!;
+        tally.failures.push({
+          name: attr(testcase, 'name') ?? '(unnamed test)',
+          suite: attr(testcase, 'classname') ?? attr(testcase, 'file') ?? suiteName,
+          message: firstLine(attr(problem, 'message') ?? textOf(problem) ?? attr(problem, 'type')),
+        });
+      }
+    } else if (testcase.skipped !== undefined) {
+      tally.skipped++;
+    }
+  }
+  for (const nested of children(suite, 'testsuite')) visitSuite(nested, tally, depth + 1);
+}
+
+/** Counts one report's text; throws with a short reason when it is not a JUnit report. */
+export function parseJunit(xml: string, tally: Tally = { total: 0, failed: 0, skipped: 0, failures: [] }): Tally {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new Error(`not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+  const root = parser.parse(xml) as Node;
+  const suites = [...children(root, 'testsuite'), ...children(root, 'testsuites')];
+  if (suites.length === 0) throw new Error('no <testsuites> or <testsuite> element');
+  for (const suite of suites) visitSuite(suite, tally, 0);
+  return tally;
+}
+
+export interface JunitDependencies {
+  /** Workspace root: patterns resolve inside it and matches must stay inside it (symlinks included). */
+  root: string;
+  warning: (message: string) => void;
+}
+
+/** Lists the files matching the globs, inside the workspace. */
+async function findReports(patterns: string[], deps: JunitDependencies): Promise<string[]> {
+  const glob = (fs as { glob?: (pattern: string[], options: { cwd: string }) => AsyncIterable<string> }).glob;
+  if (!glob) {
+    deps.warning('junit: this Node.js has no fs.glob (Node 22 or later); the reports were not read.');
+    return [];
+  }
+  const safe = patterns.filter((pattern) => {
+    const outside = isAbsolute(pattern) || pattern.split(/[\\/]/).includes('..');
+    if (outside) deps.warning(`junit: '${pattern}' points outside the workspace; ignored.`);
+    return !outside;
+  });
+  if (safe.length === 0) return [];
+  const root = await fs.realpath(deps.root);
+  const found: string[] = [];
+  for await (const match of glob(safe, { cwd: root })) {
+    if (found.length >= MAX_REPORTS) {
+      deps.warning(`junit: more than ${MAX_REPORTS} reports match; only the first ${MAX_REPORTS} are read.`);
+      break;
+    }
+    found.push(resolve(root, match));
+  }
+  return found.sort();
+}
+
+/**
+ * Reads every report the globs match (comma or newline separated) and sums them. Undefined when no pattern is
+ * given; counts of zero with a warning when nothing matches or nothing could be read.
+ */
+export async function loadJunit(raw: string | undefined, deps: JunitDependencies): Promise<TestSummary | undefined> {
+  const patterns = parseList(raw);
+  if (patterns.length === 0) return undefined;
+  const tally: Tally = { total: 0, failed: 0, skipped: 0, failures: [] };
+  let files = 0;
+  let reports: string[] = [];
+  try {
+    reports = await findReports(patterns, deps);
+  } catch (error) {
+    deps.warning(`junit: cannot list the reports (${(error as Error).message}).`);
+  }
+  const root = await fs.realpath(deps.root).catch(() => resolve(deps.root));
+  for (const path of reports) {
+    const shown = relative(root, path) || path;
+    try {
+      const real = await fs.realpath(path);
+      const inside = relative(root, real);
+      if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside))
+        throw new Error('it resolves outside the workspace');
+      const stat = await fs.stat(real);
+      if (!stat.isFile()) continue;
+      if (stat.size > MAX_REPORT_BYTES)
+        throw new Error(`it is ${stat.size} bytes, more than the ${MAX_REPORT_BYTES} read`);
+      parseJunit(await fs.readFile(real, 'utf8'), tally);
+      files++;
+    } catch (error) {
+      deps.warning(`junit: skipped ${shown}: ${(error as Error).message}.`);
+    }
+  }
+  if (reports.length === 0) deps.warning(`junit: no report matches ${patterns.join(', ')}.`);
+  // No report read: the message says nothing about tests rather than "0 passed, 0 failed".
+  if (files === 0) return undefined;
+  return {
+    total: tally.total,
+    passed: tally.total - tally.failed - tally.skipped,
+    failed: tally.failed,
+    skipped: tally.skipped,
+    failures: tally.failures,
+    files,
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * The person responsible: `people` maps GitHub logins to each provider's mention (in that provider's own `target`
+ * grammar) and to the e-mail addresses their commits carry; `mention` says whom to look up (the head commit's
+ * author, its committer, the actor, the pull request's author) and `mention-on` in which states.
+ * Mentions are only ever built from `people` (checked against the provider's grammar here) and `target`, never
+ * from event text: a commit message saying "@all" or a login that looks like an id mentions nobody.
+ */
+import { parseMentions, type MentionKind } from '../providers/webhook.js';
+import { isPlainObject, parseList } from '../model/config.js';
+import type { CiContext, ResponsiblePerson } from '../model/context.js';
+import { ConfigError } from '../model/errors.js';
+import { parseNotifyOn, parseOptions } from '../model/options.js';
+import {
+  DEFAULT_MENTION,
+  DEFAULT_MENTION_ON,
+  MENTION_ROLES,
+  type MentionRole,
+  type People,
+  type Person,
+} from '../model/people.js';
+
+/** Providers that can mention someone, with the forms their `target` accepts. */
+export const MENTION_GRAMMAR: Record<string, { name: string; kinds: readonly MentionKind[]; example: string }> = {
+  dingtalk: { name: 'DingTalk', kinds: ['user', 'mobile'], example: "'@mobile:13800000000' or '@user:USERID'" },
+  wecom: { name: 'WeCom', kinds: ['user', 'mobile'], example: "'@user:zhangsan' or '@mobile:13800000000'" },
+  feishu: { name: 'Feishu', kinds: ['user'], example: "'@user:ou_…' (open_id) or '@user:USER_ID'" },
+};
+
+export { DEFAULT_MENTION, DEFAULT_MENTION_ON, MENTION_ROLES, type MentionRole, type People, type Person };
+
+const EXPECTED =
+  "a mapping from GitHub login to { emails: [...], dingtalk: '@mobile:…', wecom: '@user:…', feishu: '@user:ou_…' }";
+
+function stringList(value: unknown, where: string, expected: string): string[] {
+  const items = Array.isArray(value) ? value : [value];
+  return items.map((item) => {
+    if (typeof item !== 'string' && typeof item !== 'number')
+      throw new ConfigError('people', `${where} is not text`, expected);
+    return String(item).trim();
+  });
+}
+
+/** Checks one person's entry; errors name `people`, the login and the form expected. */
+function readPerson(login: string, value: unknown): Person {
+  if (!isPlainObject(value)) throw new ConfigError('people', `'${login}' is not a mapping`, EXPECTED);
+  const person: Person = { emails: [], names: [], mentions: {} };
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'emails' || key === 'email') {
+      person.emails.push(...stringList(item, `'${login}'.${key}`, 'a list of e-mail addresses').map(lower));
+      continue;
+    }
+    if (key === 'names' || key === 'name') {
+      person.names.push(...stringList(item, `'${login}'.${key}`, 'a list of commit author names'));
+      continue;
+    }
+    const grammar = Object.hasOwn(MENTION_GRAMMAR, key) ? MENTION_GRAMMAR[key] : undefined;
+    if (!grammar)
+      throw new ConfigError(
+        'people',
+        `'${login}' has an unknown key '${key}'`,
+        `emails, names, or a provider that can mention: ${Object.keys(MENTION_GRAMMAR).join(', ')}`,
+      );
+    const mentions = stringList(item, `'${login}'.${key}`, grammar.example);
+    try {
+      parseMentions(mentions.join('\n'), grammar.name, grammar.kinds);
+    } catch (error) {
+      throw new ConfigError('people', `'${login}'.${key}: ${problemOf(error)}`, grammar.example);
+    }
+    person.mentions[key] = mentions;
+  }
+  return person;
+}
+
+/** The problem an error names, without its "Invalid input 'x':" prefix and its expected form. */
+function problemOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .replace(/^Invalid input '[^']*': /, '')
+    .replace(/\. Expected [\s\S]*$/, '')
+    .replace(/\.$/, '');
+}
+
+function lower(text: string): string {
+  return text.toLowerCase();
+}
+
+/**
+ * `people`: inline YAML or JSON, or `file:PATH` read through `readFile` (the workspace reader, with its checks).
+ * Empty: nobody is mapped.
+ */
+export async function loadPeople(
+  raw: string | undefined,
+  readFile?: (path: string) => Promise<string>,
+): Promise<People | undefined> {
+  let text = raw?.trim();
+  if (!text) return undefined;
+  if (text.startsWith('file:')) {
+    const path = text.slice(5).trim();
+    if (!path) throw new ConfigError('people', 'file: needs a path', "'file:.github/people.yml'");
+    if (!readFile) throw new ConfigError('people', 'files cannot be read here');
+    try {
+      text = await readFile(path);
+    } catch (error) {
+      if (error instanceof ConfigError) throw new ConfigError('people', problemOf(error), 'a file in the workspace');
+      throw new ConfigError('people', `cannot read '${path}' (${(error as Error).message})`, 'a file in the workspace');
+    }
+  }
+  const mapping = await parseOptions(text, 'people');
+  const people: People = {};
+  for (const [login, value] of Object.entries(mapping)) {
+    if (login === '__proto__' || login === 'constructor' || login === 'prototype') continue;
+    people[login.toLowerCase()] = readPerson(login, value);
+  }
+  return people;
+}
+
+export function parseMentionRoles(raw: string | undefined): MentionRole[] {
+  const items = parseList(raw).map(lower);
+  if (items.length === 0) return [...DEFAULT_MENTION];
+  for (const item of items)
+    if (!(MENTION_ROLES as readonly string[]).includes(item))
+      throw new ConfigError(
+        'mention',
+        `unknown role '${item}'`,
+        `a comma-separated list of ${MENTION_ROLES.join(', ')}`,
+      );
+  return [...new Set(items)] as MentionRole[];
+}
+
+export function parseMentionOn(raw: string | undefined): string[] {
+  const items = parseList(raw);
+  if (items.length === 0) return [...DEFAULT_MENTION_ON];
+  try {
+    return parseNotifyOn(items);
+  } catch (error) {
+    if (error instanceof ConfigError)
+      throw new ConfigError('mention-on', problemOf(error), `a comma-separated list of the notify-on states`);
+    throw error;
+  }
+}
+
+/** `Name <mail@host>` (GitLab's CI_COMMIT_AUTHOR) → name and address, without a regular expression. */
+function splitAuthor(text: string | undefined): { name?: string; email?: string } {
+  if (!text) return {};
+  const open = text.lastIndexOf('<');
+  const close = text.lastIndexOf('>');
+  if (open < 0 || close < open || !text.slice(open + 1, close).includes('@')) return { name: text.trim() };
+  return { name: text.slice(0, open).trim() || undefined, email: text.slice(open + 1, close).trim() };
+}
+
+interface Identity {
+  login?: string;
+  name?: string;
+  email?: string;
+}
+
+function identities(context: CiContext, roles: readonly MentionRole[]): Identity[] {
+  const commit = context.commit;
+  const out: Identity[] = [];
+  for (const role of roles) {
+    if (role === 'author' && commit && (commit.authorLogin || commit.author || commit.authorEmail))
+      out.push({
+        login: commit.authorLogin,
+        name: splitAuthor(commit.author).name,
+        email: commit.authorEmail ?? splitAuthor(commit.author).email,
+      });
+    if (role === 'committer' && commit && (commit.committerLogin || commit.committer || commit.committerEmail))
+      out.push({ login: commit.committerLogin, name: commit.committer, email: commit.committerEmail });
+    if (role === 'actor' && context.actor) out.push({ login: context.actor });
+    if (role === 'pr-author' && context.pullRequest?.author) out.push({ login: context.pullRequest.author });
+  }
+  return out;
+}
+
+function findPerson(people: People, who: Identity): [string, Person] | undefined {
+  if (who.login) {
+    const login = who.login.toLowerCase();
+    if (Object.hasOwn(people, login)) return [login, people[login]!];
+  }
+  const email = who.email?.toLowerCase();
+  const name = who.name?.trim().toLowerCase();
+  for (const [login, person] of Object.entries(people)) {
+    if (email && person.emails.includes(email)) return [login, person];
+    if (name && (login === name || person.names.some((item) => item.toLowerCase() === name))) return [login, person];
+  }
+  return undefined;
+}
+
+export interface Responsible {
+  /** Shown in the message, in order, each once. */
+  people: ResponsiblePerson[];
+  /** Mentions for this provider, in its `target` grammar, each once. */
+  mentions: string[];
+}
+
+/**
+ * Who is responsible for this run and how `provider` mentions them. People not in `people` are listed by login
+ * (or name) and mentioned nowhere; a person reached through two roles appears once.
+ */
+export function responsibleFor(
+  context: CiContext,
+  people: People | undefined,
+  roles: readonly MentionRole[],
+  provider: string,
+): Responsible {
+  const shown = new Map<string, ResponsiblePerson>();
+  const mentions: string[] = [];
+  for (const who of identities(context, roles)) {
+    const found = people ? findPerson(people, who) : undefined;
+    const login = found?.[0] ?? who.login ?? who.name;
+    if (!login) continue;
+    const key = login.toLowerCase();
+    if (shown.has(key)) continue;
+    const own = found?.[1].mentions[provider] ?? [];
+    shown.set(key, { login: found ? (who.login ?? found[0]) : login, mentioned: own.length > 0 });
+    for (const mention of own) if (!mentions.includes(mention)) mentions.push(mention);
+  }
+  return { people: [...shown.values()], mentions };
+}
