@@ -7,6 +7,7 @@
  * Modelled on shoutrrr's one folder per service (https://github.com/containrrr/shoutrrr/tree/main/pkg/services).
  */
 import type { NotifyConfig } from '../model/config.js';
+import type { ServiceSchemeRoles } from '../model/url-safety.js';
 import type { MessageLimits } from '../render/limits.js';
 import type { RateLimit } from '../transport/rate-limit.js';
 import type { ProviderAdapter, ProviderSettings } from './types.js';
@@ -103,6 +104,8 @@ export interface UrlGrammar {
   form: string;
   /** Query keys of this provider beyond the common ones. */
   keys?: readonly string[];
+  /** Which parts are credentials, for the secret registry (url-safety.ts): e.g. `{ tokenHost: true }` for `name://KEY`. */
+  roles?: ServiceSchemeRoles;
   parse(url: UrlReader): UrlFields;
   /** The inverse of `parse`: `parse(format(c))` gives back `c`. */
   format(config: ServiceUrlConfig, url: UrlWriter): UrlShape;

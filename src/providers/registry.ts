@@ -1,5 +1,6 @@
 import { ConfigError } from '../model/errors.js';
 import { suggest } from '../model/suggest.js';
+import { registerServiceScheme } from '../model/url-safety.js';
 import { checkSettings } from './checks.js';
 import type { ProviderDescriptor } from './descriptor.js';
 import type { ProviderAdapter } from './types.js';
@@ -33,8 +34,10 @@ for (const descriptor of [
   feishuApp,
   wecomApp,
   dingtalkApp,
-])
+]) {
   REGISTRY.set(descriptor.name, descriptor);
+  registerServiceScheme(descriptor.name, descriptor.url.roles);
+}
 
 export type ProviderName = string;
 
@@ -50,6 +53,7 @@ export function registerProvider(descriptor: ProviderDescriptor): void {
     throw new Error(`provider name '${descriptor.name}' is not lower-case letters, digits and -`);
   if (REGISTRY.has(descriptor.name)) throw new Error(`provider '${descriptor.name}' is already registered`);
   REGISTRY.set(descriptor.name, descriptor);
+  registerServiceScheme(descriptor.name, descriptor.url.roles);
   PROVIDER_NAMES.push(descriptor.name);
 }
 

@@ -9,6 +9,7 @@ export function keyUrl(form: string, what: string, signed: boolean): UrlGrammar 
   return {
     form,
     keys: signed ? ['secret'] : [],
+    roles: { tokenHost: true },
     parse(url) {
       url.noUserinfo();
       url.noPath();
@@ -27,6 +28,7 @@ export function keyUrl(form: string, what: string, signed: boolean): UrlGrammar 
 export function agentUrl(form: string, first: string, second: string): UrlGrammar {
   return {
     form,
+    roles: { hostAfterCredentials: true },
     parse(url) {
       const credentials = url.pair(first, second);
       if (!url.parts.host) url.fail("has no AgentId after '@'");

@@ -9,6 +9,7 @@ import { helpText } from '../../src/cli/help.js';
 import { FLAGS } from '../../src/cli/flags.js';
 import { compact } from '../../src/model/config.js';
 import { ConfigError } from '../../src/model/errors.js';
+import { SecretRegistry } from '../../src/model/secrets.js';
 import { checkSettings } from '../../src/providers/checks.js';
 import { CREDENTIAL_INPUTS, type CredentialField, type ProviderDescriptor } from '../../src/providers/descriptor.js';
 import { providerHint } from '../../src/providers/registry.js';
@@ -100,6 +101,14 @@ export function describeRegisteredProvider(descriptor: ProviderDescriptor, docs 
         expect(masked).not.toContain(value);
         expect(String((error as Error).message)).not.toContain(value);
       }
+    });
+
+    it('has its URL credentials registered as secrets by its declared roles, and its target left readable', () => {
+      const secrets = new SecretRegistry();
+      secrets.add(formatServiceUrl(descriptor.example));
+      for (const value of credentialValues(descriptor)) expect(secrets.redact(`[${value}]`)).toBe('[***]');
+      const target = descriptor.example.target;
+      if (target) expect(secrets.redact(`sent to ${target}`)).toBe(`sent to ${target}`);
     });
 
     it('passes the shared checks with its example, in the spelling of the descriptor', () => {

@@ -61,6 +61,7 @@ const echoDescriptor: ProviderDescriptor = {
   rateLimit: { requests: 10, perMs: 1000 },
   url: {
     form: 'echo://KEY?target=room:NAME',
+    roles: { tokenHost: true },
     parse(url) {
       url.noUserinfo();
       url.noPath();
@@ -160,6 +161,10 @@ describe('a provider registered from a test: echo', () => {
       format: 'markdown',
     });
     expect(maskServiceUrl('echo://echo-key-0123456789?target=room:ops')).not.toContain('echo-key');
+    // A key that reads like a word is a credential too: the descriptor says the host is the token.
+    const secrets = new SecretRegistry();
+    secrets.add('echo://lettersonlykey?target=room:ops');
+    expect(secrets.redact('key lettersonlykey, room:ops')).toBe('key ***, room:ops');
     const error = await parseServiceUrl('echo://echo-key-0123456789/extra').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toContain('echo://KEY?target=room:NAME');

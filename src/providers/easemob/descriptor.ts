@@ -30,6 +30,7 @@ export const descriptor: ProviderDescriptor = {
   rateLimit: { requests: 6000, perMs: 60_000 },
   url: {
     form: 'easemob://CLIENTID:CLIENTSECRET@HOST/ORG/APP[?target=user:a,b|group:g]',
+    roles: { pathSettings: true, hostAfterCredentials: true },
     parse(url) {
       const credentials = url.pair('client id', 'client secret');
       if (!url.parts.host) url.fail("has no REST host after '@'");

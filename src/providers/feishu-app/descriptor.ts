@@ -95,6 +95,7 @@ export const descriptor: ProviderDescriptor = {
   rateLimit: RATE_LIMIT,
   url: {
     form: 'feishu-app://APPID:APPSECRET@[HOST]?target=chat:oc_…|user:ou_…',
+    roles: { hostAfterCredentials: true },
     parse(url) {
       const credentials = url.pair('App ID', 'App Secret');
       url.noPath();

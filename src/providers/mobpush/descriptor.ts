@@ -34,6 +34,7 @@ export const descriptor: ProviderDescriptor = {
   rateLimit: { requests: 500, perMs: 60_000 },
   url: {
     form: 'mobpush://APPKEY:APPSECRET@/all|/alias/a,b|/tags/a,b|/rid/ID',
+    roles: { pathSettings: true },
     parse(url) {
       const credentials = url.pair('AppKey', 'AppSecret');
       if (url.parts.host) url.fail("has a host: MobPush URLs have none ('@/…'); use ?endpoint= for another server");

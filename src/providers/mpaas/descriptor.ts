@@ -30,6 +30,7 @@ export const descriptor: ProviderDescriptor = {
   rateLimit: { requests: 20, perMs: 1_000 },
   url: {
     form: 'mpaas://ACCESSKEYID:ACCESSKEYSECRET@APPID/WORKSPACEID[?target=user:…]',
+    roles: { pathSettings: true, hostAfterCredentials: true },
     parse(url) {
       const credentials = url.pair('AccessKeyId', 'AccessKeySecret');
       if (!url.parts.host) url.fail("has no AppId after '@'");

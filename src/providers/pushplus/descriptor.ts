@@ -30,6 +30,7 @@ export const descriptor: ProviderDescriptor = {
   rateLimit: { requests: 5, perMs: 60_000 },
   url: {
     form: 'pushplus://TOKEN[?topic=CODE|to=TOKEN,…][&channel=…]',
+    roles: { tokenHost: true },
     keys: ['topic', 'to'],
     parse(url) {
       url.noUserinfo();
