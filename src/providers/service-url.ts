@@ -1,17 +1,12 @@
 /**
- * Service URLs: one compact string per destination, for the CLI (`--url`) and the action's `urls` input.
+ * Service URLs: one compact string per destination, for the CLI (`--url`) and the action's `urls` input, e.g.
+ * `dingtalk://TOKEN?secret=SEC` or `wecom-app://CORPID:SECRET@AGENTID?target=user:a,b`.
  *
- *   pushplus://TOKEN?topic=CODE&channel=wechat      dingtalk://TOKEN?secret=SEC     wecom://KEY
- *   feishu://TOKEN?secret=SEC                        serverchan://SENDKEY
- *   mobpush://APPKEY:APPSECRET@/alias/a,b           (path: /all, /alias/…, /tags/…, /rid/…)
- *   mpaas://ACCESSKEYID:ACCESSKEYSECRET@APPID/WORKSPACEID?target=user:a
- *   easemob://CLIENTID:CLIENTSECRET@HOST/ORG/APP?target=user:a,b
- *   feishu-app://APPID:APPSECRET@[HOST]?target=chat:oc_…   (HOST: open.larksuite.com for Lark)
- *   wecom-app://CORPID:SECRET@AGENTID?target=user:a,b      dingtalk-app://APPKEY:APPSECRET@AGENTID?target=user:a
- *
- * Common query keys on every scheme: endpoint, format, template, title, target, channel, options.
+ * This file is the generic part: it splits a URL into scheme, userinfo, host, path and query, reads the common query
+ * keys (endpoint, format, template, title, target, channel, options), and hands the rest to the grammar in the
+ * provider's descriptor (`src/providers/<name>/descriptor.ts`, `url`), which knows what its parts mean, both ways.
  * Credentials containing reserved characters (`/ ? # @ : %`) are percent-encoded; `formatServiceUrl` does that.
- * The URL maps to generic NotifyConfig fields only; each adapter still validates its own settings.
+ * The URL maps to generic NotifyConfig fields only; core's checks and the adapter validate the settings.
  * Every error shows the URL with its credentials replaced by `***` (maskServiceUrl), and names a key, a kind or a
  * scheme it quotes only when that is a plain word: a misspelt key or a raw webhook URL must not print a credential.
  */
