@@ -11,31 +11,16 @@ import { pathToFileURL } from 'node:url';
 const root = resolve(import.meta.dirname, '..');
 const [provider = 'pushplus', format = ''] = process.argv.slice(2);
 
-const credentials = {
-  pushplus: { token: 'demo0000000000000000000000000000' },
-  dingtalk: { token: 'demo-access-token', secret: 'SECdemo' },
-  wecom: { token: '00000000-0000-0000-0000-000000000000' },
-  feishu: { token: '00000000-0000-0000-0000-000000000000', secret: 'demo-secret' },
-  serverchan: { token: 'SCTdemo0000000000000000000' },
-  mobpush: { token: 'demoappkey', secret: 'demoappsecret', target: 'alias:tester' },
-  mpaas: {
-    token: 'LTAIdemo',
-    secret: 'demo-secret',
-    'app-id': 'ONEX0000000000000',
-    'workspace-id': 'default',
-    target: 'user:tester',
-  },
-  easemob: {
-    token: 'YXA6demo',
-    secret: 'YXA6demosecret',
-    'app-id': 'demo-org#demo-app',
-    endpoint: 'https://a1.easemob.com',
-    target: 'user:oncall',
-  },
-  'feishu-app': { token: 'cli_demo0000000000', secret: 'demo-secret', target: 'chat:oc_demo0000000000' },
-  'wecom-app': { token: 'wwdemo0000000000', secret: 'demo-secret', 'app-id': '1000002', target: 'user:oncall' },
-  'dingtalk-app': { token: 'dingdemo000000', secret: 'demo-secret', 'app-id': '836390886', target: 'user:oncall' },
-};
+/**
+ * Placeholder credentials per provider: each descriptor's example configuration (src/providers/<name>/descriptor.ts),
+ * read through the library build, which is rebuilt first when a source is newer.
+ */
+async function exampleInputs(name) {
+  spawnSync(process.execPath, [join(root, 'scripts/build-lib-if-stale.mjs')], { stdio: 'ignore' });
+  const { getDescriptor } = await import(pathToFileURL(join(root, 'lib/library.js')).href);
+  const { provider: _provider, appId, workspaceId, ...rest } = getDescriptor(name).example;
+  return { ...rest, ...(appId ? { 'app-id': appId } : {}), ...(workspaceId ? { 'workspace-id': workspaceId } : {}) };
+}
 
 const scenes = [
   { name: 'Build failure (push to main)', event: 'push-failure.json', eventName: 'push', status: 'failure' },
@@ -123,7 +108,7 @@ for (const scene of scenes) {
     'dry-run': 'true',
     template: 'auto',
     summary: 'false',
-    ...(credentials[provider] ?? { token: 'demo-token-0000' }),
+    ...(await exampleInputs(provider)),
   };
   if (format) inputs.format = format;
   const env = {

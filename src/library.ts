@@ -32,7 +32,16 @@ export { renderMarkdown, toPlainText } from './render/markdown.js';
 export type { TextDialect } from './render/markdown.js';
 export { fitMarkdown, truncateText, measure } from './render/limits.js';
 export type { TextLimit, MessageLimits } from './render/limits.js';
-export { loadAdapter, PROVIDER_NAMES } from './providers/registry.js';
+export { loadAdapter, PROVIDER_NAMES, registerProvider, descriptors, getDescriptor } from './providers/registry.js';
+export type {
+  ProviderDescriptor,
+  CredentialRole,
+  TargetGrammar,
+  UrlGrammar,
+  CodeTable,
+  CodeEntry,
+  RetryClass,
+} from './providers/descriptor.js';
 export type { ProviderAdapter, ProviderSettings, DeliveryPlan } from './providers/types.js';
 export { githubContext } from './context/github.js';
 export { EasemobClient } from './providers/easemob/client.js';

@@ -2,6 +2,8 @@
  * The CLI's flags: the action's inputs under the same names, each also read from CI_NOTIFIER_<NAME>
  * (upper case, `-` → `_`) so credentials need not appear on the command line or in shell history.
  */
+import { PROVIDER_NAMES } from '../providers/registry.js';
+
 export interface FlagSpec {
   name: string;
   type: 'string' | 'boolean';
@@ -21,8 +23,10 @@ export const FLAGS: readonly FlagSpec[] = [
     name: 'provider',
     type: 'string',
     value: 'NAME',
-    description:
-      'pushplus, dingtalk, wecom, feishu, serverchan, mobpush, mpaas, easemob, feishu-app, wecom-app or dingtalk-app (not needed with --url)',
+    // A getter: read when help is printed, so providers registered at run time are listed too.
+    get description() {
+      return `${PROVIDER_NAMES.join(', ')} (not needed with --url)`;
+    },
   },
   {
     name: 'token',

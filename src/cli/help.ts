@@ -1,16 +1,23 @@
 import { CONNECTION_FLAGS, EASEMOB_COMMANDS, OPERATION_FLAGS } from './easemob-flags.js';
+import { descriptors } from '../providers/registry.js';
 import { FLAGS, envName } from './flags.js';
 
-/** `ci-notifier --help`: every flag with its environment variable, the URL forms, exit codes and commands. */
+/**
+ * `ci-notifier --help`: every flag with its environment variable, the providers and their URL forms (from the
+ * registered descriptors, so a new provider shows up without editing this file), exit codes and commands.
+ */
 export function helpText(): string {
+  const providers = descriptors();
+  const providerRows = providers.map((d) => `  ${d.name.padEnd(13)} ${d.help}`);
+  const urlRows = providers.map((d) => `  ${d.url.form}`);
   const rows = FLAGS.map((flag) => {
     const left = `${flag.short ? `-${flag.short}, ` : '    '}--${flag.name}${flag.value ? ` ${flag.value}` : ''}`;
     const env = flag.env === false ? '' : ` [env ${envName(flag.name)}]`;
     return `  ${left.padEnd(34)} ${flag.description}${env}`;
   });
-  return `ci-notifier: send a CI result (build failure, release, deployment) to pushplus, DingTalk, WeCom,
-Feishu, ServerChan, MobPush, mPaaS or Easemob, or as an app message (feishu-app, wecom-app, dingtalk-app),
-from any CI.
+  return `ci-notifier: send a CI result (build failure, release, deployment) to ${providers
+    .map((d) => d.displayName)
+    .join(', ')}, from any CI.
 
 Usage:
   ci-notifier --provider NAME [--token TOKEN] [--target TARGET] [options]
@@ -21,15 +28,11 @@ Usage:
 Options (each also read from the environment variable shown; a flag wins):
 ${rows.join('\n')}
 
+Providers (--provider NAME; each has its page in docs/providers/):
+${providerRows.join('\n')}
+
 Service URLs (percent-encode reserved characters in credentials):
-  pushplus://TOKEN?topic=CODE&channel=wechat      dingtalk://TOKEN?secret=SECRET
-  wecom://KEY                                     feishu://TOKEN?secret=SECRET
-  serverchan://SENDKEY                            mobpush://APPKEY:APPSECRET@/alias/a,b
-  mpaas://ACCESSKEYID:ACCESSKEYSECRET@APPID/WORKSPACEID?target=user:a
-  easemob://CLIENTID:CLIENTSECRET@HOST/ORG/APP?target=user:a,b
-  feishu-app://APPID:APPSECRET@[open.larksuite.com]?target=chat:oc_…
-  wecom-app://CORPID:SECRET@AGENTID?target=user:a,b
-  dingtalk-app://APPKEY:APPSECRET@AGENTID?target=user:a,b
+${urlRows.join('\n')}
   Common query keys: endpoint, format, template, title, target, channel, options.
 
 CI context is detected for GitHub Actions, GitLab CI, Jenkins, Gitee Go, Drone, Woodpecker, CircleCI,

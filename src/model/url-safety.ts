@@ -219,7 +219,15 @@ export function urlCredentials(raw: string, depth = 0): string[] {
     }
   };
   const { scheme } = url;
-  if (url.userinfo !== undefined) add(url.userinfo);
+  if (url.userinfo !== undefined) {
+    add(url.userinfo);
+    // `ID:SECRET@`: each half is a credential on its own, even one that reads like a word (`demoappkey`).
+    const colon = url.userinfo.indexOf(':');
+    if (colon > 0) {
+      addForms(url.userinfo.slice(0, colon));
+      addForms(url.userinfo.slice(colon + 1));
+    }
+  }
   const service = SERVICE_SCHEMES.has(scheme);
   const web = WEB_SCHEMES.has(scheme);
   if (url.host) {
@@ -258,4 +266,26 @@ export function urlCredentials(raw: string, depth = 0): string[] {
   }
   add(url.fragment);
   return [...found];
+}
+
+/** How a service URL scheme uses its parts, for `urlCredentials` (the providers' registry declares its schemes). */
+export interface ServiceSchemeRoles {
+  /** The host is the credential itself (`wecom://KEY`). */
+  tokenHost?: boolean;
+  /** The path holds settings (a target kind, a workspace), not credentials. */
+  pathSettings?: boolean;
+  /** After `ID:SECRET@`, the host is an id or an address rather than a credential. */
+  hostAfterCredentials?: boolean;
+}
+
+/**
+ * Declares a service URL scheme, so its setting keys are read as settings and a credential in its host is found
+ * even when it looks like a word. The built-in providers' schemes are listed above as well, so masking does not
+ * depend on the registry having been loaded; a provider registered at run time is known from here on.
+ */
+export function registerServiceScheme(scheme: string, roles: ServiceSchemeRoles = {}): void {
+  SERVICE_SCHEMES.add(scheme);
+  if (roles.tokenHost) TOKEN_HOST.add(scheme);
+  if (roles.pathSettings) PATH_SETTINGS.add(scheme);
+  if (roles.hostAfterCredentials) HOST_AFTER_CREDENTIALS.add(scheme);
 }

@@ -2,12 +2,11 @@
  * Several destinations in one run (`urls`, repeated `--url`): every config is validated before the first
  * request, then each is notified and the outcomes merge into one.
  */
-import { loadAdapter } from '../providers/registry.js';
 import { deepMerge, type NotifyConfig } from '../model/config.js';
 import type { CiContext } from '../model/context.js';
 import { ConfigError, isNotifierError } from '../model/errors.js';
 import { loadPeople } from './people.js';
-import { notify, validateConfig, type NotifyDependencies, type NotifyOutcome } from './notify.js';
+import { adapterFor, notify, validateConfig, type NotifyDependencies, type NotifyOutcome } from './notify.js';
 import { parseServiceUrl } from '../providers/service-url.js';
 import { RateLimiter } from '../transport/rate-limit.js';
 
@@ -96,7 +95,7 @@ export async function notifyMany(
   );
   for (const [index, config] of configs.entries()) {
     try {
-      const adapter = await loadAdapter(config.provider);
+      const adapter = await adapterFor(config, context);
       validateConfig(adapter, config, context);
     } catch (error) {
       throw labelled(error, configs.length > 1 ? describeConfig(config, index, configs.length) : undefined);

@@ -1,4 +1,5 @@
-import { loadAdapter } from '../providers/registry.js';
+import { checkSettings } from '../providers/checks.js';
+import { getDescriptor, loadAdapter } from '../providers/registry.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter } from '../providers/types.js';
 import { DEFAULT_LOCALE, DEFAULT_TIMEZONE } from '../render/locale.js';
 import { renderTemplate } from '../render/template.js';
@@ -35,7 +36,7 @@ export interface DeliveryResult {
 }
 
 /**
- * One failed delivery for a report line: "topic:ops: pushplus code 903 (…)", "pushplus topic:ops: POST … failed".
+ * One failed delivery for a report line: "topic:ops: pushplus error 903 (…)", "pushplus topic:ops: POST … failed".
  * The provider is named once: not again when the message already names it ("DingTalk error 310000").
  */
 export function describeResult(result: DeliveryResult, text: string = result.message ?? 'no reason given'): string {
@@ -128,6 +129,17 @@ export function validateConfig(
     const empty = (input === 'token' && !config.token) || (input === 'secret' && !config.secret);
     if (!empty) throw error;
   }
+}
+
+/**
+ * The provider's adapter, after core's checks from its descriptor (credentials, format, target: checks.ts) passed,
+ * so bad input is refused before the provider's code is loaded; as in validateConfig, a skipped run may lack its
+ * credentials.
+ */
+export async function adapterFor(config: NotifyConfig, context: CiContext): Promise<ProviderAdapter<unknown>> {
+  const descriptor = getDescriptor(config.provider);
+  validateConfig({ parse: (settings) => checkSettings(descriptor, settings) }, config, context);
+  return loadAdapter(config.provider);
 }
 
 /** The part of a config an adapter reads. */
@@ -249,7 +261,7 @@ export async function notify(
   secrets.add(config.token);
   secrets.add(config.secret);
 
-  const adapter = await loadAdapter(config.provider);
+  const adapter = await adapterFor(config, context);
   // Before parsing: a provider that cannot update or reply must not silently post a new message instead.
   if (config.updateMessage && !adapter.updatesMessages)
     throw new ConfigError('update-message', `is not supported by ${adapter.name}`, 'feishu-app or dingtalk-app');

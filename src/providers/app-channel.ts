@@ -1,4 +1,5 @@
 import type { FailureVerdict } from '../transport/types.js';
+import { explainCode, type CodeTable } from './codes.js';
 
 /**
  * Plumbing shared by the application channels (feishu-app, wecom-app, dingtalk-app).
@@ -44,37 +45,15 @@ export class AppToken {
 /** Placeholder shown in dry-run requests: a dry run never fetches a token. */
 export const DRY_RUN_TOKEN = 'dry-run-access-token';
 
-/** One entry of an application channel's error-code table: what it means, whether to retry, what to do. */
-export interface AppCode {
-  meaning: string;
-  /** `safe`: throttled or transient, retried within the budget; `reauth`: the access token expired. */
-  retry?: 'safe' | 'reauth';
-  hint?: string;
-}
-
 /** The failure verdict for a business code, from the channel's table (an unknown code is never retried). */
 export function codeFailure(
   provider: string,
-  table: Readonly<Record<number, AppCode>>,
+  table: CodeTable,
   code: number,
   text: string,
   options: { status: number; reauthCodes: readonly number[]; retryAfterMs?: number },
 ): FailureVerdict {
-  const known = table[code];
-  const reauth = options.reauthCodes.includes(code);
-  const retry = reauth
-    ? 'reauth'
-    : known?.retry === 'safe' || options.status === 429 || options.status >= 500
-      ? 'safe'
-      : 'never';
-  return {
-    ok: false,
-    code,
-    message: `${provider} error ${code} (${known?.meaning ?? 'unknown code'})${text ? `: ${text}` : ''}`,
-    hint: known?.hint,
-    retry,
-    retryAfterMs: options.retryAfterMs,
-  };
+  return explainCode(provider, table, code, text, options);
 }
 
 /** Reads `options.reauthCodes` (codes that mean "fetch a new token and retry once"), or the channel's default. */
@@ -89,10 +68,4 @@ export function reauthCodesOption(
   return value as number[];
 }
 
-/** Splits `target` into its non-empty lines (`;` also separates, as for the other providers). */
-export function targetLines(raw: string | undefined): string[] {
-  return (raw ?? '')
-    .split(/[\n;]/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
+export { targetLines } from './target-lines.js';

@@ -1,73 +1,45 @@
 /**
- * Service URLs: one compact string per destination, for the CLI (`--url`) and the action's `urls` input.
+ * Service URLs: one compact string per destination, for the CLI (`--url`) and the action's `urls` input, e.g.
+ * `dingtalk://TOKEN?secret=SEC` or `wecom-app://CORPID:SECRET@AGENTID?target=user:a,b`.
  *
- *   pushplus://TOKEN?topic=CODE&channel=wechat      dingtalk://TOKEN?secret=SEC     wecom://KEY
- *   feishu://TOKEN?secret=SEC                        serverchan://SENDKEY
- *   mobpush://APPKEY:APPSECRET@/alias/a,b           (path: /all, /alias/…, /tags/…, /rid/…)
- *   mpaas://ACCESSKEYID:ACCESSKEYSECRET@APPID/WORKSPACEID?target=user:a
- *   easemob://CLIENTID:CLIENTSECRET@HOST/ORG/APP?target=user:a,b
- *   feishu-app://APPID:APPSECRET@[HOST]?target=chat:oc_…   (HOST: open.larksuite.com for Lark)
- *   wecom-app://CORPID:SECRET@AGENTID?target=user:a,b      dingtalk-app://APPKEY:APPSECRET@AGENTID?target=user:a
- *
- * Common query keys on every scheme: endpoint, format, template, title, target, channel, options.
+ * This file is the generic part: it splits a URL into scheme, userinfo, host, path and query, reads the common query
+ * keys (endpoint, format, template, title, target, channel, options), and hands the rest to the grammar in the
+ * provider's descriptor (`src/providers/<name>/descriptor.ts`, `url`), which knows what its parts mean, both ways.
  * Credentials containing reserved characters (`/ ? # @ : %`) are percent-encoded; `formatServiceUrl` does that.
- * The URL maps to generic NotifyConfig fields only; each adapter still validates its own settings.
+ * The URL maps to generic NotifyConfig fields only; core's checks and the adapter validate the settings.
  * Every error shows the URL with its credentials replaced by `***` (maskServiceUrl), and names a key, a kind or a
  * scheme it quotes only when that is a plain word: a misspelt key or a raw webhook URL must not print a credential.
  */
-import type { NotifyConfig } from '../model/config.js';
 import { compact } from '../model/config.js';
 import { ConfigError } from '../model/errors.js';
 import { parseOptions } from '../model/options.js';
 import { maskUrl, quoteSafely } from '../model/url-safety.js';
+import type { ServiceUrlConfig, UrlFields, UrlParts, UrlReader, UrlWriter } from './descriptor.js';
+import { descriptors, findDescriptor } from './registry.js';
 
-/** The slice of NotifyConfig a URL can set. */
-export type ServiceUrlConfig = Pick<NotifyConfig, 'provider'> &
-  Partial<
-    Pick<
-      NotifyConfig,
-      | 'token'
-      | 'secret'
-      | 'appId'
-      | 'workspaceId'
-      | 'endpoint'
-      | 'channel'
-      | 'format'
-      | 'template'
-      | 'title'
-      | 'target'
-      | 'options'
-    >
-  >;
+export type { ServiceUrlConfig } from './descriptor.js';
 
 const COMMON_KEYS = ['endpoint', 'format', 'template', 'title', 'target', 'channel', 'options'] as const;
 type CommonKey = (typeof COMMON_KEYS)[number];
 
-/** The expected form per scheme, quoted in every error. */
-export const SERVICE_URL_FORMS: Readonly<Record<string, string>> = {
-  pushplus: 'pushplus://TOKEN[?topic=CODE|to=TOKEN,…][&channel=…]',
-  dingtalk: 'dingtalk://ACCESS_TOKEN[?secret=SIGNING_SECRET]',
-  wecom: 'wecom://KEY',
-  feishu: 'feishu://HOOK_TOKEN[?secret=SIGNING_SECRET]',
-  serverchan: 'serverchan://SENDKEY',
-  mobpush: 'mobpush://APPKEY:APPSECRET@/all|/alias/a,b|/tags/a,b|/rid/ID',
-  mpaas: 'mpaas://ACCESSKEYID:ACCESSKEYSECRET@APPID/WORKSPACEID[?target=user:…]',
-  easemob: 'easemob://CLIENTID:CLIENTSECRET@HOST/ORG/APP[?target=user:a,b|group:g]',
-  'feishu-app': 'feishu-app://APPID:APPSECRET@[HOST]?target=chat:oc_…|user:ou_…',
-  'wecom-app': 'wecom-app://CORPID:SECRET@AGENTID?target=user:a,b|party:1|tag:1|@all',
-  'dingtalk-app': 'dingtalk-app://APPKEY:APPSECRET@AGENTID?target=user:a,b|dept:1|@all',
-};
+/** The expected form per scheme, quoted in every error: from the descriptors (live, so a registered one shows). */
+export const SERVICE_URL_FORMS: Readonly<Record<string, string>> = new Proxy({} as Record<string, string>, {
+  get: (_, key) => (typeof key === 'string' ? findDescriptor(key)?.url.form : undefined),
+  has: (_, key) => typeof key === 'string' && findDescriptor(key) !== undefined,
+  ownKeys: () => descriptors().map((d) => d.name),
+  getOwnPropertyDescriptor: (_, key) => {
+    const form = typeof key === 'string' ? findDescriptor(key)?.url.form : undefined;
+    return form === undefined ? undefined : { value: form, enumerable: true, configurable: true, writable: false };
+  },
+});
 
-const MOBPUSH_KINDS = new Set(['all', 'alias', 'tags', 'rid']);
+function exampleForms(): string {
+  return descriptors()
+    .map((d) => d.url.form)
+    .join(', ');
+}
 
-const EXAMPLE_FORMS = Object.values(SERVICE_URL_FORMS).join(', ');
-
-interface UrlParts {
-  scheme: string;
-  user?: string;
-  password?: string;
-  host: string;
-  path: string[];
+interface SplitUrl extends UrlParts {
   query: [string, string][];
 }
 
@@ -80,8 +52,8 @@ export function maskServiceUrl(raw: string): string {
 }
 
 function fail(raw: string, problem: string, scheme?: string): never {
-  const form = scheme && SERVICE_URL_FORMS[scheme] ? SERVICE_URL_FORMS[scheme] : `one of ${EXAMPLE_FORMS}`;
-  throw new ConfigError('url', `'${maskServiceUrl(raw)}' ${problem}`, form);
+  const form = scheme ? findDescriptor(scheme)?.url.form : undefined;
+  throw new ConfigError('url', `'${maskServiceUrl(raw)}' ${problem}`, form ?? `one of ${exampleForms()}`);
 }
 
 function decode(raw: string, part: string, what: string, scheme: string): string {
@@ -92,7 +64,7 @@ function decode(raw: string, part: string, what: string, scheme: string): string
   }
 }
 
-function split(raw: string): UrlParts {
+function split(raw: string): SplitUrl {
   const trimmed = raw.trim();
   const match = /^([A-Za-z][\w+.-]*):\/\/([^?#]*)(?:\?([^#]*))?$/.exec(trimmed);
   if (!match) {
@@ -130,7 +102,7 @@ function split(raw: string): UrlParts {
 }
 
 /** Reads the query into known keys; unknown or repeated keys are errors, so a typo never goes unnoticed. */
-function readQuery(raw: string, parts: UrlParts, extra: readonly string[]): Map<string, string> {
+function readQuery(raw: string, parts: SplitUrl, extra: readonly string[]): Map<string, string> {
   const allowed = new Set<string>([...COMMON_KEYS, ...extra]);
   const values = new Map<string, string>();
   for (const [key, value] of parts.query) {
@@ -149,8 +121,8 @@ interface Deferred {
   options?: string;
 }
 
-function common(scheme: string, query: Map<string, string>, deferred: Deferred): Partial<ServiceUrlConfig> {
-  const out: Partial<ServiceUrlConfig> = {};
+function common(query: Map<string, string>, deferred: Deferred): UrlFields {
+  const out: UrlFields = {};
   for (const key of COMMON_KEYS) {
     const value = query.get(key);
     if (value === undefined) continue;
@@ -158,25 +130,6 @@ function common(scheme: string, query: Map<string, string>, deferred: Deferred):
     else out[key as Exclude<CommonKey, 'options'>] = value;
   }
   return out;
-}
-
-function requireNoUserinfo(raw: string, parts: UrlParts): void {
-  if (parts.user !== undefined) fail(raw, 'has credentials before @ where none belong', parts.scheme);
-}
-
-function requireNoPath(raw: string, parts: UrlParts): void {
-  if (parts.path.length > 0) fail(raw, 'has a path where none belongs', parts.scheme);
-}
-
-function requireToken(raw: string, parts: UrlParts, what: string): string {
-  if (!parts.host) fail(raw, `has no ${what}`, parts.scheme);
-  return parts.host;
-}
-
-function requirePair(raw: string, parts: UrlParts, first: string, second: string): { token: string; secret: string } {
-  if (!parts.user) fail(raw, `has no ${first} before ':'`, parts.scheme);
-  if (!parts.password) fail(raw, `has no ${second} after ':'`, parts.scheme);
-  return { token: parts.user, secret: parts.password };
 }
 
 /** Parses one service URL into the config fields it sets. Throws ConfigError('url', …) with the URL masked. */
@@ -198,119 +151,39 @@ export async function parseServiceUrl(raw: string): Promise<ServiceUrlConfig> {
 function parseFields(raw: string, deferred: Deferred): ServiceUrlConfig {
   const parts = split(raw);
   const { scheme } = parts;
-  switch (scheme) {
-    case 'pushplus': {
-      requireNoUserinfo(raw, parts);
-      requireNoPath(raw, parts);
-      const query = readQuery(raw, parts, ['topic', 'to']);
-      const base = common(scheme, query, deferred);
-      const topic = query.get('topic');
-      const to = query.get('to');
-      if ([topic, to, base.target].filter(Boolean).length > 1)
-        fail(raw, "sets more than one of 'topic', 'to' and 'target'", scheme);
-      const target = topic ? `topic:${topic}` : to ? `to:${to}` : base.target;
-      return compact({ ...base, provider: scheme, token: requireToken(raw, parts, 'token'), target });
-    }
-    case 'dingtalk':
-    case 'feishu': {
-      requireNoUserinfo(raw, parts);
-      requireNoPath(raw, parts);
-      const query = readQuery(raw, parts, ['secret']);
-      return compact({
-        ...common(scheme, query, deferred),
-        provider: scheme,
-        token: requireToken(raw, parts, 'access token'),
-        secret: query.get('secret'),
-      });
-    }
-    case 'wecom':
-    case 'serverchan': {
-      requireNoUserinfo(raw, parts);
-      requireNoPath(raw, parts);
-      const query = readQuery(raw, parts, []);
-      const what = scheme === 'wecom' ? 'robot key' : 'SendKey';
-      return compact({ ...common(scheme, query, deferred), provider: scheme, token: requireToken(raw, parts, what) });
-    }
-    case 'mobpush': {
-      const credentials = requirePair(raw, parts, 'AppKey', 'AppSecret');
-      if (parts.host)
-        fail(raw, "has a host: MobPush URLs have none ('@/…'); use ?endpoint= for another server", scheme);
-      const query = readQuery(raw, parts, []);
-      const base = common(scheme, query, deferred);
-      let target = base.target;
-      if (parts.path.length > 0) {
-        if (base.target) fail(raw, 'sets the target both in the path and in ?target=', scheme);
-        const [kind = '', ...values] = parts.path;
-        if (!MOBPUSH_KINDS.has(kind)) fail(raw, `has an unknown target kind ${quoteSafely(kind)}`, scheme);
-        if (kind === 'all') {
-          if (values.length > 0) fail(raw, "has values after '/all'", scheme);
-          target = 'all';
-        } else {
-          if (values.length !== 1) fail(raw, `needs exactly one comma-separated list after '/${kind}/'`, scheme);
-          target = `${kind}:${values[0]}`;
-        }
-      }
-      return compact({ ...base, provider: scheme, ...credentials, target });
-    }
-    case 'mpaas': {
-      const credentials = requirePair(raw, parts, 'AccessKeyId', 'AccessKeySecret');
-      if (!parts.host) fail(raw, "has no AppId after '@'", scheme);
-      if (parts.path.length !== 1) fail(raw, 'needs exactly one path segment: the workspace id', scheme);
-      const query = readQuery(raw, parts, []);
-      return compact({
-        ...common(scheme, query, deferred),
-        provider: scheme,
-        ...credentials,
-        appId: parts.host,
-        workspaceId: parts.path[0],
-      });
-    }
-    case 'easemob': {
-      const credentials = requirePair(raw, parts, 'client id', 'client secret');
-      if (!parts.host) fail(raw, "has no REST host after '@'", scheme);
-      if (parts.path.length !== 2) fail(raw, 'needs the path /ORG/APP', scheme);
-      const query = readQuery(raw, parts, []);
-      const base = common(scheme, query, deferred);
-      return compact({
-        ...base,
-        provider: scheme,
-        ...credentials,
-        // The host is the app's REST host; ?endpoint= overrides it (another scheme or port, a proxy, a test).
-        endpoint: base.endpoint ?? `https://${parts.host}`,
-        appId: `${parts.path[0]}#${parts.path[1]}`,
-      });
-    }
-    case 'feishu-app': {
-      const credentials = requirePair(raw, parts, 'App ID', 'App Secret');
-      requireNoPath(raw, parts);
-      const query = readQuery(raw, parts, []);
-      const base = common(scheme, query, deferred);
-      // The optional host picks the service host (open.larksuite.com for Lark); ?endpoint= overrides it.
-      const endpoint = base.endpoint ?? (parts.host ? `https://${parts.host}` : undefined);
-      return compact({ ...base, provider: scheme, ...credentials, endpoint });
-    }
-    case 'wecom-app':
-    case 'dingtalk-app': {
-      const credentials = requirePair(
-        raw,
-        parts,
-        scheme === 'wecom-app' ? 'corp id' : 'AppKey',
-        scheme === 'wecom-app' ? 'app secret' : 'AppSecret',
-      );
-      if (!parts.host) fail(raw, "has no AgentId after '@'", scheme);
-      requireNoPath(raw, parts);
-      const query = readQuery(raw, parts, []);
-      return compact({ ...common(scheme, query, deferred), provider: scheme, ...credentials, appId: parts.host });
-    }
-    case 'http':
-    case 'https':
-      return fail(
+  const descriptor = findDescriptor(scheme);
+  if (!descriptor) {
+    if (scheme === 'http' || scheme === 'https')
+      fail(
         raw,
         `is a web address, not a service URL: a robot's webhook URL goes in \`token\` with \`provider\`, or here as PROVIDER://KEY`,
       );
-    default:
-      return fail(raw, `has an unknown scheme ${quoteSafely(scheme)}`);
+    fail(raw, `has an unknown scheme ${quoteSafely(scheme)}`);
   }
+  const query = readQuery(raw, parts, descriptor.url.keys ?? []);
+  const own = new Map([...query].filter(([key]) => !(COMMON_KEYS as readonly string[]).includes(key)));
+  const reader: UrlReader = {
+    parts: { scheme, user: parts.user, password: parts.password, host: parts.host, path: parts.path },
+    query: own,
+    common: common(query, deferred),
+    fail: (problem) => fail(raw, problem, scheme),
+    noUserinfo() {
+      if (parts.user !== undefined) fail(raw, 'has credentials before @ where none belong', scheme);
+    },
+    noPath() {
+      if (parts.path.length > 0) fail(raw, 'has a path where none belongs', scheme);
+    },
+    hostToken(what) {
+      if (!parts.host) fail(raw, `has no ${what}`, scheme);
+      return parts.host;
+    },
+    pair(first, second) {
+      if (!parts.user) fail(raw, `has no ${first} before ':'`, scheme);
+      if (!parts.password) fail(raw, `has no ${second} after ':'`, scheme);
+      return { token: parts.user, secret: parts.password };
+    },
+  };
+  return compact({ ...descriptor.url.parse(reader), provider: descriptor.name });
 }
 
 const enc = encodeURIComponent;
@@ -320,8 +193,8 @@ function queryString(entries: [string, string | undefined][]): string {
   return pairs.length ? `?${pairs.map(([key, value]) => `${key}=${enc(value)}`).join('&')}` : '';
 }
 
-function commonEntries(config: ServiceUrlConfig, skip: readonly string[] = []): [string, string | undefined][] {
-  return COMMON_KEYS.filter((key) => !skip.includes(key)).map((key) => [
+function commonEntries(config: ServiceUrlConfig): [string, string | undefined][] {
+  return COMMON_KEYS.map((key) => [
     key,
     key === 'options'
       ? config.options && Object.keys(config.options).length > 0
@@ -331,83 +204,23 @@ function commonEntries(config: ServiceUrlConfig, skip: readonly string[] = []): 
   ]);
 }
 
-function missing(provider: string, field: string): never {
-  throw new ConfigError('url', `a ${provider} URL needs ${field}`, SERVICE_URL_FORMS[provider]);
-}
-
 /** The inverse of parseServiceUrl: `parseServiceUrl(formatServiceUrl(c))` gives back `c`. The result holds secrets. */
 export function formatServiceUrl(config: ServiceUrlConfig): string {
   const { provider } = config;
-  switch (provider) {
-    case 'pushplus': {
-      const target = config.target;
-      const topic = target?.startsWith('topic:') ? target.slice(6) : undefined;
-      const to = target?.startsWith('to:') ? target.slice(3) : undefined;
-      return `pushplus://${enc(config.token ?? missing(provider, 'a token'))}${queryString([
-        ['topic', topic],
-        ['to', to],
-        ...commonEntries({ ...config, target: topic || to ? undefined : target }),
-      ])}`;
-    }
-    case 'dingtalk':
-    case 'feishu':
-      return `${provider}://${enc(config.token ?? missing(provider, 'a token'))}${queryString([
-        ['secret', config.secret],
-        ...commonEntries(config),
-      ])}`;
-    case 'wecom':
-    case 'serverchan':
-      return `${provider}://${enc(config.token ?? missing(provider, 'a token'))}${queryString(commonEntries(config))}`;
-    case 'mobpush': {
-      const target = config.target;
-      const match = target ? /^(alias|tags|rid):(.+)$/.exec(target) : null;
-      // A target without '/' fits the path form; anything else travels as ?target=.
-      const path =
-        target === 'all' ? '/all' : match && !match[2]!.includes('/') ? `/${match[1]}/${enc(match[2]!)}` : '';
-      return `mobpush://${enc(config.token ?? missing(provider, 'an AppKey'))}:${enc(config.secret ?? missing(provider, 'an AppSecret'))}@${path}${queryString(
-        commonEntries({ ...config, target: path ? undefined : target }),
-      )}`;
-    }
-    case 'mpaas':
-      return `mpaas://${enc(config.token ?? missing(provider, 'an AccessKeyId'))}:${enc(config.secret ?? missing(provider, 'an AccessKeySecret'))}@${enc(config.appId ?? missing(provider, 'an AppId'))}/${enc(config.workspaceId ?? missing(provider, 'a workspace id'))}${queryString(commonEntries(config))}`;
-    case 'easemob': {
-      const [org, app, ...more] = (config.appId ?? missing(provider, "an app key 'org#app'")).split('#');
-      if (!org || !app || more.length) missing(provider, "an app key of the form 'org#app'");
-      const endpoint = config.endpoint ?? missing(provider, 'an endpoint (the REST host)');
-      let host: string;
-      let keepEndpoint = true;
-      try {
-        const url = new URL(endpoint);
-        host = url.host;
-        keepEndpoint = !(url.protocol === 'https:' && (url.pathname === '/' || url.pathname === '') && !url.search);
-      } catch {
-        host = 'localhost';
-      }
-      return `easemob://${enc(config.token ?? missing(provider, 'a client id'))}:${enc(config.secret ?? missing(provider, 'a client secret'))}@${host}/${enc(org)}/${enc(app)}${queryString(
-        commonEntries({ ...config, endpoint: keepEndpoint ? endpoint : undefined }),
-      )}`;
-    }
-    case 'feishu-app': {
-      const credentials = `${enc(config.token ?? missing(provider, 'an App ID'))}:${enc(config.secret ?? missing(provider, 'an App Secret'))}`;
-      let host = '';
-      const endpoint = config.endpoint;
-      if (endpoint) {
-        try {
-          const url = new URL(endpoint);
-          if (url.protocol === 'https:' && (url.pathname === '/' || url.pathname === '') && !url.search)
-            host = url.host;
-        } catch {
-          // Kept in ?endpoint= as given.
-        }
-      }
-      return `feishu-app://${credentials}@${host}${queryString(commonEntries({ ...config, endpoint: host ? undefined : endpoint }))}`;
-    }
-    case 'wecom-app':
-    case 'dingtalk-app':
-      return `${provider}://${enc(config.token ?? missing(provider, 'a token'))}:${enc(config.secret ?? missing(provider, 'a secret'))}@${enc(config.appId ?? missing(provider, 'an AgentId'))}${queryString(commonEntries(config))}`;
-    default:
-      throw new ConfigError('url', `no URL form for provider '${provider}'`, `one of ${EXAMPLE_FORMS}`);
-  }
+  const descriptor = findDescriptor(provider);
+  if (!descriptor) throw new ConfigError('url', `no URL form for provider '${provider}'`, `one of ${exampleForms()}`);
+  const writer: UrlWriter = {
+    enc,
+    need(value, what) {
+      if (value === undefined) throw new ConfigError('url', `a ${provider} URL needs ${what}`, descriptor.url.form);
+      return value;
+    },
+  };
+  const shape = descriptor.url.format(config, writer);
+  return `${descriptor.name}://${shape.address}${queryString([
+    ...(shape.query ?? []),
+    ...commonEntries({ ...config, ...shape.override }),
+  ])}`;
 }
 
 /** Splits the `urls` input / CI_NOTIFIER_URL: one URL per line; blank lines and `#` comment lines are skipped. */

@@ -84,8 +84,6 @@ export interface ProviderAdapter<Parsed = unknown> {
   readonly defaultEndpoint: string;
   readonly formats: readonly string[];
   readonly defaultFormat: string;
-  /** The service's own business codes that mean "throttled, try later". */
-  readonly retryableCodes: readonly (string | number)[];
   /** Name of the request field the service deduplicates on, when it has one. */
   readonly idempotencyKey?: string;
   /** True when the adapter reads `update-message` / `reply-to`; the core refuses them for the others. */

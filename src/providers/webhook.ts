@@ -9,6 +9,7 @@ import { fitMarkdown, fits, truncateText, type TextLimit } from '../render/limit
 import { lex, toPlainText } from '../render/markdown.js';
 import { httpFailure, notJsonFailure } from '../transport/transport.js';
 import type { HttpReply, Verdict } from '../transport/types.js';
+import { explainCode, type CodeEntry } from './codes.js';
 
 export interface WebhookToken {
   /** The bare key/access token the service routes on. */
@@ -68,103 +69,7 @@ export function parseWebhookToken(raw: string | undefined, rule: WebhookTokenRul
   return { key, origin: url.origin, host };
 }
 
-export interface Mentions {
-  all: boolean;
-  users: string[];
-  mobiles: string[];
-}
-
-export type MentionKind = 'all' | 'user' | 'mobile';
-
-const USER_ID = /^[\w.@-]{1,128}$/;
-const MOBILE = /^\+?[\d-]{5,20}$/;
-
-/**
- * The mention a target without its kind most likely meant: `@13800000000` or `13800000000` → `@mobile:…` (where
- * the service mentions by mobile), `@alice` or `alice` → `@user:alice`, `all` → `@all`.
- */
-function mentionHint(item: string, kinds: readonly MentionKind[]): string | undefined {
-  const bare = item.replace(/^@/, '').trim();
-  if (bare.toLowerCase() === 'all' && kinds.includes('all')) return '@all';
-  if (bare.includes(':')) return undefined;
-  if (MOBILE.test(bare) && /^\+?\d/.test(bare) && kinds.includes('mobile')) return `@mobile:${bare}`;
-  if (USER_ID.test(bare) && kinds.includes('user')) return `@user:${bare}`;
-  return undefined;
-}
-
-/**
- * Parses `target` into mentions: `@all`, `@user:ID`, `@mobile:NUMBER`, separated by commas or newlines.
- * One message carries all of them; ids are checked so a target can never inject markup into a mention tag.
- */
-export function parseMentions(raw: string | undefined, provider: string, kinds: readonly MentionKind[]): Mentions {
-  const mentions: Mentions = { all: false, users: [], mobiles: [] };
-  const forms = [
-    kinds.includes('all') ? "'@all'" : '',
-    kinds.includes('user') ? "'@user:ID'" : '',
-    kinds.includes('mobile') ? "'@mobile:NUMBER'" : '',
-  ].filter(Boolean);
-  const expected = `${forms.join(', ')}, separated by commas or newlines`;
-  const items = (raw ?? '')
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter(Boolean);
-  for (const item of items) {
-    if (item.toLowerCase() === '@all' && kinds.includes('all')) {
-      mentions.all = true;
-      continue;
-    }
-    const match = /^@(user|mobile):(.*)$/i.exec(item);
-    const kind = match?.[1]?.toLowerCase() as MentionKind | undefined;
-    const value = match?.[2]?.trim() ?? '';
-    if (!kind || !kinds.includes(kind)) {
-      const hint = mentionHint(item, kinds);
-      throw new ConfigError(
-        'target',
-        `'${item.slice(0, 80)}' is not a ${provider} mention${hint ? ` (did you mean '${hint}'?)` : ''}`,
-        expected,
-      );
-    }
-    if (kind === 'user') {
-      if (!USER_ID.test(value))
-        throw new ConfigError(
-          'target',
-          `'${item}' has an empty or malformed user id`,
-          `'@user:ID' (letters, digits, . _ - @)`,
-        );
-      if (!mentions.users.includes(value)) mentions.users.push(value);
-    } else {
-      if (!MOBILE.test(value))
-        throw new ConfigError('target', `'${item}' has a malformed mobile number`, "'@mobile:13800138000'");
-      if (!mentions.mobiles.includes(value)) mentions.mobiles.push(value);
-    }
-  }
-  return mentions;
-}
-
-export function hasMentions(mentions: Mentions): boolean {
-  return mentions.all || mentions.users.length > 0 || mentions.mobiles.length > 0;
-}
-
-/** A short label for `results`: the target as given, or the robot's group. */
-export function targetLabel(raw: string | undefined): string {
-  const items = (raw ?? '')
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter(Boolean);
-  return items.length ? items.join(',') : 'group';
-}
-
-export interface CodeInfo {
-  meaning: string;
-  hint?: string;
-  /** Throttled: retry within the budget. */
-  retry?: boolean;
-  /**
-   * How long the service documents the throttle to last: the retry waits that long, and the transport fails at once
-   * (naming the wait) when the run's deadline comes first, instead of spending the budget on attempts that cannot succeed.
-   */
-  waitMs?: number;
-}
+export { parseMentions, targetLabel, type MentionKind, type Mentions } from './mentions.js';
 
 /**
  * Reads a robot reply: HTTP status, then the business code in the body (`errcode`, `code`, or Feishu's older
@@ -174,7 +79,7 @@ export function robotVerdict(
   reply: HttpReply,
   provider: string,
   read: (body: Record<string, unknown>) => { code: number; message: string } | undefined,
-  explain: (code: number, message: string) => CodeInfo | undefined,
+  explain: (code: number, message: string) => CodeEntry | undefined,
   id?: (body: Record<string, unknown>) => string | undefined,
 ): Verdict {
   const body = reply.json;
@@ -184,15 +89,7 @@ export function robotVerdict(
   if (code === 0 && reply.status >= 200 && reply.status < 300)
     return { ok: true, code, id: id && isPlainObject(body) ? id(body) : undefined };
   if (code === 0) return httpFailure(reply) ?? notJsonFailure(reply);
-  const known = explain(code, message);
-  return {
-    ok: false,
-    code,
-    message: `${provider} error ${code} (${known?.meaning ?? 'unknown code'})${message ? `: ${message}` : ''}`,
-    hint: known?.hint,
-    retry: known?.retry || reply.status === 429 || reply.status >= 500 ? 'safe' : 'never',
-    ...(known?.waitMs !== undefined ? { retryAfterMs: known.waitMs } : {}),
-  };
+  return explainCode(provider, {}, code, message, { status: reply.status, entry: explain(code, message) });
 }
 
 /** A number from a reply field that may be a number or a numeric string. */

@@ -61,30 +61,3 @@ export function renderTitle(message: Message, limit?: TextLimit): string {
   const title = message.title || toPlainText(message.markdown).split('\n')[0] || wordsFor(message.locale).notification;
   return limit ? truncateText(title, limit) : title;
 }
-
-/** WeCom `markdown` (v1) colours: green, grey, orange. */
-export type WecomColor = 'info' | 'comment' | 'warning';
-
-export function statusColor(state: RunState): WecomColor {
-  switch (state) {
-    case 'success':
-    case 'fixed':
-      return 'info';
-    case 'failure':
-    case 'still-failing':
-      return 'warning';
-    default:
-      return 'comment';
-  }
-}
-
-/**
- * A one-line status headline for the dialect: in WeCom `markdown` (v1) wrapped in a `<font color>` tag that
- * only this function writes; everywhere else the escaped text alone. Untrusted text inside is escaped first,
- * so the tag can neither be closed early nor carry another attribute.
- */
-export function renderStatusLine(message: Message, dialect: TextDialect, text = message.title): string {
-  const line = renderMarkdown(escapeMarkdown(text.replace(/\s+/g, ' ').trim()), dialect);
-  if (dialect !== 'wecom-markdown') return line;
-  return `<font color="${statusColor(message.state)}">${line}</font>`;
-}

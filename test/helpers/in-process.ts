@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/action/main.js';
 import type { ActionCore } from '../../src/action/types.js';
-import { parseOutputFile, ACTION_DEFAULTS, FIXTURES } from './run-action.js';
+import { ACTION_DEFAULTS, FIXTURES } from './run-action.js';
 
 export interface InProcessRun {
   failed?: string;
@@ -11,14 +9,11 @@ export interface InProcessRun {
   outputs: Record<string, string>;
 }
 
-/** Runs the action's run() in this process with a recording core: fast, for large input corpora. */
+/** Runs the action's run() in this process with a recording core (outputs are its setOutput calls): fast, for large input corpora. */
 export async function runInProcess(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
 ): Promise<InProcessRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'ci-notifier-inproc-'));
-  const outputFile = join(dir, 'output');
-  writeFileSync(outputFile, '');
   const all = { ...ACTION_DEFAULTS, ...inputs };
   const logs: string[] = [];
   let failed: string | undefined;
@@ -49,9 +44,7 @@ export async function runInProcess(
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_RUN_ID: '1',
     GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_OUTPUT: outputFile,
     ...env,
   });
-  Object.assign(outputs, parseOutputFile(readFileSync(outputFile, 'utf8')));
   return { failed, logs, outputs };
 }

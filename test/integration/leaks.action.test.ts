@@ -208,11 +208,11 @@ describe('what the user reads', () => {
     });
     expect(run.code).toBe(1);
     const error = run.stdout.split('\n').find((line) => line.startsWith('::error::'))!;
-    expect(error).toContain('failed: topic:x: pushplus code 903');
+    expect(error).toContain('failed: topic:x: pushplus error 903');
     expect(error.match(/topic:x/g)).toHaveLength(1);
     expect(error).not.toMatch(/pushplus topic:x|topic:x: pushplus topic:x/);
     const results = JSON.parse(run.outputs.results!) as { message: string }[];
-    expect(results[0]!.message).toMatch(/^pushplus code 903/);
+    expect(results[0]!.message).toMatch(/^pushplus error 903/);
     expect(run.summary).not.toContain('pushplus topic:x: pushplus');
   });
 
@@ -231,7 +231,7 @@ describe('what the user reads', () => {
       'failure',
     ]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('FAILED: topic:x: pushplus code 903');
+    expect(run.stdout).toContain('FAILED: topic:x: pushplus error 903');
     expect(run.stdout).not.toContain('pushplus topic:x: pushplus');
   });
 });

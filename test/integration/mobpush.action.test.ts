@@ -229,7 +229,7 @@ describe('MobPush through node dist/index.js', () => {
     expect(server.requests).toHaveLength(1);
     const [item] = results(result);
     expect(item).toMatchObject({ ok: false, code: status, attempts: 1 });
-    expect(item!.message).toContain(`MobPush status ${status}`);
+    expect(item!.message).toContain(`MobPush error ${status}`);
     expect(item!.message).toContain(error);
     expect(item!.message).toContain(hint);
   });

@@ -3,11 +3,15 @@ import type { CiContext } from '../../src/model/context.js';
 import { ConfigError } from '../../src/model/errors.js';
 import { createMessage } from '../../src/render/message.js';
 import { SecretRegistry } from '../../src/model/secrets.js';
-import { easemob } from '../../src/providers/easemob/index.js';
+import { easemob as easemobAdapter } from '../../src/providers/easemob/index.js';
+import { loadAdapter } from '../../src/providers/registry.js';
 import { easemobFailure } from '../../src/providers/easemob/errors.js';
 import type { PlanEnvironment, ProviderSettings } from '../../src/providers/types.js';
 import { Transport } from '../../src/transport/transport.js';
 import { silentLogger, type HttpReply } from '../../src/transport/types.js';
+
+// Through the registry, as a run gets it: core's shared checks (credentials, format, target) run before parse.
+const easemob = (await loadAdapter('easemob')) as typeof easemobAdapter;
 
 const context: CiContext = {
   ci: 'github',

@@ -4,7 +4,8 @@ import type { CiContext } from '../../src/model/context.js';
 import { ConfigError, ProviderError } from '../../src/model/errors.js';
 import { createMessage, type Message } from '../../src/render/message.js';
 import { SecretRegistry } from '../../src/model/secrets.js';
-import { mobpush, type MobpushSettings } from '../../src/providers/mobpush/index.js';
+import { mobpush as mobpushAdapter, type MobpushSettings } from '../../src/providers/mobpush/index.js';
+import { loadAdapter } from '../../src/providers/registry.js';
 import { interpretPush } from '../../src/providers/mobpush/reply.js';
 import { mobpushSign } from '../../src/providers/mobpush/sign.js';
 import { taskStateOf } from '../../src/providers/mobpush/track.js';
@@ -12,6 +13,9 @@ import type { DeliveryPlan, PlanEnvironment, ProviderSettings } from '../../src/
 import { Transport } from '../../src/transport/transport.js';
 import { silentLogger, type HttpReply } from '../../src/transport/types.js';
 import { fakeMobpush } from '../fakes/mobpush.js';
+
+// Through the registry, as a run gets it: core's shared checks (credentials, format, target) run before parse.
+const mobpush = (await loadAdapter('mobpush')) as typeof mobpushAdapter;
 
 const KEY = '2f2d7a68f8a40';
 const SECRET = '9abee316611dd24f607feb9f2c496338';
@@ -394,7 +398,7 @@ describe('MobPush replies', () => {
     const verdict = interpretPush(reply(200, { status, res: null, error: '错误' }), 1, 'w');
     expect(verdict).toMatchObject({ ok: false, code: status, retry: 'never' });
     if (verdict.ok) throw new Error('expected failure');
-    expect(verdict.message).toContain(`MobPush status ${status}`);
+    expect(verdict.message).toContain(`MobPush error ${status}`);
     expect(verdict.message).toContain(meaning);
     expect(verdict.message).toContain('错误');
     expect(verdict.hint).toContain(hint);
@@ -415,7 +419,7 @@ describe('MobPush replies', () => {
   it.each(DOCUMENTED_CODES)('explains documented code %i with its meaning', (status) => {
     const verdict = interpretPush(reply(200, { status, res: null, error: '错误' }), 1, 'w');
     if (verdict.ok) throw new Error('expected failure');
-    expect(verdict.message).toContain(`MobPush status ${status} (`);
+    expect(verdict.message).toContain(`MobPush error ${status} (`);
     expect(verdict.message).not.toContain('unknown code');
   });
 

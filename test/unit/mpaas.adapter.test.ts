@@ -3,11 +3,15 @@ import type { CiContext } from '../../src/model/context.js';
 import { ConfigError } from '../../src/model/errors.js';
 import { createMessage } from '../../src/render/message.js';
 import { SecretRegistry } from '../../src/model/secrets.js';
-import { interpretMpaasReply, mpaas } from '../../src/providers/mpaas/index.js';
+import { interpretMpaasReply, mpaas as mpaasAdapter } from '../../src/providers/mpaas/index.js';
+import { loadAdapter } from '../../src/providers/registry.js';
 import { signRpc } from '../../src/providers/mpaas/signature.js';
 import type { PlanEnvironment, ProviderSettings } from '../../src/providers/types.js';
 import { Transport } from '../../src/transport/transport.js';
 import { silentLogger, type HttpReply } from '../../src/transport/types.js';
+
+// Through the registry, as a run gets it: core's shared checks (credentials, format, target) run before parse.
+const mpaas = (await loadAdapter('mpaas')) as typeof mpaasAdapter;
 
 const SECRET = 'UnitTestAccessKeySecret0123456789';
 const BASE: ProviderSettings = {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { githubContext } from '../../src/context/github.js';
 import type { CiContext } from '../../src/model/context.js';
-import { createMessage, renderBody, renderStatusLine, renderTitle } from '../../src/render/message.js';
+import { createMessage, renderBody, renderTitle } from '../../src/render/message.js';
 import { fitMarkdown, graphemes, measure, truncateText, type TextLimit } from '../../src/render/limits.js';
 import { renderMarkdown, type TextDialect } from '../../src/render/markdown.js';
 import { PRESET_NAMES } from '../../src/render/presets.js';
@@ -271,19 +271,6 @@ describe('links and code', () => {
 
   it('a mention cannot form across formatting once it is dropped', () => {
     expect(renderMarkdown('*<*@U1> @*all*', 'text')).not.toMatch(/<@|@all/);
-  });
-});
-
-describe('status line for WeCom markdown', () => {
-  it('only our own font tag, with the colour of the state, around escaped text', async () => {
-    const context = hostileContext('</font><font color="info">@all');
-    const message = createMessage('Build </font><@U1> failed', '', { ...context, status: 'failure' });
-    const line = renderStatusLine({ ...message, state: 'failure' }, 'wecom-markdown');
-    expect(line.startsWith('<font color="warning">')).toBe(true);
-    expect(line.endsWith('</font>')).toBe(true);
-    expect(line.slice('<font color="warning">'.length, -'</font>'.length)).not.toMatch(/</);
-    expect(renderStatusLine({ ...message, state: 'success' }, 'wecom-markdown')).toMatch(/^<font color="info">/);
-    expect(renderStatusLine(message, 'dingtalk-markdown')).not.toContain('<font');
   });
 });
 

@@ -3,9 +3,10 @@
  * app. Everything about the service is in this folder.
  * API: https://open.dingtalk.com/document/orgapp/asynchronous-sending-of-enterprise-session-messages
  */
-import type { RunState } from '../../model/context.js';
 import type { RateLimit } from '../../transport/rate-limit.js';
-import type { AppCode } from '../app-channel.js';
+import type { ProviderDescriptor } from '../descriptor.js';
+import { agentUrl } from '../url-forms.js';
+import { parseRecipients } from './targets.js';
 
 export const NAME = 'dingtalk-app';
 export const DISPLAY_NAME = 'DingTalk work notification';
@@ -53,41 +54,35 @@ export const RATE_LIMIT: RateLimit = { requests: 20, perMs: 1000 };
 /** Token codes that mean "fetch a new one and retry once"; `options.reauthCodes`. */
 export const DEFAULT_REAUTH_CODES = [40014, 42001] as const;
 
-/** OA status bar text and colour (ARGB) per run state. */
-export const STATUS_BAR: Record<RunState, { value: string; bg: string }> = {
-  started: { value: '运行中', bg: '0xFF0089FF' },
-  success: { value: '成功', bg: '0xFF00B365' },
-  fixed: { value: '已修复', bg: '0xFF00B365' },
-  failure: { value: '失败', bg: '0xFFF65E5E' },
-  'still-failing': { value: '仍失败', bg: '0xFFF65E5E' },
-  cancelled: { value: '已取消', bg: '0xFF999999' },
-  skipped: { value: '已跳过', bg: '0xFF999999' },
-  unknown: { value: '已结束', bg: '0xFF999999' },
-};
-
-const IP_HINT =
-  "DingTalk accepts this app's calls only from its server egress IPs (服务器出口IP): add the runner's address " +
-  'there, or, since CI runners have no fixed IP, run a reverse proxy to https://oapi.dingtalk.com on a server ' +
-  'with a fixed IP, list that IP, and set `endpoint` to the proxy';
-
-/** `errcode`s of gettoken, asyncsend_v2, getsendresult and status_bar/update, with the flow-control codes. */
-export const CODES: Readonly<Record<number, AppCode>> = {
-  [-1]: { meaning: 'system busy', retry: 'safe' },
-  40014: { meaning: 'invalid access_token' },
-  42001: { meaning: 'access_token expired' },
-  40089: { meaning: 'invalid AppKey or AppSecret', hint: 'check `token` (AppKey) and `secret` (AppSecret)' },
-  60020: { meaning: 'caller IP is not in the allow-list', hint: IP_HINT },
-  88: { meaning: 'API permission error (see sub_code)', hint: 'grant the app the permission named in sub_code' },
-  90002: { meaning: 'rate limited', retry: 'safe' },
-  90020: { meaning: 'monthly API quota used up', hint: "the organisation's metered API quota is exhausted" },
-  143103: { meaning: 'recipients per minute of this app exceeded', hint: 'at most 5000 recipients a minute' },
-  143104: { meaning: 'recipients per minute of this organisation exceeded' },
-  143105: { meaning: 'the user reached the daily cap of work notifications from this app', hint: '500 a day per user' },
-  143106: {
-    meaning: 'same content to this user today',
-    hint: 'DingTalk delivers the same content to a user once a day: vary the template (e.g. the run number)',
+export const descriptor: ProviderDescriptor = {
+  name: NAME,
+  displayName: DISPLAY_NAME,
+  docsPage: 'docs/providers/dingtalk-app.md',
+  vendorDocs: 'https://open.dingtalk.com/document/orgapp/asynchronous-sending-of-enterprise-session-messages',
+  defaultEndpoint: DINGTALK_HOST,
+  credentials: {
+    token: { required: true, form: CREDENTIALS.token },
+    secret: { required: true, form: CREDENTIALS.secret },
+    appId: { required: true, form: CREDENTIALS.appId },
   },
-  1430002: { meaning: 'banned content' },
-  1430003: { meaning: 'OAPI system protection' },
-  1430004: { meaning: 'executive-protection mode' },
+  formats: FORMATS,
+  defaultFormat: DEFAULT_FORMAT,
+  // Not needed when update-message names the notification.
+  target: {
+    required: (settings) => !settings.updateMessage?.trim(),
+    form: TARGET_FORM,
+    check: (raw) => void parseRecipients(raw, false),
+  },
+  limits: () => ({ title: { max: 64, unit: 'chars' }, body: { max: DEFAULT_MSG_BYTES, unit: 'bytes' } }),
+  rateLimit: RATE_LIMIT,
+  url: agentUrl('dingtalk-app://APPKEY:APPSECRET@AGENTID?target=user:a,b|dept:1|@all', 'AppKey', 'AppSecret'),
+  help: 'AppKey + AppSecret, app-id AgentId; target user:a,b, dept:1 or @all; update-message',
+  example: {
+    provider: NAME,
+    token: 'dingdemo000000',
+    secret: 'demo-secret',
+    appId: '836390886',
+    target: 'user:oncall',
+  },
+  load: async () => (await import('./index.js')).dingtalkApp,
 };

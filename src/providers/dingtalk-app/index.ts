@@ -2,43 +2,33 @@ import { deepMerge, isPlainObject, omitKeys } from '../../model/config.js';
 import { ConfigError, ProviderError } from '../../model/errors.js';
 import { credentialFingerprint } from '../../model/idempotency.js';
 import { renderTitle, type Message } from '../../render/message.js';
-import { truncateText, type MessageLimits } from '../../render/limits.js';
+import { truncateText } from '../../render/limits.js';
 import { renderMarkdown, toPlainText } from '../../render/markdown.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
-import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption, targetLines } from '../app-channel.js';
+import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption } from '../app-channel.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, TrackedState } from '../types.js';
 import { fitJsonBody, numberField } from '../webhook.js';
 import {
-  CODES,
   CREDENTIALS,
   DEFAULT_FORMAT,
   DEFAULT_MSG_BYTES,
   DEFAULT_REAUTH_CODES,
-  DEPT_ID,
   DINGTALK_HOST,
-  DISPLAY_NAME,
-  FORMATS,
-  MAX_DEPTS,
-  MAX_USERS,
   NAME,
   PATHS,
   RATE_LIMIT,
-  STATUS_BAR,
-  TARGET_FORM,
-  USER_ID,
   type DingtalkAppFormat,
 } from './descriptor.js';
+import { descriptor } from './descriptor.js';
+import { descriptorFacts } from '../descriptor.js';
+import { CODES, STATUS_BAR } from './codes.js';
+import { parseRecipients, type DingtalkAppRecipients } from './targets.js';
+export type { DingtalkAppRecipients } from './targets.js';
 
 const CONSUMED = ['reauthCodes', 'msgBytes'] as const;
 const TASK_ID = /^\d{1,20}$/;
-
-export interface DingtalkAppRecipients {
-  all: boolean;
-  users: string[];
-  depts: string[];
-}
 
 export interface DingtalkAppSettings {
   appKey: string;
@@ -51,39 +41,6 @@ export interface DingtalkAppSettings {
   msgBytes: number;
   reauthCodes: number[];
   options: Record<string, unknown>;
-}
-
-function parseRecipients(raw: string | undefined, required: boolean): DingtalkAppRecipients {
-  const out: DingtalkAppRecipients = { all: false, users: [], depts: [] };
-  const lines = targetLines(raw);
-  if (lines.length === 0 && required) throw new ConfigError('target', `is required for ${NAME}`, TARGET_FORM);
-  for (const line of lines) {
-    if (line.toLowerCase() === '@all') {
-      out.all = true;
-      continue;
-    }
-    const match = /^(user|dept):(.+)$/i.exec(line);
-    if (!match) throw new ConfigError('target', `'${line}' is not a DingTalk work-notification target`, TARGET_FORM);
-    const kind = match[1]!.toLowerCase();
-    const ids = match[2]!.split(',').map((id) => id.trim());
-    for (const id of ids)
-      if (!(kind === 'user' ? USER_ID : DEPT_ID).test(id))
-        throw new ConfigError(
-          'target',
-          `'${id}' in '${line}' is not a ${kind} id`,
-          kind === 'user' ? 'DingTalk userids' : 'numeric department ids',
-        );
-    (kind === 'user' ? out.users : out.depts).push(...ids);
-  }
-  if (out.all && (out.users.length || out.depts.length))
-    throw new ConfigError('target', "'@all' cannot be combined with users or departments", "'@all' alone");
-  out.users = [...new Set(out.users)];
-  out.depts = [...new Set(out.depts)];
-  if (out.users.length > MAX_USERS)
-    throw new ConfigError('target', `has ${out.users.length} users`, `at most ${MAX_USERS}`);
-  if (out.depts.length > MAX_DEPTS)
-    throw new ConfigError('target', `has ${out.depts.length} departments`, `at most ${MAX_DEPTS}`);
-  return out;
 }
 
 function targetLabel(recipients: DingtalkAppRecipients): string {
@@ -236,27 +193,15 @@ export function sendResultState(sendResult: Record<string, unknown>, expectedUse
 }
 
 export const dingtalkApp: ProviderAdapter<DingtalkAppSettings> & { tokens: WeakMap<object, AppToken> } = {
-  name: NAME,
-  displayName: DISPLAY_NAME,
-  defaultEndpoint: DINGTALK_HOST,
-  formats: FORMATS,
-  defaultFormat: DEFAULT_FORMAT,
-  retryableCodes: [-1, 90002],
+  ...descriptorFacts(descriptor),
   updatesMessages: true,
-  rateLimit: RATE_LIMIT,
   tokens: new WeakMap(),
 
-  limits: (): MessageLimits => ({
-    title: { max: 64, unit: 'chars' },
-    body: { max: DEFAULT_MSG_BYTES, unit: 'bytes' },
-  }),
-
   parse(settings: ProviderSettings): DingtalkAppSettings {
-    const appKey = settings.token?.trim();
-    if (!appKey) throw new ConfigError('token', `is required for ${NAME}`, CREDENTIALS.token);
+    // Required credentials, the format and a needed target are checked by core from the descriptor (checks.ts).
+    const appKey = settings.token!.trim();
     if (/\s/.test(appKey)) throw new ConfigError('token', 'contains whitespace', CREDENTIALS.token);
-    const appSecret = settings.secret?.trim();
-    if (!appSecret) throw new ConfigError('secret', `is required for ${NAME}`, CREDENTIALS.secret);
+    const appSecret = settings.secret!.trim();
     const agent = settings.appId?.trim() ?? '';
     if (!/^\d{1,15}$/.test(agent))
       throw new ConfigError(
@@ -264,9 +209,7 @@ export const dingtalkApp: ProviderAdapter<DingtalkAppSettings> & { tokens: WeakM
         agent ? `'${agent}' is not an AgentId` : `is required for ${NAME}`,
         CREDENTIALS.appId,
       );
-    const format = (settings.format?.trim().toLowerCase() || DEFAULT_FORMAT) as DingtalkAppFormat;
-    if (!FORMATS.includes(format))
-      throw new ConfigError('format', `unknown ${NAME} format '${settings.format}'`, FORMATS.join(', '));
+    const format = (settings.format || DEFAULT_FORMAT) as DingtalkAppFormat;
     const updateMessage = settings.updateMessage?.trim() || undefined;
     if (updateMessage && !TASK_ID.test(updateMessage))
       throw new ConfigError(

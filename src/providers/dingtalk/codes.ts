@@ -1,4 +1,4 @@
-import type { CodeInfo } from '../webhook.js';
+import type { CodeEntry, CodeTable } from '../codes.js';
 
 const SIGN_HINT = "sign mismatch: check `secret` and the runner's clock (the secret is the robot's SEC… signing key)";
 const KEYWORD_HINT =
@@ -11,7 +11,7 @@ export const DINGTALK_THROTTLE_MS = 10 * 60_000;
  * DingTalk `errcode`s (custom robot access and its error codes,
  * https://open.dingtalk.com/document/robots/custom-robot-access) with what the user can do.
  */
-export const DINGTALK_CODES: Record<number, CodeInfo> = {
+export const DINGTALK_CODES: CodeTable = {
   // DingTalk: a robot takes 20 messages a minute; past that it is throttled for 10 minutes
   // (https://open.dingtalk.com/document/robots/custom-robot-access, "调用频率限制": 每个机器人每分钟最多发送20条消息到群里,
   // 如果超过20条, 会限流10分钟). A retry inside the default deadline (about 100 s) cannot succeed, so the verdict
@@ -19,14 +19,12 @@ export const DINGTALK_CODES: Record<number, CodeInfo> = {
   130101: {
     meaning: 'sending too fast, the robot is throttled for about 10 minutes',
     hint: 'a robot takes 20 messages a minute, then refuses messages for 10 minutes: send less often (fewer events or targets per robot), or set `deadline` above 600 seconds to wait it out',
-    retry: true,
-    waitMs: DINGTALK_THROTTLE_MS,
+    retry: { waitMs: DINGTALK_THROTTLE_MS },
   },
   410100: {
     meaning: 'sending too fast, the robot is throttled for about 10 minutes',
     hint: 'a robot takes 20 messages a minute, then refuses messages for 10 minutes: send less often (fewer events or targets per robot), or set `deadline` above 600 seconds to wait it out',
-    retry: true,
-    waitMs: DINGTALK_THROTTLE_MS,
+    retry: { waitMs: DINGTALK_THROTTLE_MS },
   },
   400101: {
     meaning: 'access_token does not exist',
@@ -50,7 +48,7 @@ export const DINGTALK_CODES: Record<number, CodeInfo> = {
  * 310000 covers several security settings; errmsg says which one failed, and users confuse them, so the
  * message shown names the cause.
  */
-export function explainDingtalk(code: number, errmsg: string): CodeInfo | undefined {
+export function explainDingtalk(code: number, errmsg: string): CodeEntry | undefined {
   if (code !== 310000) return DINGTALK_CODES[code];
   const text = errmsg.toLowerCase();
   if (/sign/.test(text)) return { meaning: 'security check failed: sign mismatch', hint: SIGN_HINT };
@@ -71,5 +69,3 @@ export function explainDingtalk(code: number, errmsg: string): CodeInfo | undefi
     hint: "check the robot's security settings: signing `secret`, security keyword in the title or template, IP allow-list",
   };
 }
-
-export const DINGTALK_RETRYABLE = [130101, 410100] as const;

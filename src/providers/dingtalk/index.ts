@@ -2,7 +2,6 @@ import { deepMerge, isPlainObject } from '../../model/config.js';
 import { ConfigError } from '../../model/errors.js';
 import { credentialFingerprint } from '../../model/idempotency.js';
 import { renderTitle, type Message } from '../../render/message.js';
-import type { MessageLimits } from '../../render/limits.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import {
   fitJsonBody,
@@ -16,15 +15,15 @@ import {
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
 import { namesMissingSecret } from '../unsigned.js';
-import { DINGTALK_RETRYABLE, explainDingtalk } from './codes.js';
+import { explainDingtalk } from './codes.js';
 import { dingtalkSign } from './sign.js';
+import { descriptor } from './descriptor.js';
+import { descriptorFacts } from '../descriptor.js';
 
-const FORMATS = ['markdown', 'text', 'card'] as const;
-type DingtalkFormat = (typeof FORMATS)[number];
+type DingtalkFormat = 'markdown' | 'text' | 'card';
 
-const OFFICIAL = 'https://oapi.dingtalk.com';
-const TOKEN_FORM =
-  "the robot's access_token, or its webhook URL https://oapi.dingtalk.com/robot/send?access_token=… (store it as a secret)";
+const OFFICIAL = descriptor.defaultEndpoint;
+const TOKEN_FORM = descriptor.credentials.token!.form;
 
 export interface DingtalkSettings {
   accessToken: string;
@@ -95,17 +94,7 @@ function payload(parsed: DingtalkSettings, message: Message, title: string, mark
 }
 
 export const dingtalk: ProviderAdapter<DingtalkSettings> = {
-  name: 'dingtalk',
-  displayName: 'DingTalk',
-  defaultEndpoint: OFFICIAL,
-  formats: FORMATS,
-  defaultFormat: 'markdown',
-  retryableCodes: DINGTALK_RETRYABLE,
-  // 20 messages a minute per robot; more and it is throttled for 10 minutes.
-  rateLimit: { requests: 20, perMs: 60_000 },
-
-  // DingTalk refuses a message over about 20,000 bytes (460101): the whole JSON body is measured.
-  limits: (): MessageLimits => ({ title: { max: 100, unit: 'chars' }, body: { max: 20_000, unit: 'bytes' } }),
+  ...descriptorFacts(descriptor),
 
   parse(settings: ProviderSettings): DingtalkSettings {
     const endpointSet = Boolean(settings.endpoint?.trim());
@@ -117,9 +106,8 @@ export const dingtalk: ProviderAdapter<DingtalkSettings> = {
       expected: TOKEN_FORM,
       endpointSet,
     });
-    const format = (settings.format?.trim().toLowerCase() || 'markdown') as DingtalkFormat;
-    if (!FORMATS.includes(format))
-      throw new ConfigError('format', `unknown DingTalk format '${settings.format}'`, FORMATS.join(', '));
+    // Checked by core against the descriptor (checks.ts).
+    const format = (settings.format || descriptor.defaultFormat) as DingtalkFormat;
     const mentions = parseMentions(settings.target, 'DingTalk', ['all', 'user', 'mobile']);
     if (format === 'card' && (mentions.all || mentions.users.length || mentions.mobiles.length))
       throw new ConfigError(

@@ -1,17 +1,40 @@
 import { isPlainObject } from '../../model/config.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { FailureVerdict, HttpReply } from '../../transport/types.js';
+import { explainCode, lookupCode, type CodeEntry, type CodeTable } from '../codes.js';
 
-/** What the user can do about the errors Easemob documents. */
-function hintFor(status: number, error: string, description: string): string | undefined {
-  if (status === 401) return 'check `token` (client id) and `secret` (client secret) of the app, and `app-id`';
-  if (status === 403 && /reach limit/i.test(description))
-    return 'Easemob limits messages per app: to users 6000 a minute (a call to 600 users counts 600), to groups 20 a second (each group counts one); sends are paced by messages and a refusal is retried after the window, within the deadline';
-  if (status === 403) return 'the app is not allowed this call (check the console: offline push advanced features)';
-  if (status === 404 || /not_found/i.test(error)) return 'check `endpoint` (the app REST host) and `app-id` (org#app)';
-  if (status === 413) return 'the message is larger than Easemob accepts (body and ext at most 5 KB)';
-  if (status === 429) return 'the app is throttled by Easemob; it is retried with backoff';
-  return undefined;
+/**
+ * Easemob answers a refusal with an HTTP status and a JSON error body; the status says what kind of refusal it is
+ * (https://doc.easemob.com/document/server-side/error.html), with what the user can do.
+ */
+export const EASEMOB_CODES: CodeTable = {
+  401: {
+    meaning: 'not authorized',
+    hint: 'check `token` (client id) and `secret` (client secret) of the app, and `app-id`',
+  },
+  403: {
+    meaning: 'forbidden',
+    hint: 'the app is not allowed this call (check the console: offline push advanced features)',
+  },
+  404: { meaning: 'not found', hint: 'check `endpoint` (the app REST host) and `app-id` (org#app)' },
+  413: { meaning: 'request too large', hint: 'the message is larger than Easemob accepts (body and ext at most 5 KB)' },
+  429: {
+    meaning: 'too many requests',
+    retry: 'retry',
+    hint: 'the app is throttled by Easemob; it is retried with backoff',
+  },
+};
+
+/** HTTP 403 "message send reach limit": the per-app message rate, not a permission. */
+const MESSAGE_RATE: CodeEntry = {
+  meaning: 'message rate limit reached',
+  hint: 'Easemob limits messages per app: to users 6000 a minute (a call to 600 users counts 600), to groups 20 a second (each group counts one); sends are paced by messages and a refusal is retried after the window, within the deadline',
+};
+
+function entryFor(status: number, error: string, description: string): CodeEntry | undefined {
+  if (status === 403 && /reach limit/i.test(description)) return MESSAGE_RATE;
+  if (status !== 404 && /not_found/i.test(error)) return { meaning: 'not found', hint: EASEMOB_CODES[404]!.hint };
+  return lookupCode(EASEMOB_CODES, status);
 }
 
 /**
@@ -29,14 +52,12 @@ export function easemobFailure(reply: HttpReply, opts: { reauth: boolean }): Fai
     typeof body.error_code === 'string' || typeof body.error_code === 'number' ? body.error_code : undefined;
   if (!error && !description && !exception) return base;
   const details = [description || error, exception && `(${exception})`].filter(Boolean).join(' ');
-  const verdict: FailureVerdict = {
-    ok: false,
-    code: errorCode ?? (error || reply.status),
-    message: `Easemob HTTP ${reply.status} ${error || 'error'}${errorCode !== undefined ? ` [${errorCode}]` : ''}: ${details}`,
-    hint: hintFor(reply.status, error, description),
-    retry: base.retry,
+  const text = `${error && description ? `${error}: ` : ''}${details} [HTTP ${reply.status}]`;
+  const verdict = explainCode('Easemob', EASEMOB_CODES, errorCode ?? (error || reply.status), text, {
+    status: reply.status,
+    entry: entryFor(reply.status, error, description),
     retryAfterMs: base.retryAfterMs,
-  };
+  });
   if (reply.status === 401 && opts.reauth) verdict.retry = 'reauth';
   return verdict;
 }

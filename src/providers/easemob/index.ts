@@ -1,7 +1,7 @@
 import { deepMerge, isPlainObject, omitKeys } from '../../model/config.js';
 import { ConfigError } from '../../model/errors.js';
 import { renderBody, type Message } from '../../render/message.js';
-import { measure, type MessageLimits } from '../../render/limits.js';
+import { measure } from '../../render/limits.js';
 import type { RateLimit } from '../../transport/rate-limit.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { resolveBaseUrl } from '../endpoint.js';
@@ -10,7 +10,11 @@ import { EasemobClient } from './client.js';
 import { easemobBody, isMessageRateLimit } from './errors.js';
 import { parseEnsureTemplate, parsePushTemplate, pushExt, type EnsureTemplate, type PushTemplateUse } from './push.js';
 import { TOKEN_TTL_FORM } from './token.js';
-import { checkGroupId, checkUsername, parseAppKey } from './validation.js';
+import { checkUsername, parseAppKey } from './validation.js';
+import { descriptor } from './descriptor.js';
+import { descriptorFacts } from '../descriptor.js';
+import { parseTargets, type EasemobTarget } from './targets.js';
+export type { EasemobTarget } from './targets.js';
 
 export { EasemobClient } from './client.js';
 
@@ -18,8 +22,7 @@ export { EasemobClient } from './client.js';
 export const USERS_PER_REQUEST = 600;
 export const GROUPS_PER_REQUEST = 3;
 /** body + ext at most 5 KB. A small margin absorbs how a server counts the JSON around them. */
-export const MESSAGE_BYTES = 5 * 1024;
-const SIZE_MARGIN = 64;
+export { MESSAGE_BYTES } from './descriptor.js';
 
 /**
  * Easemob counts messages, not calls (https://doc.easemob.com/document/server-side/limitationapi.html and
@@ -28,16 +31,11 @@ const SIZE_MARGIN = 64;
  * 20 messages a second, each group one message (the 8th call of 3 groups within a second gets 403 "message send
  * reach limit"), and 20 calls a second. Each request weighs as many units as it has recipients.
  */
-const USERS_RATE: RateLimit = { requests: 6000, perMs: 60_000 };
+const USERS_RATE: RateLimit = descriptor.rateLimit;
 const GROUPS_RATE: RateLimit = { requests: 20, perMs: 1000 };
 
 /** Option keys the adapter reads itself; everything else merges into the message body. */
 const CONSUMED = ['pushTemplate', 'ensureTemplate', 'tokenTtl'] as const;
-
-export interface EasemobTarget {
-  kind: 'users' | 'chatgroups';
-  ids: string[];
-}
 
 export interface EasemobSettings {
   endpoint: string;
@@ -50,34 +48,6 @@ export interface EasemobSettings {
   ensureTemplate?: EnsureTemplate;
   tokenTtl?: number;
   options: Record<string, unknown>;
-}
-
-const TARGET_FORM = "'user:ID[,ID…]' or 'group:GROUP_ID[,GROUP_ID…]', one per line";
-
-function parseTargets(raw: string | undefined): EasemobTarget[] {
-  const lines = (raw ?? '')
-    .split(/[\n;]/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-  if (lines.length === 0) throw new ConfigError('target', 'is required for easemob', TARGET_FORM);
-  return lines.map((line) => {
-    const match = /^(user|group):(.*)$/.exec(line);
-    if (!match || !match[2]!.trim()) throw new ConfigError('target', `'${line}' is not an Easemob target`, TARGET_FORM);
-    const kind = match[1] === 'user' ? 'users' : 'chatgroups';
-    const ids = match[2]!.split(',').map((id) => id.trim());
-    const checked = ids.map((id) => (kind === 'users' ? checkUsername(id, 'target') : checkGroupId(id, 'target')));
-    // Easemob user ids are case-insensitive: one message per person even if listed twice.
-    const seen = new Set<string>();
-    return {
-      kind,
-      ids: checked.filter((id) => {
-        const key = id.toLowerCase();
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      }),
-    };
-  });
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -99,7 +69,7 @@ function fitMessage(
   ext: Record<string, unknown>,
   options: Record<string, unknown>,
 ): (to: string[]) => Record<string, unknown> {
-  const budget = MESSAGE_BYTES - SIZE_MARGIN;
+  const budget = descriptor.limits('txt').body.max;
   const compose = (msg: string, to: string[]) =>
     deepMerge({ from: 'admin', to, type: 'txt', body: { msg }, ext }, options);
   let limit = budget - bytesOf(compose('', []).ext) - 32;
@@ -160,18 +130,8 @@ function labelOf(target: EasemobTarget, batch: string[], index: number, count: n
 }
 
 export const easemob: ProviderAdapter<EasemobSettings> = {
-  name: 'easemob',
-  displayName: 'Easemob IM',
-  defaultEndpoint: 'https://a1.easemob.com',
-  formats: ['txt'],
-  defaultFormat: 'txt',
-  retryableCodes: [429],
+  ...descriptorFacts(descriptor),
   rateLimit: USERS_RATE,
-
-  limits: (): MessageLimits => ({
-    title: { max: 100, unit: 'chars' },
-    body: { max: MESSAGE_BYTES - SIZE_MARGIN, unit: 'bytes' },
-  }),
 
   parse(settings: ProviderSettings): EasemobSettings {
     const endpoint = settings.endpoint?.trim();
@@ -184,14 +144,9 @@ export const easemob: ProviderAdapter<EasemobSettings> = {
     const baseUrl = resolveBaseUrl(this.defaultEndpoint, endpoint);
     const appKey = settings.appId?.trim() ?? '';
     parseAppKey(appKey, 'app-id');
-    const clientId = settings.token?.trim();
-    if (!clientId)
-      throw new ConfigError('token', 'is required for easemob', 'the app Client ID (store it as a secret)');
-    const clientSecret = settings.secret?.trim();
-    if (!clientSecret)
-      throw new ConfigError('secret', 'is required for easemob', 'the app Client Secret (store it as a secret)');
-    const format = settings.format?.trim() || 'txt';
-    if (format !== 'txt') throw new ConfigError('format', `'${format}' is not an Easemob message format`, "'txt'");
+    // Required credentials, format ('txt') and a target are checked by core against the descriptor (checks.ts).
+    const clientId = settings.token!.trim();
+    const clientSecret = settings.secret!.trim();
     const options = settings.options;
     if (options.from !== undefined) checkUsername(options.from, 'options.from');
     if (options.ext !== undefined && !isPlainObject(options.ext))

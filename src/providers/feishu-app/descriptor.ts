@@ -4,7 +4,9 @@
  * API: https://open.feishu.cn/document/server-docs/im-v1/message/create
  */
 import type { RateLimit } from '../../transport/rate-limit.js';
-import type { AppCode } from '../app-channel.js';
+import type { ProviderDescriptor } from '../descriptor.js';
+import { bareHttpsHost } from '../url-forms.js';
+import { parseTargets } from './targets.js';
 
 export const NAME = 'feishu-app';
 export const DISPLAY_NAME = 'Feishu / Lark app';
@@ -65,51 +67,51 @@ export const DEFAULT_REAUTH_CODES = [99991661, 99991663, 99991664, 99991668, 999
 /** `page_size` of the read-users query; its maximum is not documented (UNVERIFIED), so `options.readUsersPageSize`. */
 export const DEFAULT_READ_PAGE_SIZE = 50;
 
-const SCOPE = 'grant the app the scope im:message:send_as_bot (or im:message) and publish a new version';
-
-/** Business codes (HTTP 400 with `code` in the body) and what the user can do. */
-export const CODES: Readonly<Record<number, AppCode>> = {
-  10003: { meaning: 'invalid parameter', hint: 'check `token` (App ID) and `secret` (App Secret)' },
-  10014: { meaning: 'app secret invalid', hint: 'check `secret`: the App Secret of this App ID' },
-  99991400: { meaning: 'rate limited', retry: 'safe', hint: 'the app exceeded its call rate; retried after the reset' },
-  99991401: {
-    meaning: 'caller IP not in the app IP allow-list',
-    hint: "add the runner's egress IP to the app's IP allow-list (Security Settings), or route through `endpoint`",
+export const descriptor: ProviderDescriptor = {
+  name: NAME,
+  displayName: DISPLAY_NAME,
+  docsPage: 'docs/providers/feishu-app.md',
+  vendorDocs: 'https://open.feishu.cn/document/server-docs/im-v1/message/create',
+  defaultEndpoint: FEISHU_HOST,
+  credentials: {
+    token: { required: true, form: CREDENTIALS.token },
+    secret: { required: true, form: CREDENTIALS.secret },
   },
-  99991661: { meaning: 'access token missing' },
-  99991663: { meaning: 'tenant access token invalid or expired' },
-  99991664: { meaning: 'app access token invalid' },
-  99991668: { meaning: 'access token invalid' },
-  99991671: { meaning: 'access token invalid' },
-  99991672: { meaning: 'scope missing', hint: SCOPE },
-  230001: { meaning: 'invalid parameter', hint: 'check `target`, `format` and `options` (details in the reply)' },
-  230002: { meaning: 'the bot is not in the chat', hint: 'add the app bot to the group, or check the chat id' },
-  230006: {
-    meaning: 'bot ability not enabled',
-    hint: 'enable the Bot feature of the app and publish a version',
+  formats: FORMATS,
+  defaultFormat: DEFAULT_FORMAT,
+  // Not needed when update-message or reply-to names the message.
+  target: {
+    required: (settings) => !settings.updateMessage?.trim() && !settings.replyTo?.trim(),
+    form: TARGET_FORM,
+    check: (raw) => void parseTargets(raw),
   },
-  230011: { meaning: 'the message was recalled', hint: 'update-message / reply-to names a recalled message' },
-  230012: { meaning: 'the bot did not send this message', hint: 'only messages this app sent can be read back' },
-  230013: {
-    meaning: "the user is outside the app's availability scope, disabled or has left",
-    hint: "add the user to the app's availability scope (Version Management & Release), or check the id",
+  limits: (format) => ({
+    title: { max: 200, unit: 'chars' },
+    body: {
+      max: CONTENT_BYTES[(FORMATS as readonly string[]).includes(format) ? (format as FeishuAppFormat) : 'card'],
+      unit: 'bytes',
+    },
+  }),
+  rateLimit: RATE_LIMIT,
+  url: {
+    form: 'feishu-app://APPID:APPSECRET@[HOST]?target=chat:oc_…|user:ou_…',
+    roles: { hostAfterCredentials: true },
+    parse(url) {
+      const credentials = url.pair('App ID', 'App Secret');
+      url.noPath();
+      // The optional host picks the service host (open.larksuite.com for Lark); ?endpoint= overrides it.
+      const endpoint = url.common.endpoint ?? (url.parts.host ? `https://${url.parts.host}` : undefined);
+      return { ...url.common, ...credentials, endpoint };
+    },
+    format(config, url) {
+      const host = bareHttpsHost(config.endpoint);
+      return {
+        address: `${url.enc(url.need(config.token, 'an App ID'))}:${url.enc(url.need(config.secret, 'an App Secret'))}@${host ?? ''}`,
+        override: host ? { endpoint: undefined } : {},
+      };
+    },
   },
-  230020: { meaning: 'rate limited', retry: 'safe', hint: 'at most 5 messages a second to one user or chat' },
-  230022: { meaning: 'content rejected as sensitive' },
-  230025: { meaning: 'content too long', hint: 'text at most 150 KB, card and post at most 30 KB' },
-  230027: { meaning: 'permission missing', hint: SCOPE },
-  230028: { meaning: 'content failed the data-loss-prevention audit' },
-  230029: { meaning: 'the user has resigned', hint: 'remove the user from `target`' },
-  230031: {
-    meaning: 'the message is older than 14 days',
-    hint: 'update-message works on cards at most 14 days old; post a new message instead',
-  },
-  230033: { meaning: 'the message is older than 7 days', hint: 'read receipts exist for 7 days' },
-  230034: { meaning: 'invalid receive_id', hint: 'check `target`: the id must match its prefix (chat:, user:, …)' },
-  230035: { meaning: 'no permission to send (muted, blocked or tenant policy)' },
-  230053: { meaning: 'the user stopped the bot from messaging them' },
-  230071: { meaning: 'this chat does not support thread replies', hint: 'drop `reply-to` for this chat' },
-  230099: { meaning: 'card build failed', hint: 'check `options` merged into the card' },
-  230110: { meaning: 'the message was deleted', hint: 'update-message / reply-to names a deleted message' },
-  232009: { meaning: 'the chat was dissolved', hint: 'check `target`' },
+  help: 'App ID + App Secret of a custom app; target chat:oc_…, user:ou_…, email:…; update-message, reply-to',
+  example: { provider: NAME, token: 'cli_demo0000000000', secret: 'demo-secret', target: 'chat:oc_demo0000000000' },
+  load: async () => (await import('./index.js')).feishuApp,
 };

@@ -4,44 +4,36 @@ import { ConfigError, ProviderError } from '../../model/errors.js';
 import { credentialFingerprint, deliveryKey } from '../../model/idempotency.js';
 import { renderTitle, type Message } from '../../render/message.js';
 import { neutralizeMentions } from '../../render/escape.js';
-import type { MessageLimits } from '../../render/limits.js';
 import { httpFailure, notJsonFailure, parseRetryAfter } from '../../transport/transport.js';
 import type { HttpReply, HttpRequest, Verdict } from '../../transport/types.js';
-import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption, targetLines } from '../app-channel.js';
+import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption } from '../app-channel.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import { cardContent, postContent, textContent } from '../feishu/payload.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, TrackedState } from '../types.js';
 import { fitJsonBody, numberField, type Mentions } from '../webhook.js';
 import {
-  CODES,
-  CONTENT_BYTES,
   CREDENTIALS,
   DEFAULT_FORMAT,
   DEFAULT_READ_PAGE_SIZE,
   DEFAULT_REAUTH_CODES,
-  DISPLAY_NAME,
   FEISHU_HOST,
-  FORMATS,
   NAME,
   PATHS,
   RATE_LIMIT,
   TARGET_FORM,
-  TARGET_KINDS,
   UUID_LENGTH,
   type FeishuAppFormat,
-  type TargetKind,
 } from './descriptor.js';
+import { descriptor } from './descriptor.js';
+import { descriptorFacts } from '../descriptor.js';
+import { CODES } from './codes.js';
+import { parseTargets, type FeishuAppTarget } from './targets.js';
+export type { FeishuAppTarget } from './targets.js';
 
 /** Option keys the adapter reads itself; everything else merges into the message content. */
 const CONSUMED = ['reauthCodes', 'readUsersPageSize'] as const;
 const NO_MENTIONS: Mentions = { all: false, users: [], mobiles: [] };
 const MESSAGE_ID = /^om_[\w-]+$/;
-
-export interface FeishuAppTarget {
-  label: string;
-  receiveIdType: string;
-  receiveId: string;
-}
 
 export interface FeishuAppSettings {
   appId: string;
@@ -54,19 +46,6 @@ export interface FeishuAppSettings {
   reauthCodes: number[];
   readPageSize: number;
   options: Record<string, unknown>;
-}
-
-function parseTargets(raw: string | undefined): FeishuAppTarget[] {
-  return targetLines(raw).map((line) => {
-    const colon = line.indexOf(':');
-    const kind = (colon > 0 ? line.slice(0, colon).trim().toLowerCase() : '') as TargetKind;
-    const id = colon > 0 ? line.slice(colon + 1).trim() : '';
-    const spec = Object.hasOwn(TARGET_KINDS, kind) ? TARGET_KINDS[kind] : undefined;
-    if (!spec) throw new ConfigError('target', `'${line}' is not a Feishu app target`, TARGET_FORM);
-    if (!spec.pattern.test(id))
-      throw new ConfigError('target', `'${line}' is not a valid ${kind} id`, `e.g. '${spec.example}'`);
-    return { label: `${kind}:${id}`, receiveIdType: spec.type, receiveId: id };
-  });
 }
 
 function messageIdInput(input: string, value: string | undefined): string | undefined {
@@ -198,36 +177,19 @@ const messageIdOf = (data: Record<string, unknown>) =>
   typeof data.message_id === 'string' ? data.message_id : undefined;
 
 export const feishuApp: ProviderAdapter<FeishuAppSettings> & { tokens: WeakMap<object, AppToken> } = {
-  name: NAME,
-  displayName: DISPLAY_NAME,
-  defaultEndpoint: FEISHU_HOST,
-  formats: FORMATS,
-  defaultFormat: DEFAULT_FORMAT,
-  retryableCodes: [99991400, 230020],
+  ...descriptorFacts(descriptor),
   idempotencyKey: 'uuid',
   updatesMessages: true,
   repliesInThread: true,
-  rateLimit: RATE_LIMIT,
   /** One tenant token per parsed configuration (= per run), shared by the sends and the follow-up. */
   tokens: new WeakMap(),
 
-  limits: (format: string): MessageLimits => ({
-    title: { max: 200, unit: 'chars' },
-    body: {
-      max: CONTENT_BYTES[(FORMATS as readonly string[]).includes(format) ? (format as FeishuAppFormat) : 'card'],
-      unit: 'bytes',
-    },
-  }),
-
   parse(settings: ProviderSettings): FeishuAppSettings {
-    const appId = settings.token?.trim();
-    if (!appId) throw new ConfigError('token', `is required for ${NAME}`, CREDENTIALS.token);
+    // Required credentials, the format and a needed target are checked by core from the descriptor (checks.ts).
+    const appId = settings.token!.trim();
     if (/\s/.test(appId)) throw new ConfigError('token', 'contains whitespace', CREDENTIALS.token);
-    const appSecret = settings.secret?.trim();
-    if (!appSecret) throw new ConfigError('secret', `is required for ${NAME}`, CREDENTIALS.secret);
-    const format = (settings.format?.trim().toLowerCase() || DEFAULT_FORMAT) as FeishuAppFormat;
-    if (!FORMATS.includes(format))
-      throw new ConfigError('format', `unknown ${NAME} format '${settings.format}'`, FORMATS.join(', '));
+    const appSecret = settings.secret!.trim();
+    const format = (settings.format || DEFAULT_FORMAT) as FeishuAppFormat;
     const updateMessage = messageIdInput('update-message', settings.updateMessage);
     const replyTo = messageIdInput('reply-to', settings.replyTo);
     if (updateMessage && replyTo)

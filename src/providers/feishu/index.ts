@@ -1,9 +1,7 @@
 import { deepMerge } from '../../model/config.js';
-import { ConfigError } from '../../model/errors.js';
 import { credentialFingerprint } from '../../model/idempotency.js';
 import { renderTitle, type Message } from '../../render/message.js';
 import { neutralizeMentions } from '../../render/escape.js';
-import type { MessageLimits } from '../../render/limits.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
 import { namesMissingSecret } from '../unsigned.js';
@@ -16,18 +14,18 @@ import {
   targetLabel,
   type Mentions,
 } from '../webhook.js';
-import { explainFeishu, FEISHU_RETRYABLE } from './codes.js';
+import { explainFeishu } from './codes.js';
 import { cardContent, postContent, textContent } from './payload.js';
 import { feishuSign } from './sign.js';
+import { descriptor } from './descriptor.js';
+import { descriptorFacts } from '../descriptor.js';
 
-const FORMATS = ['card', 'post', 'text'] as const;
-type FeishuFormat = (typeof FORMATS)[number];
+type FeishuFormat = 'card' | 'post' | 'text';
 
-const FEISHU = 'https://open.feishu.cn';
+const FEISHU = descriptor.defaultEndpoint;
 const LARK = 'https://open.larksuite.com';
 const HOOK_PATH = '/open-apis/bot/v2/hook/';
-const TOKEN_FORM =
-  "the bot's hook token, or its webhook URL https://open.feishu.cn/open-apis/bot/v2/hook/… (Lark: https://open.larksuite.com/…; store it as a secret)";
+const TOKEN_FORM = descriptor.credentials.token!.form;
 
 /** Placeholders the size of a real signature, so the measured body matches the one sent. */
 const SIGN_PLACEHOLDER = { timestamp: '0000000000', sign: 'x'.repeat(44) };
@@ -54,17 +52,7 @@ function payload(parsed: FeishuSettings, message: Message, title: string, markdo
 }
 
 export const feishu: ProviderAdapter<FeishuSettings> = {
-  name: 'feishu',
-  displayName: 'Feishu / Lark',
-  defaultEndpoint: FEISHU,
-  formats: FORMATS,
-  defaultFormat: 'card',
-  retryableCodes: FEISHU_RETRYABLE,
-  // 100 messages a minute (and 5 a second) per bot.
-  rateLimit: { requests: 100, perMs: 60_000 },
-
-  // The request body may be at most 20 KB: measured over the whole serialized JSON.
-  limits: (): MessageLimits => ({ title: { max: 200, unit: 'chars' }, body: { max: 20_000, unit: 'bytes' } }),
+  ...descriptorFacts(descriptor),
 
   parse(settings: ProviderSettings): FeishuSettings {
     const token = parseWebhookToken(settings.token, {
@@ -75,9 +63,8 @@ export const feishu: ProviderAdapter<FeishuSettings> = {
       expected: TOKEN_FORM,
       endpointSet: Boolean(settings.endpoint?.trim()),
     });
-    const format = (settings.format?.trim().toLowerCase() || 'card') as FeishuFormat;
-    if (!FORMATS.includes(format))
-      throw new ConfigError('format', `unknown Feishu format '${settings.format}'`, FORMATS.join(', '));
+    // Checked by core against the descriptor (checks.ts).
+    const format = (settings.format || descriptor.defaultFormat) as FeishuFormat;
     // A Lark URL keeps the message on Lark's international host.
     const official = token.host === 'open.larksuite.com' ? LARK : FEISHU;
     return {

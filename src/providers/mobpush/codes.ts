@@ -3,18 +3,20 @@
  * (https://www.mob.com/wiki/detailed?wiki=234&id=136), with what the user can do about each.
  * The table repeats some numbers with different texts (4314, 4320, 4516, 4518, 4525, 4552); the meaning
  * kept here is the one that fits createPush, and the service's own `error` text is always shown beside it.
+ *
+ * Retried (`retry: 'retry'`): the service's throttles (4103, 4314, 4810), its "busy" answers (5004, 5501) and its
+ * transient server-side faults: 5001 unknown server error, 4201 no TCP node available, 5301 no connection node
+ * available. Every push carries a workno, so a retry of a request the service did process is answered 5408,
+ * never a second push: retrying with the same workno is safe.
  */
-export interface MobpushCode {
-  meaning: string;
-  hint?: string;
-}
+import type { CodeTable } from '../codes.js';
 
 const SECRET_HINT = 'check `secret`: it must be the AppSecret of the app whose AppKey is in `token`';
 const KEY_HINT = 'check `token`: it must be the AppKey from the MobTech console (开发者平台 → 应用 → App Key)';
 const TARGET_HINT = 'check `target` (alias:…, tags:…, rid:…, city:…)';
 const OPTIONS_HINT = 'check `options` against the MobPush createPush fields';
 
-export const MOBPUSH_CODES: Record<number, MobpushCode> = {
+export const MOBPUSH_CODES: CodeTable = {
   200: { meaning: 'success' },
   4001: { meaning: 'request is missing a required parameter', hint: OPTIONS_HINT },
   4002: { meaning: 'request parameter error', hint: OPTIONS_HINT },
@@ -38,13 +40,13 @@ export const MOBPUSH_CODES: Record<number, MobpushCode> = {
   4019: { meaning: 'this AppKey already has a signature' },
   4101: { meaning: 'the AppKey is blacklisted', hint: 'contact MobTech support about this AppKey' },
   4102: { meaning: 'the device is blacklisted' },
-  4103: { meaning: 'too many requests', hint: 'MobPush allows 500 push calls a minute per AppKey' },
+  4103: { meaning: 'too many requests', retry: 'retry', hint: 'MobPush allows 500 push calls a minute per AppKey' },
   4104: {
     meaning: 'MobPush is not enabled for this app',
     hint: 'enable the MobPush product for the app in the MobTech console',
   },
   4105: { meaning: 'device id parameter error', hint: TARGET_HINT },
-  4201: { meaning: 'no TCP node available' },
+  4201: { meaning: 'no TCP node available', retry: 'retry' },
   4301: { meaning: 'iOS device is missing its device token' },
   4302: { meaning: 'no matching device found', hint: TARGET_HINT },
   4303: { meaning: 'alias too long (at most 40 UTF-8 bytes)', hint: TARGET_HINT },
@@ -61,7 +63,7 @@ export const MOBPUSH_CODES: Record<number, MobpushCode> = {
   4311: { meaning: 'application disabled', hint: 'the app is disabled in the MobTech console' },
   4312: { meaning: 'AppKey invalid', hint: KEY_HINT },
   4313: { meaning: 'token missing' },
-  4314: { meaning: 'too many requests', hint: 'MobPush allows 500 push calls a minute per AppKey' },
+  4314: { meaning: 'too many requests', retry: 'retry', hint: 'MobPush allows 500 push calls a minute per AppKey' },
   4315: { meaning: 'long text content over the limit' },
   4316: { meaning: 'inbox content over the limit' },
   4317: { meaning: 'too many inbox lines' },
@@ -131,14 +133,14 @@ export const MOBPUSH_CODES: Record<number, MobpushCode> = {
   4561: { meaning: 'unknown SMS signature' },
   4562: { meaning: 'unknown SMS template' },
   4563: { meaning: 'SMS template does not match the signature' },
-  5001: { meaning: 'unknown server error' },
+  5001: { meaning: 'unknown server error', retry: 'retry' },
   5002: { meaning: 'data fetch failed' },
   5003: { meaning: 'data storage failed' },
-  5004: { meaning: 'server busy' },
+  5004: { meaning: 'server busy', retry: 'retry' },
   5005: { meaning: 'requested service not supported' },
   5006: { meaning: 'data encryption failed' },
   5101: { meaning: 'device storage parameter error' },
-  5301: { meaning: 'no connection node available' },
+  5301: { meaning: 'no connection node available', retry: 'retry' },
   5302: { meaning: 'contains an invalid MessageId' },
   5403: { meaning: 'device disabled' },
   5404: { meaning: 'device binding missing' },
@@ -150,7 +152,7 @@ export const MOBPUSH_CODES: Record<number, MobpushCode> = {
   5412: { meaning: 'AppSecret wrong', hint: SECRET_HINT },
   5488: { meaning: 'illegal operation' },
   5499: { meaning: 'data update failed' },
-  5501: { meaning: 'server under heavy load' },
+  5501: { meaning: 'server under heavy load', retry: 'retry' },
   // The document's own failure example: {"status":5801,"error":"数据校验失败"} (not in its code table).
   5801: { meaning: 'data validation failed (signature check)', hint: SECRET_HINT },
   4800: { meaning: 'request header is missing the key field', hint: KEY_HINT },
@@ -168,7 +170,7 @@ export const MOBPUSH_CODES: Record<number, MobpushCode> = {
   4806: { meaning: 'tag malformed', hint: TARGET_HINT },
   4807: { meaning: 'this push task cannot be modified' },
   4809: { meaning: 'request is missing a required parameter', hint: OPTIONS_HINT },
-  4810: { meaning: 'too many requests', hint: 'MobPush allows 500 push calls a minute per AppKey' },
+  4810: { meaning: 'too many requests', retry: 'retry', hint: 'MobPush allows 500 push calls a minute per AppKey' },
   4811: { meaning: 'push content too long', hint: 'shorten the template' },
   4812: { meaning: 'push content missing' },
   4813: { meaning: 'target platform missing', hint: "set `channel` to 'android', 'ios' or 'android,ios'" },
@@ -190,14 +192,6 @@ export const MOBPUSH_CODES: Record<number, MobpushCode> = {
   4839: { meaning: 'push AppKey wrong', hint: KEY_HINT },
   4033: { meaning: 'callback url malformed', hint: 'check `options.pushCallback.url`' },
 };
-
-/**
- * Codes worth another attempt: the service's throttles (4103, 4314, 4810), its "busy" answers (5004, 5501) and
- * its transient server-side faults: 5001 unknown server error, 4201 no TCP node available, 5301 no connection node
- * available. Every push carries a workno, so a retry of a request the service did process is answered 5408,
- * never a second push: retrying with the same workno is safe.
- */
-export const MOBPUSH_RETRYABLE = [4103, 4314, 4810, 5004, 5501, 5001, 4201, 5301] as const;
 
 /** The throttle codes ("请求过于频繁"); on a broadcast they also mean its own 1-a-minute / 100-a-day cap. */
 export const MOBPUSH_THROTTLES = [4103, 4314, 4810] as const;

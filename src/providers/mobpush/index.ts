@@ -6,15 +6,16 @@ import { renderBody, renderTitle, type Message } from '../../render/message.js';
 import type { MessageLimits } from '../../render/limits.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings } from '../types.js';
-import { BROADCAST_INTERVAL_MS, MOBPUSH_RETRYABLE } from './codes.js';
+import { BROADCAST_INTERVAL_MS } from './codes.js';
 import { checkOptions, checkSchedule, nestNotifyObjects } from './options.js';
 import { interpretPush } from './reply.js';
 import { mobpushSign } from './sign.js';
 import { batches, parseTargets, pushTargetFor, type MobpushTarget } from './targets.js';
 import { trackPush } from './track.js';
+import { descriptor } from './descriptor.js';
+import { descriptorFacts } from '../descriptor.js';
 
-const FORMATS = ['notification', 'custom'] as const;
-type MobpushFormat = (typeof FORMATS)[number];
+type MobpushFormat = 'notification' | 'custom';
 
 const PLATFORMS: Record<string, number> = { android: 1, ios: 2 };
 const CHANNEL_FORM = "'android', 'ios' or 'android,ios' (default: both)";
@@ -32,13 +33,8 @@ export interface MobpushSettings {
   options: Record<string, unknown>;
 }
 
-/**
- * Limits: MobPush's 创建推送 document (https://www.mob.com/wiki/detailed?wiki=234&id=136) gives no number
- * ("content over the phone vendor's limit is truncated"; codes 4308/4811/4820 exist).
- * iOS is a default platform and APNs caps the whole payload at 4 KB, so the body is kept to 3000 UTF-8 bytes,
- * leaving room for the title, extras and the link. Unverified: see docs/providers/mobpush.md.
- */
-const LIMITS: MessageLimits = { title: { max: 100, unit: 'chars' }, body: { max: 3000, unit: 'bytes' } };
+/** The descriptor's limits (why they are what they are: descriptor.ts). */
+const LIMITS: MessageLimits = descriptor.limits('notification');
 
 function parseChannel(raw: string | undefined): number[] {
   const names = (raw?.trim() || 'android,ios')
@@ -72,24 +68,12 @@ function contentDigest(title: string, content: string, format: string, message: 
 }
 
 export const mobpush: ProviderAdapter<MobpushSettings> = {
-  name: 'mobpush',
-  displayName: 'MobPush',
-  // The 创建推送 document's address (plain http). `endpoint` can switch host or scheme.
-  defaultEndpoint: 'http://api.push.mob.com',
-  formats: FORMATS,
-  defaultFormat: 'notification',
-  retryableCodes: MOBPUSH_RETRYABLE,
+  ...descriptorFacts(descriptor),
   idempotencyKey: 'workno',
-  // The 创建推送 document: push calls are limited to 500 a minute per AppKey by default.
-  rateLimit: { requests: 500, perMs: 60_000 },
-
-  limits: () => LIMITS,
 
   parse(settings: ProviderSettings): MobpushSettings {
-    const appKey = settings.token?.trim();
-    if (!appKey) {
-      throw new ConfigError('token', 'is required for MobPush', 'the AppKey from the MobTech console');
-    }
+    // Required credentials, format and target grammar are checked by core against the descriptor (checks.ts).
+    const appKey = settings.token!.trim();
     if (!/^[A-Za-z0-9]{4,64}$/.test(appKey)) {
       throw new ConfigError(
         'token',
@@ -97,24 +81,10 @@ export const mobpush: ProviderAdapter<MobpushSettings> = {
         'the AppKey (letters and digits), e.g. 2f2d7a68f8a40',
       );
     }
-    const appSecret = settings.secret?.trim();
-    if (!appSecret) {
-      throw new ConfigError(
-        'secret',
-        'is required for MobPush (it signs every request)',
-        'the AppSecret from the MobTech console',
-      );
-    }
+    const appSecret = settings.secret!.trim();
     if (/\s/.test(appSecret))
       throw new ConfigError('secret', 'contains whitespace', 'the AppSecret exactly as shown in the console');
-    const format = (settings.format?.trim() || 'notification') as MobpushFormat;
-    if (!FORMATS.includes(format)) {
-      throw new ConfigError(
-        'format',
-        `unknown MobPush format '${settings.format}'`,
-        "'notification' (default) or 'custom' (pass-through)",
-      );
-    }
+    const format = (settings.format || descriptor.defaultFormat) as MobpushFormat;
     const options = nestNotifyObjects(settings.options);
     checkOptions(options);
     const optionsTarget = isPlainObject(options.pushTarget) && options.pushTarget.target !== undefined;

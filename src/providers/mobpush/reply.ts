@@ -1,14 +1,8 @@
 import { isPlainObject } from '../../model/config.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
-import {
-  BROADCAST_HINT,
-  BROADCAST_INTERVAL_MS,
-  MOBPUSH_CODES,
-  MOBPUSH_RETRYABLE,
-  MOBPUSH_THROTTLES,
-  WORKNO_EXISTS,
-} from './codes.js';
+import { explainCode } from '../codes.js';
+import { BROADCAST_HINT, BROADCAST_INTERVAL_MS, MOBPUSH_CODES, MOBPUSH_THROTTLES, WORKNO_EXISTS } from './codes.js';
 
 /** The service's `status` in a JSON reply, when there is one. */
 export function statusOf(reply: HttpReply): number | undefined {
@@ -20,25 +14,19 @@ export function statusOf(reply: HttpReply): number | undefined {
 
 /**
  * A MobPush failure: the code, its meaning from the createPush code table (codes.ts), the service's own `error`
- * text and a hint.
- * Throttles and "busy" codes, HTTP 429 and 5xx are retried; everything else is a configuration or business error.
+ * text and a hint. The table says which codes are retried (throttles, "busy", transient faults); HTTP 429 and 5xx
+ * are too; everything else is a configuration or business error.
  */
 export function mobpushFailure(reply: HttpReply, status: number, hint?: string): Verdict {
   const body = reply.json as Record<string, unknown>;
-  const known = MOBPUSH_CODES[status];
   const text = typeof body.error === 'string' && body.error ? body.error : undefined;
   const http = httpFailure(reply);
-  const retryable = (MOBPUSH_RETRYABLE as readonly number[]).includes(status) || http?.retry === 'safe';
-  return {
-    ok: false,
-    code: status,
-    message: `MobPush status ${status} (${known?.meaning ?? 'unknown code'})${text ? `: ${text}` : ''}${
-      http ? ` [HTTP ${reply.status}]` : ''
-    }`,
-    hint: hint ?? known?.hint,
-    retry: retryable ? 'safe' : 'never',
+  const verdict = explainCode('MobPush', MOBPUSH_CODES, status, text, {
+    hint,
+    status: reply.status,
     retryAfterMs: http?.retryAfterMs,
-  };
+  });
+  return http ? { ...verdict, message: `${verdict.message} [HTTP ${reply.status}]` } : verdict;
 }
 
 /**

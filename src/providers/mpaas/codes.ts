@@ -1,14 +1,10 @@
+import type { CodeEntry, CodeTable } from '../codes.js';
+
 /**
  * Alibaba Cloud gateway errors ({RequestId, Code, Message}, usually with an HTTP 4xx/5xx) and what the user can
  * do about them. Codes are matched exactly first, then by prefix (Throttling.User, Throttling.Api …).
  */
-export interface GatewayCode {
-  meaning: string;
-  hint?: string;
-  retry: 'never' | 'safe';
-}
-
-export const MPAAS_GATEWAY_CODES: Record<string, GatewayCode> = {
+export const MPAAS_GATEWAY_CODES: CodeTable = {
   SignatureDoesNotMatch: {
     meaning: 'the signature does not match',
     hint: 'check `secret`: it must be the AccessKeySecret that belongs to the AccessKeyId in `token`',
@@ -57,26 +53,17 @@ export const MPAAS_GATEWAY_CODES: Record<string, GatewayCode> = {
   Throttling: {
     meaning: 'the request was throttled',
     hint: 'mPaaS limits the call rate; it is retried',
-    retry: 'safe',
+    retry: 'retry',
   },
-  ServiceUnavailable: { meaning: 'the service is unavailable', retry: 'safe' },
-  InternalError: { meaning: 'internal error at Alibaba Cloud', retry: 'safe' },
-  UnknownError: { meaning: 'unknown error at Alibaba Cloud', retry: 'safe' },
+  ServiceUnavailable: { meaning: 'the service is unavailable', retry: 'retry' },
+  InternalError: { meaning: 'internal error at Alibaba Cloud', retry: 'retry' },
+  UnknownError: { meaning: 'unknown error at Alibaba Cloud', retry: 'retry' },
 };
 
-export function lookupGatewayCode(code: string): GatewayCode | undefined {
+export function lookupGatewayCode(code: string): CodeEntry | undefined {
   if (Object.hasOwn(MPAAS_GATEWAY_CODES, code)) return MPAAS_GATEWAY_CODES[code];
   if (code.startsWith('Throttling')) return MPAAS_GATEWAY_CODES.Throttling;
   if (code.startsWith('InvalidAccessKeyId')) return MPAAS_GATEWAY_CODES['InvalidAccessKeyId.NotFound'];
   if (code.startsWith('Forbidden')) return MPAAS_GATEWAY_CODES.Forbidden;
   return undefined;
 }
-
-/** Codes worth another attempt (the transport also retries HTTP 429 and 5xx). */
-export const MPAAS_RETRYABLE = [
-  'Throttling',
-  'Throttling.User',
-  'Throttling.Api',
-  'ServiceUnavailable',
-  'InternalError',
-];

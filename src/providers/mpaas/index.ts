@@ -9,9 +9,14 @@ import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings } from '../types.js';
-import { MPAAS_RETRYABLE, lookupGatewayCode } from './codes.js';
+import { MPAAS_GATEWAY_CODES, lookupGatewayCode } from './codes.js';
+import { explainCode } from '../codes.js';
 import { DEFAULT_SUCCESS_CODES, parseMpaasOptions, type MpaasOptions } from './fields.js';
 import { rpcTimestamp, signedForm, withCommonParams } from './signature.js';
+import { descriptor } from './descriptor.js';
+import { descriptorFacts } from '../descriptor.js';
+import { TARGET_KINDS, parseTargets, type MpaasTarget, type TargetKind } from './targets.js';
+export type { MpaasTarget } from './targets.js';
 
 const API_VERSION = '2019-08-21';
 /**
@@ -19,16 +24,6 @@ const API_VERSION = '2019-08-21';
  * targetMsgkey per call.
  */
 const MAX_TARGETS_PER_CALL = 10;
-
-const TARGET_KINDS = { android: 1, ios: 2, user: 3, harmony: 7 } as const;
-type TargetKind = keyof typeof TARGET_KINDS;
-const TARGET_FORM =
-  "'user:ID', 'android:DEVICE', 'ios:DEVICE' or 'harmony:DEVICE' (several ids comma-separated, one kind per line)";
-
-export interface MpaasTarget {
-  kind: TargetKind;
-  id: string;
-}
 
 export interface MpaasSettings {
   accessKeyId: string;
@@ -39,38 +34,6 @@ export interface MpaasSettings {
   notifyType: 'notify' | 'transparent';
   targets: MpaasTarget[];
   options: MpaasOptions;
-}
-
-function required(value: string | undefined, input: string, what: string): string {
-  const trimmed = value?.trim();
-  if (!trimmed) throw new ConfigError(input, 'is required for mpaas', what);
-  return trimmed;
-}
-
-function parseTargets(raw: string | undefined): MpaasTarget[] {
-  const lines = (raw ?? '')
-    .split(/[\n;]/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-  if (lines.length === 0) throw new ConfigError('target', 'is required for mpaas', TARGET_FORM);
-  const seen = new Set<string>();
-  const targets: MpaasTarget[] = [];
-  for (const line of lines) {
-    const match = /^([a-z]+):(.*)$/.exec(line);
-    const kind = match?.[1];
-    if (!match || !kind || !Object.hasOwn(TARGET_KINDS, kind))
-      throw new ConfigError('target', `'${line}' is not an mPaaS target`, TARGET_FORM);
-    const ids = match[2]!.split(',').map((id) => id.trim());
-    if (ids.some((id) => !id || /[\s"]/.test(id)))
-      throw new ConfigError('target', `'${line}' has an empty or malformed id`, TARGET_FORM);
-    for (const id of ids) {
-      const key = `${kind}:${id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      targets.push({ kind: kind as TargetKind, id });
-    }
-  }
-  return targets;
 }
 
 /** One call per delivery type and at most 10 targets, in input order. */
@@ -90,14 +53,13 @@ function gatewayFailure(reply: HttpReply, body: Record<string, unknown>): Verdic
   const http = httpFailure(reply);
   const text = typeof body.Message === 'string' && body.Message ? body.Message : (known?.meaning ?? 'no message');
   const requestId = typeof body.RequestId === 'string' ? ` (RequestId ${body.RequestId})` : '';
-  return {
-    ok: false,
-    code,
-    message: `Alibaba Cloud error ${code} (${known?.meaning ?? 'unknown code'}): ${text}${requestId}`,
-    hint: known?.hint ?? (typeof body.Recommend === 'string' ? `see ${body.Recommend}` : undefined),
-    retry: known?.retry ?? http?.retry ?? 'never',
+  const verdict = explainCode('Alibaba Cloud', MPAAS_GATEWAY_CODES, code, `${text}${requestId}`, {
+    entry: known,
+    status: reply.status,
     retryAfterMs: http?.retryAfterMs,
-  };
+    hint: known?.hint ?? (typeof body.Recommend === 'string' ? `see ${body.Recommend}` : undefined),
+  });
+  return verdict;
 }
 
 export function interpretMpaasReply(
@@ -135,7 +97,7 @@ export function interpretMpaasReply(
 }
 
 /** The 2 KB message body is shared by title, content, link and extras: the content gets what is left. */
-const LIMITS: MessageLimits = { title: { max: 200, unit: 'bytes' }, body: { max: 1536, unit: 'bytes' } };
+const LIMITS: MessageLimits = descriptor.limits('text');
 
 async function actionParams(
   parsed: MpaasSettings,
@@ -171,28 +133,15 @@ async function actionParams(
 }
 
 export const mpaas: ProviderAdapter<MpaasSettings> = {
-  name: 'mpaas',
-  displayName: 'Alibaba Cloud mPaaS push',
-  // The official SDKs' endpoint map sends cn-hangzhou (and every region) to mpaas.aliyuncs.com; the 模板推送
-  // document's samples use mpaas.cn-hangzhou.aliyuncs.com. Either can be set with `endpoint`
-  // (see docs/providers/mpaas.md).
-  defaultEndpoint: 'https://mpaas.aliyuncs.com',
-  formats: ['text'],
-  defaultFormat: 'text',
-  retryableCodes: MPAAS_RETRYABLE,
+  ...descriptorFacts(descriptor),
   idempotencyKey: 'TargetMsgkey',
-  // mPaaS does not publish a per-AccessKey QPS for push; stay well below the gateway's usual API limits.
-  rateLimit: { requests: 20, perMs: 1_000 },
-
-  limits: () => LIMITS,
 
   parse(settings: ProviderSettings): MpaasSettings {
-    const accessKeyId = required(settings.token, 'token', 'the AccessKeyId of a RAM user with mPaaS access');
-    const accessKeySecret = required(settings.secret, 'secret', 'the AccessKeySecret that belongs to `token`');
-    const appId = required(settings.appId, 'app-id', 'the mPaaS App ID, e.g. ONEX570DA89211721');
-    const workspaceId = required(settings.workspaceId, 'workspace-id', 'the mPaaS workspace id, e.g. default');
-    const format = settings.format?.trim() || 'text';
-    if (format !== 'text') throw new ConfigError('format', `'${settings.format}' is not an mPaaS format`, "'text'");
+    // Required credentials, format ('text') and a target are checked by core against the descriptor (checks.ts).
+    const accessKeyId = settings.token!.trim();
+    const accessKeySecret = settings.secret!.trim();
+    const appId = settings.appId!.trim();
+    const workspaceId = settings.workspaceId!.trim();
     const channel = settings.channel?.trim() || 'notify';
     if (channel !== 'notify' && channel !== 'transparent')
       throw new ConfigError(

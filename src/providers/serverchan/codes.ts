@@ -1,7 +1,7 @@
-import type { CodeInfo } from '../webhook.js';
+import type { CodeTable } from '../codes.js';
 
 /** ServerChan reply codes. The service documents few; the ones below come from its replies. */
-export const SERVERCHAN_CODES: Record<number, CodeInfo> = {
+export const SERVERCHAN_CODES: CodeTable = {
   40001: { meaning: 'bad SendKey', hint: 'check `token`: copy the SendKey from sct.ftqq.com (or sc3.ft07.com)' },
   1024: {
     meaning: 'duplicate content',
@@ -9,5 +9,3 @@ export const SERVERCHAN_CODES: Record<number, CodeInfo> = {
   },
   20001: { meaning: 'daily quota used up', hint: 'the free plan sends a few messages a day; upgrade or send fewer' },
 };
-
-export const SERVERCHAN_RETRYABLE = [] as const;

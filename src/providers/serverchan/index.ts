@@ -2,18 +2,18 @@ import { deepMerge, isPlainObject } from '../../model/config.js';
 import { ConfigError } from '../../model/errors.js';
 import { credentialFingerprint } from '../../model/idempotency.js';
 import { renderBody, renderTitle } from '../../render/message.js';
-import type { MessageLimits } from '../../render/limits.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
 import { numberField, parseWebhookToken, refuseSecret, robotVerdict, summaryLine } from '../webhook.js';
-import { SERVERCHAN_CODES, SERVERCHAN_RETRYABLE } from './codes.js';
+import { SERVERCHAN_CODES } from './codes.js';
+import { descriptor } from './descriptor.js';
+import { descriptorFacts } from '../descriptor.js';
 
-const TURBO = 'https://sctapi.ftqq.com';
+const TURBO = descriptor.defaultEndpoint;
 const SC3_KEY = /^sctp(\d+)t[A-Za-z0-9]+$/i;
 const SENDKEY = /^(SCT[A-Za-z0-9]+|sctp\d+t[A-Za-z0-9]+)$/i;
-const TOKEN_FORM =
-  'a SendKey (SCT… for ServerChan Turbo, sctp<n>t… for ServerChan³), or its URL https://sctapi.ftqq.com/<SendKey>.send (store it as a secret)';
+const TOKEN_FORM = descriptor.credentials.token!.form;
 
 export interface ServerchanSettings {
   sendKey: string;
@@ -58,16 +58,7 @@ function interpret(reply: HttpReply): Verdict {
 }
 
 export const serverchan: ProviderAdapter<ServerchanSettings> = {
-  name: 'serverchan',
-  displayName: 'ServerChan',
-  defaultEndpoint: TURBO,
-  formats: ['markdown'],
-  defaultFormat: 'markdown',
-  retryableCodes: SERVERCHAN_RETRYABLE,
-  rateLimit: { requests: 30, perMs: 60_000 },
-
-  // Title at most 32 characters; desp (Markdown) up to 32 KB.
-  limits: (): MessageLimits => ({ title: { max: 32, unit: 'chars' }, body: { max: 32_000, unit: 'bytes' } }),
+  ...descriptorFacts(descriptor),
 
   parse(settings: ProviderSettings): ServerchanSettings {
     const token = parseWebhookToken(settings.token, {
@@ -79,11 +70,7 @@ export const serverchan: ProviderAdapter<ServerchanSettings> = {
       endpointSet: Boolean(settings.endpoint?.trim()),
     });
     refuseSecret(settings.secret, 'ServerChan');
-    const format = settings.format?.trim().toLowerCase() || 'markdown';
-    if (format !== 'markdown')
-      throw new ConfigError('format', `ServerChan sends Markdown only, not '${settings.format}'`, "'markdown'");
-    if (settings.target?.trim())
-      throw new ConfigError('target', 'ServerChan sends to the SendKey owner; it has no recipients', 'no target');
+    // Format (Markdown only) and target (none) are checked by core against the descriptor (checks.ts).
     const channel = settings.channel?.trim() || undefined;
     if (channel && !/^\d+(\|\d+)*$/.test(channel))
       throw new ConfigError(

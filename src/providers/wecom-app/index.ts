@@ -3,45 +3,37 @@ import { ConfigError, ProviderError } from '../../model/errors.js';
 import { credentialFingerprint } from '../../model/idempotency.js';
 import { renderBody, renderTitle, type Message } from '../../render/message.js';
 import { escapeHtml } from '../../render/escape.js';
-import { measure, truncateText, type MessageLimits } from '../../render/limits.js';
+import { measure, truncateText } from '../../render/limits.js';
 import { lex, toPlainText } from '../../render/markdown.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
-import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption, targetLines } from '../app-channel.js';
+import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption } from '../app-channel.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, RecipientResult } from '../types.js';
 import { wecomPayload } from '../wecom/payload.js';
 import { numberField } from '../webhook.js';
 import {
-  CODES,
   CREDENTIALS,
   DEFAULT_FORMAT,
   DEFAULT_REAUTH_CODES,
-  DISPLAY_NAME,
   DUPLICATE_WINDOW,
-  FORMATS,
   LIMITS,
   MAX_PARTIES,
   MAX_TAGS,
   MAX_USERS,
   NAME,
-  NUMERIC_ID,
   PATHS,
   RATE_LIMIT,
-  TARGET_FORM,
-  USER_ID,
   WECOM_HOST,
   type WecomAppFormat,
 } from './descriptor.js';
+import { descriptor } from './descriptor.js';
+import { descriptorFacts } from '../descriptor.js';
+import { CODES } from './codes.js';
+import { parseRecipients, type WecomAppRecipients } from './targets.js';
+export type { WecomAppRecipients } from './targets.js';
 
 const CONSUMED = ['reauthCodes'] as const;
-
-export interface WecomAppRecipients {
-  all: boolean;
-  users: string[];
-  parties: string[];
-  tags: string[];
-}
 
 export interface WecomAppSettings {
   corpId: string;
@@ -52,42 +44,6 @@ export interface WecomAppSettings {
   recipients: WecomAppRecipients;
   reauthCodes: number[];
   options: Record<string, unknown>;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
-function parseRecipients(raw: string | undefined): WecomAppRecipients {
-  const lines = targetLines(raw);
-  if (lines.length === 0) throw new ConfigError('target', `is required for ${NAME}`, TARGET_FORM);
-  const out: WecomAppRecipients = { all: false, users: [], parties: [], tags: [] };
-  for (const line of lines) {
-    if (line.toLowerCase() === '@all') {
-      out.all = true;
-      continue;
-    }
-    const match = /^(user|party|tag):(.+)$/i.exec(line);
-    if (!match) throw new ConfigError('target', `'${line}' is not a WeCom app target`, TARGET_FORM);
-    const kind = match[1]!.toLowerCase();
-    const ids = match[2]!.split(',').map((id) => id.trim());
-    for (const id of ids) {
-      const ok = kind === 'user' ? USER_ID.test(id) : NUMERIC_ID.test(id);
-      if (!ok)
-        throw new ConfigError(
-          'target',
-          `'${id}' in '${line}' is not a ${kind} id`,
-          kind === 'user' ? 'WeCom user ids (letters, digits, . _ @ -)' : 'numeric ids',
-        );
-    }
-    if (kind === 'user') out.users.push(...ids);
-    else if (kind === 'party') out.parties.push(...ids);
-    else out.tags.push(...ids);
-  }
-  if (out.all && (out.users.length || out.parties.length || out.tags.length))
-    // WeCom ignores every other recipient next to @all: say so instead of dropping them silently.
-    throw new ConfigError('target', "'@all' cannot be combined with users, parties or tags", "'@all' alone");
-  return { all: out.all, users: unique(out.users), parties: unique(out.parties), tags: unique(out.tags) };
 }
 
 /** Request batches within the per-request recipient limits. */
@@ -242,24 +198,14 @@ function duplicateInterval(env: PlanEnvironment): number {
 }
 
 export const wecomApp: ProviderAdapter<WecomAppSettings> = {
-  name: NAME,
-  displayName: DISPLAY_NAME,
-  defaultEndpoint: WECOM_HOST,
-  formats: FORMATS,
-  defaultFormat: DEFAULT_FORMAT,
-  retryableCodes: [-1, 45009, 45033],
+  ...descriptorFacts(descriptor),
   idempotencyKey: 'enable_duplicate_check',
-  rateLimit: RATE_LIMIT,
-
-  limits: (format: string): MessageLimits =>
-    LIMITS[(FORMATS as readonly string[]).includes(format) ? (format as WecomAppFormat) : DEFAULT_FORMAT],
 
   parse(settings: ProviderSettings): WecomAppSettings {
-    const corpId = settings.token?.trim();
-    if (!corpId) throw new ConfigError('token', `is required for ${NAME}`, CREDENTIALS.token);
+    // Required credentials, the format and a needed target are checked by core from the descriptor (checks.ts).
+    const corpId = settings.token!.trim();
     if (/\s/.test(corpId)) throw new ConfigError('token', 'contains whitespace', CREDENTIALS.token);
-    const corpSecret = settings.secret?.trim();
-    if (!corpSecret) throw new ConfigError('secret', `is required for ${NAME}`, CREDENTIALS.secret);
+    const corpSecret = settings.secret!.trim();
     const agent = settings.appId?.trim() ?? '';
     if (!/^\d{1,10}$/.test(agent))
       throw new ConfigError(
@@ -267,9 +213,7 @@ export const wecomApp: ProviderAdapter<WecomAppSettings> = {
         agent ? `'${agent}' is not an AgentId` : `is required for ${NAME}`,
         CREDENTIALS.appId,
       );
-    const format = (settings.format?.trim().toLowerCase() || DEFAULT_FORMAT) as WecomAppFormat;
-    if (!FORMATS.includes(format))
-      throw new ConfigError('format', `unknown ${NAME} format '${settings.format}'`, FORMATS.join(', '));
+    const format = (settings.format || DEFAULT_FORMAT) as WecomAppFormat;
     return {
       corpId,
       corpSecret,

@@ -1,6 +1,4 @@
-import { ConfigError } from '../../model/errors.js';
 import { credentialFingerprint } from '../../model/idempotency.js';
-import type { MessageLimits } from '../../render/limits.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, ProviderAdapter, ProviderSettings } from '../types.js';
@@ -13,19 +11,14 @@ import {
   targetLabel,
   type Mentions,
 } from '../webhook.js';
-import { WECOM_CODES, WECOM_RETRYABLE } from './codes.js';
-import {
-  WECOM_FORMATS,
-  WECOM_LIMITS,
-  mentionPayload,
-  splitMentions,
-  wecomPayload,
-  type WecomFormat,
-} from './payload.js';
+import { WECOM_CODES } from './codes.js';
+import { lookupCode } from '../codes.js';
+import { mentionPayload, splitMentions, wecomPayload, type WecomFormat } from './payload.js';
+import { descriptor } from './descriptor.js';
+import { descriptorFacts } from '../descriptor.js';
 
-const OFFICIAL = 'https://qyapi.weixin.qq.com';
-const TOKEN_FORM =
-  "the robot's webhook key, or its webhook URL https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (store it as a secret)";
+const OFFICIAL = descriptor.defaultEndpoint;
+const TOKEN_FORM = descriptor.credentials.token!.form;
 
 export interface WecomSettings {
   key: string;
@@ -44,23 +37,12 @@ function interpret(reply: HttpReply): Verdict {
       const code = numberField(json.errcode);
       return code === undefined ? undefined : { code, message: String(json.errmsg ?? '') };
     },
-    (code) => WECOM_CODES[code],
+    (code) => lookupCode(WECOM_CODES, code),
   );
 }
 
 export const wecom: ProviderAdapter<WecomSettings> = {
-  name: 'wecom',
-  displayName: 'WeCom',
-  defaultEndpoint: OFFICIAL,
-  formats: WECOM_FORMATS,
-  defaultFormat: 'markdown',
-  retryableCodes: WECOM_RETRYABLE,
-  // 20 messages a minute per robot.
-  rateLimit: { requests: 20, perMs: 60_000 },
-
-  limits: (format: string): MessageLimits => ({
-    body: WECOM_LIMITS[format as WecomFormat] ?? WECOM_LIMITS.markdown,
-  }),
+  ...descriptorFacts(descriptor),
 
   parse(settings: ProviderSettings): WecomSettings {
     const token = parseWebhookToken(settings.token, {
@@ -72,9 +54,8 @@ export const wecom: ProviderAdapter<WecomSettings> = {
       endpointSet: Boolean(settings.endpoint?.trim()),
     });
     refuseSecret(settings.secret, 'A WeCom group robot');
-    const format = (settings.format?.trim().toLowerCase().replace('-', '_') || 'markdown') as WecomFormat;
-    if (!WECOM_FORMATS.includes(format))
-      throw new ConfigError('format', `unknown WeCom format '${settings.format}'`, WECOM_FORMATS.join(', '));
+    // Checked by core against the descriptor (checks.ts).
+    const format = (settings.format || descriptor.defaultFormat) as WecomFormat;
     return {
       key: token.key,
       baseUrl: resolveBaseUrl(OFFICIAL, settings.endpoint),

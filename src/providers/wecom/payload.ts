@@ -4,17 +4,9 @@ import { renderBody, renderTitle, type Message } from '../../render/message.js';
 import { measure, truncateText, type TextLimit } from '../../render/limits.js';
 import { summaryLine, type Mentions } from '../webhook.js';
 
-export const WECOM_FORMATS = ['markdown', 'markdown_v2', 'text', 'card'] as const;
-export type WecomFormat = (typeof WECOM_FORMATS)[number];
+import { WECOM_LIMITS, type WecomFormat } from './descriptor.js';
 
-/** Content limits as WeCom counts them: UTF-8 bytes. */
-export const WECOM_LIMITS: Record<WecomFormat, TextLimit> = {
-  text: { max: 2048, unit: 'bytes' },
-  markdown: { max: 4096, unit: 'bytes' },
-  markdown_v2: { max: 4096, unit: 'bytes' },
-  // template_card text_notice: the sub-title text is the body (WeCom advises at most 112 characters).
-  card: { max: 112, unit: 'chars' },
-};
+export { WECOM_FORMATS, WECOM_LIMITS, type WecomFormat } from './descriptor.js';
 
 /** Card field lengths WeCom advises for text_notice. */
 const CARD_TITLE: TextLimit = { max: 26, unit: 'chars' };

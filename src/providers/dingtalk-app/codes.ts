@@ -1,0 +1,41 @@
+import type { RunState } from '../../model/context.js';
+import type { CodeTable } from '../codes.js';
+
+/** OA status bar text and colour (ARGB) per run state. */
+export const STATUS_BAR: Record<RunState, { value: string; bg: string }> = {
+  started: { value: '运行中', bg: '0xFF0089FF' },
+  success: { value: '成功', bg: '0xFF00B365' },
+  fixed: { value: '已修复', bg: '0xFF00B365' },
+  failure: { value: '失败', bg: '0xFFF65E5E' },
+  'still-failing': { value: '仍失败', bg: '0xFFF65E5E' },
+  cancelled: { value: '已取消', bg: '0xFF999999' },
+  skipped: { value: '已跳过', bg: '0xFF999999' },
+  unknown: { value: '已结束', bg: '0xFF999999' },
+};
+
+const IP_HINT =
+  "DingTalk accepts this app's calls only from its server egress IPs (服务器出口IP): add the runner's address " +
+  'there, or, since CI runners have no fixed IP, run a reverse proxy to https://oapi.dingtalk.com on a server ' +
+  'with a fixed IP, list that IP, and set `endpoint` to the proxy';
+
+/** `errcode`s of gettoken, asyncsend_v2, getsendresult and status_bar/update, with the flow-control codes. */
+export const CODES: CodeTable = {
+  [-1]: { meaning: 'system busy', retry: 'retry' },
+  40014: { meaning: 'invalid access_token' },
+  42001: { meaning: 'access_token expired' },
+  40089: { meaning: 'invalid AppKey or AppSecret', hint: 'check `token` (AppKey) and `secret` (AppSecret)' },
+  60020: { meaning: 'caller IP is not in the allow-list', hint: IP_HINT },
+  88: { meaning: 'API permission error (see sub_code)', hint: 'grant the app the permission named in sub_code' },
+  90002: { meaning: 'rate limited', retry: 'retry' },
+  90020: { meaning: 'monthly API quota used up', hint: "the organisation's metered API quota is exhausted" },
+  143103: { meaning: 'recipients per minute of this app exceeded', hint: 'at most 5000 recipients a minute' },
+  143104: { meaning: 'recipients per minute of this organisation exceeded' },
+  143105: { meaning: 'the user reached the daily cap of work notifications from this app', hint: '500 a day per user' },
+  143106: {
+    meaning: 'same content to this user today',
+    hint: 'DingTalk delivers the same content to a user once a day: vary the template (e.g. the run number)',
+  },
+  1430002: { meaning: 'banned content' },
+  1430003: { meaning: 'OAPI system protection' },
+  1430004: { meaning: 'executive-protection mode' },
+};
