@@ -39,6 +39,49 @@ function credentialFingerprint(value) {
 
 /***/ }),
 
+/***/ 984:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dv: () => (/* binding */ explainCode),
+/* harmony export */   c2: () => (/* binding */ lookupCode)
+/* harmony export */ });
+/* unused harmony export isRetryable */
+/** The table's entry for a code (a number also matches its string form, and the reverse). */
+function lookupCode(table, code) {
+    const key = String(code);
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+/** True when the table says the code may be retried (at once or after a wait). */
+function isRetryable(entry) {
+    return entry?.retry !== undefined && entry.retry !== 'never';
+}
+function waitOf(retry) {
+    return typeof retry === 'object' ? retry.waitMs : undefined;
+}
+/** The failure verdict for a provider's business code, from its table (an unknown code is never retried). */
+function explainCode(provider, table, code, text, options = {}) {
+    const entry = options.entry ?? lookupCode(table, code);
+    const status = options.status ?? 200;
+    const retry = options.reauthCodes?.some((reauth) => String(reauth) === String(code))
+        ? 'reauth'
+        : isRetryable(entry) || status === 429 || status >= 500
+            ? 'safe'
+            : 'never';
+    const retryAfterMs = waitOf(entry?.retry) ?? options.retryAfterMs;
+    return {
+        ok: false,
+        code,
+        message: `${provider} error ${code} (${entry?.meaning ?? 'unknown code'})${text ? `: ${text}` : ''}`,
+        hint: options.hint ?? entry?.hint,
+        retry,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
+}
+
+
+/***/ }),
+
 /***/ 9833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -114,7 +157,8 @@ const PUSHPLUS_CODES = {
     302: { meaning: 'not logged in', hint: 'log in to pushplus and check the token' },
     401: { meaning: 'unauthorized', hint: 'check `token`: copy the user token from the pushplus console' },
     403: { meaning: 'IP not whitelisted', hint: "add the runner's IP to the pushplus whitelist, or disable it" },
-    500: { meaning: 'pushplus system error' },
+    // pushplus's own system error is worth another attempt; 900 is a throttle that must not be retried.
+    500: { meaning: 'pushplus system error', retry: 'retry' },
     600: { meaning: 'data error', hint: 'check `options`, `channel` and `target` against the pushplus API' },
     805: { meaning: 'no permission', hint: 'the token has no permission for this channel or topic' },
     888: { meaning: 'not enough points', hint: 'top up pushplus points or use a free channel' },
@@ -126,9 +170,9 @@ const PUSHPLUS_CODES = {
     905: { meaning: 'account not real-name verified', hint: 'complete real-name verification in the pushplus console' },
     999: { meaning: 'server validation error', hint: 'check the title, content and channel code' },
 };
-/** Codes worth another attempt: pushplus's own system error. 900 is a throttle that must not be retried. */
-const PUSHPLUS_RETRYABLE = [500];
 
+// EXTERNAL MODULE: ./src/providers/codes.ts
+var codes = __webpack_require__(984);
 ;// CONCATENATED MODULE: ./src/providers/pushplus/track.ts
 
 
@@ -250,6 +294,12 @@ async function trackPushplus(settings, handle, env) {
     }
 }
 
+// EXTERNAL MODULE: ./src/providers/pushplus/descriptor.ts
+var descriptor = __webpack_require__(4790);
+// EXTERNAL MODULE: ./src/providers/descriptor.ts
+var providers_descriptor = __webpack_require__(4461);
+// EXTERNAL MODULE: ./src/providers/pushplus/targets.ts
+var targets = __webpack_require__(4809);
 ;// CONCATENATED MODULE: ./src/providers/pushplus/index.ts
 
 
@@ -259,64 +309,10 @@ async function trackPushplus(settings, handle, env) {
 
 
 
-const FORMATS = ['html', 'txt', 'json', 'markdown', 'cloudMonitor', 'jenkins', 'route', 'pay'];
-/** Channels that need a configuration code (`webhook` in pushplus's 消息接口文档 V1.4, `option` in newer versions). */
-const CODE_CHANNELS = new Set(['webhook', 'cp']);
-const PLAIN_CHANNELS = new Set(['wechat', 'mail', 'sms', 'voice', 'extension', 'app']);
-/**
- * One `to` recipient: a friend token (wechat channel) or a WeCom user id (cp channel). WeCom user ids are 1-64
- * characters of letters, digits and `_-@.`, starting with a letter or digit
- * (https://developer.work.weixin.qq.com/document/path/90195); friend tokens fit the same shape.
- * See the `to` field in https://www.pushplus.plus/doc/guide/api.html.
- */
-const RECIPIENT = /^[A-Za-z0-9][\w.@-]{0,63}$/;
-const CHANNEL_FORM = "'wechat' (default), 'webhook:CODE', 'cp:CODE', 'mail', 'mail:CODE', 'sms', 'voice', 'extension' or 'app'";
-const TARGET_FORM = "'topic:CODE' or 'to:TOKEN[,TOKEN…]', one per line for several deliveries";
-function parseChannel(raw) {
-    const value = raw?.trim() || 'wechat';
-    const [name = '', ...rest] = value.split(':');
-    const code = rest.join(':').trim();
-    const channel = name.trim();
-    if (CODE_CHANNELS.has(channel)) {
-        if (!code)
-            throw new errors/* ConfigError */.xL('channel', `'${channel}' needs the configuration code set up in pushplus`, `'${channel}:CODE'`);
-        return { channel, code };
-    }
-    if (PLAIN_CHANNELS.has(channel))
-        return code ? { channel, code } : { channel };
-    throw new errors/* ConfigError */.xL('channel', `unknown pushplus channel '${value}'`, CHANNEL_FORM);
-}
-function parseTargets(raw, channel) {
-    const lines = (raw ?? '')
-        .split(/[\n;]/)
-        .map((line) => line.trim())
-        .filter(Boolean);
-    if (lines.length === 0)
-        return [{ label: 'self' }];
-    return lines.map((line) => {
-        const match = /^(topic|to):(.*)$/.exec(line);
-        const value = match?.[2]?.trim();
-        if (!match || !value)
-            throw new errors/* ConfigError */.xL('target', `'${line}' is not a pushplus target`, TARGET_FORM);
-        if (match[1] === 'topic') {
-            // pushplus documents topic as having no effect on the webhook channel
-            // (https://www.pushplus.plus/doc/guide/api.html: "channel为webhook时无效"): a topic target there would
-            // silently go to the webhook instead of the group the user named.
-            if (channel === 'webhook')
-                throw new errors/* ConfigError */.xL('target', `'${line}': pushplus ignores topic on the webhook channel, so the group would never see it`, "no target with 'webhook:CODE' (the webhook is the destination), or another channel for 'topic:CODE'");
-            if (!/^[\w.-]+$/.test(value))
-                throw new errors/* ConfigError */.xL('target', `topic code '${value}' has characters pushplus codes never have`, 'letters, digits, -, _ or .');
-            return { label: line, topic: value };
-        }
-        if (channel === 'webhook')
-            throw new errors/* ConfigError */.xL('target', "'to:' does not apply to the webhook channel", "'topic:CODE', or no target");
-        const tokens = value.split(',').map((token) => token.trim());
-        if (tokens.some((token) => !RECIPIENT.test(token))) {
-            throw new errors/* ConfigError */.xL('target', `'${line}' has an empty or malformed token`, "'to:TOKEN[,TOKEN…]' with friend tokens or WeCom user ids (letters, digits, _ - @ ., at most 64)");
-        }
-        return { label: `to:${tokens.length} recipient${tokens.length > 1 ? 's' : ''}`, to: tokens.join(',') };
-    });
-}
+
+
+
+
 const DIALECTS = { html: 'html', markdown: 'markdown' };
 function contentFor(format, message, limits) {
     if (format === 'json') {
@@ -345,35 +341,18 @@ function interpret(reply) {
         return { ok: true, id: typeof body.data === 'string' ? body.data : undefined, code };
     if (!Number.isFinite(code))
         return (0,transport/* httpFailure */.tG)(reply) ?? (0,transport/* notJsonFailure */.cC)(reply);
-    const known = PUSHPLUS_CODES[code];
-    const msg = typeof body.msg === 'string' && body.msg ? body.msg : (known?.meaning ?? 'unknown error');
-    return {
-        ok: false,
-        code,
-        message: `pushplus code ${code} (${known?.meaning ?? 'unknown code'}): ${msg}`,
-        hint: known?.hint,
-        retry: PUSHPLUS_RETRYABLE.includes(code) ? 'safe' : 'never',
-    };
+    const msg = typeof body.msg === 'string' && body.msg ? body.msg : (0,codes/* lookupCode */.c2)(PUSHPLUS_CODES, code)?.meaning;
+    return (0,codes/* explainCode */.Dv)('pushplus', PUSHPLUS_CODES, code, msg);
 }
 const pushplus = {
-    name: 'pushplus',
-    displayName: 'pushplus',
-    defaultEndpoint: 'https://www.pushplus.plus',
-    formats: FORMATS,
-    defaultFormat: 'html',
-    retryableCodes: PUSHPLUS_RETRYABLE,
-    rateLimit: { requests: 5, perMs: 60_000 },
-    limits: () => ({ title: { max: 100, unit: 'chars' }, body: { max: 20_000, unit: 'chars' } }),
+    ...(0,providers_descriptor/* descriptorFacts */.H)(descriptor/* descriptor */.y),
     parse(settings) {
-        const token = settings.token?.trim();
-        if (!token)
-            throw new errors/* ConfigError */.xL('token', 'is required for pushplus', 'the pushplus user token (store it as a secret)');
+        const token = settings.token.trim();
         if (!/^[\w-]{8,}$/.test(token))
             throw new errors/* ConfigError */.xL('token', 'does not look like a pushplus token', 'the 32-character user token from the pushplus console');
-        const format = (settings.format?.trim() || 'html');
-        if (!FORMATS.includes(format))
-            throw new errors/* ConfigError */.xL('format', `unknown pushplus template '${settings.format}'`, FORMATS.join(', '));
-        const { channel, code } = parseChannel(settings.channel);
+        // Checked by core against the descriptor (checks.ts).
+        const format = (settings.format || descriptor/* descriptor */.y.defaultFormat);
+        const { channel, code } = (0,targets/* parseChannel */.pn)(settings.channel);
         return {
             token,
             secretKey: settings.secret?.trim() || undefined,
@@ -381,7 +360,7 @@ const pushplus = {
             channel,
             channelCode: code,
             format,
-            targets: parseTargets(settings.target, channel),
+            targets: (0,targets/* parseTargets */.Sx)(settings.target, channel),
             options: settings.options,
         };
     },

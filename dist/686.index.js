@@ -39,6 +39,49 @@ function credentialFingerprint(value) {
 
 /***/ }),
 
+/***/ 984:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dv: () => (/* binding */ explainCode),
+/* harmony export */   c2: () => (/* binding */ lookupCode)
+/* harmony export */ });
+/* unused harmony export isRetryable */
+/** The table's entry for a code (a number also matches its string form, and the reverse). */
+function lookupCode(table, code) {
+    const key = String(code);
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+/** True when the table says the code may be retried (at once or after a wait). */
+function isRetryable(entry) {
+    return entry?.retry !== undefined && entry.retry !== 'never';
+}
+function waitOf(retry) {
+    return typeof retry === 'object' ? retry.waitMs : undefined;
+}
+/** The failure verdict for a provider's business code, from its table (an unknown code is never retried). */
+function explainCode(provider, table, code, text, options = {}) {
+    const entry = options.entry ?? lookupCode(table, code);
+    const status = options.status ?? 200;
+    const retry = options.reauthCodes?.some((reauth) => String(reauth) === String(code))
+        ? 'reauth'
+        : isRetryable(entry) || status === 429 || status >= 500
+            ? 'safe'
+            : 'never';
+    const retryAfterMs = waitOf(entry?.retry) ?? options.retryAfterMs;
+    return {
+        ok: false,
+        code,
+        message: `${provider} error ${code} (${entry?.meaning ?? 'unknown code'})${text ? `: ${text}` : ''}`,
+        hint: options.hint ?? entry?.hint,
+        retry,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
+}
+
+
+/***/ }),
+
 /***/ 9833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -84,6 +127,167 @@ function joinUrl(base, path) {
 
 /***/ }),
 
+/***/ 6051:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CF: () => (/* binding */ parseWebhookToken),
+/* harmony export */   Op: () => (/* reexport safe */ _mentions_js__WEBPACK_IMPORTED_MODULE_6__.O),
+/* harmony export */   Tr: () => (/* binding */ refuseSecret),
+/* harmony export */   Wm: () => (/* binding */ robotVerdict),
+/* harmony export */   Xs: () => (/* reexport safe */ _mentions_js__WEBPACK_IMPORTED_MODULE_6__.X),
+/* harmony export */   dC: () => (/* binding */ summaryLine),
+/* harmony export */   ks: () => (/* binding */ fitJsonBody),
+/* harmony export */   sJ: () => (/* binding */ numberField)
+/* harmony export */ });
+/* harmony import */ var _model_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4663);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7206);
+/* harmony import */ var _render_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8795);
+/* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9142);
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2495);
+/* harmony import */ var _transport_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1966);
+/* harmony import */ var _codes_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(984);
+/* harmony import */ var _mentions_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8743);
+/**
+ * What the four chat robots (DingTalk, WeCom, Feishu, ServerChan) share: a `token` that may be the bare key or
+ * the whole webhook URL, `@` mentions in `target`, and a reply whose business code decides success.
+ */
+
+
+
+
+
+
+
+/**
+ * Reads `token` as a bare key or a full webhook URL. A URL on a host that is not the service's own is refused
+ * (unless `endpoint` redirects every request anyway): a pasted URL must never send the message to an arbitrary host.
+ */
+function parseWebhookToken(raw, rule) {
+    const token = raw?.trim();
+    if (!token)
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `is required for ${rule.provider}`, rule.expected);
+    if (!/^https?:\/\//i.test(token)) {
+        if (!rule.bareKey.test(token))
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `does not look like a ${rule.provider} key or webhook URL`, rule.expected);
+        return { key: token };
+    }
+    let url;
+    try {
+        url = new URL(token);
+    }
+    catch {
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', 'looks like a URL but cannot be parsed', rule.expected);
+    }
+    const host = url.hostname.toLowerCase();
+    if (!rule.endpointSet && !rule.ownHost(host)) {
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `is a webhook URL on '${host}', which is not a ${rule.provider} host; nothing was sent there`, `${rule.expected} (set \`endpoint\` to send through a proxy)`);
+    }
+    if (!rule.endpointSet && url.protocol !== 'https:')
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `webhook URL must use https`, rule.expected);
+    const key = rule.keyFromUrl(url);
+    if (!key || !rule.bareKey.test(key))
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('token', `URL has no ${rule.provider} key where the service puts it`, rule.expected);
+    return { key, origin: url.origin, host };
+}
+
+/**
+ * Reads a robot reply: HTTP status, then the business code in the body (`errcode`, `code`, or Feishu's older
+ * `StatusCode`). HTTP 200 with a non-zero code is a failure carrying the code, its meaning and a hint.
+ */
+function robotVerdict(reply, provider, read, explain, id) {
+    const body = reply.json;
+    const fields = (0,_model_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) ? read(body) : undefined;
+    if (!fields || !Number.isFinite(fields.code))
+        return (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .httpFailure */ .tG)(reply) ?? (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .notJsonFailure */ .cC)(reply);
+    const { code, message } = fields;
+    if (code === 0 && reply.status >= 200 && reply.status < 300)
+        return { ok: true, code, id: id && (0,_model_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) ? id(body) : undefined };
+    if (code === 0)
+        return (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .httpFailure */ .tG)(reply) ?? (0,_transport_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .notJsonFailure */ .cC)(reply);
+    return (0,_codes_js__WEBPACK_IMPORTED_MODULE_7__/* .explainCode */ .Dv)(provider, {}, code, message, { status: reply.status, entry: explain(code, message) });
+}
+/** A number from a reply field that may be a number or a numeric string. */
+function numberField(value) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string' && /^-?\d+$/.test(value.trim()))
+        return Number(value);
+    return undefined;
+}
+/**
+ * Fits a message whose size limit applies to the whole JSON body: `build` turns a Markdown source into the
+ * body object, and content is dropped from the end of the source (with a visible marker and the link) until
+ * the serialized body fits. A body that cannot fit even then (huge `options`) is an input error, never a
+ * truncated JSON string.
+ */
+function fitJsonBody(message, limit, build, without) {
+    const text = (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitMarkdown */ .DJ)(message.markdown, {
+        render: (markdown) => JSON.stringify(build(markdown)),
+        limit,
+        tail: (0,_render_message_js__WEBPACK_IMPORTED_MODULE_2__/* .truncationTail */ .Aj)(message),
+    }).text;
+    try {
+        const body = JSON.parse(text);
+        if ((0,_model_config_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Qd)(body) && (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fits */ .lA)(text, limit))
+            return body;
+    }
+    catch {
+        // Cut inside the JSON: reported below.
+    }
+    throw crowdedOut(limit, build, without);
+}
+function bodySize(build) {
+    try {
+        return Buffer.byteLength(JSON.stringify(build('')), 'utf8');
+    }
+    catch {
+        // A body that cannot be built without this input (a card that needs its options): it is not the cause.
+        return Infinity;
+    }
+}
+/** The input error for a body that leaves no room for the message: the input whose part of the body is largest. */
+function crowdedOut(limit, build, without = {}) {
+    const full = bodySize(build);
+    let blamed = 'options';
+    let largest = 0;
+    for (const [input, rebuild] of Object.entries(without)) {
+        const share = full - bodySize(rebuild);
+        if (share > largest) {
+            largest = share;
+            blamed = input;
+        }
+    }
+    const room = `leave no room for the message within the service's ${limit.max}-${limit.unit} limit`;
+    return blamed === 'target'
+        ? new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('target', `mentions ${room}`, 'fewer mentions (@all reaches everyone in one)')
+        : new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('options', room, 'smaller `options` values');
+}
+/** Robots without a signing scheme: a `secret` means the user expects signing that will not happen. */
+function refuseSecret(secret, provider) {
+    if (secret?.trim())
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL('secret', `${provider} has no signing secret; it would be ignored`, 'no `secret` input');
+}
+/**
+ * A one-line plain summary of a Markdown body for short fields (WeCom card sub-title, ServerChan `short`):
+ * a leading heading is dropped (the title already says it) and link targets are left out.
+ */
+function summaryLine(markdown, limit) {
+    const tokens = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .lex */ .Ii)(markdown);
+    const rest = tokens[0]?.type === 'heading' && tokens.length > 1 ? tokens.slice(1) : tokens;
+    const plain = (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .toPlainText */ .bo)(rest.map((token) => token.raw).join('\n\n'))
+        // Only where a run of blanks starts (`(?<!\s)`), and the address stops at the next parenthesis (safeHref
+        // encodes them): a leading `\s*` tried at every blank, or `[^\s)]+` running over later `(https://`, made
+        // this quadratic on long runs of spaces.
+        .replace(/(?<!\s)\s*\(https?:\/\/[^\s()]+\)/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return (0,_render_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .truncateText */ .EJ)(plain, limit);
+}
+
+
+/***/ }),
+
 /***/ 3686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -95,8 +299,6 @@ __webpack_require__.d(__webpack_exports__, {
   wecom: () => (/* binding */ wecom)
 });
 
-// EXTERNAL MODULE: ./src/model/errors.ts
-var errors = __webpack_require__(7206);
 // EXTERNAL MODULE: ./src/model/idempotency.ts
 var idempotency = __webpack_require__(1672);
 // EXTERNAL MODULE: ./src/providers/endpoint.ts
@@ -109,8 +311,8 @@ var webhook = __webpack_require__(6051);
  * global codes, 全局错误码, https://developer.work.weixin.qq.com/document/path/90313) with what the user can do.
  */
 const WECOM_CODES = {
-    [-1]: { meaning: 'system busy', hint: 'WeCom is busy; retried', retry: true },
-    45009: { meaning: 'rate limited', hint: 'a robot takes 20 messages a minute', retry: true },
+    [-1]: { meaning: 'system busy', hint: 'WeCom is busy; retried', retry: 'retry' },
+    45009: { meaning: 'rate limited', hint: 'a robot takes 20 messages a minute', retry: 'retry' },
     93000: {
         meaning: 'invalid webhook key',
         hint: "check `token`: copy the key (or the whole webhook URL) from the robot's settings; the robot may have been removed",
@@ -124,10 +326,15 @@ const WECOM_CODES = {
     44004: { meaning: 'empty content', hint: 'the template rendered an empty message' },
     40063: { meaning: 'a parameter is empty', hint: 'check `options` for empty fields' },
 };
-const WECOM_RETRYABLE = [-1, 45009];
 
+// EXTERNAL MODULE: ./src/providers/codes.ts
+var codes = __webpack_require__(984);
 // EXTERNAL MODULE: ./src/providers/wecom/payload.ts
 var payload = __webpack_require__(5946);
+// EXTERNAL MODULE: ./src/providers/wecom/descriptor.ts
+var descriptor = __webpack_require__(5563);
+// EXTERNAL MODULE: ./src/providers/descriptor.ts
+var providers_descriptor = __webpack_require__(4461);
 ;// CONCATENATED MODULE: ./src/providers/wecom/index.ts
 
 
@@ -135,26 +342,18 @@ var payload = __webpack_require__(5946);
 
 
 
-const OFFICIAL = 'https://qyapi.weixin.qq.com';
-const TOKEN_FORM = "the robot's webhook key, or its webhook URL https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (store it as a secret)";
+
+
+const OFFICIAL = descriptor/* descriptor */.yu.defaultEndpoint;
+const TOKEN_FORM = descriptor/* descriptor */.yu.credentials.token.form;
 function interpret(reply) {
     return (0,webhook/* robotVerdict */.Wm)(reply, 'WeCom', (json) => {
         const code = (0,webhook/* numberField */.sJ)(json.errcode);
         return code === undefined ? undefined : { code, message: String(json.errmsg ?? '') };
-    }, (code) => WECOM_CODES[code]);
+    }, (code) => (0,codes/* lookupCode */.c2)(WECOM_CODES, code));
 }
 const wecom = {
-    name: 'wecom',
-    displayName: 'WeCom',
-    defaultEndpoint: OFFICIAL,
-    formats: payload/* WECOM_FORMATS */.l8,
-    defaultFormat: 'markdown',
-    retryableCodes: WECOM_RETRYABLE,
-    // 20 messages a minute per robot.
-    rateLimit: { requests: 20, perMs: 60_000 },
-    limits: (format) => ({
-        body: payload/* WECOM_LIMITS */.$Y[format] ?? payload/* WECOM_LIMITS */.$Y.markdown,
-    }),
+    ...(0,providers_descriptor/* descriptorFacts */.H)(descriptor/* descriptor */.yu),
     parse(settings) {
         const token = (0,webhook/* parseWebhookToken */.CF)(settings.token, {
             provider: 'WeCom',
@@ -165,9 +364,8 @@ const wecom = {
             endpointSet: Boolean(settings.endpoint?.trim()),
         });
         (0,webhook/* refuseSecret */.Tr)(settings.secret, 'A WeCom group robot');
-        const format = (settings.format?.trim().toLowerCase().replace('-', '_') || 'markdown');
-        if (!payload/* WECOM_FORMATS */.l8.includes(format))
-            throw new errors/* ConfigError */.xL('format', `unknown WeCom format '${settings.format}'`, payload/* WECOM_FORMATS */.l8.join(', '));
+        // Checked by core against the descriptor (checks.ts).
+        const format = (settings.format || descriptor/* descriptor */.yu.defaultFormat);
         return {
             key: token.key,
             baseUrl: (0,endpoint/* resolveBaseUrl */.x)(OFFICIAL, settings.endpoint),
@@ -206,9 +404,7 @@ const wecom = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Y: () => (/* binding */ WECOM_LIMITS),
 /* harmony export */   jb: () => (/* binding */ mentionPayload),
-/* harmony export */   l8: () => (/* binding */ WECOM_FORMATS),
 /* harmony export */   qi: () => (/* binding */ wecomPayload),
 /* harmony export */   s1: () => (/* binding */ splitMentions)
 /* harmony export */ });
@@ -217,20 +413,14 @@ const wecom = {
 /* harmony import */ var _render_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8795);
 /* harmony import */ var _render_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9142);
 /* harmony import */ var _webhook_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6051);
+/* harmony import */ var _descriptor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5563);
 
 
 
 
 
-const WECOM_FORMATS = ['markdown', 'markdown_v2', 'text', 'card'];
-/** Content limits as WeCom counts them: UTF-8 bytes. */
-const WECOM_LIMITS = {
-    text: { max: 2048, unit: 'bytes' },
-    markdown: { max: 4096, unit: 'bytes' },
-    markdown_v2: { max: 4096, unit: 'bytes' },
-    // template_card text_notice: the sub-title text is the body (WeCom advises at most 112 characters).
-    card: { max: 112, unit: 'chars' },
-};
+
+
 /** Card field lengths WeCom advises for text_notice. */
 const CARD_TITLE = { max: 26, unit: 'chars' };
 const CARD_DESC = { max: 30, unit: 'chars' };
@@ -265,7 +455,7 @@ function textMessage(content, mentions) {
 /** The body of the main message, with the content fitted to the byte limit after room for mentions. */
 function wecomPayload(format, message, mentions, options) {
     const title = (0,_render_message_js__WEBPACK_IMPORTED_MODULE_2__/* .renderTitle */ .zF)(message);
-    const limit = WECOM_LIMITS[format];
+    const limit = _descriptor_js__WEBPACK_IMPORTED_MODULE_5__/* .WECOM_LIMITS */ .$Y[format];
     let body;
     switch (format) {
         case 'text': {

@@ -39,6 +39,49 @@ function credentialFingerprint(value) {
 
 /***/ }),
 
+/***/ 984:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dv: () => (/* binding */ explainCode),
+/* harmony export */   c2: () => (/* binding */ lookupCode)
+/* harmony export */ });
+/* unused harmony export isRetryable */
+/** The table's entry for a code (a number also matches its string form, and the reverse). */
+function lookupCode(table, code) {
+    const key = String(code);
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+/** True when the table says the code may be retried (at once or after a wait). */
+function isRetryable(entry) {
+    return entry?.retry !== undefined && entry.retry !== 'never';
+}
+function waitOf(retry) {
+    return typeof retry === 'object' ? retry.waitMs : undefined;
+}
+/** The failure verdict for a provider's business code, from its table (an unknown code is never retried). */
+function explainCode(provider, table, code, text, options = {}) {
+    const entry = options.entry ?? lookupCode(table, code);
+    const status = options.status ?? 200;
+    const retry = options.reauthCodes?.some((reauth) => String(reauth) === String(code))
+        ? 'reauth'
+        : isRetryable(entry) || status === 429 || status >= 500
+            ? 'safe'
+            : 'never';
+    const retryAfterMs = waitOf(entry?.retry) ?? options.retryAfterMs;
+    return {
+        ok: false,
+        code,
+        message: `${provider} error ${code} (${entry?.meaning ?? 'unknown code'})${text ? `: ${text}` : ''}`,
+        hint: options.hint ?? entry?.hint,
+        retry,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
+}
+
+
+/***/ }),
+
 /***/ 9833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -113,6 +156,10 @@ var transport = __webpack_require__(1966);
 // EXTERNAL MODULE: ./src/providers/endpoint.ts
 var endpoint = __webpack_require__(9833);
 ;// CONCATENATED MODULE: ./src/providers/mpaas/codes.ts
+/**
+ * Alibaba Cloud gateway errors ({RequestId, Code, Message}, usually with an HTTP 4xx/5xx) and what the user can
+ * do about them. Codes are matched exactly first, then by prefix (Throttling.User, Throttling.Api …).
+ */
 const MPAAS_GATEWAY_CODES = {
     SignatureDoesNotMatch: {
         meaning: 'the signature does not match',
@@ -162,11 +209,11 @@ const MPAAS_GATEWAY_CODES = {
     Throttling: {
         meaning: 'the request was throttled',
         hint: 'mPaaS limits the call rate; it is retried',
-        retry: 'safe',
+        retry: 'retry',
     },
-    ServiceUnavailable: { meaning: 'the service is unavailable', retry: 'safe' },
-    InternalError: { meaning: 'internal error at Alibaba Cloud', retry: 'safe' },
-    UnknownError: { meaning: 'unknown error at Alibaba Cloud', retry: 'safe' },
+    ServiceUnavailable: { meaning: 'the service is unavailable', retry: 'retry' },
+    InternalError: { meaning: 'internal error at Alibaba Cloud', retry: 'retry' },
+    UnknownError: { meaning: 'unknown error at Alibaba Cloud', retry: 'retry' },
 };
 function lookupGatewayCode(code) {
     if (Object.hasOwn(MPAAS_GATEWAY_CODES, code))
@@ -179,15 +226,9 @@ function lookupGatewayCode(code) {
         return MPAAS_GATEWAY_CODES.Forbidden;
     return undefined;
 }
-/** Codes worth another attempt (the transport also retries HTTP 429 and 5xx). */
-const MPAAS_RETRYABLE = [
-    'Throttling',
-    'Throttling.User',
-    'Throttling.Api',
-    'ServiceUnavailable',
-    'InternalError',
-];
 
+// EXTERNAL MODULE: ./src/providers/codes.ts
+var codes = __webpack_require__(984);
 ;// CONCATENATED MODULE: ./src/providers/mpaas/fields.ts
 
 
@@ -460,7 +501,17 @@ function signedForm(params, accessKeySecret) {
     return { body: `${canonicalQuery(params)}&Signature=${percentEncode(signature)}`, signature };
 }
 
+// EXTERNAL MODULE: ./src/providers/mpaas/descriptor.ts
+var descriptor = __webpack_require__(8572);
+// EXTERNAL MODULE: ./src/providers/descriptor.ts
+var providers_descriptor = __webpack_require__(4461);
+// EXTERNAL MODULE: ./src/providers/mpaas/targets.ts
+var targets = __webpack_require__(5331);
 ;// CONCATENATED MODULE: ./src/providers/mpaas/index.ts
+
+
+
+
 
 
 
@@ -478,41 +529,6 @@ const API_VERSION = '2019-08-21';
  * targetMsgkey per call.
  */
 const MAX_TARGETS_PER_CALL = 10;
-const TARGET_KINDS = { android: 1, ios: 2, user: 3, harmony: 7 };
-const TARGET_FORM = "'user:ID', 'android:DEVICE', 'ios:DEVICE' or 'harmony:DEVICE' (several ids comma-separated, one kind per line)";
-function required(value, input, what) {
-    const trimmed = value?.trim();
-    if (!trimmed)
-        throw new errors/* ConfigError */.xL(input, 'is required for mpaas', what);
-    return trimmed;
-}
-function parseTargets(raw) {
-    const lines = (raw ?? '')
-        .split(/[\n;]/)
-        .map((line) => line.trim())
-        .filter(Boolean);
-    if (lines.length === 0)
-        throw new errors/* ConfigError */.xL('target', 'is required for mpaas', TARGET_FORM);
-    const seen = new Set();
-    const targets = [];
-    for (const line of lines) {
-        const match = /^([a-z]+):(.*)$/.exec(line);
-        const kind = match?.[1];
-        if (!match || !kind || !Object.hasOwn(TARGET_KINDS, kind))
-            throw new errors/* ConfigError */.xL('target', `'${line}' is not an mPaaS target`, TARGET_FORM);
-        const ids = match[2].split(',').map((id) => id.trim());
-        if (ids.some((id) => !id || /[\s"]/.test(id)))
-            throw new errors/* ConfigError */.xL('target', `'${line}' has an empty or malformed id`, TARGET_FORM);
-        for (const id of ids) {
-            const key = `${kind}:${id}`;
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            targets.push({ kind: kind, id });
-        }
-    }
-    return targets;
-}
 /** One call per delivery type and at most 10 targets, in input order. */
 function batches(targets) {
     const byKind = new Map();
@@ -531,14 +547,13 @@ function gatewayFailure(reply, body) {
     const http = (0,transport/* httpFailure */.tG)(reply);
     const text = typeof body.Message === 'string' && body.Message ? body.Message : (known?.meaning ?? 'no message');
     const requestId = typeof body.RequestId === 'string' ? ` (RequestId ${body.RequestId})` : '';
-    return {
-        ok: false,
-        code,
-        message: `Alibaba Cloud error ${code} (${known?.meaning ?? 'unknown code'}): ${text}${requestId}`,
-        hint: known?.hint ?? (typeof body.Recommend === 'string' ? `see ${body.Recommend}` : undefined),
-        retry: known?.retry ?? http?.retry ?? 'never',
+    const verdict = (0,codes/* explainCode */.Dv)('Alibaba Cloud', MPAAS_GATEWAY_CODES, code, `${text}${requestId}`, {
+        entry: known,
+        status: reply.status,
         retryAfterMs: http?.retryAfterMs,
-    };
+        hint: known?.hint ?? (typeof body.Recommend === 'string' ? `see ${body.Recommend}` : undefined),
+    });
+    return verdict;
 }
 function interpretMpaasReply(reply, successCodes = DEFAULT_SUCCESS_CODES) {
     const body = reply.json;
@@ -574,7 +589,7 @@ function interpretMpaasReply(reply, successCodes = DEFAULT_SUCCESS_CODES) {
     };
 }
 /** The 2 KB message body is shared by title, content, link and extras: the content gets what is left. */
-const LIMITS = { title: { max: 200, unit: 'bytes' }, body: { max: 1536, unit: 'bytes' } };
+const LIMITS = descriptor/* descriptor */.y.limits('text');
 async function actionParams(parsed, message) {
     const { options } = parsed;
     const title = (0,render_message/* renderTitle */.zF)(message, LIMITS.title);
@@ -605,27 +620,14 @@ async function actionParams(parsed, message) {
     return { action: 'PushSimple', params: { ...params, ...options.params } };
 }
 const mpaas = {
-    name: 'mpaas',
-    displayName: 'Alibaba Cloud mPaaS push',
-    // The official SDKs' endpoint map sends cn-hangzhou (and every region) to mpaas.aliyuncs.com; the 模板推送
-    // document's samples use mpaas.cn-hangzhou.aliyuncs.com. Either can be set with `endpoint`
-    // (see docs/providers/mpaas.md).
-    defaultEndpoint: 'https://mpaas.aliyuncs.com',
-    formats: ['text'],
-    defaultFormat: 'text',
-    retryableCodes: MPAAS_RETRYABLE,
+    ...(0,providers_descriptor/* descriptorFacts */.H)(descriptor/* descriptor */.y),
     idempotencyKey: 'TargetMsgkey',
-    // mPaaS does not publish a per-AccessKey QPS for push; stay well below the gateway's usual API limits.
-    rateLimit: { requests: 20, perMs: 1_000 },
-    limits: () => LIMITS,
     parse(settings) {
-        const accessKeyId = required(settings.token, 'token', 'the AccessKeyId of a RAM user with mPaaS access');
-        const accessKeySecret = required(settings.secret, 'secret', 'the AccessKeySecret that belongs to `token`');
-        const appId = required(settings.appId, 'app-id', 'the mPaaS App ID, e.g. ONEX570DA89211721');
-        const workspaceId = required(settings.workspaceId, 'workspace-id', 'the mPaaS workspace id, e.g. default');
-        const format = settings.format?.trim() || 'text';
-        if (format !== 'text')
-            throw new errors/* ConfigError */.xL('format', `'${settings.format}' is not an mPaaS format`, "'text'");
+        // Required credentials, format ('text') and a target are checked by core against the descriptor (checks.ts).
+        const accessKeyId = settings.token.trim();
+        const accessKeySecret = settings.secret.trim();
+        const appId = settings.appId.trim();
+        const workspaceId = settings.workspaceId.trim();
         const channel = settings.channel?.trim() || 'notify';
         if (channel !== 'notify' && channel !== 'transparent')
             throw new errors/* ConfigError */.xL('channel', `'${channel}' is not an mPaaS notify type`, "'notify' (default) or 'transparent'");
@@ -636,7 +638,7 @@ const mpaas = {
             workspaceId,
             baseUrl: (0,endpoint/* resolveBaseUrl */.x)(this.defaultEndpoint, settings.endpoint),
             notifyType: channel,
-            targets: parseTargets(settings.target),
+            targets: (0,targets/* parseTargets */.S)(settings.target),
             options: parseMpaasOptions(settings.options),
         };
     },
@@ -660,7 +662,7 @@ const mpaas = {
                 ...params,
                 AppId: parsed.appId,
                 WorkspaceId: parsed.workspaceId,
-                DeliveryType: String(parsed.options.deliveryType ?? TARGET_KINDS[group[0].kind]),
+                DeliveryType: String(parsed.options.deliveryType ?? targets/* TARGET_KINDS */.a[group[0].kind]),
                 TargetMsgkey: JSON.stringify(targetMsgkey),
             };
             const batchLabel = groups.length > 1 ? `${label} (batch ${index + 1}/${groups.length})` : label;

@@ -5,7 +5,8 @@
  * Mentions are only ever built from `people` (checked against the provider's grammar here) and `target`, never
  * from event text: a commit message saying "@all" or a login that looks like an id mentions nobody.
  */
-import { parseMentions, type MentionKind } from '../providers/webhook.js';
+import { parseMentions, type MentionKind } from '../providers/mentions.js';
+import { descriptors, findDescriptor } from '../providers/registry.js';
 import { isPlainObject, parseList } from '../model/config.js';
 import type { CiContext, ResponsiblePerson } from '../model/context.js';
 import { ConfigError } from '../model/errors.js';
@@ -19,12 +20,19 @@ import {
   type Person,
 } from '../model/people.js';
 
-/** Providers that can mention someone, with the forms their `target` accepts. */
-export const MENTION_GRAMMAR: Record<string, { name: string; kinds: readonly MentionKind[]; example: string }> = {
-  dingtalk: { name: 'DingTalk', kinds: ['user', 'mobile'], example: "'@mobile:13800000000' or '@user:USERID'" },
-  wecom: { name: 'WeCom', kinds: ['user', 'mobile'], example: "'@user:zhangsan' or '@mobile:13800000000'" },
-  feishu: { name: 'Feishu', kinds: ['user'], example: "'@user:ou_…' (open_id) or '@user:USER_ID'" },
-};
+/** Providers that can mention someone (their descriptor says how), with the forms their `target` accepts. */
+function mentionGrammar(
+  provider: string,
+): { name: string; kinds: readonly MentionKind[]; example: string } | undefined {
+  const descriptor = findDescriptor(provider);
+  return descriptor?.mentions ? { name: descriptor.displayName, ...descriptor.mentions } : undefined;
+}
+
+function mentioningProviders(): string[] {
+  return descriptors()
+    .filter((descriptor) => descriptor.mentions)
+    .map((descriptor) => descriptor.name);
+}
 
 export { DEFAULT_MENTION, DEFAULT_MENTION_ON, MENTION_ROLES, type MentionRole, type People, type Person };
 
@@ -53,12 +61,12 @@ function readPerson(login: string, value: unknown): Person {
       person.names.push(...stringList(item, `'${login}'.${key}`, 'a list of commit author names'));
       continue;
     }
-    const grammar = Object.hasOwn(MENTION_GRAMMAR, key) ? MENTION_GRAMMAR[key] : undefined;
+    const grammar = mentionGrammar(key);
     if (!grammar)
       throw new ConfigError(
         'people',
         `'${login}' has an unknown key '${key}'`,
-        `emails, names, or a provider that can mention: ${Object.keys(MENTION_GRAMMAR).join(', ')}`,
+        `emails, names, or a provider that can mention: ${mentioningProviders().join(', ')}`,
       );
     const mentions = stringList(item, `'${login}'.${key}`, grammar.example);
     try {

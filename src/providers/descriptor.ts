@@ -10,6 +10,7 @@ import type { NotifyConfig } from '../model/config.js';
 import type { ServiceSchemeRoles } from '../model/url-safety.js';
 import type { MessageLimits } from '../render/limits.js';
 import type { RateLimit } from '../transport/rate-limit.js';
+import type { MentionKind } from './mentions.js';
 import type { ProviderAdapter, ProviderSettings } from './types.js';
 
 /** The slice of NotifyConfig a service URL can set. */
@@ -155,6 +156,11 @@ export interface ProviderDescriptor {
   readonly formats: readonly string[];
   readonly defaultFormat: string;
   readonly target: TargetGrammar;
+  /**
+   * How `people` names a person for this provider (`dingtalk: '@mobile:138…'`), when it can mention anyone: the
+   * mention kinds its `target` grammar accepts and an example for errors.
+   */
+  readonly mentions?: { readonly kinds: readonly MentionKind[]; readonly example: string };
   /** Title and body limits for a format, in the unit the service counts. */
   limits(format: string): MessageLimits;
   /** Sends per credential the service allows. */

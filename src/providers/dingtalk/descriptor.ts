@@ -28,6 +28,7 @@ export const descriptor: ProviderDescriptor = {
     form: "'@all', '@user:ID', '@mobile:NUMBER', separated by commas or newlines",
     check: (raw) => void parseMentions(raw, 'DingTalk', ['all', 'user', 'mobile']),
   },
+  mentions: { kinds: ['user', 'mobile'], example: "'@mobile:13800000000' or '@user:USERID'" },
   // DingTalk refuses a message over about 20,000 bytes (460101): the whole JSON body is measured.
   limits: () => ({ title: { max: 100, unit: 'chars' }, body: { max: 20_000, unit: 'bytes' } }),
   // 20 messages a minute per robot; more and it is throttled for 10 minutes.

@@ -29,6 +29,7 @@ export const descriptor: ProviderDescriptor = {
     form: "'@all', '@user:ID', separated by commas or newlines",
     check: (raw) => void parseMentions(raw, 'Feishu', ['all', 'user']),
   },
+  mentions: { kinds: ['user'], example: "'@user:ou_…' (open_id) or '@user:USER_ID'" },
   // The request body may be at most 20 KB: measured over the whole serialized JSON.
   limits: () => ({ title: { max: 200, unit: 'chars' }, body: { max: 20_000, unit: 'bytes' } }),
   // 100 messages a minute (and 5 a second) per bot.
