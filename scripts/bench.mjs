@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
+import { parse as parseYaml } from 'yaml';
+
 import { busiestWindow } from './busiest-window.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -46,6 +48,16 @@ function timed(args, env = {}) {
   });
 }
 
+/**
+ * The defaults the runner fills in from action.yml for inputs a workflow omits (`timezone: Asia/Shanghai`,
+ * `timeout: 10` …), so a measured run does what a real one does; expressions (`${{ job.status }}`) are left out.
+ */
+const RUNNER_DEFAULTS = Object.fromEntries(
+  Object.entries(parseYaml(readFileSync(join(root, 'action.yml'), 'utf8')).inputs)
+    .filter(([, input]) => input.default !== undefined && !String(input.default).includes('${{'))
+    .map(([name, input]) => [name, String(input.default)]),
+);
+
 function actionEnv(inputs, extra = {}) {
   const outputFile = join(work, `out-${Math.random().toString(36).slice(2)}`);
   writeFileSync(outputFile, '');
@@ -64,7 +76,13 @@ function actionEnv(inputs, extra = {}) {
     GITHUB_OUTPUT: outputFile,
     ...extra,
   };
-  for (const [name, value] of Object.entries({ status: 'failure', template: 'auto', summary: 'false', ...inputs })) {
+  for (const [name, value] of Object.entries({
+    ...RUNNER_DEFAULTS,
+    status: 'failure',
+    template: 'auto',
+    summary: 'false',
+    ...inputs,
+  })) {
     env[`INPUT_${name.toUpperCase()}`] = value;
   }
   return env;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { githubContext } from '../../src/context/github.js';
 import { readInputs } from '../../src/notify/inputs.js';
 import type { CiContext } from '../../src/model/context.js';
@@ -100,5 +100,22 @@ describe('locale and timezone inputs', () => {
       '2026\\-11\\-20 10:15',
     );
     expect((await renderTemplate({ template, timezone: 'UTC' }, context)).markdown).toBe('2026\\-11\\-20 02:15');
+  });
+});
+
+describe('timezone start-up cost', () => {
+  it('the default zone (passed by action.yml on every run) and UTC are taken without asking Intl, which loads ICU zone data', () => {
+    const spy = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      expect(parseTimezone('Asia/Shanghai')).toBe('Asia/Shanghai');
+      expect(parseTimezone(' UTC ')).toBe('UTC');
+      expect(parseTimezone('')).toBe('Asia/Shanghai');
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+    // Any other zone is checked: a typo is an error before any request.
+    expect(parseTimezone('Asia/Hong_Kong')).toBe('Asia/Hong_Kong');
+    expect(() => parseTimezone('Asia/Shangai')).toThrow(/unknown time zone 'Asia\/Shangai'/);
   });
 });
