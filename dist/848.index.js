@@ -45,10 +45,13 @@ function credentialFingerprint(value) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MQ: () => (/* binding */ DRY_RUN_TOKEN),
 /* harmony export */   OZ: () => (/* binding */ codeFailure),
+/* harmony export */   QO: () => (/* binding */ fetchAccessToken),
 /* harmony export */   fX: () => (/* binding */ reauthCodesOption),
 /* harmony export */   r$: () => (/* binding */ AppToken)
 /* harmony export */ });
-/* harmony import */ var _codes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(984);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
+/* harmony import */ var _codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(984);
+
 
 /**
  * Plumbing shared by the application channels (feishu-app, wecom-app, dingtalk-app).
@@ -93,7 +96,7 @@ class AppToken {
 const DRY_RUN_TOKEN = 'dry-run-access-token';
 /** The failure verdict for a business code, from the channel's table (an unknown code is never retried). */
 function codeFailure(provider, table, code, text, options) {
-    return (0,_codes_js__WEBPACK_IMPORTED_MODULE_0__/* .explainCode */ .Dv)(provider, table, code, text, options);
+    return (0,_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .explainCode */ .Dv)(provider, table, code, text, options);
 }
 /** Reads `options.reauthCodes` (codes that mean "fetch a new token and retry once"), or the channel's default. */
 function reauthCodesOption(value, fallback, configError) {
@@ -104,6 +107,32 @@ function reauthCodesOption(value, fallback, configError) {
     return value;
 }
 
+/**
+ * Fetches an app access token from a GET endpoint whose reply carries `access_token` (WeCom's and DingTalk's
+ * `gettoken`): the service's own verdict first, then the token, masked as soon as it exists.
+ */
+async function fetchAccessToken(env, spec) {
+    const tokenOf = (reply) => reply.json?.access_token;
+    const outcome = await env.transport.exchange({
+        label: spec.label,
+        build: () => ({ method: 'GET', url: spec.url, headers: {} }),
+        interpret: (reply) => {
+            const verdict = spec.verdict(reply);
+            if (!verdict.ok)
+                return verdict;
+            const token = tokenOf(reply);
+            if (typeof token !== 'string' || !token)
+                return { ok: false, message: 'the token reply has no access_token', retry: 'never' };
+            env.secrets.add(token);
+            return { ok: true };
+        },
+        rateKey: spec.rateKey,
+    });
+    const token = tokenOf(outcome.reply);
+    if (typeof token !== 'string')
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProviderError */ .mZ(`${spec.label}: the reply has no access_token`);
+    return token;
+}
 
 
 /***/ }),
@@ -575,28 +604,12 @@ function recipientsOf(label) {
     };
 }
 function accessToken(parsed, env) {
-    return new app_channel/* AppToken */.r$(async () => {
-        const query = `?corpid=${encodeURIComponent(parsed.corpId)}&corpsecret=${encodeURIComponent(parsed.corpSecret)}`;
-        const outcome = await env.transport.exchange({
-            label: 'WeCom access token',
-            build: () => ({ method: 'GET', url: `${(0,endpoint/* joinUrl */.w)(parsed.baseUrl, descriptor/* PATHS */.R7.token)}${query}`, headers: {} }),
-            interpret: (reply) => {
-                const verdict = wecomAppVerdict(reply, []);
-                if (!verdict.ok)
-                    return verdict;
-                const token = reply.json.access_token;
-                if (typeof token !== 'string' || !token)
-                    return { ok: false, message: 'the token reply has no access_token', retry: 'never' };
-                env.secrets.add(token);
-                return { ok: true };
-            },
-            rateKey: `${descriptor/* NAME */.o_}-token:${(0,idempotency/* credentialFingerprint */.I)(`${parsed.corpId}/${parsed.agentId}`)}`,
-        });
-        const token = outcome.reply.json.access_token;
-        if (typeof token !== 'string')
-            throw new errors/* ProviderError */.mZ('WeCom access token: the reply has no access_token');
-        return token;
-    });
+    return new app_channel/* AppToken */.r$(() => (0,app_channel/* fetchAccessToken */.QO)(env, {
+        label: 'WeCom access token',
+        url: `${(0,endpoint/* joinUrl */.w)(parsed.baseUrl, descriptor/* PATHS */.R7.token)}?corpid=${encodeURIComponent(parsed.corpId)}&corpsecret=${encodeURIComponent(parsed.corpSecret)}`,
+        verdict: (reply) => wecomAppVerdict(reply, []),
+        rateKey: `${descriptor/* NAME */.o_}-token:${(0,idempotency/* credentialFingerprint */.I)(`${parsed.corpId}/${parsed.agentId}`)}`,
+    }));
 }
 /** A window that covers every retry of this run, so a repeated request is never delivered twice. */
 function duplicateInterval(env) {

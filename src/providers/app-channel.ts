@@ -1,5 +1,7 @@
-import type { FailureVerdict } from '../transport/types.js';
+import { ProviderError } from '../model/errors.js';
+import type { FailureVerdict, HttpReply, Verdict } from '../transport/types.js';
 import { explainCode, type CodeTable } from './codes.js';
+import type { PlanEnvironment } from './types.js';
 
 /**
  * Plumbing shared by the application channels (feishu-app, wecom-app, dingtalk-app).
@@ -69,3 +71,31 @@ export function reauthCodesOption(
 }
 
 export { targetLines } from './target-lines.js';
+
+/**
+ * Fetches an app access token from a GET endpoint whose reply carries `access_token` (WeCom's and DingTalk's
+ * `gettoken`): the service's own verdict first, then the token, masked as soon as it exists.
+ */
+export async function fetchAccessToken(
+  env: PlanEnvironment,
+  spec: { label: string; url: string; verdict: (reply: HttpReply) => Verdict; rateKey: string },
+): Promise<string> {
+  const tokenOf = (reply: HttpReply): unknown => (reply.json as Record<string, unknown> | undefined)?.access_token;
+  const outcome = await env.transport.exchange({
+    label: spec.label,
+    build: () => ({ method: 'GET', url: spec.url, headers: {} }),
+    interpret: (reply) => {
+      const verdict = spec.verdict(reply);
+      if (!verdict.ok) return verdict;
+      const token = tokenOf(reply);
+      if (typeof token !== 'string' || !token)
+        return { ok: false, message: 'the token reply has no access_token', retry: 'never' };
+      env.secrets.add(token);
+      return { ok: true };
+    },
+    rateKey: spec.rateKey,
+  });
+  const token = tokenOf(outcome.reply);
+  if (typeof token !== 'string') throw new ProviderError(`${spec.label}: the reply has no access_token`);
+  return token;
+}

@@ -1,12 +1,12 @@
 import { deepMerge, isPlainObject, omitKeys } from '../../model/config.js';
-import { ConfigError, ProviderError } from '../../model/errors.js';
+import { ConfigError } from '../../model/errors.js';
 import { credentialFingerprint } from '../../model/idempotency.js';
 import { renderTitle, type Message } from '../../render/message.js';
 import { truncateText } from '../../render/limits.js';
 import { renderMarkdown, toPlainText } from '../../render/markdown.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
-import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption } from '../app-channel.js';
+import { AppToken, DRY_RUN_TOKEN, codeFailure, fetchAccessToken, reauthCodesOption } from '../app-channel.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, TrackedState } from '../types.js';
 import { fitJsonBody, numberField } from '../webhook.js';
@@ -106,26 +106,14 @@ export function dingtalkAppVerdict(reply: HttpReply, reauthCodes: readonly numbe
 }
 
 function accessToken(parsed: DingtalkAppSettings, env: PlanEnvironment): AppToken {
-  return new AppToken(async () => {
-    const query = `?appkey=${encodeURIComponent(parsed.appKey)}&appsecret=${encodeURIComponent(parsed.appSecret)}`;
-    const outcome = await env.transport.exchange({
+  return new AppToken(() =>
+    fetchAccessToken(env, {
       label: 'DingTalk access token',
-      build: () => ({ method: 'GET', url: `${joinUrl(parsed.baseUrl, PATHS.token)}${query}`, headers: {} }),
-      interpret: (reply) => {
-        const verdict = dingtalkAppVerdict(reply, []);
-        if (!verdict.ok) return verdict;
-        const token = (reply.json as Record<string, unknown>).access_token;
-        if (typeof token !== 'string' || !token)
-          return { ok: false, message: 'the token reply has no access_token', retry: 'never' };
-        env.secrets.add(token);
-        return { ok: true };
-      },
+      url: `${joinUrl(parsed.baseUrl, PATHS.token)}?appkey=${encodeURIComponent(parsed.appKey)}&appsecret=${encodeURIComponent(parsed.appSecret)}`,
+      verdict: (reply) => dingtalkAppVerdict(reply, []),
       rateKey: `${NAME}-token:${credentialFingerprint(parsed.appKey)}`,
-    });
-    const token = (outcome.reply.json as Record<string, unknown>).access_token;
-    if (typeof token !== 'string') throw new ProviderError('DingTalk access token: the reply has no access_token');
-    return token;
-  });
+    }),
+  );
 }
 
 /** One authorized POST to the legacy API (token in the query), with one token replacement on rejection. */

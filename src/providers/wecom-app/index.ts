@@ -1,5 +1,5 @@
 import { deepMerge, isPlainObject, omitKeys } from '../../model/config.js';
-import { ConfigError, ProviderError } from '../../model/errors.js';
+import { ConfigError } from '../../model/errors.js';
 import { credentialFingerprint } from '../../model/idempotency.js';
 import { renderBody, renderTitle, type Message } from '../../render/message.js';
 import { escapeHtml } from '../../render/escape.js';
@@ -7,7 +7,7 @@ import { measure, truncateText } from '../../render/limits.js';
 import { lex, toPlainText } from '../../render/markdown.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
-import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption } from '../app-channel.js';
+import { AppToken, DRY_RUN_TOKEN, codeFailure, fetchAccessToken, reauthCodesOption } from '../app-channel.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, RecipientResult } from '../types.js';
 import { wecomPayload } from '../wecom/payload.js';
@@ -169,26 +169,14 @@ function recipientsOf(label: string): (reply: HttpReply) => RecipientResult[] {
 }
 
 function accessToken(parsed: WecomAppSettings, env: PlanEnvironment): AppToken {
-  return new AppToken(async () => {
-    const query = `?corpid=${encodeURIComponent(parsed.corpId)}&corpsecret=${encodeURIComponent(parsed.corpSecret)}`;
-    const outcome = await env.transport.exchange({
+  return new AppToken(() =>
+    fetchAccessToken(env, {
       label: 'WeCom access token',
-      build: () => ({ method: 'GET', url: `${joinUrl(parsed.baseUrl, PATHS.token)}${query}`, headers: {} }),
-      interpret: (reply) => {
-        const verdict = wecomAppVerdict(reply, []);
-        if (!verdict.ok) return verdict;
-        const token = (reply.json as Record<string, unknown>).access_token;
-        if (typeof token !== 'string' || !token)
-          return { ok: false, message: 'the token reply has no access_token', retry: 'never' };
-        env.secrets.add(token);
-        return { ok: true };
-      },
+      url: `${joinUrl(parsed.baseUrl, PATHS.token)}?corpid=${encodeURIComponent(parsed.corpId)}&corpsecret=${encodeURIComponent(parsed.corpSecret)}`,
+      verdict: (reply) => wecomAppVerdict(reply, []),
       rateKey: `${NAME}-token:${credentialFingerprint(`${parsed.corpId}/${parsed.agentId}`)}`,
-    });
-    const token = (outcome.reply.json as Record<string, unknown>).access_token;
-    if (typeof token !== 'string') throw new ProviderError('WeCom access token: the reply has no access_token');
-    return token;
-  });
+    }),
+  );
 }
 
 /** A window that covers every retry of this run, so a repeated request is never delivered twice. */
