@@ -1,6 +1,5 @@
 import { ProviderError } from '../model/errors.js';
-import type { FailureVerdict, HttpReply, Verdict } from '../transport/types.js';
-import { explainCode, type CodeTable } from './codes.js';
+import type { HttpReply, Verdict } from '../transport/types.js';
 import type { PlanEnvironment } from './types.js';
 
 /**
@@ -11,8 +10,8 @@ import type { PlanEnvironment } from './types.js';
  * The run-time access token of an application channel (Feishu tenant token, WeCom and DingTalk access tokens):
  * fetched on first use, shared by every request of the run (concurrent callers wait on the same fetch), and
  * replaced at most once per token the service rejected. The services throttle or ban callers that fetch tokens
- * often, so a failed fetch is remembered rather than repeated by each delivery. Same pattern as Easemob's
- * TokenSession; the fetch itself is the provider's.
+ * often, so a failed fetch is remembered rather than repeated by each delivery. Easemob's TokenSession is this
+ * cache too; the fetch itself is the provider's.
  */
 export class AppToken {
   private current?: Promise<string>;
@@ -46,17 +45,6 @@ export class AppToken {
 
 /** Placeholder shown in dry-run requests: a dry run never fetches a token. */
 export const DRY_RUN_TOKEN = 'dry-run-access-token';
-
-/** The failure verdict for a business code, from the channel's table (an unknown code is never retried). */
-export function codeFailure(
-  provider: string,
-  table: CodeTable,
-  code: number,
-  text: string,
-  options: { status: number; reauthCodes: readonly number[]; retryAfterMs?: number },
-): FailureVerdict {
-  return explainCode(provider, table, code, text, options);
-}
 
 /** Reads `options.reauthCodes` (codes that mean "fetch a new token and retry once"), or the channel's default. */
 export function reauthCodesOption(

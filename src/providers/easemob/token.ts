@@ -2,6 +2,7 @@ import { ProviderError } from '../../model/errors.js';
 import { credentialFingerprint } from '../../model/idempotency.js';
 import type { Transport } from '../../transport/transport.js';
 import type { Verdict } from '../../transport/types.js';
+import { AppToken } from '../app-channel.js';
 import { joinUrl } from '../endpoint.js';
 import { easemobBody } from './errors.js';
 
@@ -25,65 +26,44 @@ export interface TokenSessionOptions {
 }
 
 /**
- * The app token of one run: fetched on first use, shared by every request (concurrent callers wait on the same
- * fetch), replaced at most once per rejected token. Easemob can ban apps that request tokens too often, so a
- * failed fetch is remembered rather than repeated by each delivery.
+ * The app token of one run: the caching of AppToken (fetched on first use, shared by concurrent callers, replaced at
+ * most once per rejected token; Easemob can ban apps that request tokens too often), with Easemob's token request.
  */
-export class TokenSession {
-  private current?: Promise<string>;
-  private fetches = 0;
-
-  constructor(private readonly options: TokenSessionOptions) {}
-
-  /** How many token requests this session made (tests and logs). */
-  get fetchCount(): number {
-    return this.fetches;
+export class TokenSession extends AppToken {
+  constructor(options: TokenSessionOptions) {
+    super(() => fetchEasemobToken(options));
   }
+}
 
-  get(): Promise<string> {
-    this.current ??= this.fetch();
-    return this.current;
-  }
-
-  /** Drops `rejected` so the next `get()` fetches again; a no-op when another caller already replaced it. */
-  async invalidate(rejected: string | undefined): Promise<void> {
-    const promise = this.current;
-    if (!promise) return;
-    const held = await promise.catch(() => undefined);
-    if (held !== undefined && held === rejected && this.current === promise) this.current = undefined;
-  }
-
-  private async fetch(): Promise<string> {
-    this.fetches += 1;
-    const { transport, clientId, clientSecret, ttl } = this.options;
-    const body = JSON.stringify({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: clientSecret,
-      ...(ttl !== undefined ? { ttl } : {}),
-    });
-    const outcome = await transport.exchange({
-      label: 'easemob app token',
-      build: () => ({
-        method: 'POST',
-        url: joinUrl(this.options.appUrl, '/token'),
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body,
-      }),
-      interpret: (reply): Verdict => {
-        const read = easemobBody(reply, { reauth: false });
-        if (!read.ok) return read;
-        const token = read.body.access_token;
-        if (typeof token !== 'string' || !token)
-          return { ok: false, code: reply.status, message: 'the token reply has no access_token', retry: 'never' };
-        // Registered the moment it arrives, before anything could log the reply.
-        transport.secrets.add(token);
-        return { ok: true };
-      },
-      rateKey: `easemob-token:${credentialFingerprint(clientId)}`,
-    });
-    const token = (outcome.reply.json as Record<string, unknown>).access_token;
-    if (typeof token !== 'string') throw new ProviderError('easemob app token: the reply has no access_token');
-    return token;
-  }
+async function fetchEasemobToken(options: TokenSessionOptions): Promise<string> {
+  const { transport, clientId, clientSecret, ttl } = options;
+  const body = JSON.stringify({
+    grant_type: 'client_credentials',
+    client_id: clientId,
+    client_secret: clientSecret,
+    ...(ttl !== undefined ? { ttl } : {}),
+  });
+  const outcome = await transport.exchange({
+    label: 'easemob app token',
+    build: () => ({
+      method: 'POST',
+      url: joinUrl(options.appUrl, '/token'),
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body,
+    }),
+    interpret: (reply): Verdict => {
+      const read = easemobBody(reply, { reauth: false });
+      if (!read.ok) return read;
+      const token = read.body.access_token;
+      if (typeof token !== 'string' || !token)
+        return { ok: false, code: reply.status, message: 'the token reply has no access_token', retry: 'never' };
+      // Registered the moment it arrives, before anything could log the reply.
+      transport.secrets.add(token);
+      return { ok: true };
+    },
+    rateKey: `easemob-token:${credentialFingerprint(clientId)}`,
+  });
+  const token = (outcome.reply.json as Record<string, unknown>).access_token;
+  if (typeof token !== 'string') throw new ProviderError('easemob app token: the reply has no access_token');
+  return token;
 }
