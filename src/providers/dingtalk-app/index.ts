@@ -6,7 +6,8 @@ import { truncateText } from '../../render/limits.js';
 import { renderMarkdown, toPlainText } from '../../render/markdown.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
-import { AppToken, DRY_RUN_TOKEN, codeFailure, fetchAccessToken, reauthCodesOption } from '../app-channel.js';
+import { AppToken, DRY_RUN_TOKEN, fetchAccessToken, reauthCodesOption } from '../app-channel.js';
+import { explainCode } from '../codes.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, TrackedState } from '../types.js';
 import { fitJsonBody, numberField } from '../webhook.js';
@@ -102,7 +103,7 @@ export function dingtalkAppVerdict(reply: HttpReply, reauthCodes: readonly numbe
   }
   const sub = [body?.sub_code, body?.sub_msg].filter((value) => typeof value === 'string' && value).join(' ');
   const text = [typeof body?.errmsg === 'string' ? body.errmsg : '', sub && `(${sub})`].filter(Boolean).join(' ');
-  return codeFailure('DingTalk', CODES, code, text, { status: reply.status, reauthCodes });
+  return explainCode('DingTalk', CODES, code, text, { status: reply.status, reauthCodes });
 }
 
 function accessToken(parsed: DingtalkAppSettings, env: PlanEnvironment): AppToken {

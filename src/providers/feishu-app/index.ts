@@ -6,7 +6,8 @@ import { renderTitle, type Message } from '../../render/message.js';
 import { neutralizeMentions } from '../../render/escape.js';
 import { httpFailure, notJsonFailure, parseRetryAfter } from '../../transport/transport.js';
 import type { HttpReply, HttpRequest, Verdict } from '../../transport/types.js';
-import { AppToken, DRY_RUN_TOKEN, codeFailure, reauthCodesOption } from '../app-channel.js';
+import { AppToken, DRY_RUN_TOKEN, reauthCodesOption } from '../app-channel.js';
+import { explainCode } from '../codes.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import { cardContent, postContent, textContent } from '../feishu/payload.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, TrackedState } from '../types.js';
@@ -98,7 +99,7 @@ export function feishuAppVerdict(
   const text = typeof body?.msg === 'string' ? body.msg : '';
   // Throttled replies say when the window resets (seconds).
   const reset = parseRetryAfter(reply.headers.get('x-ogw-ratelimit-reset'), Date.now());
-  const failure = codeFailure('Feishu', CODES, code, text, { status: reply.status, reauthCodes, retryAfterMs: reset });
+  const failure = explainCode('Feishu', CODES, code, text, { status: reply.status, reauthCodes, retryAfterMs: reset });
   // 99991672 names the missing scope in error.permission_violations.
   const error = isPlainObject(body?.error) ? body.error : undefined;
   const violations = Array.isArray(error?.permission_violations) ? error.permission_violations : [];

@@ -7,7 +7,8 @@ import { measure, truncateText } from '../../render/limits.js';
 import { lex, toPlainText } from '../../render/markdown.js';
 import { httpFailure, notJsonFailure } from '../../transport/transport.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
-import { AppToken, DRY_RUN_TOKEN, codeFailure, fetchAccessToken, reauthCodesOption } from '../app-channel.js';
+import { AppToken, DRY_RUN_TOKEN, fetchAccessToken, reauthCodesOption } from '../app-channel.js';
+import { explainCode } from '../codes.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, RecipientResult } from '../types.js';
 import { wecomPayload } from '../wecom/payload.js';
@@ -138,7 +139,7 @@ export function wecomAppVerdict(reply: HttpReply, reauthCodes: readonly number[]
     return { ok: true, code, id: typeof msgid === 'string' && msgid ? msgid : undefined };
   }
   const text = typeof body?.errmsg === 'string' ? body.errmsg : '';
-  return codeFailure('WeCom', CODES, code, text, { status: reply.status, reauthCodes });
+  return explainCode('WeCom', CODES, code, text, { status: reply.status, reauthCodes });
 }
 
 const REFUSED = [
