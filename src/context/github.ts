@@ -202,13 +202,15 @@ function deploymentOf(payload: Json): CiContext['deployment'] {
   const status = obj(payload.deployment_status);
   const deployment = obj(payload.deployment);
   if (!status && !deployment) return undefined;
+  // environment_url is the deployed application; target_url (log_url's older name) is the log.
+  const url = str(status?.environment_url);
+  const logUrl = str(status?.log_url) ?? str(status?.target_url);
   return compact({
     environment: str(status?.environment) ?? str(deployment?.environment),
     state: str(status?.state),
-    // environment_url is the deployed application; target_url (log_url's older name) is the log.
-    url: str(status?.environment_url),
-    logUrl: str(status?.log_url) ?? str(status?.target_url),
-    targetUrl: str(status?.environment_url) ?? str(status?.log_url) ?? str(status?.target_url),
+    url,
+    logUrl,
+    targetUrl: url ?? logUrl,
     description: str(status?.description) ?? str(deployment?.description),
   });
 }
