@@ -19,48 +19,30 @@ if (!existsSync(cli) || !browser) {
 const events = join(root, 'test/fixtures/events');
 const people = 'octocat: {dingtalk: "@mobile:13800000000", feishu: "@user:ou_7d8a6e6df7621556ce0d21922b676706"}';
 
+// The same failure for both chat pictures: a push that broke a test, with the person responsible mapped.
+const failure = [
+  '--status',
+  'failure',
+  '--event',
+  join(events, 'push-failure.json'),
+  '--junit',
+  'test/fixtures/junit/vitest.xml',
+  '--people',
+  people,
+  '--mention',
+  'actor',
+];
+
 const pictures = [
   {
     name: 'dingtalk-failure',
     height: 640,
-    args: [
-      '--provider',
-      'dingtalk',
-      '--token',
-      'x'.repeat(32),
-      '--status',
-      'failure',
-      '--event',
-      join(events, 'push-failure.json'),
-      '--junit',
-      'test/fixtures/junit/vitest.xml',
-      '--people',
-      people,
-      '--mention',
-      'actor',
-    ],
+    args: ['--provider', 'dingtalk', '--token', 'x'.repeat(32), ...failure],
   },
   {
     name: 'feishu-card',
     height: 640,
-    args: [
-      '--provider',
-      'feishu',
-      '--format',
-      'card',
-      '--token',
-      '00000000-0000-0000-0000-000000000000',
-      '--status',
-      'failure',
-      '--event',
-      join(events, 'push-failure.json'),
-      '--junit',
-      'test/fixtures/junit/vitest.xml',
-      '--people',
-      people,
-      '--mention',
-      'actor',
-    ],
+    args: ['--provider', 'feishu', '--format', 'card', '--token', '00000000-0000-0000-0000-000000000000', ...failure],
   },
   {
     name: 'wechat-release',

@@ -9,6 +9,8 @@ import type { HttpRequest } from '../transport/types.js';
 
 export interface PreviewEntry {
   provider: string;
+  /** The client's name as users know it (the provider's display name). */
+  client: string;
   /** What the rendered message is for (the scene, the target). */
   label: string;
   request: HttpRequest;
@@ -275,22 +277,11 @@ details{max-width:560px;flex:1}
 pre{background:#fff;border-radius:8px;padding:12px;overflow:auto;font-size:12px;white-space:pre-wrap;overflow-wrap:anywhere}
 `;
 
-const CLIENTS: Record<string, string> = {
-  dingtalk: 'DingTalk group robot',
-  wecom: 'WeCom group robot',
-  feishu: 'Feishu / Lark group robot',
-  pushplus: 'WeChat (pushplus)',
-  serverchan: 'WeChat (ServerChan)',
-  mobpush: 'Phone notification (MobPush)',
-  mpaas: 'Phone notification (mPaaS)',
-  easemob: 'Phone notification (Easemob)',
-};
-
 /** The whole page. A Content-Security-Policy forbids scripts and remote loads, so even a bug above cannot run code. */
 export function previewPage(title: string, entries: readonly PreviewEntry[]): string {
   const sections = entries.map(
     (entry) => `<section class="entry" data-provider="${escapeHtml(entry.provider)}">
-<div class="client"><div class="client-name">${escapeHtml(CLIENTS[entry.provider] ?? entry.provider)} · ${escapeHtml(entry.label)}</div><div class="bubble">${rendered(entry)}</div></div>
+<div class="client"><div class="client-name">${escapeHtml(entry.client)} · ${escapeHtml(entry.label)}</div><div class="bubble">${rendered(entry)}</div></div>
 <details><summary>Request: ${escapeHtml(entry.request.method)} ${escapeHtml(entry.request.url)}</summary><pre>${escapeHtml(prettyBody(entry.request))}</pre></details>
 </section>`,
   );

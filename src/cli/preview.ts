@@ -14,6 +14,7 @@ import { readArgs, type Environment } from './args.js';
 import type { CliIo } from './commands.js';
 import { previewPage, type PreviewEntry } from './preview-html.js';
 import { sendFromArgs } from './send.js';
+import { descriptors, findDescriptor } from '../providers/registry.js';
 
 const OWN_FLAGS = ['out', 'event', 'event-name'] as const;
 type OwnFlag = (typeof OWN_FLAGS)[number];
@@ -138,16 +139,20 @@ export async function runPreview(argv: readonly string[], env: Environment, io: 
     }
     const single = configs.length === 1 ? configs[0]!.provider : undefined;
     const title = outcome.message?.title ?? 'ci-notifier preview';
-    const entries: PreviewEntry[] = requests.map((request) => ({
-      provider: single ?? providerOf(request.url),
-      label: `${runEnv.GITHUB_EVENT_NAME ?? 'event'} · ${args.values.get('status') ?? 'status from CI'}`,
-      // The page is a file users share: credentials in URLs and bodies are masked like in every log.
-      request: {
-        ...request,
-        url: secrets.redact(request.url),
-        body: request.body === undefined ? undefined : secrets.redact(request.body),
-      },
-    }));
+    const entries: PreviewEntry[] = requests.map((request) => {
+      const provider = single ?? providerOf(request.url);
+      return {
+        provider,
+        client: findDescriptor(provider)?.displayName ?? provider,
+        label: `${runEnv.GITHUB_EVENT_NAME ?? 'event'} · ${args.values.get('status') ?? 'status from CI'}`,
+        // The page is a file users share: credentials in URLs and bodies are masked like in every log.
+        request: {
+          ...request,
+          url: secrets.redact(request.url),
+          body: request.body === undefined ? undefined : secrets.redact(request.body),
+        },
+      };
+    });
     const out = resolve(cwd, own.get('out') ?? 'ci-notifier-preview.html');
     await writeFile(out, previewPage(secrets.redact(title), entries));
     io.stdout(`Wrote ${out}: ${entries.length} message(s), nothing sent.\n`);
@@ -159,23 +164,18 @@ export async function runPreview(argv: readonly string[], env: Environment, io: 
   }
 }
 
-/** Which client a request goes to, by the official host; only used when several providers share one preview. */
+/**
+ * Which provider a request goes to, by its host's site against each descriptor's official endpoint; only used when
+ * several providers share one preview. A robot and its application channel share a host: the robot is named.
+ */
 function providerOf(url: string): string {
-  const hosts: [RegExp, string][] = [
-    [/dingtalk\.com/, 'dingtalk'],
-    [/qyapi\.weixin\.qq\.com/, 'wecom'],
-    [/feishu\.cn|larksuite\.com/, 'feishu'],
-    [/pushplus/, 'pushplus'],
-    [/ftqq\.com/, 'serverchan'],
-    [/mob\.com/, 'mobpush'],
-    [/aliyuncs\.com/, 'mpaas'],
-    [/easemob|chat\.agora/, 'easemob'],
-  ];
-  let host = '';
-  try {
-    host = new URL(url).host;
-  } catch {
-    return 'message';
-  }
-  return hosts.find(([pattern]) => pattern.test(host))?.[1] ?? 'message';
+  const site = (address: string): string | undefined => {
+    try {
+      return new URL(address).hostname.split('.').slice(-2).join('.');
+    } catch {
+      return undefined;
+    }
+  };
+  const target = site(url);
+  return descriptors().find((descriptor) => target && site(descriptor.defaultEndpoint) === target)?.name ?? 'message';
 }
