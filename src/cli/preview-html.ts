@@ -5,6 +5,7 @@
  * with raw HTML disabled, and an HTML message (pushplus `html`) is shown in a sandboxed iframe without scripts.
  */
 import MarkdownIt from 'markdown-it';
+import { prettyBody } from '../notify/report.js';
 import type { HttpRequest } from '../transport/types.js';
 
 export interface PreviewEntry {
@@ -234,15 +235,6 @@ function rendered(entry: PreviewEntry): string {
     mobileNotification(json) ??
     `<pre>${escapeHtml(JSON.stringify(json, null, 2))}</pre>`
   );
-}
-
-function prettyBody(request: HttpRequest): string {
-  const body = request.body ?? '';
-  try {
-    return JSON.stringify(JSON.parse(body), null, 2);
-  } catch {
-    return body;
-  }
 }
 
 const STYLE = `

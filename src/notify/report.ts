@@ -40,13 +40,17 @@ export function describeRequest(request: HttpRequest): string {
   const headers = Object.entries(request.headers)
     .map(([name, value]) => `${name}: ${value}`)
     .join('\n');
-  let body = request.body ?? '';
+  return `${request.method} ${request.url}\n${headers}\n\n${prettyBody(request)}`;
+}
+
+/** A request body for reading: JSON pretty-printed; anything else (a form body) as sent. */
+export function prettyBody(request: HttpRequest): string {
+  const body = request.body ?? '';
   try {
-    body = JSON.stringify(JSON.parse(body), null, 2);
+    return JSON.stringify(JSON.parse(body), null, 2);
   } catch {
-    // Not JSON (a form body): shown as sent.
+    return body;
   }
-  return `${request.method} ${request.url}\n${headers}\n\n${body}`;
 }
 
 /**
