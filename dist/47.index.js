@@ -39,6 +39,97 @@ function credentialFingerprint(value) {
 
 /***/ }),
 
+/***/ 5759:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MQ: () => (/* binding */ DRY_RUN_TOKEN),
+/* harmony export */   QO: () => (/* binding */ fetchAccessToken),
+/* harmony export */   fX: () => (/* binding */ reauthCodesOption),
+/* harmony export */   r$: () => (/* binding */ AppToken)
+/* harmony export */ });
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
+
+/**
+ * Plumbing shared by the application channels (feishu-app, wecom-app, dingtalk-app).
+ */
+/**
+ * The run-time access token of an application channel (Feishu tenant token, WeCom and DingTalk access tokens):
+ * fetched on first use, shared by every request of the run (concurrent callers wait on the same fetch), and
+ * replaced at most once per token the service rejected. The services throttle or ban callers that fetch tokens
+ * often, so a failed fetch is remembered rather than repeated by each delivery. Easemob's TokenSession is this
+ * cache too; the fetch itself is the provider's.
+ */
+class AppToken {
+    fetchToken;
+    current;
+    fetches = 0;
+    constructor(fetchToken) {
+        this.fetchToken = fetchToken;
+    }
+    /** How many token requests this run made (tests and logs). */
+    get fetchCount() {
+        return this.fetches;
+    }
+    get() {
+        this.current ??= this.fetch();
+        return this.current;
+    }
+    /** Drops `rejected` so the next `get()` fetches again; a no-op when another caller already replaced it. */
+    async invalidate(rejected) {
+        const promise = this.current;
+        if (!promise)
+            return;
+        const held = await promise.catch(() => undefined);
+        if (held !== undefined && held === rejected && this.current === promise)
+            this.current = undefined;
+    }
+    fetch() {
+        this.fetches += 1;
+        return this.fetchToken();
+    }
+}
+/** Placeholder shown in dry-run requests: a dry run never fetches a token. */
+const DRY_RUN_TOKEN = 'dry-run-access-token';
+/** Reads `options.reauthCodes` (codes that mean "fetch a new token and retry once"), or the channel's default. */
+function reauthCodesOption(value, fallback, configError) {
+    if (value === undefined)
+        return [...fallback];
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'number' && Number.isInteger(item)))
+        throw configError('must be a list of numeric error codes', `e.g. [${fallback.join(', ')}]`);
+    return value;
+}
+
+/**
+ * Fetches an app access token from a GET endpoint whose reply carries `access_token` (WeCom's and DingTalk's
+ * `gettoken`): the service's own verdict first, then the token, masked as soon as it exists.
+ */
+async function fetchAccessToken(env, spec) {
+    const tokenOf = (reply) => reply.json?.access_token;
+    const outcome = await env.transport.exchange({
+        label: spec.label,
+        build: () => ({ method: 'GET', url: spec.url, headers: {} }),
+        interpret: (reply) => {
+            const verdict = spec.verdict(reply);
+            if (!verdict.ok)
+                return verdict;
+            const token = tokenOf(reply);
+            if (typeof token !== 'string' || !token)
+                return { ok: false, message: 'the token reply has no access_token', retry: 'never' };
+            env.secrets.add(token);
+            return { ok: true };
+        },
+        rateKey: spec.rateKey,
+    });
+    const token = tokenOf(outcome.reply);
+    if (typeof token !== 'string')
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProviderError */ .mZ(`${spec.label}: the reply has no access_token`);
+    return token;
+}
+
+
+/***/ }),
+
 /***/ 984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -198,7 +289,10 @@ function isMessageRateLimit(reply) {
         /reach limit/i.test(body.error_description));
 }
 
+// EXTERNAL MODULE: ./src/providers/app-channel.ts
+var app_channel = __webpack_require__(5759);
 ;// CONCATENATED MODULE: ./src/providers/easemob/token.ts
+
 
 
 
@@ -211,69 +305,47 @@ function isMessageRateLimit(reply) {
  */
 const TOKEN_TTL_FORM = 'whole seconds, at least 1 (a few minutes cover a run; leave it out for the console default; 0, a token that never expires, is refused)';
 /**
- * The app token of one run: fetched on first use, shared by every request (concurrent callers wait on the same
- * fetch), replaced at most once per rejected token. Easemob can ban apps that request tokens too often, so a
- * failed fetch is remembered rather than repeated by each delivery.
+ * The app token of one run: the caching of AppToken (fetched on first use, shared by concurrent callers, replaced at
+ * most once per rejected token; Easemob can ban apps that request tokens too often), with Easemob's token request.
  */
-class TokenSession {
-    options;
-    current;
-    fetches = 0;
+class TokenSession extends app_channel/* AppToken */.r$ {
     constructor(options) {
-        this.options = options;
+        super(() => fetchEasemobToken(options));
     }
-    /** How many token requests this session made (tests and logs). */
-    get fetchCount() {
-        return this.fetches;
-    }
-    get() {
-        this.current ??= this.fetch();
-        return this.current;
-    }
-    /** Drops `rejected` so the next `get()` fetches again; a no-op when another caller already replaced it. */
-    async invalidate(rejected) {
-        const promise = this.current;
-        if (!promise)
-            return;
-        const held = await promise.catch(() => undefined);
-        if (held !== undefined && held === rejected && this.current === promise)
-            this.current = undefined;
-    }
-    async fetch() {
-        this.fetches += 1;
-        const { transport, clientId, clientSecret, ttl } = this.options;
-        const body = JSON.stringify({
-            grant_type: 'client_credentials',
-            client_id: clientId,
-            client_secret: clientSecret,
-            ...(ttl !== undefined ? { ttl } : {}),
-        });
-        const outcome = await transport.exchange({
-            label: 'easemob app token',
-            build: () => ({
-                method: 'POST',
-                url: (0,providers_endpoint/* joinUrl */.w)(this.options.appUrl, '/token'),
-                headers: { 'content-type': 'application/json', accept: 'application/json' },
-                body,
-            }),
-            interpret: (reply) => {
-                const read = easemobBody(reply, { reauth: false });
-                if (!read.ok)
-                    return read;
-                const token = read.body.access_token;
-                if (typeof token !== 'string' || !token)
-                    return { ok: false, code: reply.status, message: 'the token reply has no access_token', retry: 'never' };
-                // Registered the moment it arrives, before anything could log the reply.
-                transport.secrets.add(token);
-                return { ok: true };
-            },
-            rateKey: `easemob-token:${(0,idempotency/* credentialFingerprint */.I)(clientId)}`,
-        });
-        const token = outcome.reply.json.access_token;
-        if (typeof token !== 'string')
-            throw new errors/* ProviderError */.mZ('easemob app token: the reply has no access_token');
-        return token;
-    }
+}
+async function fetchEasemobToken(options) {
+    const { transport, clientId, clientSecret, ttl } = options;
+    const body = JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+        ...(ttl !== undefined ? { ttl } : {}),
+    });
+    const outcome = await transport.exchange({
+        label: 'easemob app token',
+        build: () => ({
+            method: 'POST',
+            url: (0,providers_endpoint/* joinUrl */.w)(options.appUrl, '/token'),
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body,
+        }),
+        interpret: (reply) => {
+            const read = easemobBody(reply, { reauth: false });
+            if (!read.ok)
+                return read;
+            const token = read.body.access_token;
+            if (typeof token !== 'string' || !token)
+                return { ok: false, code: reply.status, message: 'the token reply has no access_token', retry: 'never' };
+            // Registered the moment it arrives, before anything could log the reply.
+            transport.secrets.add(token);
+            return { ok: true };
+        },
+        rateKey: `easemob-token:${(0,idempotency/* credentialFingerprint */.I)(clientId)}`,
+    });
+    const token = outcome.reply.json.access_token;
+    if (typeof token !== 'string')
+        throw new errors/* ProviderError */.mZ('easemob app token: the reply has no access_token');
+    return token;
 }
 
 // EXTERNAL MODULE: ./src/providers/easemob/validation.ts

@@ -44,14 +44,11 @@ function credentialFingerprint(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MQ: () => (/* binding */ DRY_RUN_TOKEN),
-/* harmony export */   OZ: () => (/* binding */ codeFailure),
 /* harmony export */   QO: () => (/* binding */ fetchAccessToken),
 /* harmony export */   fX: () => (/* binding */ reauthCodesOption),
 /* harmony export */   r$: () => (/* binding */ AppToken)
 /* harmony export */ });
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
-/* harmony import */ var _codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(984);
-
 
 /**
  * Plumbing shared by the application channels (feishu-app, wecom-app, dingtalk-app).
@@ -60,8 +57,8 @@ function credentialFingerprint(value) {
  * The run-time access token of an application channel (Feishu tenant token, WeCom and DingTalk access tokens):
  * fetched on first use, shared by every request of the run (concurrent callers wait on the same fetch), and
  * replaced at most once per token the service rejected. The services throttle or ban callers that fetch tokens
- * often, so a failed fetch is remembered rather than repeated by each delivery. Same pattern as Easemob's
- * TokenSession; the fetch itself is the provider's.
+ * often, so a failed fetch is remembered rather than repeated by each delivery. Easemob's TokenSession is this
+ * cache too; the fetch itself is the provider's.
  */
 class AppToken {
     fetchToken;
@@ -94,10 +91,6 @@ class AppToken {
 }
 /** Placeholder shown in dry-run requests: a dry run never fetches a token. */
 const DRY_RUN_TOKEN = 'dry-run-access-token';
-/** The failure verdict for a business code, from the channel's table (an unknown code is never retried). */
-function codeFailure(provider, table, code, text, options) {
-    return (0,_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .explainCode */ .Dv)(provider, table, code, text, options);
-}
 /** Reads `options.reauthCodes` (codes that mean "fetch a new token and retry once"), or the channel's default. */
 function reauthCodesOption(value, fallback, configError) {
     if (value === undefined)
@@ -416,6 +409,8 @@ var markdown = __webpack_require__(2495);
 var transport = __webpack_require__(1966);
 // EXTERNAL MODULE: ./src/providers/app-channel.ts
 var app_channel = __webpack_require__(5759);
+// EXTERNAL MODULE: ./src/providers/codes.ts
+var codes = __webpack_require__(984);
 // EXTERNAL MODULE: ./src/providers/endpoint.ts
 var endpoint = __webpack_require__(9833);
 // EXTERNAL MODULE: ./src/providers/wecom/payload.ts
@@ -470,6 +465,7 @@ const CODES = {
 // EXTERNAL MODULE: ./src/providers/wecom-app/targets.ts
 var targets = __webpack_require__(1528);
 ;// CONCATENATED MODULE: ./src/providers/wecom-app/index.ts
+
 
 
 
@@ -575,7 +571,7 @@ function wecomAppVerdict(reply, reauthCodes) {
         return { ok: true, code, id: typeof msgid === 'string' && msgid ? msgid : undefined };
     }
     const text = typeof body?.errmsg === 'string' ? body.errmsg : '';
-    return (0,app_channel/* codeFailure */.OZ)('WeCom', CODES, code, text, { status: reply.status, reauthCodes });
+    return (0,codes/* explainCode */.Dv)('WeCom', CODES, code, text, { status: reply.status, reauthCodes });
 }
 const REFUSED = [
     ['invaliduser', 'user', 'invalid user, or outside the app visibility'],
