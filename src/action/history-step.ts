@@ -1,7 +1,10 @@
 import type { CiContext, RunHistory } from '../model/context.js';
 import type { Logger } from '../transport/types.js';
-import { explainFailure, lookupHistory, type HistoryRequest } from './history.js';
+import type { HistoryRequest, lookupHistory } from './history.js';
 import type { Environment } from './types.js';
+
+/** The whole lookup must finish quickly: the notification matters more than its decoration. */
+export const DEFAULT_HISTORY_TIMEOUT_MS = 10_000;
 
 export interface HistoryStepInput {
   token?: string;
@@ -32,6 +35,8 @@ export async function historyFor(input: HistoryStepInput): Promise<RunHistory | 
     return undefined;
   }
   const request: HistoryRequest = { token, env, context, logger, timeoutMs: input.timeoutMs, payload: input.payload };
+  // The lookup's code (and Octokit, which it loads in turn) is read only by a run that has a token to use.
+  const { lookupHistory, explainFailure } = await import('./history.js');
   try {
     const history = await lookupHistory(request, input.api);
     logger.debug(

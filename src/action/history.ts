@@ -2,12 +2,11 @@ import { normalizeStatus, type CiContext, type FailedJob, type RunHistory } from
 import { fetchForEnvironment } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import type { Environment } from './types.js';
+import { DEFAULT_HISTORY_TIMEOUT_MS } from './history-step.js';
 
 /** How many earlier runs we read at most (pages × per page) while looking for the last real outcome or a streak's start. */
 export const MAX_PAGES = 5;
 export const PER_PAGE = 50;
-/** The whole lookup must finish quickly: the notification matters more than its decoration. */
-export const DEFAULT_HISTORY_TIMEOUT_MS = 10_000;
 
 export interface HistoryRequest {
   token: string;

@@ -4,12 +4,10 @@ import { describeError, toError } from '../model/errors.js';
 import { configsFromUrls, notifyMany } from '../notify/fan-out.js';
 import { shouldNotify, type NotifyOutcome } from '../notify/notify.js';
 import { SecretRegistry } from '../model/secrets.js';
-import { readWorkspaceTemplate } from '../render/template-file.js';
 import { fetchForRequests } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import { githubContext } from '../context/github.js';
-import { historyFor } from './history-step.js';
-import { DEFAULT_HISTORY_TIMEOUT_MS } from './history.js';
+import { DEFAULT_HISTORY_TIMEOUT_MS, historyFor } from './history-step.js';
 import { readInputs } from '../notify/inputs.js';
 import { setOutputs, summaryMarkdown } from './report.js';
 import { reportOutcome } from '../notify/report.js';
@@ -41,7 +39,8 @@ async function readEventPayload(env: Environment, logger: Logger): Promise<Recor
 /** `file:` templates resolve inside the workspace, by real path (symbolic links included). */
 function workspaceReader(env: Environment): (path: string) => Promise<string> {
   const root = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
-  return (path: string) => readWorkspaceTemplate(root, path);
+  // The reader's checks are loaded only by a run that names a file.
+  return async (path: string) => (await import('../render/template-file.js')).readWorkspaceTemplate(root, path);
 }
 
 function failedOutcome(): NotifyOutcome {

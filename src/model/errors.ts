@@ -88,3 +88,12 @@ export function describeError(value: unknown): string {
   if (error.hint && !error.message.includes(error.hint)) parts.push(`Hint: ${error.hint}`);
   return parts.join(' ');
 }
+
+/** The problem an error names, without its "Invalid input 'x':" prefix and its expected form. */
+export function problemOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .replace(/^Invalid input '[^']*': /, '')
+    .replace(/\. Expected [\s\S]*$/, '')
+    .replace(/\.$/, '');
+}

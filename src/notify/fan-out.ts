@@ -5,7 +5,7 @@
 import { deepMerge, type NotifyConfig } from '../model/config.js';
 import type { CiContext } from '../model/context.js';
 import { ConfigError, isNotifierError } from '../model/errors.js';
-import { loadPeople } from './people.js';
+import type { People } from '../model/people.js';
 import { adapterFor, notify, validateConfig, type NotifyDependencies, type NotifyOutcome } from './notify.js';
 import { parseServiceUrl } from '../providers/service-url.js';
 import { RateLimiter } from '../transport/rate-limit.js';
@@ -86,10 +86,12 @@ export async function notifyMany(
     deps.secrets.add(config.secret);
   }
   // `people` is read once (a file in the workspace) and checked before anything is sent.
-  const peopleMaps = new Map<string, Awaited<ReturnType<typeof loadPeople>>>();
+  const peopleMaps = new Map<string, People | undefined>();
   for (const config of configs)
-    if (config.people && !config.peopleMap && !peopleMaps.has(config.people))
+    if (config.people && !config.peopleMap && !peopleMaps.has(config.people)) {
+      const { loadPeople } = await import('./people.js');
       peopleMaps.set(config.people, await loadPeople(config.people, deps.readFile));
+    }
   configs = configs.map((config) =>
     config.people && !config.peopleMap ? { ...config, peopleMap: peopleMaps.get(config.people) } : config,
   );

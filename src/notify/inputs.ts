@@ -3,7 +3,7 @@ import { ConfigError } from '../model/errors.js';
 import { parseNotifyOn, parseOptions } from '../model/options.js';
 import { parseUrlList } from '../providers/service-url.js';
 import { parseNeeds, type NeededJob } from '../model/needs.js';
-import { parseMentionOn, parseMentionRoles } from './people.js';
+import { parseMentionOn, parseMentionRoles } from '../model/people.js';
 import { parseLocale, parseTimezone } from '../render/locale.js';
 
 /** Inputs that carry credentials: masked before anything else is read. */

@@ -1,4 +1,4 @@
-import { checkSettings } from '../providers/checks.js';
+import { loadSettingsCheck } from '../providers/checks.js';
 import { getDescriptor, loadAdapter } from '../providers/registry.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter } from '../providers/types.js';
 import { DEFAULT_LOCALE, DEFAULT_TIMEZONE } from '../render/locale.js';
@@ -9,8 +9,8 @@ import type { HttpRequest, Logger } from '../transport/types.js';
 import { isPlainObject, type NotifyConfig } from '../model/config.js';
 import type { CiContext } from '../model/context.js';
 import { ConfigError, NotifierError, describeError, toError } from '../model/errors.js';
-import { followUp, type Followable } from './follow-up.js';
-import { DEFAULT_MENTION, DEFAULT_MENTION_ON, loadPeople, responsibleFor } from './people.js';
+import type { Followable } from './follow-up.js';
+import { DEFAULT_MENTION, DEFAULT_MENTION_ON } from '../model/people.js';
 import { createMessage, type Message } from '../render/message.js';
 import { sleep as defaultSleep, type RateLimiter, type Sleep } from '../transport/rate-limit.js';
 import type { SecretRegistry } from '../model/secrets.js';
@@ -137,8 +137,7 @@ export function validateConfig(
  * credentials.
  */
 export async function adapterFor(config: NotifyConfig, context: CiContext): Promise<ProviderAdapter<unknown>> {
-  const descriptor = getDescriptor(config.provider);
-  validateConfig({ parse: (settings) => checkSettings(descriptor, settings) }, config, context);
+  validateConfig({ parse: await loadSettingsCheck(getDescriptor(config.provider)) }, config, context);
   return loadAdapter(config.provider);
 }
 
@@ -277,12 +276,14 @@ export async function notify(
       reason: `status '${state}' is not in notify-on (${config.notifyOn.join(', ')})`,
     };
   }
-  const people = config.peopleMap ?? (await loadPeople(config.people, deps.readFile));
+  // people.ts is loaded only by a run that maps `people`.
+  const peopleCode = config.peopleMap || config.people?.trim() ? await import('./people.js') : undefined;
+  const people = config.peopleMap ?? (await peopleCode?.loadPeople(config.people, deps.readFile));
   let parsed = adapter.parse(settingsOf(config));
   // The people responsible, when `people` is given and `mention-on` matches: listed in the message, and mentioned
   // through the provider's own target path (added to `target`, whose own mentions stay as written).
-  if (people && shouldNotify(config.mentionOn ?? DEFAULT_MENTION_ON, context)) {
-    const responsible = responsibleFor(context, people, config.mention ?? DEFAULT_MENTION, config.provider);
+  if (peopleCode && people && shouldNotify(config.mentionOn ?? DEFAULT_MENTION_ON, context)) {
+    const responsible = peopleCode.responsibleFor(context, people, config.mention ?? DEFAULT_MENTION, config.provider);
     context = { ...context, responsible: responsible.people };
     if (responsible.mentions.length > 0) {
       const target = [config.target, ...responsible.mentions].filter(Boolean).join('\n');
@@ -348,6 +349,8 @@ export async function notify(
   const results = outcomes.flatMap((outcome) => outcome.results);
   const last = outcomes.at(-1);
   if (config.waitForDeliveryMs > 0) {
+    // Loaded only by a run that waits for delivery reports.
+    const { followUp } = await import('./follow-up.js');
     await followUp(
       adapter,
       parsed,

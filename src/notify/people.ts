@@ -7,10 +7,10 @@
  */
 import { parseMentions, type MentionKind } from '../providers/mentions.js';
 import { descriptors, findDescriptor } from '../providers/registry.js';
-import { isPlainObject, parseList } from '../model/config.js';
+import { isPlainObject } from '../model/config.js';
 import type { CiContext, ResponsiblePerson } from '../model/context.js';
-import { ConfigError } from '../model/errors.js';
-import { parseNotifyOn, parseOptions } from '../model/options.js';
+import { ConfigError, problemOf } from '../model/errors.js';
+import { parseOptions } from '../model/options.js';
 import {
   DEFAULT_MENTION,
   DEFAULT_MENTION_ON,
@@ -35,6 +35,8 @@ function mentioningProviders(): string[] {
 }
 
 export { DEFAULT_MENTION, DEFAULT_MENTION_ON, MENTION_ROLES, type MentionRole, type People, type Person };
+// `mention` and `mention-on` are read by every run, so their parsers live with the types in model/people.ts;
+// this module is loaded only by a run that maps `people`.
 
 const EXPECTED =
   "a mapping from GitHub login to { emails: [...], dingtalk: '@mobile:…', wecom: '@user:…', feishu: '@user:ou_…' }";
@@ -79,15 +81,6 @@ function readPerson(login: string, value: unknown): Person {
   return person;
 }
 
-/** The problem an error names, without its "Invalid input 'x':" prefix and its expected form. */
-function problemOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message
-    .replace(/^Invalid input '[^']*': /, '')
-    .replace(/\. Expected [\s\S]*$/, '')
-    .replace(/\.$/, '');
-}
-
 function lower(text: string): string {
   return text.toLowerCase();
 }
@@ -120,31 +113,6 @@ export async function loadPeople(
     people[login.toLowerCase()] = readPerson(login, value);
   }
   return people;
-}
-
-export function parseMentionRoles(raw: string | undefined): MentionRole[] {
-  const items = parseList(raw).map(lower);
-  if (items.length === 0) return [...DEFAULT_MENTION];
-  for (const item of items)
-    if (!(MENTION_ROLES as readonly string[]).includes(item))
-      throw new ConfigError(
-        'mention',
-        `unknown role '${item}'`,
-        `a comma-separated list of ${MENTION_ROLES.join(', ')}`,
-      );
-  return [...new Set(items)] as MentionRole[];
-}
-
-export function parseMentionOn(raw: string | undefined): string[] {
-  const items = parseList(raw);
-  if (items.length === 0) return [...DEFAULT_MENTION_ON];
-  try {
-    return parseNotifyOn(items);
-  } catch (error) {
-    if (error instanceof ConfigError)
-      throw new ConfigError('mention-on', problemOf(error), `a comma-separated list of the notify-on states`);
-    throw error;
-  }
 }
 
 /** `Name <mail@host>` (GitLab's CI_COMMIT_AUTHOR) → name and address, without a regular expression. */

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CiContext } from '../../src/model/context.js';
 import { shouldNotify } from '../../src/notify/notify.js';
-import {
-  DEFAULT_MENTION_ON,
-  loadPeople,
-  parseMentionOn,
-  parseMentionRoles,
-  responsibleFor,
-} from '../../src/notify/people.js';
+import { DEFAULT_MENTION_ON, parseMentionOn, parseMentionRoles } from '../../src/model/people.js';
+import { loadPeople, responsibleFor } from '../../src/notify/people.js';
 
 const context: CiContext = {
   ci: 'gitlab',
