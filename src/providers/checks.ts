@@ -4,7 +4,7 @@
  * of a hand-written copy in every adapter.
  */
 import { ConfigError } from '../model/errors.js';
-import { CREDENTIAL_INPUTS, type CredentialField, type ProviderDescriptor } from './descriptor.js';
+import { CREDENTIAL_INPUTS, type CredentialField, type ProviderDescriptor, type TargetCheck } from './descriptor.js';
 import type { ProviderSettings } from './types.js';
 
 /** Format names compare without case, and `-` equals `_` (`markdown-v2` is `markdown_v2`). */
@@ -35,8 +35,8 @@ export function checkCredentials(descriptor: ProviderDescriptor, settings: Provi
   }
 }
 
-/** A target when the provider needs one, and one its grammar accepts. */
-export function checkTarget(descriptor: ProviderDescriptor, settings: ProviderSettings): void {
+/** A target when the provider needs one, and one its grammar (`check`, loaded from the descriptor) accepts. */
+function checkTarget(descriptor: ProviderDescriptor, settings: ProviderSettings, check: TargetCheck | undefined): void {
   const { target } = descriptor;
   const raw = settings.target?.trim();
   if (!raw) {
@@ -44,13 +44,23 @@ export function checkTarget(descriptor: ProviderDescriptor, settings: ProviderSe
     if (required) throw new ConfigError('target', `is required for ${descriptor.displayName}`, target.form);
     return;
   }
-  target.check?.(settings.target!, settings);
+  check?.(settings.target!, settings);
 }
 
-/** The settings with the format in the descriptor's spelling, after every shared check passed. */
-export function checkSettings(descriptor: ProviderDescriptor, settings: ProviderSettings): ProviderSettings {
-  checkCredentials(descriptor, settings);
-  const format = checkFormat(descriptor, settings.format);
-  checkTarget(descriptor, settings);
-  return { ...settings, format };
+/** Runs every shared check and returns the settings with the format in the descriptor's spelling. */
+export type SettingsCheck = (settings: ProviderSettings) => ProviderSettings;
+
+/**
+ * The shared checks of one provider, once its target grammar is loaded: a function that throws the first
+ * ConfigError (credentials, then format, then target) and otherwise returns the settings with the format in the
+ * descriptor's spelling.
+ */
+export async function loadSettingsCheck(descriptor: ProviderDescriptor): Promise<SettingsCheck> {
+  const targetCheck = await descriptor.target.loadCheck?.();
+  return (settings) => {
+    checkCredentials(descriptor, settings);
+    const format = checkFormat(descriptor, settings.format);
+    checkTarget(descriptor, settings, targetCheck);
+    return { ...settings, format };
+  };
 }

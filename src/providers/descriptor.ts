@@ -118,11 +118,16 @@ export interface TargetGrammar {
   /** The expected form, for errors and help. */
   form: string;
   /**
-   * Checks a non-empty target and throws ConfigError('target', …) naming the entry that is wrong. Run by core before
-   * the adapter is loaded; the adapter may still read the target with the same function.
+   * Loads the check of a non-empty target, which throws ConfigError('target', …) naming the entry that is wrong.
+   * Core runs it before the adapter is loaded; the adapter may still read the target with the same function.
+   * Loaded rather than held, so a grammar's code (often its folder's targets.ts) is read only by a run that uses
+   * the provider: every descriptor is in the action's entry file, which every run compiles.
    */
-  check?(raw: string, settings: ProviderSettings): void;
+  loadCheck?(): Promise<TargetCheck>;
 }
+
+/** Throws ConfigError('target', …) when a non-empty target is not in the provider's grammar. */
+export type TargetCheck = (raw: string, settings: ProviderSettings) => void;
 
 /** How a code's failure may be retried: never, at once within the budget, or after a documented wait. */
 export type RetryClass = 'never' | 'retry' | { waitMs: number };

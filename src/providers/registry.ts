@@ -1,7 +1,7 @@
 import { ConfigError } from '../model/errors.js';
 import { suggest } from '../model/suggest.js';
 import { registerServiceScheme } from '../model/url-safety.js';
-import { checkSettings } from './checks.js';
+import { loadSettingsCheck } from './checks.js';
 import type { ProviderDescriptor } from './descriptor.js';
 import type { ProviderAdapter } from './types.js';
 import { descriptor as dingtalkApp } from './dingtalk-app/descriptor.js';
@@ -114,10 +114,10 @@ export async function loadAdapter(name: string): Promise<ProviderAdapter<unknown
   const descriptor = getDescriptor(name);
   let loaded = LOADED.get(descriptor.name);
   if (!loaded) {
-    loaded = descriptor.load().then((adapter) => {
+    loaded = Promise.all([descriptor.load(), loadSettingsCheck(descriptor)]).then(([adapter, check]) => {
       const checked: ProviderAdapter<unknown> = Object.create(adapter);
       Object.defineProperty(checked, 'parse', {
-        value: (settings: Parameters<typeof adapter.parse>[0]) => adapter.parse(checkSettings(descriptor, settings)),
+        value: (settings: Parameters<typeof adapter.parse>[0]) => adapter.parse(check(settings)),
       });
       return checked;
     });

@@ -4,13 +4,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { helpText } from '../../src/cli/help.js';
 import { FLAGS } from '../../src/cli/flags.js';
 import { compact } from '../../src/model/config.js';
 import { ConfigError } from '../../src/model/errors.js';
 import { SecretRegistry } from '../../src/model/secrets.js';
-import { checkSettings } from '../../src/providers/checks.js';
+import { loadSettingsCheck, type SettingsCheck } from '../../src/providers/checks.js';
 import { CREDENTIAL_INPUTS, type CredentialField, type ProviderDescriptor } from '../../src/providers/descriptor.js';
 import { providerHint } from '../../src/providers/registry.js';
 import {
@@ -57,6 +57,11 @@ export function describeRegisteredProvider(descriptor: ProviderDescriptor, docs 
   const { name } = descriptor;
 
   describe(`provider ${name}`, () => {
+    let checkSettings: SettingsCheck;
+    beforeAll(async () => {
+      checkSettings = await loadSettingsCheck(descriptor);
+    });
+
     if (docs) {
       it('is mentioned by action.yml, the README, docs/cli.md, notify.yml, package.json and its own docs page', () => {
         const listed = inputDescription('provider');
@@ -113,17 +118,17 @@ export function describeRegisteredProvider(descriptor: ProviderDescriptor, docs 
 
     it('passes the shared checks with its example, in the spelling of the descriptor', () => {
       const settings = settingsOf(descriptor);
-      expect(checkSettings(descriptor, settings).format).toBe(descriptor.defaultFormat);
+      expect(checkSettings(settings).format).toBe(descriptor.defaultFormat);
       for (const format of descriptor.formats) {
         const shouted = format.toUpperCase();
-        expect(checkSettings(descriptor, { ...settings, format: ` ${shouted} ` }).format).toBe(format);
+        expect(checkSettings({ ...settings, format: ` ${shouted} ` }).format).toBe(format);
       }
     });
 
     it('refuses an unknown format, naming `format` and the known ones', () => {
       const error = (() => {
         try {
-          checkSettings(descriptor, { ...settingsOf(descriptor), format: 'no-such-format' });
+          checkSettings({ ...settingsOf(descriptor), format: 'no-such-format' });
         } catch (e) {
           return e;
         }
@@ -140,9 +145,9 @@ export function describeRegisteredProvider(descriptor: ProviderDescriptor, docs 
       ][]) {
         if (!role.required) continue;
         const settings = { ...settingsOf(descriptor), [field]: ' ' };
-        expect(() => checkSettings(descriptor, settings)).toThrow(ConfigError);
+        expect(() => checkSettings(settings)).toThrow(ConfigError);
         try {
-          checkSettings(descriptor, settings);
+          checkSettings(settings);
         } catch (error) {
           expect((error as ConfigError).input).toBe(CREDENTIAL_INPUTS[field]);
           expect((error as Error).message).toContain(role.form);
@@ -156,9 +161,9 @@ export function describeRegisteredProvider(descriptor: ProviderDescriptor, docs 
         typeof descriptor.target.required === 'function'
           ? descriptor.target.required({ ...settings, target: undefined })
           : descriptor.target.required;
-      if (required) expect(() => checkSettings(descriptor, { ...settings, target: '' })).toThrow(/'target'/);
-      if (descriptor.target.check)
-        expect(() => checkSettings(descriptor, { ...settings, target: 'bogus-kind:x' })).toThrow(/'target'/);
+      if (required) expect(() => checkSettings({ ...settings, target: '' })).toThrow(/'target'/);
+      if (descriptor.target.loadCheck)
+        expect(() => checkSettings({ ...settings, target: 'bogus-kind:x' })).toThrow(/'target'/);
     });
 
     it('is listed in --help with its help line and URL form, and in the --provider flag', () => {

@@ -6,7 +6,6 @@
 import type { RateLimit } from '../../transport/rate-limit.js';
 import type { ProviderDescriptor } from '../descriptor.js';
 import { agentUrl } from '../url-forms.js';
-import { parseRecipients } from './targets.js';
 
 export const NAME = 'dingtalk-app';
 export const DISPLAY_NAME = 'DingTalk work notification';
@@ -71,7 +70,10 @@ export const descriptor: ProviderDescriptor = {
   target: {
     required: (settings) => !settings.updateMessage?.trim(),
     form: TARGET_FORM,
-    check: (raw) => void parseRecipients(raw, false),
+    loadCheck: async () => {
+      const { parseRecipients } = await import('./targets.js');
+      return (raw) => void parseRecipients(raw, false);
+    },
   },
   limits: () => ({ title: { max: 64, unit: 'chars' }, body: { max: DEFAULT_MSG_BYTES, unit: 'bytes' } }),
   rateLimit: RATE_LIMIT,

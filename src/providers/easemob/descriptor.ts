@@ -3,7 +3,6 @@
  * API: https://doc.easemob.com/document/server-side/push.html
  */
 import type { ProviderDescriptor } from '../descriptor.js';
-import { parseTargets } from './targets.js';
 
 export const TARGET_FORM = "'user:ID[,ID…]' or 'group:GROUP_ID[,GROUP_ID…]', one per line";
 
@@ -25,7 +24,14 @@ export const descriptor: ProviderDescriptor = {
   },
   formats: ['txt'],
   defaultFormat: 'txt',
-  target: { required: true, form: TARGET_FORM, check: (raw) => void parseTargets(raw) },
+  target: {
+    required: true,
+    form: TARGET_FORM,
+    loadCheck: async () => {
+      const { parseTargets } = await import('./targets.js');
+      return (raw) => void parseTargets(raw);
+    },
+  },
   limits: () => ({ title: { max: 100, unit: 'chars' }, body: { max: MESSAGE_BYTES - SIZE_MARGIN, unit: 'bytes' } }),
   rateLimit: { requests: 6000, perMs: 60_000 },
   url: {

@@ -6,7 +6,6 @@
 import type { RateLimit } from '../../transport/rate-limit.js';
 import type { ProviderDescriptor } from '../descriptor.js';
 import { bareHttpsHost } from '../url-forms.js';
-import { parseTargets } from './targets.js';
 
 export const NAME = 'feishu-app';
 export const DISPLAY_NAME = 'Feishu / Lark app';
@@ -83,7 +82,10 @@ export const descriptor: ProviderDescriptor = {
   target: {
     required: (settings) => !settings.updateMessage?.trim() && !settings.replyTo?.trim(),
     form: TARGET_FORM,
-    check: (raw) => void parseTargets(raw),
+    loadCheck: async () => {
+      const { parseTargets } = await import('./targets.js');
+      return (raw) => void parseTargets(raw);
+    },
   },
   limits: (format) => ({
     title: { max: 200, unit: 'chars' },

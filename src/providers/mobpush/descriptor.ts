@@ -4,9 +4,12 @@
  */
 import { quoteSafely } from '../../model/url-safety.js';
 import type { ProviderDescriptor } from '../descriptor.js';
-import { TARGET_FORM, parseTargets } from './targets.js';
 
 const KINDS = new Set(['all', 'alias', 'tags', 'rid']);
+
+export const TARGET_FORM =
+  "'all', 'alias:a,b', 'tags:a,b' (any of the tags), 'tags-all:a,b' (all of the tags), 'rid:id1,id2', " +
+  "'city:NAME', 'province:NAME', 'country:NAME' or 'fileid:ID'; one per line for several pushes";
 
 export const descriptor: ProviderDescriptor = {
   name: 'mobpush',
@@ -22,7 +25,14 @@ export const descriptor: ProviderDescriptor = {
   formats: ['notification', 'custom'],
   defaultFormat: 'notification',
   // Required unless options.pushTarget names the audience: the adapter knows the options.
-  target: { required: false, form: TARGET_FORM, check: (raw) => void parseTargets(raw, false) },
+  target: {
+    required: false,
+    form: TARGET_FORM,
+    loadCheck: async () => {
+      const { parseTargets } = await import('./targets.js');
+      return (raw) => void parseTargets(raw, false);
+    },
+  },
   /**
    * Limits: MobPush's 创建推送 document (https://www.mob.com/wiki/detailed?wiki=234&id=136) gives no number
    * ("content over the phone vendor's limit is truncated"; codes 4308/4811/4820 exist).

@@ -1,4 +1,5 @@
 import { ConfigError } from '../../model/errors.js';
+import { TARGET_FORM } from './descriptor.js';
 
 /** One `target` line, parsed. `pushTarget` is createPush's pushTarget object without the batching applied. */
 export interface MobpushTarget {
@@ -31,10 +32,6 @@ export function maxPerPush(kind: MobpushTarget['kind']): number {
 }
 /** The 创建推送 return codes: aliases and tags are at most 40 UTF-8 bytes (4303, 4305). */
 const MAX_NAME_BYTES = 40;
-
-export const TARGET_FORM =
-  "'all', 'alias:a,b', 'tags:a,b' (any of the tags), 'tags-all:a,b' (all of the tags), 'rid:id1,id2', " +
-  "'city:NAME', 'province:NAME', 'country:NAME' or 'fileid:ID'; one per line for several pushes";
 
 const LIST_KINDS = new Set(['alias', 'tags', 'tags-all', 'rid']);
 const VALUE_KINDS = new Set(['city', 'province', 'country', 'fileid']);

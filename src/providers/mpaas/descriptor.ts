@@ -3,7 +3,6 @@
  * API: https://help.aliyun.com/document_detail/2871127.html
  */
 import type { ProviderDescriptor } from '../descriptor.js';
-import { parseTargets } from './targets.js';
 
 export const TARGET_FORM =
   "'user:ID', 'android:DEVICE', 'ios:DEVICE' or 'harmony:DEVICE' (several ids comma-separated, one kind per line)";
@@ -24,7 +23,14 @@ export const descriptor: ProviderDescriptor = {
   },
   formats: ['text'],
   defaultFormat: 'text',
-  target: { required: true, form: TARGET_FORM, check: (raw) => void parseTargets(raw) },
+  target: {
+    required: true,
+    form: TARGET_FORM,
+    loadCheck: async () => {
+      const { parseTargets } = await import('./targets.js');
+      return (raw) => void parseTargets(raw);
+    },
+  },
   limits: () => ({ title: { max: 200, unit: 'bytes' }, body: { max: 1536, unit: 'bytes' } }),
   // mPaaS does not publish a per-AccessKey QPS for push; stay well below the gateway's usual API limits.
   rateLimit: { requests: 20, perMs: 1_000 },

@@ -3,7 +3,6 @@
  * API: https://www.pushplus.plus/doc/guide/api.html
  */
 import type { ProviderDescriptor } from '../descriptor.js';
-import { parseChannel, parseTargets } from './targets.js';
 
 export const TARGET_FORM = "'topic:CODE' or 'to:TOKEN[,TOKEN…]', one per line for several deliveries";
 
@@ -24,7 +23,10 @@ export const descriptor: ProviderDescriptor = {
   target: {
     required: false,
     form: TARGET_FORM,
-    check: (raw, settings) => void parseTargets(raw, parseChannel(settings.channel).channel),
+    loadCheck: async () => {
+      const { parseChannel, parseTargets } = await import('./targets.js');
+      return (raw, settings) => void parseTargets(raw, parseChannel(settings.channel).channel);
+    },
   },
   limits: () => ({ title: { max: 100, unit: 'chars' }, body: { max: 20_000, unit: 'chars' } }),
   rateLimit: { requests: 5, perMs: 60_000 },

@@ -26,7 +26,7 @@ export const descriptor: ProviderDescriptor = {
   target: {
     required: false,
     form: 'no target',
-    check: () => {
+    loadCheck: async () => () => {
       throw new ConfigError('target', 'ServerChan sends to the SendKey owner; it has no recipients', 'no target');
     },
   },

@@ -7,7 +7,6 @@ import type { TextLimit } from '../../render/limits.js';
 import type { RateLimit } from '../../transport/rate-limit.js';
 import type { ProviderDescriptor } from '../descriptor.js';
 import { agentUrl } from '../url-forms.js';
-import { parseRecipients } from './targets.js';
 
 export const NAME = 'wecom-app';
 export const DISPLAY_NAME = 'WeCom app';
@@ -71,7 +70,14 @@ export const descriptor: ProviderDescriptor = {
   },
   formats: FORMATS,
   defaultFormat: DEFAULT_FORMAT,
-  target: { required: true, form: TARGET_FORM, check: (raw) => void parseRecipients(raw) },
+  target: {
+    required: true,
+    form: TARGET_FORM,
+    loadCheck: async () => {
+      const { parseRecipients } = await import('./targets.js');
+      return (raw) => void parseRecipients(raw);
+    },
+  },
   limits: (format) =>
     LIMITS[(FORMATS as readonly string[]).includes(format) ? (format as WecomAppFormat) : DEFAULT_FORMAT],
   rateLimit: RATE_LIMIT,
