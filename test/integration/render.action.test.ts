@@ -49,6 +49,19 @@ describe('rendering through node dist/index.js', () => {
     expect(run.summary).toContain('`https://evil.example/login`');
   });
 
+  it("decodes HTML entity references in a template (the bundle loads markdown-it's entity table on first use)", async () => {
+    const run = await runAction({
+      inputs: {
+        ...pushplus,
+        endpoint: fake.url,
+        format: 'txt',
+        template: 'Copyright &copy; 2026 &amp; &#x4E2D;&#25991; &hellip;',
+      },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect((fake.requests[0]!.json as Record<string, string>).content).toContain('Copyright © 2026 & 中文 …');
+  });
+
   it('a typo in a template variable warns naming it and where; an empty body fails naming template, nothing sent', async () => {
     const warned = await runAction({
       inputs: { ...pushplus, endpoint: fake.url, template: 'Build {{ commit.mesage }} done', title: 'T {{ workflw }}' },
