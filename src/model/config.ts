@@ -112,6 +112,14 @@ export function parseList(raw: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/** Splits the `urls` input / CI_NOTIFIER_URL: one URL per line; blank lines and `#` comment lines are skipped. */
+export function parseUrlList(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
 /** A plain object (not an array, not null). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -7,11 +7,12 @@ import type { CiContext } from '../model/context.js';
 import { ConfigError, isNotifierError } from '../model/errors.js';
 import type { People } from '../model/people.js';
 import { adapterFor, notify, validateConfig, type NotifyDependencies, type NotifyOutcome } from './notify.js';
-import { parseServiceUrl } from '../providers/service-url.js';
 import { RateLimiter } from '../transport/rate-limit.js';
 
 /** A config built from a service URL overlaid on the other inputs: URL fields win, options merge deeply. */
 export async function configFromUrl(base: NotifyConfig, url: string): Promise<NotifyConfig> {
+  // Loaded only by a run that has service URLs.
+  const { parseServiceUrl } = await import('../providers/service-url.js');
   const fromUrl = await parseServiceUrl(url);
   const { options, ...fields } = fromUrl;
   const merged: NotifyConfig = { ...base, ...fields, options: deepMerge(base.options, options ?? {}) };

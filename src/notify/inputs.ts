@@ -1,7 +1,14 @@
-import { DEFAULTS, parseBoolean, parseList, parseNumber, parseRateLimit, type NotifyConfig } from '../model/config.js';
+import {
+  DEFAULTS,
+  parseBoolean,
+  parseList,
+  parseNumber,
+  parseRateLimit,
+  parseUrlList,
+  type NotifyConfig,
+} from '../model/config.js';
 import { ConfigError } from '../model/errors.js';
 import { parseNotifyOn, parseOptions } from '../model/options.js';
-import { parseUrlList } from '../providers/service-url.js';
 import { parseNeeds, type NeededJob } from '../model/needs.js';
 import { parseMentionOn, parseMentionRoles } from '../model/people.js';
 import { parseLocale, parseTimezone } from '../render/locale.js';

@@ -223,10 +223,6 @@ export function formatServiceUrl(config: ServiceUrlConfig): string {
   ])}`;
 }
 
-/** Splits the `urls` input / CI_NOTIFIER_URL: one URL per line; blank lines and `#` comment lines are skipped. */
-export function parseUrlList(raw: string | undefined): string[] {
-  return (raw ?? '')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
-}
+// Read by every run (an empty `urls` included), so it lives in model/config.ts; this module, with every
+// descriptor's URL grammar, is loaded only by a run that has service URLs.
+export { parseUrlList } from '../model/config.js';

@@ -20,6 +20,7 @@ const LAZY = [
   ['src/render/template-file.ts', 'a run with a file: template', 'a path inside the repository checkout'],
   ['src/providers/mobpush/targets.ts', 'a MobPush run', 'is not a MobPush target'],
   ['src/providers/easemob/validation.ts', 'an Easemob run', 'is not an Easemob user id'],
+  ['src/providers/service-url.ts', 'a run with `urls`', 'is not a service URL'],
 ] as const;
 
 describe('the action entry file (dist/index.js)', () => {
