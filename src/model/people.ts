@@ -1,6 +1,7 @@
 /**
- * Who is who, as the config holds it: the parsed `people` mapping and the roles `mention` names. Reading and
- * checking `people` against each provider's mention grammar is src/notify/people.ts.
+ * Who is who, as the config holds it: the parsed `people` mapping and the roles `mention` names, with the parsers
+ * of `mention` and `mention-on`, which every run reads. Reading and checking `people` against each provider's
+ * mention grammar is src/notify/people.ts, loaded only by a run that sets `people`.
  */
 import { parseList } from './config.js';
 import { ConfigError, problemOf } from './errors.js';
