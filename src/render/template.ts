@@ -196,13 +196,13 @@ const MAX_UNDEFINED = 20;
  * strict mode stops at the first one, so each found is defined as a placeholder and the template rendered again.
  * Tests (`if`, `default`) are not reported.
  */
-async function undefinedVariables(template: Template[], variables: Record<string, unknown>): Promise<string[]> {
+function undefinedVariables(template: Template[], variables: Record<string, unknown>): string[] {
   strictEngine ??= createEngine(plain, wordsFor(undefined), undefined, true);
   const found: string[] = [];
   let scope = variables;
   while (found.length < MAX_UNDEFINED) {
     try {
-      await strictEngine.render(template, scope);
+      strictEngine.renderSync(template, scope);
       break;
     } catch (error) {
       const match = /undefined variable: ([^,\s]+)(?:, line:(\d+), col:(\d+))?/.exec((error as Error).message);
@@ -399,18 +399,20 @@ export async function resolveTemplate(source: TemplateSource, context: CiContext
   return { title: source.title?.trim() ? source.title : presetTitle, body };
 }
 
-async function parseAndRender(
+function parseAndRender(
   engine: Liquid,
   input: string,
   source: string,
   variables: Record<string, unknown>,
   warn?: (message: string) => void,
-): Promise<string> {
+): string {
   let parsed: Template[];
   let output: string;
   try {
     parsed = engine.parse(source);
-    output = String(await engine.render(parsed, variables));
+    // Every filter and the file system stub are synchronous, so the synchronous renderer applies: liquidjs's
+    // asynchronous one drives the same steps through a promise each, about 2 ms of every run (docs/performance.md).
+    output = String(engine.renderSync(parsed, variables));
   } catch (error) {
     throw new ConfigError(
       input,
@@ -419,7 +421,7 @@ async function parseAndRender(
     );
   }
   if (warn) {
-    const missing = await undefinedVariables(parsed, variables);
+    const missing = undefinedVariables(parsed, variables);
     if (missing.length > 0)
       warn(
         `The '${input}' template uses undefined variable${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ` +
@@ -442,10 +444,14 @@ export async function renderTemplate(source: TemplateSource, context: CiContext)
   // Only the user's own templates are checked for undefined variables: presets test what they use.
   const userBody = !isPresetName(source.template.trim() || 'auto');
   const userTitle = Boolean(source.title?.trim());
-  const [title, markdown] = await Promise.all([
-    parseAndRender(engines.title, 'title', template.title, variables, userTitle ? source.warn : undefined),
-    parseAndRender(engines.markdown, 'template', template.body, variables, userBody ? source.warn : undefined),
-  ]);
+  const title = parseAndRender(engines.title, 'title', template.title, variables, userTitle ? source.warn : undefined);
+  const markdown = parseAndRender(
+    engines.markdown,
+    'template',
+    template.body,
+    variables,
+    userBody ? source.warn : undefined,
+  );
   const body = markdown.replace(/\n{3,}/g, '\n\n').trim();
   if (!body) {
     throw new ConfigError(
@@ -468,7 +474,7 @@ export function parsePlainTemplate(source: string): Template[] {
 
 /** Renders a template from parsePlainTemplate with the same safe, plain-text engine as titles. */
 export async function renderPlainTemplate(template: Template[], variables: Record<string, unknown>): Promise<string> {
-  return String(await enginesFor(undefined, undefined).title.render(template, variables));
+  return String(enginesFor(undefined, undefined).title.renderSync(template, variables));
 }
 
 export async function renderPlainValue(
