@@ -121,7 +121,8 @@ export interface TargetGrammar {
    * Loads the check of a non-empty target, which throws ConfigError('target', …) naming the entry that is wrong.
    * Core runs it before the adapter is loaded; the adapter may still read the target with the same function.
    * Loaded rather than held, so a grammar's code (often its folder's targets.ts) is read only by a run that uses
-   * the provider: every descriptor is in the action's entry file, which every run compiles.
+   * the provider: every descriptor is in the action's entry file, which every run compiles. Both imports of a
+   * folder name one chunk (`/* webpackChunkName: "<provider>" *\/`), so the grammar and the adapter are one file.
    */
   loadCheck?(): Promise<TargetCheck>;
 }

@@ -30,6 +30,13 @@ describe('the action entry file (dist/index.js)', () => {
     expect(entry.includes(text)).toBe(false);
   });
 
+  it("puts a provider's target grammar in the chunk of its adapter, so a run reads one file for the provider", () => {
+    // A text of mobpush/targets.ts and one of mobpush/index.ts.
+    const withGrammar = chunks.filter((chunk) => chunk.includes('is not a MobPush target'));
+    expect(withGrammar).toHaveLength(1);
+    expect(withGrammar[0]!.includes('unknown MobPush platform')).toBe(true);
+  });
+
   it("bundles the stand-in for linkify-it instead of linkify-it, which markdown-it's options leave unused", () => {
     expect(entry.includes('linkify-it is not bundled')).toBe(true);
     // A property name of linkify-it's expression table, which minifying keeps.

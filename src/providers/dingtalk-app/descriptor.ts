@@ -71,7 +71,7 @@ export const descriptor: ProviderDescriptor = {
     required: (settings) => !settings.updateMessage?.trim(),
     form: TARGET_FORM,
     loadCheck: async () => {
-      const { parseRecipients } = await import('./targets.js');
+      const { parseRecipients } = await import(/* webpackChunkName: "dingtalk-app" */ './targets.js');
       return (raw) => void parseRecipients(raw, false);
     },
   },
@@ -86,5 +86,5 @@ export const descriptor: ProviderDescriptor = {
     appId: '836390886',
     target: 'user:oncall',
   },
-  load: async () => (await import('./index.js')).dingtalkApp,
+  load: async () => (await import(/* webpackChunkName: "dingtalk-app" */ './index.js')).dingtalkApp,
 };

@@ -36,5 +36,5 @@ export const descriptor: ProviderDescriptor = {
   url: keyUrl('dingtalk://ACCESS_TOKEN[?secret=SIGNING_SECRET]', 'access token', true),
   help: 'group robot access_token (or webhook URL), secret SEC… when signed; target @all, @user:ID, @mobile:N',
   example: { provider: 'dingtalk', token: 'demo-access-token', secret: 'SECdemo' },
-  load: async () => (await import('./index.js')).dingtalk,
+  load: async () => (await import(/* webpackChunkName: "dingtalk" */ './index.js')).dingtalk,
 };

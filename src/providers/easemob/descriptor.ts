@@ -28,7 +28,7 @@ export const descriptor: ProviderDescriptor = {
     required: true,
     form: TARGET_FORM,
     loadCheck: async () => {
-      const { parseTargets } = await import('./targets.js');
+      const { parseTargets } = await import(/* webpackChunkName: "easemob" */ './targets.js');
       return (raw) => void parseTargets(raw);
     },
   },
@@ -81,5 +81,5 @@ export const descriptor: ProviderDescriptor = {
     endpoint: 'https://a1.easemob.com',
     target: 'user:oncall',
   },
-  load: async () => (await import('./index.js')).easemob,
+  load: async () => (await import(/* webpackChunkName: "easemob" */ './index.js')).easemob,
 };

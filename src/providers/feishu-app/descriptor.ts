@@ -83,7 +83,7 @@ export const descriptor: ProviderDescriptor = {
     required: (settings) => !settings.updateMessage?.trim() && !settings.replyTo?.trim(),
     form: TARGET_FORM,
     loadCheck: async () => {
-      const { parseTargets } = await import('./targets.js');
+      const { parseTargets } = await import(/* webpackChunkName: "feishu-app" */ './targets.js');
       return (raw) => void parseTargets(raw);
     },
   },
@@ -115,5 +115,5 @@ export const descriptor: ProviderDescriptor = {
   },
   help: 'App ID + App Secret of a custom app; target chat:oc_…, user:ou_…, email:…; update-message, reply-to',
   example: { provider: NAME, token: 'cli_demo0000000000', secret: 'demo-secret', target: 'chat:oc_demo0000000000' },
-  load: async () => (await import('./index.js')).feishuApp,
+  load: async () => (await import(/* webpackChunkName: "feishu-app" */ './index.js')).feishuApp,
 };

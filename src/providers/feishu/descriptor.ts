@@ -37,5 +37,5 @@ export const descriptor: ProviderDescriptor = {
   url: keyUrl('feishu://HOOK_TOKEN[?secret=SIGNING_SECRET]', 'access token', true),
   help: 'custom bot hook token (or webhook URL, Lark too), secret when signed; format card, post, text',
   example: { provider: 'feishu', token: '00000000-0000-0000-0000-000000000000', secret: 'demo-secret' },
-  load: async () => (await import('./index.js')).feishu,
+  load: async () => (await import(/* webpackChunkName: "feishu" */ './index.js')).feishu,
 };

@@ -29,7 +29,7 @@ export const descriptor: ProviderDescriptor = {
     required: false,
     form: TARGET_FORM,
     loadCheck: async () => {
-      const { parseTargets } = await import('./targets.js');
+      const { parseTargets } = await import(/* webpackChunkName: "mobpush" */ './targets.js');
       return (raw) => void parseTargets(raw, false);
     },
   },
@@ -78,5 +78,5 @@ export const descriptor: ProviderDescriptor = {
   },
   help: 'AppKey + AppSecret; target all, alias:a,b, tags:a,b, rid:ID …; format notification or custom',
   example: { provider: 'mobpush', token: 'demoappkey', secret: 'demoappsecret', target: 'alias:tester' },
-  load: async () => (await import('./index.js')).mobpush,
+  load: async () => (await import(/* webpackChunkName: "mobpush" */ './index.js')).mobpush,
 };

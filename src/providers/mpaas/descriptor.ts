@@ -27,7 +27,7 @@ export const descriptor: ProviderDescriptor = {
     required: true,
     form: TARGET_FORM,
     loadCheck: async () => {
-      const { parseTargets } = await import('./targets.js');
+      const { parseTargets } = await import(/* webpackChunkName: "mpaas" */ './targets.js');
       return (raw) => void parseTargets(raw);
     },
   },
@@ -58,5 +58,5 @@ export const descriptor: ProviderDescriptor = {
     workspaceId: 'default',
     target: 'user:tester',
   },
-  load: async () => (await import('./index.js')).mpaas,
+  load: async () => (await import(/* webpackChunkName: "mpaas" */ './index.js')).mpaas,
 };

@@ -24,7 +24,7 @@ export const descriptor: ProviderDescriptor = {
     required: false,
     form: TARGET_FORM,
     loadCheck: async () => {
-      const { parseChannel, parseTargets } = await import('./targets.js');
+      const { parseChannel, parseTargets } = await import(/* webpackChunkName: "pushplus" */ './targets.js');
       return (raw, settings) => void parseTargets(raw, parseChannel(settings.channel).channel);
     },
   },
@@ -60,5 +60,5 @@ export const descriptor: ProviderDescriptor = {
   },
   help: 'user token; target topic:CODE or to:TOKEN; channel wechat (default), webhook:CODE, mail …',
   example: { provider: 'pushplus', token: 'demo0000000000000000000000000000' },
-  load: async () => (await import('./index.js')).pushplus,
+  load: async () => (await import(/* webpackChunkName: "pushplus" */ './index.js')).pushplus,
 };

@@ -36,5 +36,5 @@ export const descriptor: ProviderDescriptor = {
   url: keyUrl('serverchan://SENDKEY', 'SendKey', false),
   help: "SendKey (SCT… or sctp<n>t…); Markdown only, no target; channel '9|66'",
   example: { provider: 'serverchan', token: 'SCTdemo0000000000000000000' },
-  load: async () => (await import('./index.js')).serverchan,
+  load: async () => (await import(/* webpackChunkName: "serverchan" */ './index.js')).serverchan,
 };

@@ -74,7 +74,7 @@ export const descriptor: ProviderDescriptor = {
     required: true,
     form: TARGET_FORM,
     loadCheck: async () => {
-      const { parseRecipients } = await import('./targets.js');
+      const { parseRecipients } = await import(/* webpackChunkName: "wecom-app" */ './targets.js');
       return (raw) => void parseRecipients(raw);
     },
   },
@@ -90,5 +90,5 @@ export const descriptor: ProviderDescriptor = {
     appId: '1000002',
     target: 'user:oncall',
   },
-  load: async () => (await import('./index.js')).wecomApp,
+  load: async () => (await import(/* webpackChunkName: "wecom-app" */ './index.js')).wecomApp,
 };

@@ -47,5 +47,5 @@ export const descriptor: ProviderDescriptor = {
   url: keyUrl('wecom://KEY', 'robot key', false),
   help: 'group robot webhook key (or URL); format markdown, markdown_v2, text, card; target @all, @user:ID, @mobile:N',
   example: { provider: 'wecom', token: '00000000-0000-0000-0000-000000000000' },
-  load: async () => (await import('./index.js')).wecom,
+  load: async () => (await import(/* webpackChunkName: "wecom" */ './index.js')).wecom,
 };
