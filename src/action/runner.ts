@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync, writeSync } from 'node:fs';
 import { EOL } from 'node:os';
 import type { ActionCore, AnnotationProperties } from './types.js';
 import { neutralizeWorkflowCommands } from '../model/workflow-text.js';
@@ -14,9 +14,36 @@ import { neutralizeWorkflowCommands } from '../model/workflow-text.js';
  * below follow @actions/core 3.x (command.ts, file-command.ts, summary.ts); test/unit/runner-vs-actions-core.test.ts
  * makes the same calls through both and compares the bytes written to stdout, GITHUB_OUTPUT and the summary file.
  * Deliberate differences, named in that test: a GITHUB_OUTPUT or GITHUB_STEP_SUMMARY path that does not exist yet is
- * created instead of being an error, there is no `notice`/`group`/`exportVariable` (the action does not use them), and
- * booleans are parsed by core/config.ts (parseBoolean), more leniently than getBooleanInput.
+ * created instead of being an error, there is no `group`/`exportVariable` (the action does not use them), and
+ * booleans are parsed by model/config.ts (parseBoolean), more leniently than getBooleanInput.
  */
+
+/** Sleeps synchronously (Atomics.wait) while a full pipe drains. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes `text` to `fd` whole, with write(2). The action writes its stdout this way rather than through
+ * `process.stdout`: creating that stream loads Node's net and stream machinery, about 2 ms of every run
+ * (docs/performance.md), for output that Node writes synchronously to a runner's pipe or file anyway. The bytes
+ * are the same (test/unit/runner-vs-actions-core.test.ts). A partial write is continued; EAGAIN (a full pipe that
+ * something else made non-blocking) is waited out; EPIPE (the reader is gone) ends the write, as there is nobody
+ * left to tell.
+ */
+export function writeAll(fd: number, text: string, write: typeof writeSync = writeSync): void {
+  let rest = Buffer.from(text, 'utf8');
+  while (rest.length > 0) {
+    try {
+      rest = rest.subarray(write(fd, rest));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return;
+      if (code !== 'EAGAIN') throw error;
+      Atomics.wait(PAUSE, 0, 0, 1);
+    }
+  }
+}
+
+const writeStdout = (text: string) => writeAll(1, text);
 
 function toCommandValue(input: unknown): string {
   if (input === null || input === undefined) return '';
@@ -33,13 +60,18 @@ function escapeProperty(value: unknown): string {
 }
 
 /** `::command key=value,…::message`; like @actions/core, empty property values are left out. */
-function issueCommand(command: string, message: unknown, properties: Record<string, unknown> = {}): void {
+function issueCommand(
+  out: (text: string) => void,
+  command: string,
+  message: unknown,
+  properties: Record<string, unknown> = {},
+): void {
   const entries = Object.entries(properties);
   const props = entries
     .filter(([, value]) => value)
     .map(([key, value]) => `${key}=${escapeProperty(value)}`)
     .join(',');
-  process.stdout.write(`::${command}${entries.length > 0 ? ` ${props}` : ''}::${escapeData(message)}${EOL}`);
+  out(`::${command}${entries.length > 0 ? ` ${props}` : ''}::${escapeData(message)}${EOL}`);
 }
 
 /** The annotation properties under the names the runner reads (`line`, `col`), as @actions/core maps them. */
@@ -65,7 +97,11 @@ function appendKeyValue(file: string, key: string, value: unknown): void {
   appendFileSync(file, `${key}<<${delimiter}${EOL}${text}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' });
 }
 
-export function createRunnerCore(env: NodeJS.ProcessEnv = process.env): ActionCore {
+/** `out` receives everything the action writes to stdout (tests pass their own). */
+export function createRunnerCore(
+  env: NodeJS.ProcessEnv = process.env,
+  out: (text: string) => void = writeStdout,
+): ActionCore {
   let summaryBuffer = '';
   const message = (value: string | Error) => (value instanceof Error ? value.toString() : value);
   return {
@@ -78,31 +114,31 @@ export function createRunnerCore(env: NodeJS.ProcessEnv = process.env): ActionCo
       const file = env.GITHUB_OUTPUT;
       if (file) return appendKeyValue(file, name, value);
       // Outside a runner that names an output file (old runners, local runs): the legacy command.
-      process.stdout.write(EOL);
-      issueCommand('set-output', toCommandValue(value), { name });
+      out(EOL);
+      issueCommand(out, 'set-output', toCommandValue(value), { name });
     },
     setFailed(error) {
       process.exitCode = 1;
-      issueCommand('error', message(error));
+      issueCommand(out, 'error', message(error));
     },
     setSecret(secret) {
-      issueCommand('add-mask', secret);
+      issueCommand(out, 'add-mask', secret);
     },
     debug(text) {
-      issueCommand('debug', text);
+      issueCommand(out, 'debug', text);
     },
     info(text) {
       // Plain lines carry text from outside (provider replies, dry-run bodies): never a command to the runner.
-      process.stdout.write(neutralizeWorkflowCommands(text) + EOL);
+      out(neutralizeWorkflowCommands(text) + EOL);
     },
     warning(text, properties) {
-      issueCommand('warning', message(text), annotation(properties));
+      issueCommand(out, 'warning', message(text), annotation(properties));
     },
     notice(text) {
-      issueCommand('notice', message(text));
+      issueCommand(out, 'notice', message(text));
     },
     error(text, properties) {
-      issueCommand('error', message(text), annotation(properties));
+      issueCommand(out, 'error', message(text), annotation(properties));
     },
     isDebug() {
       return env.RUNNER_DEBUG === '1';
