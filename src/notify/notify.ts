@@ -133,8 +133,8 @@ export function validateConfig(
 
 /**
  * The provider's adapter, after core's checks from its descriptor (credentials, format, target: checks.ts) passed,
- * so bad input is refused before the provider's code is loaded; as in validateConfig, a skipped run may lack its
- * credentials.
+ * so bad input is refused before the adapter runs or anything is sent (the target grammar is read from the
+ * provider's chunk, which also holds the adapter); as in validateConfig, a skipped run may lack its credentials.
  */
 export async function adapterFor(config: NotifyConfig, context: CiContext): Promise<ProviderAdapter<unknown>> {
   validateConfig({ parse: await loadSettingsCheck(getDescriptor(config.provider)) }, config, context);
