@@ -35,7 +35,7 @@ export function checkCredentials(descriptor: ProviderDescriptor, settings: Provi
   }
 }
 
-/** A target when the provider needs one, and one its grammar (`check`, loaded from the descriptor) accepts. */
+/** A target when the provider needs one, and one its grammar (the descriptor's `check`, or the one it loads) accepts. */
 function checkTarget(descriptor: ProviderDescriptor, settings: ProviderSettings, check: TargetCheck | undefined): void {
   const { target } = descriptor;
   const raw = settings.target?.trim();
@@ -56,7 +56,7 @@ export type SettingsCheck = (settings: ProviderSettings) => ProviderSettings;
  * descriptor's spelling.
  */
 export async function loadSettingsCheck(descriptor: ProviderDescriptor): Promise<SettingsCheck> {
-  const targetCheck = await descriptor.target.loadCheck?.();
+  const targetCheck = descriptor.target.check ?? (await descriptor.target.loadCheck?.());
   return (settings) => {
     checkCredentials(descriptor, settings);
     const format = checkFormat(descriptor, settings.format);

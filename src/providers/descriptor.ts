@@ -118,11 +118,16 @@ export interface TargetGrammar {
   /** The expected form, for errors and help. */
   form: string;
   /**
-   * Loads the check of a non-empty target, which throws ConfigError('target', …) naming the entry that is wrong.
-   * Core runs it before the adapter is loaded; the adapter may still read the target with the same function.
-   * Loaded rather than held, so a grammar's code (often its folder's targets.ts) is read only by a run that uses
-   * the provider: every descriptor is in the action's entry file, which every run compiles. Both imports of a
-   * folder name one chunk (`/* webpackChunkName: "<provider>" *\/`), so the grammar and the adapter are one file.
+   * Checks a non-empty target and throws ConfigError('target', …) naming the entry that is wrong. Core runs it
+   * before the adapter runs; the adapter may still read the target with the same function. For a grammar small
+   * enough to sit in the entry file (the robots' mention grammar); otherwise `loadCheck`.
+   */
+  check?: TargetCheck;
+  /**
+   * Loads `check`, for a grammar with code of its own (often the folder's targets.ts): every descriptor is in the
+   * action's entry file, which every run compiles, and the grammar is then read only by a run that uses the
+   * provider. Both imports of a folder name one chunk (`/* webpackChunkName: "<provider>" *\/`), so the grammar
+   * and the adapter are one file. When both are given, `check` is used.
    */
   loadCheck?(): Promise<TargetCheck>;
 }

@@ -162,7 +162,7 @@ export function describeRegisteredProvider(descriptor: ProviderDescriptor, docs 
           ? descriptor.target.required({ ...settings, target: undefined })
           : descriptor.target.required;
       if (required) expect(() => checkSettings({ ...settings, target: '' })).toThrow(/'target'/);
-      if (descriptor.target.loadCheck)
+      if (descriptor.target.check || descriptor.target.loadCheck)
         expect(() => checkSettings({ ...settings, target: 'bogus-kind:x' })).toThrow(/'target'/);
     });
 

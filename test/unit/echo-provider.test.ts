@@ -56,7 +56,7 @@ const echoDescriptor: ProviderDescriptor = {
   },
   formats: ['text', 'markdown'],
   defaultFormat: 'text',
-  target: { required: true, form: TARGET_FORM, loadCheck: async () => (raw) => void rooms(raw) },
+  target: { required: true, form: TARGET_FORM, check: (raw) => void rooms(raw) },
   limits: () => ({ title: { max: 50, unit: 'chars' }, body: { max: 2000, unit: 'bytes' } }),
   rateLimit: { requests: 10, perMs: 1000 },
   url: {

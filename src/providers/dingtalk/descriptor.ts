@@ -26,7 +26,7 @@ export const descriptor: ProviderDescriptor = {
   target: {
     required: false,
     form: "'@all', '@user:ID', '@mobile:NUMBER', separated by commas or newlines",
-    loadCheck: async () => (raw) => void parseMentions(raw, 'DingTalk', ['all', 'user', 'mobile']),
+    check: (raw) => void parseMentions(raw, 'DingTalk', ['all', 'user', 'mobile']),
   },
   mentions: { kinds: ['user', 'mobile'], example: "'@mobile:13800000000' or '@user:USERID'" },
   // DingTalk refuses a message over about 20,000 bytes (460101): the whole JSON body is measured.

@@ -27,7 +27,7 @@ export const descriptor: ProviderDescriptor = {
   target: {
     required: false,
     form: "'@all', '@user:ID', separated by commas or newlines",
-    loadCheck: async () => (raw) => void parseMentions(raw, 'Feishu', ['all', 'user']),
+    check: (raw) => void parseMentions(raw, 'Feishu', ['all', 'user']),
   },
   mentions: { kinds: ['user'], example: "'@user:ou_…' (open_id) or '@user:USER_ID'" },
   // The request body may be at most 20 KB: measured over the whole serialized JSON.

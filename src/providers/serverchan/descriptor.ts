@@ -26,7 +26,7 @@ export const descriptor: ProviderDescriptor = {
   target: {
     required: false,
     form: 'no target',
-    loadCheck: async () => () => {
+    check: () => {
       throw new ConfigError('target', 'ServerChan sends to the SendKey owner; it has no recipients', 'no target');
     },
   },

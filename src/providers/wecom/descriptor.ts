@@ -38,7 +38,7 @@ export const descriptor: ProviderDescriptor = {
   target: {
     required: false,
     form: "'@all', '@user:ID', '@mobile:NUMBER', separated by commas or newlines",
-    loadCheck: async () => (raw) => void parseMentions(raw, 'WeCom', ['all', 'user', 'mobile']),
+    check: (raw) => void parseMentions(raw, 'WeCom', ['all', 'user', 'mobile']),
   },
   mentions: { kinds: ['user', 'mobile'], example: "'@user:zhangsan' or '@mobile:13800000000'" },
   limits: (format) => ({ body: WECOM_LIMITS[format as WecomFormat] ?? WECOM_LIMITS.markdown }),
