@@ -5,9 +5,8 @@
  * https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions
  * https://docs.github.com/en/code-security/dependabot/troubleshooting-dependabot/troubleshooting-dependabot-on-github-actions
  */
+import { jsonObject as obj, jsonText as text, type Json } from '../model/payload.js';
 import type { Environment } from './types.js';
-
-type Json = Record<string, unknown>;
 
 const DEPENDABOT = 'dependabot[bot]';
 
@@ -24,14 +23,6 @@ const DEPENDABOT_EVENTS = new Set([
   'deployment',
   'deployment_status',
 ]);
-
-function obj(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value ? value : undefined;
-}
 
 /** Why this run cannot see the repository's secrets, or undefined when it can (or we cannot tell). */
 export function secretsUnavailable(env: Environment, payload: Json): string | undefined {

@@ -4,17 +4,28 @@
  */
 import { compact } from '../model/config.js';
 import type { ActivityInfo } from '../model/context.js';
+import { jsonNumber as num, jsonObject as obj, jsonText as str, type Json } from '../model/payload.js';
 
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-}
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+/**
+ * An issue or a discussion, or a comment on one: with a comment, its page, author and text; the subject gives the
+ * number and title, and its page when the comment has none.
+ */
+function thread(
+  subject: Json,
+  comment: Json | undefined,
+  [kind, commentKind]: [ActivityInfo['kind'], ActivityInfo['kind']],
+  action: string | undefined,
+): ActivityInfo {
+  const said = comment ?? subject;
+  return compact<ActivityInfo>({
+    kind: comment ? commentKind : kind,
+    number: num(subject.number),
+    title: str(subject.title) ?? '',
+    url: str(comment?.html_url) ?? str(subject.html_url),
+    action,
+    author: str(obj(said.user)?.login),
+    body: str(said.body),
+  });
 }
 
 export function activityOf(eventName: string | undefined, payload: Json): ActivityInfo | undefined {
@@ -25,17 +36,11 @@ export function activityOf(eventName: string | undefined, payload: Json): Activi
     case 'issue_comment': {
       const issue = obj(payload.issue);
       if (!issue) return undefined;
-      const onComment = eventName === 'issue_comment' && comment;
-      return compact<ActivityInfo>({
-        kind: onComment ? 'issue-comment' : 'issue',
-        number: num(issue.number),
-        title: str(issue.title) ?? '',
-        url: str(onComment ? comment.html_url : undefined) ?? str(issue.html_url),
-        action,
-        author: str(obj(onComment ? comment.user : issue.user)?.login),
-        body: str(onComment ? comment.body : issue.body),
+      const onComment = eventName === 'issue_comment' ? comment : undefined;
+      return {
+        ...thread(issue, onComment, ['issue', 'issue-comment'], action),
         pullRequest: obj(issue.pull_request) !== undefined,
-      });
+      };
     }
     case 'pull_request_review':
     case 'pull_request_review_comment': {
@@ -57,16 +62,8 @@ export function activityOf(eventName: string | undefined, payload: Json): Activi
     case 'discussion_comment': {
       const discussion = obj(payload.discussion);
       if (!discussion) return undefined;
-      const onComment = eventName === 'discussion_comment' && comment;
-      return compact<ActivityInfo>({
-        kind: onComment ? 'discussion-comment' : 'discussion',
-        number: num(discussion.number),
-        title: str(discussion.title) ?? '',
-        url: str(onComment ? comment.html_url : undefined) ?? str(discussion.html_url),
-        action,
-        author: str(obj(onComment ? comment.user : discussion.user)?.login),
-        body: str(onComment ? comment.body : discussion.body),
-      });
+      const onComment = eventName === 'discussion_comment' ? comment : undefined;
+      return thread(discussion, onComment, ['discussion', 'discussion-comment'], action);
     }
     default:
       return undefined;

@@ -1,10 +1,5 @@
 import { normalizeStatus, type JobStatus } from '../model/context.js';
-
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-}
+import { jsonObject as obj, type Json } from '../model/payload.js';
 
 /** The outcome an event carries about something other than the notifier's own job. */
 export interface EventOutcome {

@@ -4,16 +4,12 @@ import { parseStatus } from '../model/status.js';
 import { eventOutcome, resolveStatus } from './event-outcome.js';
 import type { Environment } from '../model/context.js';
 import { activityOf } from './activity.js';
+import { jsonNumber, jsonObject as obj, jsonText, type Json } from '../model/payload.js';
 
-type Json = Record<string, unknown>;
-
-function obj(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-}
+/** Text, or a number written as text (ids and numbers come as either). */
 function str(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.length > 0 ? value : undefined;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
+  const number = jsonNumber(value);
+  return number === undefined ? jsonText(value) : String(number);
 }
 function login(value: unknown): string | undefined {
   return str(obj(value)?.login);
@@ -193,7 +189,7 @@ function workflowRunOf(payload: Json): CiContext['workflowRun'] {
     url: str(run.html_url),
     headBranch: str(run.head_branch),
     headSha: str(run.head_sha),
-    runNumber: typeof run.run_number === 'number' ? run.run_number : undefined,
+    runNumber: jsonNumber(run.run_number),
     event: str(run.event),
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { activityOf } from '../../src/context/activity.js';
 import { githubContext } from '../../src/context/github.js';
 import type { CiContext } from '../../src/model/context.js';
 import { SCENES, loadPayload } from '../fixtures/events/scenes.js';
@@ -283,5 +284,55 @@ describe('githubContext from real event payloads', () => {
       matrix: { os: 'ubuntu-latest', node: 24 },
     });
     expect(context.jobDisplayName).toBe('build (ubuntu-latest, 24)');
+  });
+});
+
+describe('activityOf: an issue or a discussion, or a comment on one', () => {
+  const discussion = { number: 5, title: 'Ideas', html_url: 'https://d', user: { login: 'alice' }, body: 'first' };
+  const comment = { html_url: 'https://c', user: { login: 'bob' }, body: 'reply' };
+
+  it('a comment gives the page, author and text; the subject its number and title', () => {
+    expect(activityOf('discussion_comment', { action: 'created', discussion, comment })).toEqual({
+      kind: 'discussion-comment',
+      number: 5,
+      title: 'Ideas',
+      url: 'https://c',
+      action: 'created',
+      author: 'bob',
+      body: 'reply',
+    });
+    expect(
+      activityOf('issue_comment', { action: 'created', issue: { ...discussion, pull_request: {} }, comment }),
+    ).toEqual({
+      kind: 'issue-comment',
+      number: 5,
+      title: 'Ideas',
+      url: 'https://c',
+      action: 'created',
+      author: 'bob',
+      body: 'reply',
+      pullRequest: true,
+    });
+  });
+
+  it('without a comment (or on the subject event itself) the subject speaks, and a comment without a page links the subject', () => {
+    expect(activityOf('discussion', { action: 'created', discussion, comment })).toEqual({
+      kind: 'discussion',
+      number: 5,
+      title: 'Ideas',
+      url: 'https://d',
+      action: 'created',
+      author: 'alice',
+      body: 'first',
+    });
+    expect(activityOf('issue_comment', { issue: discussion, comment: { body: 'no page' } })).toMatchObject({
+      kind: 'issue-comment',
+      url: 'https://d',
+      body: 'no page',
+      pullRequest: false,
+    });
+    expect(activityOf('issue_comment', { issue: discussion, comment: { body: 'no page' } })).not.toHaveProperty(
+      'author',
+    );
   });
 });
