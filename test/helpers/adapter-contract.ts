@@ -4,39 +4,15 @@
  * that registers its own provider runs it with `describeAdapterContract([name])`.
  */
 import { describe, expect, it } from 'vitest';
-import type { CiContext } from '../../src/model/context.js';
 import { ConfigError } from '../../src/model/errors.js';
 import { createMessage } from '../../src/render/message.js';
 import { SecretRegistry } from '../../src/model/secrets.js';
 import { getDescriptor, loadAdapter } from '../../src/providers/registry.js';
-import type { PlanEnvironment, ProviderSettings } from '../../src/providers/types.js';
+import type { ProviderSettings } from '../../src/providers/types.js';
 import { measure } from '../../src/render/limits.js';
-import { Transport } from '../../src/transport/transport.js';
-import { silentLogger } from '../../src/transport/types.js';
+import { PUSH_FAILURE, planEnvironment } from './plan-fixtures.js';
 
-const context: CiContext = {
-  ci: 'github',
-  repository: 'octo-org/hello-world',
-  repositoryUrl: 'https://github.com/octo-org/hello-world',
-  runId: '42',
-  runAttempt: '1',
-  runUrl: 'https://github.com/octo-org/hello-world/actions/runs/42',
-  workflow: 'CI',
-  status: 'failure',
-  eventName: 'push',
-  branch: 'main',
-};
-
-function environment(secrets: SecretRegistry): PlanEnvironment {
-  const transport = new Transport({
-    timeoutMs: 1000,
-    retries: 0,
-    deadline: Date.now() + 5000,
-    secrets,
-    logger: silentLogger,
-  });
-  return { transport, secrets, logger: silentLogger, dryRun: true, now: Date.now };
-}
+const context = PUSH_FAILURE;
 
 /** A target no provider accepts: an unknown kind. */
 const BAD_TARGET = 'bogus-kind:x';
@@ -96,7 +72,7 @@ export function describeAdapterContract(names: readonly string[]): void {
         const parsed = adapter.parse({ ...sample.settings, format, endpoint: 'http://127.0.0.1:9' });
         secrets.add(sample.settings.token);
         secrets.add(sample.settings.secret);
-        const plans = await adapter.plan(parsed, message, environment(secrets));
+        const plans = await adapter.plan(parsed, message, planEnvironment({ secrets }));
         expect(plans.length).toBeGreaterThan(0);
         for (const plan of plans) {
           const request = await plan.exchange.build(1);

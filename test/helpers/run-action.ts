@@ -38,6 +38,29 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
+/** Everything a run left where people can read it: stdout, stderr, the outputs file and the job summary. */
+export function everythingPrinted(run: ActionRun): string {
+  return [run.stdout, run.stderr, run.outputsRaw, run.summary].join('\n');
+}
+
+/** The lines of everythingPrinted but the runner's add-mask commands, the one place a secret must appear. */
+export function linesBesidesMasks(run: ActionRun): string[] {
+  return everythingPrinted(run)
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'));
+}
+
+/** The lines of linesBesidesMasks that hold `secret`: a test expects none. */
+export function linesHolding(run: ActionRun, secret: string): string[] {
+  return linesBesidesMasks(run).filter((line) => line.includes(secret));
+}
+
+/** The `results` output, parsed; a run without it fails the test here. */
+export function resultsOf<T = Record<string, unknown>>(run: ActionRun): T[] {
+  if (run.outputs.results === undefined) throw new Error(`no results output:\n${run.stdout}\n${run.stderr}`);
+  return JSON.parse(run.outputs.results) as T[];
+}
+
 /** Parses the GITHUB_OUTPUT file format `name<<DELIMITER\nvalue\nDELIMITER`. */
 export function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};

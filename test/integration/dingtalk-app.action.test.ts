@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeDingtalkApp, type FakeDingtalkApp, type FakeDingtalkAppOptions } from '../fakes/dingtalk-app.js';
-import { runAction, type ActionRun } from '../helpers/run-action.js';
+import { runAction, type ActionRun, linesHolding, resultsOf } from '../helpers/run-action.js';
 
 const APP_KEY = 'dingabcdefghijklmnop';
 const APP_SECRET = 'DingtalkAppSecretNeverLogged-0123456789';
@@ -40,16 +40,9 @@ function inputs(server: FakeDingtalkApp, extra: Record<string, string> = {}): Re
   };
 }
 
-function results(run: ActionRun): Record<string, unknown>[] {
-  return JSON.parse(run.outputs.results!) as Record<string, unknown>[];
-}
-
 function expectNoSecrets(run: ActionRun, server: FakeDingtalkApp): void {
-  const text = [run.stdout, run.stderr, run.outputsRaw, run.summary].join('\n');
-  for (const secret of [APP_SECRET, ...server.issued]) {
-    const leaks = text.split('\n').filter((line) => line.includes(secret) && !line.startsWith('::add-mask::'));
-    expect(leaks, `leaked ${secret}`).toEqual([]);
-  }
+  for (const secret of [APP_SECRET, ...server.issued])
+    expect(linesHolding(run, secret), `leaked ${secret}`).toEqual([]);
 }
 
 describe('dingtalk-app through node dist/index.js', () => {
@@ -73,7 +66,7 @@ describe('dingtalk-app through node dist/index.js', () => {
     const server = await start({ readers: ['alice'] });
     const run = await runAction({ inputs: inputs(server, { 'wait-for-delivery': '10' }) });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    const [result] = results(run);
+    const [result] = resultsOf(run);
     expect(result!.delivery).toBe('delivered');
     expect(result!.deliveryMessage).toBe('1 read (alice), 1 unread');
   });
@@ -87,7 +80,7 @@ describe('dingtalk-app through node dist/index.js', () => {
       inputs: inputs(server, { target: 'user:alice,ghost', 'wait-for-delivery': '10' }),
     });
     expect(again.code).toBe(1);
-    const [result] = results(again);
+    const [result] = resultsOf(again);
     expect(result!.ok).toBe(true);
     expect(result!.delivery).toBe('failed');
     expect(result!.deliveryMessage).toMatch(/invalid user ghost/);
@@ -127,7 +120,7 @@ describe('dingtalk-app through node dist/index.js', () => {
     const server = await start({ untrusted: true });
     const run = await runAction({ inputs: inputs(server) });
     expect(run.code).toBe(1);
-    expect(results(run)[0]).toMatchObject({ ok: false, code: 60020 });
+    expect(resultsOf(run)[0]).toMatchObject({ ok: false, code: 60020 });
     expect(run.stdout + run.stderr).toMatch(/egress IP.*`endpoint`/s);
     expectNoSecrets(run, server);
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeEasemob, type FakeEasemob, type FakeEasemobOptions } from '../fakes/easemob.js';
-import { runAction, type ActionRun } from '../helpers/run-action.js';
+import { runAction, type ActionRun, linesHolding, resultsOf } from '../helpers/run-action.js';
 
 const ORG = '1112171214115068';
 const APP = 'cinotify';
@@ -33,16 +33,9 @@ function inputs(server: FakeEasemob, extra: Record<string, string> = {}): Record
   };
 }
 
-function results(run: ActionRun): Record<string, unknown>[] {
-  return JSON.parse(run.outputs.results!) as Record<string, unknown>[];
-}
-
 function expectNoSecrets(run: ActionRun, server: FakeEasemob): void {
-  const text = [run.stdout, run.stderr, run.outputsRaw, run.summary].join('\n');
-  for (const secret of [CLIENT_SECRET, CLIENT_ID, ...server.issued]) {
-    const leaks = text.split('\n').filter((line) => line.includes(secret) && !line.startsWith('::add-mask::'));
-    expect(leaks, `leaked ${secret}`).toEqual([]);
-  }
+  for (const secret of [CLIENT_SECRET, CLIENT_ID, ...server.issued])
+    expect(linesHolding(run, secret), `leaked ${secret}`).toEqual([]);
 }
 
 const users = (count: number) => Array.from({ length: count }, (_, i) => `u${i}`);
@@ -82,7 +75,7 @@ describe('easemob through node dist/index.js', () => {
     expect(body.ext.em_push_ext.content).toBe(body.ext.em_apns_ext.em_push_content);
     expect(String(body.ext.em_push_ext.content).length).toBeGreaterThan(10);
     const ids = server.accepted[0]!.ids;
-    expect(results(run)).toEqual([
+    expect(resultsOf(run)).toEqual([
       expect.objectContaining({ provider: 'easemob', target: 'user:alice', ok: true, id: ids.alice }),
       expect.objectContaining({ provider: 'easemob', target: 'user:bob', ok: true, id: ids.bob }),
     ]);
@@ -110,7 +103,7 @@ describe('easemob through node dist/index.js', () => {
     expect(ext.em_force_notification).toBe(true);
     // options.ext merges: the nickname joins the generated title and content.
     expect(ext.em_push_ext).toMatchObject({ group_user_nickname: 'CI', title: expect.stringContaining('Failed') });
-    expect(results(run).map((result) => result.target)).toEqual([
+    expect(resultsOf(run).map((result) => result.target)).toEqual([
       'group:101',
       'group:102',
       'group:103',
@@ -127,7 +120,7 @@ describe('easemob through node dist/index.js', () => {
     expect(server.accepted.map((message) => (message.body.to as string[]).length)).toEqual([600, 600, 300]);
     const all = server.accepted.flatMap((message) => message.body.to as string[]);
     expect(new Set(all).size).toBe(1500);
-    const out = results(run);
+    const out = resultsOf(run);
     expect(out).toHaveLength(1500);
     expect(out.every((result) => result.ok === true && typeof result.id === 'string')).toBe(true);
     expect(out[1499]).toMatchObject({ target: 'user:u1499', id: server.accepted[2]!.ids.u1499 });
@@ -157,7 +150,7 @@ describe('easemob through node dist/index.js', () => {
     const all = server.accepted.flatMap((message) => message.body.to as string[]);
     expect(all).toHaveLength(1500);
     expect(new Set(all).size).toBe(1500);
-    expect(results(run).every((result) => result.ok)).toBe(true);
+    expect(resultsOf(run).every((result) => result.ok)).toBe(true);
     expectNoSecrets(run, server);
   });
 
@@ -242,7 +235,7 @@ describe('easemob through node dist/index.js', () => {
     expect(server.accepted).toHaveLength(0);
     // One check and one create for the whole run, shared by both deliveries.
     expect(server.apiRequests().map((request) => request.method)).toEqual(['GET', 'POST']);
-    const out = results(run);
+    const out = resultsOf(run);
     expect(out).toHaveLength(2);
     for (const result of out) expect(String(result.message)).toContain('push template is not enabled');
   });
@@ -265,7 +258,7 @@ describe('easemob through node dist/index.js', () => {
     const run = await runAction({ inputs: inputs(server, { target: 'user:alice', deadline: '30' }) });
     expect(run.code).toBe(1);
     expect(server.apiRequests()).toHaveLength(1);
-    const [result] = results(run);
+    const [result] = resultsOf(run);
     expect(result).toMatchObject({ ok: false, attempts: 1, code: 'forbidden_op' });
     expect(String(result!.message)).toContain('message send reach limit');
     expect(String(result!.message)).toContain('past the deadline');
@@ -303,7 +296,7 @@ describe('easemob through node dist/index.js', () => {
     const sends = server.apiRequests();
     expect(sends).toHaveLength(2);
     expect(sends[1]!.receivedAt - sends[0]!.receivedAt).toBeGreaterThanOrEqual(900);
-    expect(results(run)[0]).toMatchObject({ ok: true, attempts: 2 });
+    expect(resultsOf(run)[0]).toMatchObject({ ok: true, attempts: 2 });
   });
 
   it('paces user sends by recipients: 6600 users (11 calls of 600) never exceed 6000 messages a minute', async () => {
@@ -338,7 +331,7 @@ describe('easemob through node dist/index.js', () => {
     const run = await runAction({ inputs: inputs(server, { target: 'user:alice' }) });
     expect(run.code, run.stdout).toBe(0);
     expect(server.accepted).toHaveLength(1);
-    expect(results(run)[0]).toMatchObject({ ok: true, attempts: 3 });
+    expect(resultsOf(run)[0]).toMatchObject({ ok: true, attempts: 3 });
   });
 
   it('fails naming the Easemob error when the client secret is wrong, fetching the token once', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeFeishuApp, type FakeFeishuApp, type FakeFeishuAppOptions } from '../fakes/feishu-app.js';
-import { runAction, type ActionRun } from '../helpers/run-action.js';
+import { runAction, type ActionRun, linesHolding, resultsOf } from '../helpers/run-action.js';
 
 const APP_ID = 'cli_a5e1b2c3d4e5f6a7';
 const APP_SECRET = 'FeishuAppSecretNeverLogged0123';
@@ -34,16 +34,9 @@ function inputs(server: FakeFeishuApp, extra: Record<string, string> = {}): Reco
   };
 }
 
-function results(run: ActionRun): Record<string, unknown>[] {
-  return JSON.parse(run.outputs.results!) as Record<string, unknown>[];
-}
-
 function expectNoSecrets(run: ActionRun, server: FakeFeishuApp): void {
-  const text = [run.stdout, run.stderr, run.outputsRaw, run.summary].join('\n');
-  for (const secret of [APP_SECRET, ...server.issued]) {
-    const leaks = text.split('\n').filter((line) => line.includes(secret) && !line.startsWith('::add-mask::'));
-    expect(leaks, `leaked ${secret}`).toEqual([]);
-  }
+  for (const secret of [APP_SECRET, ...server.issued])
+    expect(linesHolding(run, secret), `leaked ${secret}`).toEqual([]);
 }
 
 const header = (content: Record<string, unknown>) =>
@@ -75,7 +68,7 @@ describe('feishu-app through node dist/index.js', () => {
     expect(header(card)).toContain('Failed');
     expect(JSON.stringify(card)).toContain('View run');
     expect(run.outputs['message-id']).toBe(server.messages[0]!.message_id);
-    expect(results(run).map((result) => result.target)).toEqual([`chat:${CHAT}`, `user:${USER}`]);
+    expect(resultsOf(run).map((result) => result.target)).toEqual([`chat:${CHAT}`, `user:${USER}`]);
     expectNoSecrets(run, server);
   });
 
@@ -148,21 +141,21 @@ describe('feishu-app through node dist/index.js', () => {
       inputs: inputs(server, { 'reply-to': run0.outputs['message-id']!, 'wait-for-delivery': '5' }),
     });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    const [result] = results(run);
+    const [result] = resultsOf(run);
     expect(result!.delivery).toBe('delivered');
     expect(result!.deliveryMessage).toBe('read by nobody yet');
     // The first message, read by the user, reports its reader.
     const again = await runAction({
       inputs: inputs(server, { 'update-message': run0.outputs['message-id']!, 'wait-for-delivery': '5' }),
     });
-    expect(results(again)[0]!.deliveryMessage).toBe(`read by 1: ${USER}`);
+    expect(resultsOf(again)[0]!.deliveryMessage).toBe(`read by 1: ${USER}`);
   });
 
   it('fails with the code and a hint for a user outside the availability scope', async () => {
     const server = await start();
     const run = await runAction({ inputs: inputs(server, { target: 'user:ou_outsider' }) });
     expect(run.code).toBe(1);
-    const [result] = results(run);
+    const [result] = resultsOf(run);
     expect(result!.code).toBe(230013);
     expect(String(result!.message)).toMatch(/availability scope/);
     expect(run.stdout + run.stderr).toMatch(/availability scope/);
@@ -177,7 +170,7 @@ describe('feishu-app through node dist/index.js', () => {
     });
     expect(run.code).toBe(1);
     expect(server.tokenRequests()).toBe(1);
-    expect(results(run).map((result) => result.code)).toEqual([10014, 10014]);
+    expect(resultsOf(run).map((result) => result.code)).toEqual([10014, 10014]);
     expect(run.stdout + run.stderr).toMatch(/check `secret`/);
     const leaks = (run.stdout + run.stderr)
       .split('\n')

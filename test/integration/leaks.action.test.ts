@@ -6,7 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeServer, sendJson, type RecordedRequest } from '../helpers/fake-server.js';
-import { runAction, type ActionRun } from '../helpers/run-action.js';
+import { runAction, everythingPrinted } from '../helpers/run-action.js';
 import { ensureLibBuilt, runCli } from '../helpers/run-cli.js';
 
 const TOKEN = 'Zq9AccessTok3nForLeakTests0123456789abcdef';
@@ -17,10 +17,6 @@ const HEX_TOKEN = '7e57c0ffee0123456789abcdef7e57aa';
 /** Every form of a credential a leak could take: as is, percent-encoded, base64, and its first 12 characters. */
 function forms(value: string): string[] {
   return [value, encodeURIComponent(value), Buffer.from(value).toString('base64'), value.slice(0, 12)];
-}
-
-function everything(run: ActionRun): string {
-  return [run.stdout, run.stderr, run.outputsRaw, run.summary].join('\n');
 }
 
 function expectNoLeak(text: string, ...credentials: string[]): void {
@@ -173,7 +169,7 @@ describe('what the user reads', () => {
     expect(run.stdout).toContain('POST https://oapi.dingtalk.com/robot/send?access_token=***&timestamp=***&sign=***');
     expect(run.stdout).not.toMatch(/POST \*\*\*/);
     expect(
-      everything(run)
+      everythingPrinted(run)
         .split('\n')
         .filter((line) => !line.startsWith('::add-mask::'))
         .join('\n'),

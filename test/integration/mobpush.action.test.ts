@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeMobpush, type FakeMobpushOptions } from '../fakes/mobpush.js';
-import { runAction, type ActionRun } from '../helpers/run-action.js';
+import { runAction, type ActionRun, linesBesidesMasks, resultsOf } from '../helpers/run-action.js';
 
 const KEY = '2f2d7a68f8a40';
 const SECRET = '9abee316611dd24f607feb9f2c496338';
@@ -42,18 +42,6 @@ async function run(inputs: Record<string, string>): Promise<ActionRun> {
   });
 }
 
-function results(run: ActionRun): Result[] {
-  return JSON.parse(run.outputs.results ?? '[]') as Result[];
-}
-
-function everything(run: ActionRun): string {
-  return [run.stdout, run.stderr, run.outputsRaw, run.summary]
-    .join('\n')
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n');
-}
-
 describe('MobPush through node dist/index.js', () => {
   it('broadcasts a signed push and reports the batchId', async () => {
     const server = await start();
@@ -77,9 +65,11 @@ describe('MobPush through node dist/index.js', () => {
     expect(server.pushes[0]!.workno).toMatch(/^[0-9a-f]{32}$/);
     expect(result.outputs.status).toBe('success');
     expect(result.outputs['message-id']).toBe(server.pushes[0]!.batchId);
-    expect(results(result)).toEqual([expect.objectContaining({ target: 'all', ok: true, attempts: 1, code: 200 })]);
-    expect(everything(result)).not.toContain(SECRET);
-    expect(everything(result)).not.toContain(request!.headers.sign as string);
+    expect(resultsOf<Result>(result)).toEqual([
+      expect.objectContaining({ target: 'all', ok: true, attempts: 1, code: 200 }),
+    ]);
+    expect(linesBesidesMasks(result).join('\n')).not.toContain(SECRET);
+    expect(linesBesidesMasks(result).join('\n')).not.toContain(request!.headers.sign as string);
   });
 
   it.each([
@@ -96,7 +86,7 @@ describe('MobPush through node dist/index.js', () => {
     expect(server.pushes).toHaveLength(1);
     expect(server.pushes[0]!.body.pushTarget).toEqual(pushTarget);
     expect(server.pushes[0]!.body.pushNotify).toMatchObject({ plats: [1] });
-    expect(results(result)[0]).toMatchObject({ target, ok: true });
+    expect(resultsOf<Result>(result)[0]).toMatchObject({ target, ok: true });
   });
 
   it('fans 2500 aliases out into three pushes of at most 1000', async () => {
@@ -109,12 +99,12 @@ describe('MobPush through node dist/index.js', () => {
     expect(sent.map((batch) => batch.length).sort()).toEqual([1000, 1000, 500]);
     expect(new Set(sent.flat())).toEqual(new Set(aliases));
     expect(new Set(server.pushes.map((push) => push.workno)).size).toBe(3);
-    expect(results(result).map((item) => item.target)).toEqual([
+    expect(resultsOf<Result>(result).map((item) => item.target)).toEqual([
       'alias:2500 aliases (batch 1/3)',
       'alias:2500 aliases (batch 2/3)',
       'alias:2500 aliases (batch 3/3)',
     ]);
-    expect(results(result).every((item) => item.ok)).toBe(true);
+    expect(resultsOf<Result>(result).every((item) => item.ok)).toBe(true);
   });
 
   it('fans 250 tags out into pushes of at most 100 (MobPush refuses more with 4525)', async () => {
@@ -125,7 +115,7 @@ describe('MobPush through node dist/index.js', () => {
     const sent = server.pushes.map((push) => (push.body.pushTarget as { tags: string[] }).tags);
     expect(sent.map((batch) => batch.length)).toEqual([100, 100, 50]);
     expect(new Set(sent.flat())).toEqual(new Set(tags));
-    expect(results(result).every((item) => item.ok)).toBe(true);
+    expect(resultsOf<Result>(result).every((item) => item.ok)).toBe(true);
   });
 
   it('refuses tags-all with more than 100 tags before any request (an intersection cannot be split)', async () => {
@@ -150,7 +140,7 @@ describe('MobPush through node dist/index.js', () => {
     const result = await run({ target: 'all', retries: '3', deadline: '30' });
     expect(result.code).toBe(1);
     expect(server.requests).toHaveLength(1);
-    const [item] = results(result);
+    const [item] = resultsOf<Result>(result);
     expect(item).toMatchObject({ ok: false, code: 4103, attempts: 1 });
     expect(item!.message).toContain('past the deadline');
     expect(result.stdout).toContain('100 a day');
@@ -164,7 +154,7 @@ describe('MobPush through node dist/index.js', () => {
     const creates = server.requests.filter((request) => request.path === '/v3/push/createPush');
     expect(creates).toHaveLength(2);
     expect(creates[0]!.body).toBe(creates[1]!.body);
-    expect(results(result)).toEqual([expect.objectContaining({ ok: true, attempts: 2, code: 200 })]);
+    expect(resultsOf<Result>(result)).toEqual([expect.objectContaining({ ok: true, attempts: 2, code: 200 })]);
   });
 
   it('retries after a dropped connection and still records exactly one push', async () => {
@@ -174,7 +164,7 @@ describe('MobPush through node dist/index.js', () => {
     expect(server.requests.filter((request) => request.path === '/v3/push/createPush')).toHaveLength(2);
     expect(server.pushes).toHaveLength(1);
     expect(server.requests[0]!.body).toBe(server.requests[1]!.body);
-    expect(results(result)).toEqual([expect.objectContaining({ ok: true, attempts: 2, code: 5408 })]);
+    expect(resultsOf<Result>(result)).toEqual([expect.objectContaining({ ok: true, attempts: 2, code: 5408 })]);
     expect(result.outputs.status).toBe('success');
   });
 
@@ -188,7 +178,7 @@ describe('MobPush through node dist/index.js', () => {
     const result = await run({ target: 'alias:tester1', retries: '2' });
     expect(result.code, result.stdout).toBe(0);
     expect(server.pushes).toHaveLength(1);
-    expect(results(result)).toEqual([expect.objectContaining({ ok: true, attempts: 2, code: 200 })]);
+    expect(resultsOf<Result>(result)).toEqual([expect.objectContaining({ ok: true, attempts: 2, code: 200 })]);
   });
 
   it('gives up on a throttle after the retry budget, with the code and its meaning', async () => {
@@ -197,7 +187,7 @@ describe('MobPush through node dist/index.js', () => {
     expect(result.code).toBe(1);
     expect(server.pushes).toHaveLength(0);
     expect(server.requests).toHaveLength(2);
-    const [item] = results(result);
+    const [item] = resultsOf<Result>(result);
     expect(item).toMatchObject({ ok: false, code: 4314, attempts: 2 });
     expect(item!.message).toContain('too many requests');
     expect(result.outputs.status).toBe('failure');
@@ -209,7 +199,7 @@ describe('MobPush through node dist/index.js', () => {
     expect(result.code).toBe(1);
     expect(server.requests).toHaveLength(1);
     expect(server.pushes).toHaveLength(0);
-    const [item] = results(result);
+    const [item] = resultsOf<Result>(result);
     expect(item).toMatchObject({ ok: false, code: 5801, attempts: 1 });
     expect(item!.message).toContain('数据校验失败');
     expect(item!.message).toContain('`secret`');
@@ -227,7 +217,7 @@ describe('MobPush through node dist/index.js', () => {
     const result = await run({ target: 'alias:tester1', retries: '3' });
     expect(result.code).toBe(1);
     expect(server.requests).toHaveLength(1);
-    const [item] = results(result);
+    const [item] = resultsOf<Result>(result);
     expect(item).toMatchObject({ ok: false, code: status, attempts: 1 });
     expect(item!.message).toContain(`MobPush error ${status}`);
     expect(item!.message).toContain(error);
@@ -241,8 +231,8 @@ describe('MobPush through node dist/index.js', () => {
     const second = await run({ target: 'alias:tester1', retries: '0' });
     expect(second.code).toBe(1);
     expect(server.pushes).toHaveLength(1);
-    expect(results(second)[0]).toMatchObject({ ok: false, code: 5408, attempts: 1 });
-    expect(results(second)[0]!.message).toContain('options.workno');
+    expect(resultsOf<Result>(second)[0]).toMatchObject({ ok: false, code: 5408, attempts: 1 });
+    expect(resultsOf<Result>(second)[0]!.message).toContain('options.workno');
   });
 
   it('merges options into the body and validates them before any request', async () => {
@@ -289,6 +279,6 @@ describe('MobPush through node dist/index.js', () => {
     expect(result.stdout).toContain(`POST ${server.url}/v3/push/createPush`);
     expect(result.stdout).toContain('sign: ***');
     expect(result.stdout).toMatch(/"workno": "[0-9a-f]{32}"/);
-    expect(everything(result)).not.toContain(SECRET);
+    expect(linesBesidesMasks(result).join('\n')).not.toContain(SECRET);
   });
 });

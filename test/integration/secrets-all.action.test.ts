@@ -12,7 +12,7 @@ import { fakePushplus } from '../fakes/pushplus.js';
 import { fakeServerchan } from '../fakes/serverchan.js';
 import { fakeWecom } from '../fakes/wecom.js';
 import type { FakeServer } from '../helpers/fake-server.js';
-import { runAction, type ActionRun } from '../helpers/run-action.js';
+import { runAction, type ActionRun, linesBesidesMasks } from '../helpers/run-action.js';
 
 interface LeakCase {
   provider: string;
@@ -123,12 +123,8 @@ const CASES: LeakCase[] = [
 ];
 
 function expectClean(run: ActionRun, values: string[]): void {
-  const printed = [run.stdout, run.stderr, run.outputsRaw, run.summary]
-    .join('\n')
-    .split('\n')
-    // add-mask commands are how the runner learns what to hide.
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n');
+  // add-mask commands are how the runner learns what to hide.
+  const printed = linesBesidesMasks(run).join('\n');
   for (const value of values) {
     if (value.length < 4) continue;
     expect(printed, `leaked: ${value}`).not.toContain(value);

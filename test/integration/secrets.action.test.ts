@@ -1,20 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakePushplus } from '../fakes/pushplus.js';
-import { runAction, type ActionRun } from '../helpers/run-action.js';
+import { runAction, type ActionRun, linesHolding } from '../helpers/run-action.js';
 
 const TOKEN = 'aa11bb22cc33dd44ee55ff6677889900';
 const SECRET = 'S3cr3t-signing-key-do-not-leak';
 
-function everything(run: ActionRun): string {
-  return [run.stdout, run.stderr, run.outputsRaw, run.summary].join('\n');
-}
-
 function expectNoSecret(run: ActionRun): void {
-  const text = everything(run);
   for (const secret of [TOKEN, SECRET, encodeURIComponent(SECRET), Buffer.from(TOKEN).toString('base64')]) {
     // add-mask commands are how the runner learns what to hide; the value must appear nowhere else.
-    const leaks = text.split('\n').filter((line) => line.includes(secret) && !line.startsWith('::add-mask::'));
-    expect(leaks, `secret leaked: ${secret}`).toEqual([]);
+    expect(linesHolding(run, secret), `secret leaked: ${secret}`).toEqual([]);
   }
 }
 

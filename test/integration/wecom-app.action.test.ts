@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeWecomApp, type FakeWecomApp, type FakeWecomAppOptions } from '../fakes/wecom-app.js';
-import { runAction, type ActionRun } from '../helpers/run-action.js';
+import { runAction, type ActionRun, linesHolding, resultsOf } from '../helpers/run-action.js';
 
 const CORP_ID = 'ww1234567890abcdef';
 const CORP_SECRET = 'WecomAppSecretNeverLogged-0123456789abcd';
@@ -41,16 +41,9 @@ function inputs(server: FakeWecomApp, extra: Record<string, string> = {}): Recor
   };
 }
 
-function results(run: ActionRun): Record<string, unknown>[] {
-  return JSON.parse(run.outputs.results!) as Record<string, unknown>[];
-}
-
 function expectNoSecrets(run: ActionRun, server: FakeWecomApp): void {
-  const text = [run.stdout, run.stderr, run.outputsRaw, run.summary].join('\n');
-  for (const secret of [CORP_SECRET, ...server.issued]) {
-    const leaks = text.split('\n').filter((line) => line.includes(secret) && !line.startsWith('::add-mask::'));
-    expect(leaks, `leaked ${secret}`).toEqual([]);
-  }
+  for (const secret of [CORP_SECRET, ...server.issued])
+    expect(linesHolding(run, secret), `leaked ${secret}`).toEqual([]);
 }
 
 describe('wecom-app through node dist/index.js', () => {
@@ -89,7 +82,7 @@ describe('wecom-app through node dist/index.js', () => {
     const run = await runAction({ inputs: inputs(server, { target: 'user:alice,Ghost,carol' }) });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.status).toBe('success');
-    const list = results(run);
+    const list = resultsOf(run);
     expect(list[0]).toMatchObject({ ok: true, id: server.delivered[0]!.msgid });
     expect(list.slice(1)).toEqual([
       expect.objectContaining({ target: 'user:ghost', ok: false, warning: true }),
@@ -103,7 +96,7 @@ describe('wecom-app through node dist/index.js', () => {
     const server = await start();
     const run = await runAction({ inputs: inputs(server, { target: 'user:ghost\nparty:99' }) });
     expect(run.code).toBe(1);
-    expect(results(run)[0]).toMatchObject({ ok: false, code: 81013 });
+    expect(resultsOf(run)[0]).toMatchObject({ ok: false, code: 81013 });
     expect(run.stdout + run.stderr).toMatch(/visibility/);
   });
 

@@ -2,17 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CiContext } from '../../src/model/context.js';
 import { createMessage } from '../../src/render/message.js';
-import { SecretRegistry } from '../../src/model/secrets.js';
 import { sendResultState } from '../../src/providers/dingtalk-app/index.js';
 import { feishuApp, feishuAppVerdict } from '../../src/providers/feishu-app/index.js';
-import type { PlanEnvironment } from '../../src/providers/types.js';
 import { wecomApp } from '../../src/providers/wecom-app/index.js';
-import { Transport } from '../../src/transport/transport.js';
-import { silentLogger, type HttpReply } from '../../src/transport/types.js';
-
-function reply(status: number, json: unknown, headers: Record<string, string> = {}): HttpReply {
-  return { status, json, text: JSON.stringify(json), headers: new Headers(headers), durationMs: 1 };
-}
+import { jsonReply, planEnvironment } from '../helpers/plan-fixtures.js';
 
 const context: CiContext = {
   ci: 'github',
@@ -25,22 +18,12 @@ const context: CiContext = {
   branch: 'main',
 };
 
-function env(): PlanEnvironment {
-  const secrets = new SecretRegistry();
-  const transport = new Transport({
-    timeoutMs: 1000,
-    retries: 0,
-    deadline: Date.now() + 5000,
-    secrets,
-    logger: silentLogger,
-  });
-  return { transport, secrets, logger: silentLogger, dryRun: true, now: Date.now, deadline: Date.now() + 100_000 };
-}
+const env = () => planEnvironment({ deadline: Date.now() + 100_000 });
 
 describe('feishu-app replies', () => {
   it('names the missing scope from permission_violations', () => {
     const verdict = feishuAppVerdict(
-      reply(400, {
+      jsonReply(400, {
         code: 99991672,
         msg: 'Access denied',
         error: { permission_violations: [{ type: 'action_scope_required', subject: 'im:message:send_as_bot' }] },
@@ -53,15 +36,15 @@ describe('feishu-app replies', () => {
 
   it('retries a throttled call after x-ogw-ratelimit-reset and asks for a new token on the expired codes', () => {
     const throttled = feishuAppVerdict(
-      reply(429, { code: 99991400, msg: 'too many' }, { 'x-ogw-ratelimit-reset': '3' }),
+      jsonReply(429, { code: 99991400, msg: 'too many' }, { 'x-ogw-ratelimit-reset': '3' }),
       [],
     );
     expect(throttled).toMatchObject({ ok: false, retry: 'safe', retryAfterMs: 3000 });
-    expect(feishuAppVerdict(reply(400, { code: 99991663, msg: 'expired' }), [99991663])).toMatchObject({
+    expect(feishuAppVerdict(jsonReply(400, { code: 99991663, msg: 'expired' }), [99991663])).toMatchObject({
       retry: 'reauth',
     });
     // Outside the configured list the same code is a plain failure.
-    expect(feishuAppVerdict(reply(400, { code: 99991663, msg: 'expired' }), [])).toMatchObject({ retry: 'never' });
+    expect(feishuAppVerdict(jsonReply(400, { code: 99991663, msg: 'expired' }), [])).toMatchObject({ retry: 'never' });
   });
 
   it('gives the same uuid to every build of one delivery and another to another status', async () => {

@@ -1,30 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { CiContext } from '../../src/model/context.js';
 import { ConfigError } from '../../src/model/errors.js';
 import { createMessage } from '../../src/render/message.js';
-import { SecretRegistry } from '../../src/model/secrets.js';
 import { easemob as easemobAdapter } from '../../src/providers/easemob/index.js';
 import { loadAdapter } from '../../src/providers/registry.js';
 import { easemobFailure } from '../../src/providers/easemob/errors.js';
-import type { PlanEnvironment, ProviderSettings } from '../../src/providers/types.js';
-import { Transport } from '../../src/transport/transport.js';
-import { silentLogger, type HttpReply } from '../../src/transport/types.js';
+import type { ProviderSettings } from '../../src/providers/types.js';
+import { type HttpReply } from '../../src/transport/types.js';
+import { PUSH_FAILURE, jsonReply, planEnvironment } from '../helpers/plan-fixtures.js';
 
 // Through the registry, as a run gets it: core's shared checks (credentials, format, target) run before parse.
 const easemob = (await loadAdapter('easemob')) as typeof easemobAdapter;
 
-const context: CiContext = {
-  ci: 'github',
-  repository: 'octo-org/hello-world',
-  repositoryUrl: 'https://github.com/octo-org/hello-world',
-  runId: '42',
-  runAttempt: '1',
-  runUrl: 'https://github.com/octo-org/hello-world/actions/runs/42',
-  workflow: 'CI',
-  status: 'failure',
-  eventName: 'push',
-  branch: 'main',
-};
+const context = PUSH_FAILURE;
 
 const settings: ProviderSettings = {
   token: 'YXA6clientid',
@@ -34,22 +21,6 @@ const settings: ProviderSettings = {
   target: 'user:alice',
   options: {},
 };
-
-function env(dryRun = true): PlanEnvironment {
-  const secrets = new SecretRegistry();
-  const transport = new Transport({
-    timeoutMs: 1000,
-    retries: 0,
-    deadline: Date.now() + 5000,
-    secrets,
-    logger: silentLogger,
-  });
-  return { transport, secrets, logger: silentLogger, dryRun, now: Date.now };
-}
-
-function reply(status: number, json: unknown): HttpReply {
-  return { status, headers: new Headers(), text: JSON.stringify(json), json, durationMs: 1 };
-}
 
 function inputOf(run: () => unknown): string | undefined {
   try {
@@ -110,7 +81,7 @@ describe('easemob parse', () => {
 describe('easemob plan', () => {
   it('builds a dry-run request with a placeholder token and no token fetch', async () => {
     const parsed = easemob.parse(settings);
-    const [plan] = await easemob.plan(parsed, createMessage('Build failed', 'Body', context), env());
+    const [plan] = await easemob.plan(parsed, createMessage('Build failed', 'Body', context), planEnvironment());
     const request = await plan!.exchange.build(1);
     expect(request.url).toBe('http://127.0.0.1:9/acme/im/messages/users');
     expect(request.headers.authorization).toBe('Bearer ***');
@@ -122,7 +93,7 @@ describe('easemob plan', () => {
       ...settings,
       options: { ext: { em_push_ext: { custom: { k: 'v'.repeat(500) } } } },
     });
-    const [plan] = await easemob.plan(parsed, createMessage('T', `# Failed\n\n${hostile}`, context), env());
+    const [plan] = await easemob.plan(parsed, createMessage('T', `# Failed\n\n${hostile}`, context), planEnvironment());
     const body = JSON.parse((await plan!.exchange.build(1)).body!) as Record<string, unknown>;
     const size = Buffer.byteLength(JSON.stringify(body.body)) + Buffer.byteLength(JSON.stringify(body.ext));
     expect(size).toBeLessThanOrEqual(5 * 1024);
@@ -135,13 +106,15 @@ describe('easemob plan', () => {
 
   it('refuses an ext so large that no message fits', async () => {
     const parsed = easemob.parse({ ...settings, options: { ext: { big: 'x'.repeat(6000) } } });
-    await expect(easemob.plan(parsed, createMessage('T', 'B', context), env())).rejects.toBeInstanceOf(ConfigError);
+    await expect(easemob.plan(parsed, createMessage('T', 'B', context), planEnvironment())).rejects.toBeInstanceOf(
+      ConfigError,
+    );
   });
 
   it('splits users by 600 and groups by 3, and maps reply ids to recipients', async () => {
     const ids = Array.from({ length: 1201 }, (_, i) => `u${i}`);
     const parsed = easemob.parse({ ...settings, target: `user:${ids.join(',')}\ngroup:1,2,3,4` });
-    const plans = await easemob.plan(parsed, createMessage('T', 'B', context), env());
+    const plans = await easemob.plan(parsed, createMessage('T', 'B', context), planEnvironment());
     expect(plans.map((plan) => plan.target)).toEqual([
       'user:600 recipients (batch 1/3)',
       'user:600 recipients (batch 2/3)',
@@ -150,14 +123,17 @@ describe('easemob plan', () => {
       'group:4 (batch 2/2)',
     ]);
     expect(plans[3]!.exchange.rateLimit).toEqual({ requests: 20, perMs: 1000 });
-    const results = plans[3]!.recipients!(reply(200, { data: { '1': 'm1', '3': 'm3' } }));
+    const results = plans[3]!.recipients!(jsonReply(200, { data: { '1': 'm1', '3': 'm3' } }));
     expect(results).toEqual([
       { target: 'group:1', ok: true, id: 'm1' },
       { target: 'group:2', ok: false, message: 'no message id for this recipient in the reply' },
       { target: 'group:3', ok: true, id: 'm3' },
     ]);
-    expect(plans[0]!.exchange.interpret(reply(200, { data: { u0: 'm0' } }))).toMatchObject({ ok: true, id: 'm0' });
-    expect(plans[0]!.exchange.interpret(reply(200, { action: 'post' }))).toMatchObject({ ok: false, retry: 'never' });
+    expect(plans[0]!.exchange.interpret(jsonReply(200, { data: { u0: 'm0' } }))).toMatchObject({ ok: true, id: 'm0' });
+    expect(plans[0]!.exchange.interpret(jsonReply(200, { action: 'post' }))).toMatchObject({
+      ok: false,
+      retry: 'never',
+    });
   });
 });
 
@@ -165,16 +141,16 @@ describe('easemob errors', () => {
   const body = (error: string, description: string) => ({ error, exception: 'X', error_description: description });
 
   it('asks for a new token on 401 only when the request carried one', () => {
-    const expired = reply(401, body('unauthorized', 'Unable to authenticate (OAuth)'));
+    const expired = jsonReply(401, body('unauthorized', 'Unable to authenticate (OAuth)'));
     expect(easemobFailure(expired, { reauth: true })).toMatchObject({ retry: 'reauth', code: 'unauthorized' });
     expect(easemobFailure(expired, { reauth: false }).retry).toBe('never');
     expect(easemobFailure(expired, { reauth: true }).message).toContain('Unable to authenticate (OAuth)');
   });
 
   it('retries 429 and 5xx, never 403 message send reach limit', () => {
-    expect(easemobFailure(reply(429, body('too_many_requests', 'slow down')), { reauth: true }).retry).toBe('safe');
-    expect(easemobFailure(reply(503, body('service_unavailable', 'busy')), { reauth: true }).retry).toBe('safe');
-    const quota = easemobFailure(reply(403, body('forbidden_op', 'message send reach limit')), { reauth: true });
+    expect(easemobFailure(jsonReply(429, body('too_many_requests', 'slow down')), { reauth: true }).retry).toBe('safe');
+    expect(easemobFailure(jsonReply(503, body('service_unavailable', 'busy')), { reauth: true }).retry).toBe('safe');
+    const quota = easemobFailure(jsonReply(403, body('forbidden_op', 'message send reach limit')), { reauth: true });
     expect(quota).toMatchObject({ retry: 'never', code: 'forbidden_op' });
     expect(quota.message).toContain('message send reach limit');
     expect(quota.hint).toContain('20 a second');
@@ -182,7 +158,7 @@ describe('easemob errors', () => {
 
   it('uses error_code when Easemob sends one, and falls back for bodies that are not Easemob errors', () => {
     const coded = easemobFailure(
-      reply(400, { error: 'illegal_argument', error_code: 40001, error_description: 'bad' }),
+      jsonReply(400, { error: 'illegal_argument', error_code: 40001, error_description: 'bad' }),
       {
         reauth: true,
       },

@@ -6,9 +6,9 @@ import { SecretRegistry } from '../../src/model/secrets.js';
 import { interpretMpaasReply, mpaas as mpaasAdapter } from '../../src/providers/mpaas/index.js';
 import { loadAdapter } from '../../src/providers/registry.js';
 import { signRpc } from '../../src/providers/mpaas/signature.js';
-import type { PlanEnvironment, ProviderSettings } from '../../src/providers/types.js';
-import { Transport } from '../../src/transport/transport.js';
-import { silentLogger, type HttpReply } from '../../src/transport/types.js';
+import type { ProviderSettings } from '../../src/providers/types.js';
+import { type HttpReply } from '../../src/transport/types.js';
+import { jsonReply, planEnvironment } from '../helpers/plan-fixtures.js';
 
 // Through the registry, as a run gets it: core's shared checks (credentials, format, target) run before parse.
 const mpaas = (await loadAdapter('mpaas')) as typeof mpaasAdapter;
@@ -34,16 +34,8 @@ const context: CiContext = {
   branch: 'main',
 };
 
-function env(secrets = new SecretRegistry(), now = () => Date.now()): PlanEnvironment {
-  const transport = new Transport({
-    timeoutMs: 1000,
-    retries: 0,
-    deadline: Date.now() + 5000,
-    secrets,
-    logger: silentLogger,
-  });
-  return { transport, secrets, logger: silentLogger, dryRun: false, now };
-}
+const env = (secrets = new SecretRegistry(), now = () => Date.now()) =>
+  planEnvironment({ secrets, now, dryRun: false });
 
 function configError(settings: Partial<ProviderSettings>): ConfigError {
   try {
@@ -57,10 +49,6 @@ function configError(settings: Partial<ProviderSettings>): ConfigError {
 
 function form(body: string | undefined): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(body ?? ''));
-}
-
-function reply(status: number, json: unknown): HttpReply {
-  return { status, headers: new Headers(), text: JSON.stringify(json), json, durationMs: 1 };
 }
 
 describe('mpaas parse', () => {
@@ -232,11 +220,13 @@ describe('mpaas replies', () => {
   it('OK with PushResult.Success true: the id is PushResult.Data, or the RequestId', () => {
     expect(
       interpretMpaasReply(
-        reply(200, { RequestId: 'R1', ResultCode: 'OK', PushResult: { Success: true, Data: 'task1' } }),
+        jsonReply(200, { RequestId: 'R1', ResultCode: 'OK', PushResult: { Success: true, Data: 'task1' } }),
       ),
     ).toMatchObject({ ok: true, id: 'task1' });
     expect(
-      interpretMpaasReply(reply(200, { RequestId: 'R1', ResultCode: 'OK', PushResult: { Success: true, Data: '' } })),
+      interpretMpaasReply(
+        jsonReply(200, { RequestId: 'R1', ResultCode: 'OK', PushResult: { Success: true, Data: '' } }),
+      ),
     ).toMatchObject({ ok: true, id: 'R1' });
   });
 
@@ -244,23 +234,25 @@ describe('mpaas replies', () => {
     const parsed = mpaas.parse({ ...BASE, options: { successCodes: ['OK', 'SUCCESS'] } });
     const [plan] = await mpaas.plan(parsed, createMessage('t', 'b', context), env());
     expect(form((await plan!.exchange.build(1)).body)).not.toHaveProperty('SuccessCodes');
-    const success = reply(200, { RequestId: 'R', ResultCode: 'SUCCESS', PushResult: { Success: true, Data: 'd' } });
+    const success = jsonReply(200, { RequestId: 'R', ResultCode: 'SUCCESS', PushResult: { Success: true, Data: 'd' } });
     expect(plan!.exchange.interpret(success)).toMatchObject({ ok: true, id: 'd', code: 'SUCCESS' });
     expect(interpretMpaasReply(success)).toMatchObject({ ok: false, retry: 'never' });
     expect(() => mpaas.parse({ ...BASE, options: { successCodes: [] } })).toThrow(ConfigError);
   });
 
   it('OK without PushResult (the shape the official SDK models declare) is a success, the id is the RequestId', () => {
-    expect(interpretMpaasReply(reply(200, { RequestId: 'R1', ResultCode: 'OK', ResultMessage: '' }))).toMatchObject({
-      ok: true,
-      id: 'R1',
-      code: 'OK',
-    });
+    expect(interpretMpaasReply(jsonReply(200, { RequestId: 'R1', ResultCode: 'OK', ResultMessage: '' }))).toMatchObject(
+      {
+        ok: true,
+        id: 'R1',
+        code: 'OK',
+      },
+    );
   });
 
   it('a failing ResultCode without PushResult is a failure carrying ResultMessage', () => {
     const verdict = interpretMpaasReply(
-      reply(200, { RequestId: 'R1', ResultCode: 'param_invalid', ResultMessage: 'appId is invalid' }),
+      jsonReply(200, { RequestId: 'R1', ResultCode: 'param_invalid', ResultMessage: 'appId is invalid' }),
     );
     expect(verdict).toMatchObject({ ok: false, code: 'param_invalid', retry: 'never' });
     expect(verdict.ok ? '' : verdict.message).toContain('appId is invalid');
@@ -268,7 +260,11 @@ describe('mpaas replies', () => {
 
   it('OK with PushResult.Success false is not a success', () => {
     const verdict = interpretMpaasReply(
-      reply(200, { RequestId: 'R1', ResultCode: 'OK', PushResult: { Success: false, ResultMsg: 'param is invalid' } }),
+      jsonReply(200, {
+        RequestId: 'R1',
+        ResultCode: 'OK',
+        PushResult: { Success: false, ResultMsg: 'param is invalid' },
+      }),
     );
     expect(verdict).toMatchObject({ ok: false, retry: 'never' });
     expect(verdict.ok ? '' : verdict.message).toContain('param is invalid');
@@ -285,7 +281,7 @@ describe('mpaas replies', () => {
     [500, 'SomethingNew', 'safe'],
     [400, 'SomethingNew', 'never'],
   ])('gateway HTTP %i %s → retry %s', (status, code, retry) => {
-    const verdict = interpretMpaasReply(reply(status, { RequestId: 'R', Code: code, Message: 'm' }));
+    const verdict = interpretMpaasReply(jsonReply(status, { RequestId: 'R', Code: code, Message: 'm' }));
     expect(verdict).toMatchObject({ ok: false, code, retry });
   });
 

@@ -2,49 +2,19 @@
  * The providers against their documents (issue 16): each case is a documented behaviour the adapters got wrong.
  */
 import { describe, expect, it } from 'vitest';
-import type { CiContext } from '../../src/model/context.js';
 import { ConfigError } from '../../src/model/errors.js';
 import { createMessage } from '../../src/render/message.js';
-import { SecretRegistry } from '../../src/model/secrets.js';
 import { dingtalk } from '../../src/providers/dingtalk/index.js';
 import { EasemobClient, easemob } from '../../src/providers/easemob/index.js';
 import { feishu } from '../../src/providers/feishu/index.js';
 import { mobpush } from '../../src/providers/mobpush/index.js';
 import { interpretPush } from '../../src/providers/mobpush/reply.js';
 import { pushplus } from '../../src/providers/pushplus/index.js';
-import type { PlanEnvironment, ProviderSettings } from '../../src/providers/types.js';
+import type { ProviderSettings } from '../../src/providers/types.js';
 import { RateLimiter } from '../../src/transport/rate-limit.js';
-import { Transport } from '../../src/transport/transport.js';
-import { silentLogger, type HttpReply } from '../../src/transport/types.js';
+import { PUSH_FAILURE, jsonReply, planEnvironment } from '../helpers/plan-fixtures.js';
 
-const context: CiContext = {
-  ci: 'github',
-  repository: 'octo-org/hello-world',
-  repositoryUrl: 'https://github.com/octo-org/hello-world',
-  runId: '42',
-  runAttempt: '1',
-  runUrl: 'https://github.com/octo-org/hello-world/actions/runs/42',
-  workflow: 'CI',
-  status: 'failure',
-  eventName: 'push',
-  branch: 'main',
-};
-
-function env(): PlanEnvironment {
-  const secrets = new SecretRegistry();
-  const transport = new Transport({
-    timeoutMs: 1000,
-    retries: 0,
-    deadline: Date.now() + 5000,
-    secrets,
-    logger: silentLogger,
-  });
-  return { transport, secrets, logger: silentLogger, dryRun: true, now: Date.now };
-}
-
-function reply(status: number, json: unknown): HttpReply {
-  return { status, headers: new Headers(), text: JSON.stringify(json), json, durationMs: 1 };
-}
+const context = PUSH_FAILURE;
 
 function configError(run: () => unknown): ConfigError {
   try {
@@ -63,7 +33,7 @@ describe('pushplus', () => {
 
   it('accepts WeCom user ids with dots and @ in to: (cp channel)', async () => {
     const parsed = pushplus.parse({ ...base, channel: 'cp:app1', target: 'to:zhang.san@corp,li_si' });
-    const [plan] = await pushplus.plan(parsed, message, env());
+    const [plan] = await pushplus.plan(parsed, message, planEnvironment());
     expect(JSON.parse(String((await plan!.exchange.build(1)).body))).toMatchObject({ to: 'zhang.san@corp,li_si' });
   });
 
@@ -83,8 +53,8 @@ describe('DingTalk throttling', () => {
     '%i asks for a 10-minute wait, so the transport fails at once within a short deadline',
     async (errcode) => {
       const parsed = dingtalk.parse({ token: 'a'.repeat(64), options: {} });
-      const [plan] = await dingtalk.plan(parsed, message, env());
-      const verdict = plan!.exchange.interpret(reply(200, { errcode, errmsg: 'send too fast' }));
+      const [plan] = await dingtalk.plan(parsed, message, planEnvironment());
+      const verdict = plan!.exchange.interpret(jsonReply(200, { errcode, errmsg: 'send too fast' }));
       expect(verdict).toMatchObject({ ok: false, retry: 'safe', retryAfterMs: 600_000 });
       expect(verdict.ok ? '' : verdict.message).toContain('throttled for about 10 minutes');
     },
@@ -94,8 +64,8 @@ describe('DingTalk throttling', () => {
 describe('Feishu 9499', () => {
   async function verdictOf(msg: string) {
     const parsed = feishu.parse({ token: '2f1d6e3a-0000-4000-8000-000000000000', options: {} });
-    const [plan] = await feishu.plan(parsed, message, env());
-    return plan!.exchange.interpret(reply(200, { code: 9499, msg, data: {} }));
+    const [plan] = await feishu.plan(parsed, message, planEnvironment());
+    return plan!.exchange.interpret(jsonReply(200, { code: 9499, msg, data: {} }));
   }
 
   it('"too many request" is throttling: retried like 11232', async () => {
@@ -117,7 +87,7 @@ describe('MobPush', () => {
   it('batches tags by 100 (4525: at most 100 tags)', async () => {
     const tags = Array.from({ length: 250 }, (_, i) => `t${i}`);
     const parsed = mobpush.parse({ ...base, target: `tags:${tags.join(',')}` });
-    const plans = await mobpush.plan(parsed, message, env());
+    const plans = await mobpush.plan(parsed, message, planEnvironment());
     const sizes = await Promise.all(
       plans.map(
         async (plan) =>
@@ -136,20 +106,20 @@ describe('MobPush', () => {
 
   it('a broadcast has its own window of one a minute', async () => {
     const parsed = mobpush.parse({ ...base, target: 'all\nalias:a' });
-    const [broadcast, alias] = await mobpush.plan(parsed, message, env());
+    const [broadcast, alias] = await mobpush.plan(parsed, message, planEnvironment());
     expect(broadcast!.exchange.rateLimit).toEqual({ requests: 1, perMs: 60_000 });
     expect(broadcast!.exchange.rateKey).not.toBe(alias!.exchange.rateKey);
     expect(alias!.exchange.rateLimit).toEqual({ requests: 500, perMs: 60_000 });
   });
 
   it('a throttled broadcast names the broadcast caps and waits a minute', () => {
-    const verdict = interpretPush(reply(200, { status: 4103, res: null, error: '请求过于频繁' }), 1, 'w', true);
+    const verdict = interpretPush(jsonReply(200, { status: 4103, res: null, error: '请求过于频繁' }), 1, 'w', true);
     expect(verdict).toMatchObject({ ok: false, retry: 'safe', retryAfterMs: 60_000 });
     expect(verdict.ok ? '' : verdict.hint).toContain('100 a day');
   });
 
   it.each([5001, 4201, 5301])('retries transient code %i (the workno makes it safe)', (status) => {
-    expect(interpretPush(reply(200, { status, res: null, error: 'x' }), 1, 'w')).toMatchObject({
+    expect(interpretPush(jsonReply(200, { status, res: null, error: 'x' }), 1, 'w')).toMatchObject({
       ok: false,
       retry: 'safe',
     });
@@ -176,7 +146,7 @@ describe('Easemob', () => {
           appKey: 'acme#im',
           clientId: 'id',
           clientSecret: 'secret',
-          transport: env().transport,
+          transport: planEnvironment().transport,
           tokenTtl: 0,
         }),
     ).toThrow(/never expires/);
@@ -185,7 +155,7 @@ describe('Easemob', () => {
   it('weighs each send by its recipients: 6000 user messages a minute, 20 group messages a second', async () => {
     const users = Array.from({ length: 700 }, (_, i) => `u${i}`);
     const parsed = easemob.parse({ ...base, target: `user:${users.join(',')}\ngroup:1,2,3,4` });
-    const plans = await easemob.plan(parsed, message, env());
+    const plans = await easemob.plan(parsed, message, planEnvironment());
     expect(plans.map((plan) => [plan.exchange.rateWeight, plan.exchange.rateLimit])).toEqual([
       [600, { requests: 6000, perMs: 60_000 }],
       [100, { requests: 6000, perMs: 60_000 }],
@@ -196,9 +166,9 @@ describe('Easemob', () => {
 
   it('retries 403 "message send reach limit" on a send after the window', async () => {
     const parsed = easemob.parse({ ...base, target: 'group:1' });
-    const [plan] = await easemob.plan(parsed, message, env());
+    const [plan] = await easemob.plan(parsed, message, planEnvironment());
     const verdict = plan!.exchange.interpret(
-      reply(403, { error: 'forbidden_op', exception: 'X', error_description: 'message send reach limit' }),
+      jsonReply(403, { error: 'forbidden_op', exception: 'X', error_description: 'message send reach limit' }),
     );
     expect(verdict).toMatchObject({ ok: false, retry: 'safe', retryAfterMs: 1000 });
   });

@@ -3,17 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { CiContext } from '../../src/model/context.js';
 import { ConfigError } from '../../src/model/errors.js';
 import { createMessage } from '../../src/render/message.js';
-import { SecretRegistry } from '../../src/model/secrets.js';
 import { explainDingtalk } from '../../src/providers/dingtalk/codes.js';
 import { dingtalk } from '../../src/providers/dingtalk/index.js';
 import { feishu } from '../../src/providers/feishu/index.js';
 import { postParagraphs } from '../../src/providers/feishu/payload.js';
 import { serverchan } from '../../src/providers/serverchan/index.js';
-import type { PlanEnvironment } from '../../src/providers/types.js';
 import { parseMentions } from '../../src/providers/webhook.js';
 import { wecom } from '../../src/providers/wecom/index.js';
-import { Transport } from '../../src/transport/transport.js';
-import { silentLogger } from '../../src/transport/types.js';
+import { planEnvironment } from '../helpers/plan-fixtures.js';
 
 const context: CiContext = {
   ci: 'github',
@@ -23,18 +20,6 @@ const context: CiContext = {
   eventName: 'push',
   branch: 'main',
 };
-
-function environment(): PlanEnvironment {
-  const secrets = new SecretRegistry();
-  const transport = new Transport({
-    timeoutMs: 1000,
-    retries: 0,
-    deadline: Date.now() + 5000,
-    secrets,
-    logger: silentLogger,
-  });
-  return { transport, secrets, logger: silentLogger, dryRun: true, now: Date.now };
-}
 
 const configErrorFor = (fn: () => unknown, input: string) => {
   try {
@@ -161,7 +146,7 @@ describe('payloads', () => {
 
   it.each(['card', 'post', 'text'])('Feishu %s: no mention from untrusted text', async (format) => {
     const parsed = feishu.parse({ token: 'abcdef12', format, options: {} });
-    const [plan] = await feishu.plan(parsed, hostile, environment());
+    const [plan] = await feishu.plan(parsed, hostile, planEnvironment());
     const body = (await plan!.exchange.build(1)).body!;
     expect(body).not.toMatch(/<at (user_)?id=\\?"?all/);
     expect(body).not.toContain('"tag":"at"');
@@ -169,7 +154,7 @@ describe('payloads', () => {
 
   it('WeCom markdown defuses <@id> mentions from untrusted text but keeps those from target', async () => {
     const parsed = wecom.parse({ token: '693a91f6-7e2d', target: '@user:lisi', options: {} });
-    const [plan] = await wecom.plan(parsed, hostile, environment());
+    const [plan] = await wecom.plan(parsed, hostile, planEnvironment());
     const content = (JSON.parse((await plan!.exchange.build(1)).body!) as { markdown: { content: string } }).markdown
       .content;
     expect(content).toContain('<@lisi>');
@@ -179,7 +164,7 @@ describe('payloads', () => {
   it('WeCom text counts UTF-8 bytes: 2048 bytes of Chinese text is about 680 characters', async () => {
     const long = createMessage('构建失败', `构建失败\n\n${'长'.repeat(2000)}`, context);
     const parsed = wecom.parse({ token: '693a91f6-7e2d', format: 'text', options: {} });
-    const [plan] = await wecom.plan(parsed, long, environment());
+    const [plan] = await wecom.plan(parsed, long, planEnvironment());
     const content = (JSON.parse((await plan!.exchange.build(1)).body!) as { text: { content: string } }).text.content;
     expect(Buffer.byteLength(content)).toBeLessThanOrEqual(2048);
     expect(Buffer.byteLength(content)).toBeGreaterThan(1500);
@@ -189,7 +174,7 @@ describe('payloads', () => {
     const long = createMessage('构建失败', `构建失败\n\n${'长'.repeat(10_000)}\n\n${'更'.repeat(10_000)}`, context);
     for (const format of dingtalk.formats) {
       const parsed = dingtalk.parse({ token: 'a'.repeat(64), format, options: {} });
-      const [plan] = await dingtalk.plan(parsed, long, environment());
+      const [plan] = await dingtalk.plan(parsed, long, planEnvironment());
       const body = (await plan!.exchange.build(1)).body!;
       expect(Buffer.byteLength(body)).toBeLessThanOrEqual(20_000);
       expect(Buffer.byteLength(body)).toBeGreaterThan(15_000);
@@ -203,7 +188,7 @@ describe('payloads', () => {
       options: { markdown: { title: 'custom' }, at: { isAtAll: true } },
       target: '@user:u1',
     });
-    const [plan] = await dingtalk.plan(parsed, hostile, environment());
+    const [plan] = await dingtalk.plan(parsed, hostile, planEnvironment());
     const body = JSON.parse((await plan!.exchange.build(1)).body!) as {
       markdown: Record<string, string>;
       at: Record<string, unknown>;
@@ -237,7 +222,7 @@ describe('ServerChan reply reading', () => {
     const [plan] = await serverchan.plan(
       serverchan.parse({ token: 'SCT1234TAbc', options: {} }),
       createMessage('t', 'b', context),
-      environment(),
+      planEnvironment(),
     );
     return plan!.exchange.interpret;
   };
@@ -273,20 +258,20 @@ describe('DingTalk actionCard button', () => {
 
   it('refuses a card with no link for its button, before any request', async () => {
     const parsed = dingtalk.parse({ token, format: 'card', options: {} });
-    await expect(async () => dingtalk.plan(parsed, noLink, environment())).rejects.toBeInstanceOf(ConfigError);
+    await expect(async () => dingtalk.plan(parsed, noLink, planEnvironment())).rejects.toBeInstanceOf(ConfigError);
   });
 
   it('accepts a card whose buttons come from options.actionCard.btns', async () => {
     const btns = [{ title: 'Docs', actionURL: 'https://example.com/docs' }];
     const parsed = dingtalk.parse({ token, format: 'card', options: { actionCard: { btns } } });
-    const [plan] = await dingtalk.plan(parsed, noLink, environment());
+    const [plan] = await dingtalk.plan(parsed, noLink, planEnvironment());
     const body = JSON.parse((await plan!.exchange.build(1)).body!) as { actionCard: Record<string, unknown> };
     expect(body.actionCard.btns).toEqual(btns);
   });
 
   it('a card with a link carries singleTitle and singleURL', async () => {
     const parsed = dingtalk.parse({ token, format: 'card', options: {} });
-    const [plan] = await dingtalk.plan(parsed, createMessage('t', 'b', context), environment());
+    const [plan] = await dingtalk.plan(parsed, createMessage('t', 'b', context), planEnvironment());
     const body = JSON.parse((await plan!.exchange.build(1)).body!) as { actionCard: Record<string, unknown> };
     expect(body.actionCard).toMatchObject({ singleTitle: 'View run', singleURL: context.runUrl });
   });
