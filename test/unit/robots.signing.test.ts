@@ -11,11 +11,9 @@ import { dingtalk } from '../../src/providers/dingtalk/index.js';
 import { dingtalkSign } from '../../src/providers/dingtalk/sign.js';
 import { feishu } from '../../src/providers/feishu/index.js';
 import { feishuSign } from '../../src/providers/feishu/sign.js';
-import type { PlanEnvironment } from '../../src/providers/types.js';
-import { Transport } from '../../src/transport/transport.js';
-import { silentLogger } from '../../src/transport/types.js';
 import { fakeDingtalk } from '../fakes/dingtalk.js';
 import { fakeFeishu } from '../fakes/feishu.js';
+import { planEnvironment } from '../helpers/plan-fixtures.js';
 
 const context: CiContext = {
   ci: 'github',
@@ -26,16 +24,8 @@ const context: CiContext = {
 };
 const message = createMessage('Build failed', '### Build failed\n\nsee the run', context);
 
-function environment(now: () => number, secrets = new SecretRegistry()): PlanEnvironment {
-  const transport = new Transport({
-    timeoutMs: 1000,
-    retries: 0,
-    deadline: Date.now() + 5000,
-    secrets,
-    logger: silentLogger,
-  });
-  return { transport, secrets, logger: silentLogger, dryRun: false, now };
-}
+const environment = (now: () => number, secrets = new SecretRegistry()) =>
+  planEnvironment({ now, secrets, dryRun: false });
 
 describe('DingTalk signature', () => {
   it('matches an independently computed vector (key = secret, message = ts\\nsecret)', () => {
