@@ -17,7 +17,9 @@ const LAYERS = {
   notify: ['model', 'render', 'transport', 'providers'],
   context: ['model'],
   action: ['model', 'render', 'transport', 'providers', 'notify', 'context'],
-  cli: ['model', 'render', 'transport', 'providers', 'notify', 'context'],
+  cli: ['model', 'render', 'transport', 'providers', 'notify', 'context', 'watch'],
+  // The organisation front end (watch, digest) beside the action and the CLI; the CLI loads it on demand.
+  watch: ['model', 'render', 'transport', 'providers', 'notify', 'context'],
 };
 const FOLDERS = Object.keys(LAYERS);
 
@@ -62,4 +64,32 @@ export default tseslint.config(
     },
   },
   ...layerRules(),
+  {
+    // The action's entry never loads the other front ends (the CLI, watch and digest): they are not in dist/.
+    files: ['src/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\./(cli|watch)/', message: 'The action entry must not load src/cli or src/watch.' }] },
+      ],
+    },
+  },
+  {
+    // The one bridge from src/watch to the run-history decision that lives with the action (src/action/history.ts).
+    files: ['src/watch/history-adapter.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(cli|watch)/|^\\.\\./action/(?!history\\.js$)',
+              message: 'src/watch/history-adapter.ts may import src/action/history.js only (eslint.config.js).',
+            },
+            { group: ['@actions/*'], message: '@actions/* belongs to src/action.' },
+          ],
+        },
+      ],
+    },
+  },
 );
