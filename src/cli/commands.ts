@@ -3,7 +3,7 @@
  *
  * A command receives every argument after its own name (flags included) and parses them itself:
  * `easemob` runs the Easemob push-settings operations (src/cli/easemob.ts); `preview` writes an HTML page of what a
- * send would deliver (src/cli/preview.ts).
+ * send would deliver (src/cli/preview.ts); `watch` and `digest` sweep an organisation's runs (src/watch/).
  */
 import { ConfigError } from '../model/errors.js';
 import type { Environment } from './args.js';
@@ -21,6 +21,9 @@ export type CommandHandler = (args: readonly string[], env: Environment, io: Cli
 export const COMMANDS: Readonly<Record<string, CommandHandler | undefined>> = {
   easemob: runEasemob,
   preview: runPreview,
+  // The organisation front end (src/watch), loaded only when asked for.
+  watch: async (args, env, io) => (await import('../watch/cli.js')).runWatch(args, env, io),
+  digest: async (args, env, io) => (await import('../watch/digest-cli.js')).runDigest(args, env, io),
 };
 
 export function findCommand(name: string): CommandHandler {
