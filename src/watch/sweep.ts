@@ -82,7 +82,10 @@ export function windowStartOf(now: number, windowMs: number): number {
   return Math.floor((now - windowMs) / HOUR) * HOUR;
 }
 
-async function listRepositories(options: SweepOptions): Promise<string[]> {
+/** The repositories to read: the explicit set, or the organisation's / installation's list (ETag against the state). */
+export async function listRepositories(
+  options: Pick<SweepOptions, 'client' | 'state' | 'owner' | 'repositories'>,
+): Promise<string[]> {
   const { client, state, owner } = options;
   if (options.repositories?.length) return options.repositories;
   const url = owner
