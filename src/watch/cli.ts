@@ -216,6 +216,7 @@ export async function runWatch(
       cwd,
       fetch: await fetchForRequests(env),
       now: seams.now,
+      dryRun: flags['dry-run'] === true,
     });
     logger.info(
       `Sweep done: ${report.read} repositories read (${report.unchanged} unchanged), ${report.runs} new runs, ${report.sent} messages sent, ${report.failed} failed; ${report.requests - report.notModified} API calls spent, ${report.notModified} free (304).`,

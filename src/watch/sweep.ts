@@ -42,6 +42,8 @@ export interface SweepOptions {
   cwd: string;
   fetch?: FetchFunction;
   now?: () => number;
+  /** A dry run sends nothing, so it must not record anything as sent either. */
+  dryRun?: boolean;
 }
 
 export interface SweepRow {
@@ -136,7 +138,9 @@ export async function sweep(options: SweepOptions): Promise<SweepReport> {
   pruneState(state, windowFloor - HOUR);
   const limiter = new RateLimiter(options.now ?? Date.now);
   const serverUrl = (options.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-  const save = () => saveState(options.statePath, state);
+  const save = async () => {
+    if (!options.dryRun) await saveState(options.statePath, state);
+  };
 
   try {
     const all = (await listRepositories(options)).filter((name) => sweepsRepository(routing, name));

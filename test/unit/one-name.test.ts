@@ -29,7 +29,8 @@ const PLACES = () => [
 ];
 
 /** Every `OWNER/ci-notifier` that names the repository: `uses:`, reusable workflow paths, GitHub URLs, defaults. */
-const REFERENCE = /(?<![\w.-])([\w.<>-]+)\/ci-notifier(?=@|\/\.github\/|\b(?!-))/g;
+// A folder that starts with a dot (`.github/ci-notifier.yml`, the routing file) is a path, not an owner.
+const REFERENCE = /(?<![\w.-])(?!\.)([\w.<>-]+)\/ci-notifier(?=@|\/\.github\/|\b(?!-))/g;
 
 function foreignNames(text: string, expected: string): string[] {
   const found: string[] = [];
@@ -50,6 +51,7 @@ describe('one name for the action everywhere', () => {
     ]);
     expect(foreignNames('https://github.com/OWNER/ci-notifier/security', '<owner>')).toEqual(['OWNER/ci-notifier']);
     expect(foreignNames('uses: <owner>/ci-notifier@v1 and <owner>/ci-notifier-test', '<owner>')).toEqual([]);
+    expect(foreignNames('--config .github/ci-notifier.yml', '<owner>')).toEqual([]);
   });
 
   it(`README, docs, recipes, workflows and contributor docs all say ${owner()}/ci-notifier`, () => {

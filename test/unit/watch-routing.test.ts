@@ -142,6 +142,25 @@ describe('routing file', () => {
     });
   });
 
+  it('the routing file in docs/watch.md is valid', async () => {
+    const doc = readFileSync('docs/watch.md', 'utf8');
+    const block = /```yaml\n(# \.github\/ci-notifier\.yml[\s\S]*?)```/.exec(doc)?.[1];
+    expect(block).toBeDefined();
+    const env = Object.fromEntries(
+      [...block!.matchAll(/url-env: (\w+)/g)].map((match) => [match[1]!, 'wecom://example-key']),
+    );
+    const routing = parseRouting(block!, '.github/ci-notifier.yml', env);
+    expect(routing.routes.map((route) => route.name)).toEqual(['支付组', 'Platform', '移动端', '研发群']);
+    expect(
+      routesFor(routing, { repository: 'acme/payments-api', workflow: 'CI', branch: 'release/1.2', event: 'push' })[0]!
+        .name,
+    ).toBe('支付组');
+    expect(
+      routesFor(routing, { repository: 'acme/api', workflow: 'CI', branch: 'main', event: 'pull_request' }),
+    ).toEqual([]);
+    await prepareRoutes(routing, env, new SecretRegistry());
+  });
+
   it('the published schema is this one, written only with keywords the validator knows', () => {
     const published = JSON.parse(readFileSync('docs/watch-routing.schema.json', 'utf8'));
     expect(published).toEqual(JSON.parse(JSON.stringify(ROUTING_SCHEMA)));

@@ -272,6 +272,15 @@ describe('ci-notifier watch', () => {
     expect(github.requests).toHaveLength(0);
   });
 
+  it('--dry-run sends nothing and records nothing as sent', async () => {
+    const dry = await watch(['--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(wecom.accepted).toHaveLength(0);
+    expect(existsSync(join(dir, 'state/watch.json'))).toBe(false);
+    await watch();
+    expect(wecom.accepted).toHaveLength(3);
+  });
+
   it('is a sub-command of the ci-notifier CLI, with its own help', async () => {
     let stdout = '';
     const code = await runCli(['watch', '--help'], {}, { stdout: (text) => (stdout += text), stderr: () => {} });
