@@ -57,3 +57,9 @@ export type { ServiceUrlConfig } from './providers/service-url.js';
 export { detectCiContext, cliStatus } from './context/other-ci.js';
 export type { DetectOptions } from './context/other-ci.js';
 export { runCli } from './cli/run.js';
+// The organisation front end (docs/watch.md): the commands, and the routing file's parser and schema.
+export { runWatch } from './watch/cli.js';
+export { runDigest } from './watch/digest-cli.js';
+export { parseRouting, routesFor } from './watch/routing.js';
+export type { Routing, Route, RunFacts } from './watch/routing.js';
+export { ROUTING_SCHEMA } from './watch/routing-schema.js';

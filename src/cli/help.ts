@@ -24,6 +24,8 @@ Usage:
   ci-notifier --url SERVICE_URL [--url SERVICE_URL …] [options]
   ci-notifier easemob <command> [flags]   Easemob push settings and templates (ci-notifier easemob --help)
   ci-notifier preview [flags]             Write an HTML page of what a send would deliver (ci-notifier preview --help)
+  ci-notifier watch [flags]               Sweep an organisation's workflow runs and notify each team (docs/watch.md)
+  ci-notifier digest [flags]              Send each team its daily or weekly CI digest (ci-notifier watch --help)
 
 Options (each also read from the environment variable shown; a flag wins):
 ${rows.join('\n')}
