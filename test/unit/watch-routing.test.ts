@@ -30,7 +30,7 @@ routes:
     destinations:
       - url-env: PAYMENTS_DINGTALK_URL
     people:
-      mona: { dingtalk: '13800000000' }
+      mona: { dingtalk: '@mobile:13800000000' }
   - name: platform
     repositories: 'acme/{infra,deploy}*'
     workflows: [deploy.yml, Release]
@@ -60,7 +60,7 @@ describe('routing file', () => {
     expect(routing.windowMs).toBe(24 * 3_600_000);
     expect(routing.routes.map((route) => route.name)).toEqual(['payments', 'platform', 'everything else']);
     expect(routing.routes[0]!.inputs).toMatchObject({ locale: 'zh-CN', 'notify-on': 'failure,still-failing,fixed' });
-    expect(JSON.parse(routing.routes[0]!.inputs.people!)).toEqual({ mona: { dingtalk: '13800000000' } });
+    expect(JSON.parse(routing.routes[0]!.inputs.people!)).toEqual({ mona: { dingtalk: '@mobile:13800000000' } });
     expect(routing.routes[1]!.inputs.locale).toBe('en');
     expect(routing.routes[1]!.line).toBe(18);
   });

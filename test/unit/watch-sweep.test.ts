@@ -272,6 +272,36 @@ describe('ci-notifier watch', () => {
     expect(github.requests).toHaveLength(0);
   });
 
+  it('people and mentions, locale: the same message the action sends, with whoever triggered the run mentioned', async () => {
+    writeFileSync(
+      join(dir, '.github/ci-notifier.yml'),
+      ROUTING.replace(
+        '    notify-on:',
+        "    locale: en\n    people:\n      octocat: { wecom: '@user:zhangsan' }\n    notify-on:",
+      ),
+    );
+    env.TEAM_WECOM_URL = env.TEAM_WECOM_URL!.replace('format=markdown', 'format=text');
+    env.CI_NOTIFIER_DEBUG = '1';
+    const result = await watch();
+    expect(result.code).toBe(0);
+    const failure = wecom.accepted.find((body) => JSON.stringify(body).includes('repo-001')) as {
+      text: { content: string; mentioned_list?: string[] };
+    };
+    expect(failure.text.mentioned_list).toEqual(['zhangsan']);
+    expect(failure.text.content).toMatch(/failed/i);
+    // A fixed build pings nobody (mention-on defaults to failure, still-failing).
+    const fixed = wecom.accepted.find((body) => JSON.stringify(body).includes('repo-110')) as {
+      text: { mentioned_list?: string[] };
+    };
+    expect(fixed.text.mentioned_list).toBeUndefined();
+    // Debug logging on: still no credential in anything printed.
+    expect(result.stderr).toContain('debug:');
+    for (const text of [result.stdout, result.stderr]) {
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(KEY);
+    }
+  });
+
   it('--dry-run sends nothing and records nothing as sent', async () => {
     const dry = await watch(['--dry-run']);
     expect(dry.code).toBe(0);
