@@ -239,6 +239,12 @@ export async function sweep(options: SweepOptions): Promise<SweepReport> {
     };
     const results: string[] = [];
     for (const { route, configs } of prepared) {
+      // With `match: all`, a sweep that died between two routes of this run sent the first one already.
+      const routeKey = `${key}@${route.name}`;
+      if (state.seen[routeKey] !== undefined) {
+        results.push(`${route.name}: sent by an earlier sweep`);
+        continue;
+      }
       try {
         const outcome = await notifyMany(configs, context, {
           secrets: options.secrets,
@@ -261,6 +267,10 @@ export async function sweep(options: SweepOptions): Promise<SweepReport> {
         report.failed++;
         results.push(`${route.name}: failure`);
         logger.warning(`${repository} run ${run.id}: ${route.name}: ${describeError(error as Error)}`);
+      }
+      if (prepared.length > 1) {
+        state.seen[routeKey] = completedAt(run);
+        await save();
       }
     }
     row.result = results.join('; ');

@@ -104,7 +104,7 @@ beforeEach(async () => {
       ],
     },
   });
-  wecom = fakeWecom({ keys: [KEY] });
+  wecom = fakeWecom({ keys: [KEY, `${KEY}-b`] });
   await Promise.all([github.start(), wecom.start()]);
   dir = mkdtempSync(join(tmpdir(), 'watch-'));
   mkdirSync(join(dir, '.github'));
@@ -300,6 +300,22 @@ describe('ci-notifier watch', () => {
       expect(text).not.toContain(TOKEN);
       expect(text).not.toContain(KEY);
     }
+  });
+
+  it('match: all, a sweep that died between two routes of a run sends only the route it had not sent', async () => {
+    writeFileSync(
+      join(dir, '.github/ci-notifier.yml'),
+      `version: 1\nmatch: all\nroutes:\n  - name: a\n    destinations:\n      - url-env: TEAM_WECOM_URL\n  - name: b\n    destinations:\n      - url-env: OTHER_URL\n`,
+    );
+    env.OTHER_URL = env.TEAM_WECOM_URL!.replace(KEY, `${KEY}-b`);
+    mkdirSync(join(dir, 'state'));
+    const state = { version: 1, lastSweepAt: minutesAgo(10), seen: { 'acme/repo-001#101#1@a': NOW - 1 }, etags: {} };
+    writeFileSync(join(dir, 'state/watch.json'), JSON.stringify(state));
+    const result = await watch(['--repos', 'acme/repo-001']);
+    expect(result.code).toBe(0);
+    expect(wecom.accepted).toHaveLength(1);
+    expect(wecom.requests[0]!.query.get('key')).toBe(`${KEY}-b`);
+    expect(readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8')).toContain('a: sent by an earlier sweep; b: success');
   });
 
   it('--dry-run sends nothing and records nothing as sent', async () => {
