@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Folders depend one way: each layer imports only the layers listed for it (and itself).
- *   model -> render, transport -> providers -> notify -> front ends (action, cli)
+ *   model -> render, transport -> providers -> notify -> front ends (action, cli, watch)
  * The context builders (src/context: GitHub and other CI systems) sit beside each other on the model.
  * src/index.ts (the action's entry) and src/library.ts (the package's entry) sit above all of them.
  * test/unit/layers.test.ts lints imports that go the wrong way to prove the rule fires.
