@@ -184,6 +184,7 @@ export async function sweep(options: SweepOptions): Promise<SweepReport> {
     });
     let listed;
     try {
+      // With `created` or `status` GitHub returns at most 1,000 runs (10 pages of 100), the list's default cap.
       listed = await client.list<ApiRun>(url, 'workflow_runs', { etag: state.etags[url] });
     } catch (error) {
       if (!(error instanceof GithubApiError)) throw error;

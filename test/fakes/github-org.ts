@@ -2,7 +2,13 @@
  * A stand-in for the GitHub REST API as an organisation sweep sees it: the installation's and the organisation's
  * repositories, each repository's workflow runs and the history and jobs calls of the run-history lookup.
  *
- * Behaviour it plays, from GitHub's documentation (docs.github.com/en/rest):
+ * Behaviour it plays, from GitHub's documentation (docs.github.com/en/rest): "Best practices for using the REST API"
+ * (https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate:
+ * a 304 to a request "correctly authorized with an Authorization header" does not count against the primary limit),
+ * "Rate limits for the REST API" (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api) and
+ * "List workflow runs for a repository" (https://docs.github.com/en/rest/actions/workflow-runs#list-workflow-runs-for-a-repository,
+ * also octokit/plugin-rest-endpoint-methods.js docs/actions/listWorkflowRunsForRepo.md: up to 1,000 results with `created`
+ * or `status`):
  * - pagination with `per_page`/`page` and a `Link` header with rel="next" ("Using pagination in the REST API");
  * - `ETag` on every 200 and `304 Not Modified` for a matching `If-None-Match`, which does not count against the
  *   primary limit ("Best practices for using the REST API": conditional requests);
