@@ -94,11 +94,22 @@ export async function listRepositories(
     ? client.url(`/orgs/${encodeURIComponent(owner)}/repos`, { type: 'all', per_page: 100 })
     : client.url('/installation/repositories', { per_page: 100 });
   const cached = state.repositories?.url === url ? state.repositories : undefined;
-  const reply = await client.list<{ full_name: string; archived?: boolean; disabled?: boolean }>(
-    url,
-    owner ? undefined : 'repositories',
-    { etag: cached?.etag, maxPages: 100 },
-  );
+  let reply;
+  try {
+    reply = await client.list<{ full_name: string; archived?: boolean; disabled?: boolean }>(
+      url,
+      owner ? undefined : 'repositories',
+      { etag: cached?.etag, maxPages: 100 },
+    );
+  } catch (error) {
+    // Only a GitHub App installation token can list "its" repositories; any other token needs the organisation.
+    if (!owner && error instanceof GithubApiError && (error.status === 401 || error.status === 403))
+      throw new GithubApiError(
+        `${error.message}. With a token that is not a GitHub App installation token, pass --owner ORG (or --repos)`,
+        error.status,
+      );
+    throw error;
+  }
   if (reply.unchanged && cached) return cached.names;
   if (reply.unchanged) return [];
   // Archived and disabled repositories run no workflows: reading them would only spend calls.

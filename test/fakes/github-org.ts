@@ -57,6 +57,8 @@ export interface FakeOrgOptions {
   jobs?: Record<number, OrgJob[]>;
   /** Path prefix: "/api/v3" for GitHub Enterprise Server. */
   prefix?: string;
+  /** Tokens that are not installation tokens (personal access tokens). */
+  personalTokens?: string[];
   /** The hour's limit (an App installation on a large organisation: up to 12,500). */
   limit?: number;
 }
@@ -173,11 +175,14 @@ export function fakeGithubOrg(options: FakeOrgOptions): FakeOrg {
       ok(wrap(slice), links.length ? { link: links.join(', ') } : {});
     };
 
-    if (path === '/installation/repositories')
+    if (path === '/installation/repositories') {
+      // Only an installation token has an installation (GitHub answers 403 to a personal token).
+      if (options.personalTokens?.includes(token)) return fail(403, 'This endpoint requires an installation token.');
       return paged(options.repos, (slice) => ({
         total_count: options.repos.length,
         repositories: slice.map((full_name) => ({ full_name, archived: false })),
       }));
+    }
     const org = /^\/orgs\/([^/]+)\/repos$/.exec(path);
     if (org) {
       const repos = options.repos.filter((name) => name.split('/')[0] === org[1]);

@@ -257,6 +257,18 @@ describe('ci-notifier watch', () => {
     expect(wecom.accepted).toHaveLength(1);
   });
 
+  it('a personal token without --owner is told to name the organisation', async () => {
+    await github.stop();
+    github = fakeGithubOrg({ tokens: [TOKEN], personalTokens: [TOKEN], repos: REPOS, runs: baseRuns() });
+    await github.start();
+    env.GITHUB_API_URL = github.apiUrl();
+    const result = await watch();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('pass --owner ORG');
+    expect((await watch(['--owner', 'acme'])).code).toBe(0);
+    expect(wecom.accepted).toHaveLength(3);
+  });
+
   it('bad routing or a missing token fails before any request, exit 2', async () => {
     writeFileSync(
       join(dir, '.github/ci-notifier.yml'),
