@@ -330,6 +330,17 @@ describe('ci-notifier watch', () => {
     expect(readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8')).toContain('a: sent by an earlier sweep; b: success');
   });
 
+  it('a route template, and a variable holding several service URLs (the action own urls input)', async () => {
+    writeFileSync(
+      join(dir, '.github/ci-notifier.yml'),
+      ROUTING.replace('    notify-on:', "    template: 'Run of {{ repository }}: {{ status }}'\n    notify-on:"),
+    );
+    env.TEAM_WECOM_URL = `${env.TEAM_WECOM_URL}\n${env.TEAM_WECOM_URL!.replace(KEY, `${KEY}-b`)}`;
+    expect((await watch(['--repos', 'acme/repo-001'])).code).toBe(0);
+    expect(wecom.requests.map((request) => request.query.get('key')).sort()).toEqual([KEY, `${KEY}-b`]);
+    expect((wecom.accepted[0]!.markdown as { content: string }).content).toBe('Run of acme/repo-001: failure');
+  });
+
   it('--dry-run sends nothing and records nothing as sent', async () => {
     const dry = await watch(['--dry-run']);
     expect(dry.code).toBe(0);
