@@ -222,6 +222,7 @@ export async function runWatch(
       `Sweep done: ${report.read} repositories read (${report.unchanged} unchanged), ${report.runs} new runs, ${report.sent} messages sent, ${report.failed} failed; ${report.requests - report.notModified} API calls spent, ${report.notModified} free (304).`,
     );
     await writeSummary(env, sweepSummary(report), session.secrets);
-    return report.failed > 0 ? 1 : 0;
+    if (report.error) io.stderr(`error: ${neutralizeWorkflowCommands(session.secrets.redact(report.error))}\n`);
+    return report.failed > 0 || report.error ? 1 : 0;
   });
 }

@@ -20,6 +20,7 @@ export function sweepSummary(report: SweepReport): string {
   ];
   if (report.noState)
     lines.push(`> [!NOTE]\n> No sweep state (${cell(report.noState)}): nothing older than the window was sent.`, '');
+  if (report.error) lines.push(`> [!CAUTION]\n> The sweep failed: ${cell(report.error)}`, '');
   if (report.stopped) lines.push(`> [!WARNING]\n> ${cell(report.stopped)}`, '');
   if (report.rows.length > 0) {
     lines.push('| Repository | Workflow | Run | State | Routes | Result |', '| --- | --- | --- | --- | --- | --- |');

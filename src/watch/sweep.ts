@@ -69,6 +69,8 @@ export interface SweepReport {
   remaining?: number;
   limit?: number;
   stopped?: string;
+  /** The sweep failed halfway (network, an API error it cannot skip). */
+  error?: string;
   noState?: string;
   windowStart: string;
   rows: SweepRow[];
@@ -170,12 +172,13 @@ export async function sweep(options: SweepOptions): Promise<SweepReport> {
     state.cursor = start;
     state.lastSweepAt = new Date(now).toISOString();
   } catch (error) {
-    if (!(error instanceof SweepStopped)) {
-      await save();
-      throw error;
+    if (error instanceof SweepStopped) {
+      report.stopped = error.message;
+      logger.warning(error.message);
+    } else {
+      // What was sent is saved below; the next sweep sends the rest. The caller reports the failure.
+      report.error = `${describeError(error as Error)} The next sweep sends what this one did not.`;
     }
-    report.stopped = error.message;
-    logger.warning(error.message);
   }
   await save();
   Object.assign(report, {

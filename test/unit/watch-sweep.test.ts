@@ -181,7 +181,8 @@ describe('ci-notifier watch', () => {
     github.dieAfter = 60;
     const first = await watch();
     expect(first.code).toBe(1);
-    expect(first.stderr).toMatch(/error: /);
+    expect(first.stderr).toMatch(/error: .*The next sweep sends what this one did not/);
+    expect(readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8')).toContain('The sweep failed');
     const sentBefore = wecom.accepted.length;
     expect(sentBefore).toBeLessThan(3);
     github.dieAfter = undefined;
