@@ -173,6 +173,12 @@ export function repositoriesFlag(flags: Parsed): string[] | undefined {
   return list?.length ? list : undefined;
 }
 
+/** The routing file's `repositories` when every entry is a plain name: the set itself, no list call needed. */
+export function exactRepositories(names: readonly string[] | undefined): string[] | undefined {
+  if (!names?.length || names.some((name) => /[*?{}[\]]/.test(name) || !name.includes('/'))) return undefined;
+  return [...names];
+}
+
 export async function writeSummary(env: Environment, markdown: string, secrets: SecretRegistry): Promise<void> {
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, secrets.redact(markdown));
 }
@@ -209,7 +215,7 @@ export async function runWatch(
       statePath,
       onNoState,
       owner: flags.owner,
-      repositories,
+      repositories: repositories ?? exactRepositories(routing.repositories),
       env,
       secrets: session.secrets,
       logger,

@@ -13,6 +13,7 @@ import { fetchForRequests } from '../transport/proxy.js';
 import { RateLimiter } from '../transport/rate-limit.js';
 import {
   clientFor,
+  exactRepositories,
   loadRouting,
   repositoriesFlag,
   withSession,
@@ -56,9 +57,14 @@ export async function runDigest(
     const runsOf = new Map<Route, DigestRun[]>(routes.map((route) => [route, []]));
     let partial: string | undefined;
     try {
-      const names = (await listRepositories({ client, state: emptyState(), owner: flags.owner, repositories })).filter(
-        (name) => sweepsRepository(routing, name),
-      );
+      const names = (
+        await listRepositories({
+          client,
+          state: emptyState(),
+          owner: flags.owner,
+          repositories: repositories ?? exactRepositories(routing.repositories),
+        })
+      ).filter((name) => sweepsRepository(routing, name));
       logger.info(`Digest (${period}): reading the runs of ${names.length} repositories since ${since}.`);
       for (const repository of names) {
         let listed;

@@ -342,6 +342,17 @@ describe('ci-notifier watch', () => {
     expect((wecom.accepted[0]!.markdown as { content: string }).content).toBe('Run of acme/repo-001: failure');
   });
 
+  it('a routing file that names its repositories exactly is the set: no repository list is read', async () => {
+    writeFileSync(
+      join(dir, '.github/ci-notifier.yml'),
+      ROUTING.replace('window: 24h', 'window: 24h\nrepositories: [acme/repo-001, acme/repo-120]'),
+    );
+    expect((await watch()).code).toBe(0);
+    expect(github.requests.some((request) => request.path === '/installation/repositories')).toBe(false);
+    expect(github.requests.filter((request) => request.path.endsWith('/actions/runs'))).toHaveLength(2);
+    expect(wecom.accepted).toHaveLength(2);
+  });
+
   it('--dry-run sends nothing and records nothing as sent', async () => {
     const dry = await watch(['--dry-run']);
     expect(dry.code).toBe(0);
