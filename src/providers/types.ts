@@ -20,7 +20,13 @@ export type ProviderSettings = Pick<
   | 'options'
   | 'updateMessage'
   | 'replyTo'
->;
+> & {
+  /**
+   * False when `format` was empty and the shared checks filled in the descriptor's default, so an adapter can pick
+   * a better default for the situation (dingtalk-app sends `oa` for `status: started`).
+   */
+  formatGiven?: boolean;
+};
 
 export interface PlanEnvironment {
   transport: Transport;
@@ -89,6 +95,11 @@ export interface ProviderAdapter<Parsed = unknown> {
   /** True when the adapter reads `update-message` / `reply-to`; the core refuses them for the others. */
   readonly updatesMessages?: boolean;
   readonly repliesInThread?: boolean;
+  /**
+   * True when one message goes out as several requests that each get an id (dingtalk-app batches): `message-id`
+   * then lists every id, comma-separated, and `update-message` takes that list back.
+   */
+  readonly joinsMessageIds?: boolean;
   /** Sends per credential the service allows. */
   readonly rateLimit: RateLimit;
   /** Title and body limits for a format, in the unit the service counts. */
