@@ -24,6 +24,7 @@ Usage:
   ci-notifier --url SERVICE_URL [--url SERVICE_URL …] [options]
   ci-notifier easemob <command> [flags]   Easemob push settings and templates (ci-notifier easemob --help)
   ci-notifier preview [flags]             Write an HTML page of what a send would deliver (ci-notifier preview --help)
+  ci-notifier doctor [flags]              Check destinations without sending (ci-notifier doctor --help)
 
 Options (each also read from the environment variable shown; a flag wins):
 ${rows.join('\n')}

@@ -82,6 +82,21 @@ export interface TrackHandle {
   idempotencyKey?: string;
 }
 
+/**
+ * One read-only check of `ci-notifier doctor`: a token request, or a call that proves a permission or a recipient
+ * (the bot is in the chat, the user exists). `check` names it (doctor words it in the run's locale), `subject` is
+ * what it was about (a chat id, a user id).
+ */
+export interface ProbeCheck {
+  check: 'token' | 'bot-in-chat' | 'user' | 'group' | 'app';
+  subject?: string;
+  ok: boolean;
+  /** What came back: an app name, a user's name, or the failure with the service's own code. */
+  detail?: string;
+  code?: string | number;
+  hint?: string;
+}
+
 export interface ProviderAdapter<Parsed = unknown> {
   /** Registry name, as in `provider:`. */
   readonly name: string;
@@ -114,4 +129,9 @@ export interface ProviderAdapter<Parsed = unknown> {
    * ProviderError with code 'unsupported' when the account cannot use the follow-up API (e.g. not enabled).
    */
   track?(parsed: Parsed, handle: TrackHandle, env: PlanEnvironment): Promise<TrackedState>;
+  /**
+   * `ci-notifier doctor`: fetch the run-time token and make the read-only calls that prove the permission and the
+   * recipients, without sending. Absent for services with no token and no read-only call (the robots).
+   */
+  probe?(parsed: Parsed, env: PlanEnvironment): Promise<ProbeCheck[]>;
 }

@@ -92,6 +92,13 @@ export function fakeDingtalkApp(options: FakeDingtalkAppOptions) {
     if (tokens.get(token) === false) return failSub('42001', 'access_token超时');
     if (request.method !== 'POST') return fail(404, 'not found');
     const json = (request.json ?? {}) as Record<string, unknown>;
+    // Read-only user lookup (doctor): POST /topapi/v2/user/get {userid} → result.name; 60121 for an unknown user
+    // (https://open.dingtalk.com/document/orgapp/query-user-details). It takes no agent_id.
+    if (request.path === '/topapi/v2/user/get') {
+      if (typeof json.userid !== 'string') return fail(40035, 'userid is required');
+      if (!(options.users ?? []).includes(json.userid)) return fail(60121, '找不到该用户');
+      return reply({ errcode: 0, errmsg: 'ok', result: { userid: json.userid, name: `Name of ${json.userid}` } });
+    }
     if (typeof json.agent_id !== 'number' || json.agent_id !== options.agentId)
       return failSub('40056', '不合法的agentId');
     const base = '/topapi/message/corpconversation';

@@ -12,6 +12,8 @@ export interface FakeFeishuAppOptions {
   expireAfterSends?: number;
   /** Drop the reply of the first N message-creating requests after processing them (the message exists). */
   dropReplies?: number;
+  /** The app lacks the chat-reading scope: is_in_chat answers 99991672. */
+  noChatScope?: boolean;
   /** Readers per message id, for read_users. */
   readers?: Record<string, string[]>;
   /** Per-request override: return true when handled. */
@@ -185,6 +187,21 @@ export function fakeFeishuApp(options: FakeFeishuAppOptions) {
         content,
         uuid: json.uuid as string | undefined,
       });
+    }
+
+    // Is the bot in the chat (doctor): GET /open-apis/im/v1/chats/:chat_id/members/is_in_chat → data.is_in_chat
+    // (https://open.feishu.cn/document/server-docs/group/chat-member/is_in_chat); scope im:chat:readonly or
+    // im:chat.members:read, else 99991672 naming it.
+    const inChat = /^\/open-apis\/im\/v1\/chats\/([^/]+)\/members\/is_in_chat$/.exec(request.path);
+    if (inChat && request.method === 'GET') {
+      if (options.noChatScope)
+        return reply(400, {
+          code: 99991672,
+          msg: 'Access denied. One of the following scopes is required: [im:chat:readonly, im:chat.members:read].',
+          error: { permission_violations: [{ type: 'action_scope_required', subject: 'im:chat:readonly' }] },
+        });
+      const chat = decodeURIComponent(inChat[1]!);
+      return reply(200, { code: 0, msg: 'success', data: { is_in_chat: (options.chats ?? []).includes(chat) } });
     }
 
     const one = /^\/open-apis\/im\/v1\/messages\/([^/]+)(\/reply|\/read_users)?$/.exec(request.path);

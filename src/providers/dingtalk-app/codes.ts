@@ -35,6 +35,7 @@ export const CODES: CodeTable = {
     meaning: 'same content to this user today',
     hint: 'DingTalk delivers the same content to a user once a day: vary the template (e.g. the run number)',
   },
+  60121: { meaning: 'user not found', hint: 'check the userid in `target` (admin console → contacts → the member)' },
   1430002: { meaning: 'banned content' },
   1430003: { meaning: 'OAPI system protection' },
   1430004: { meaning: 'executive-protection mode' },

@@ -24,6 +24,8 @@ export const PATHS = {
   send: `${CONVERSATION}/asyncsend_v2`,
   result: `${CONVERSATION}/getsendresult`,
   progress: `${CONVERSATION}/getsendprogress`,
+  /** Read-only user lookup, used by doctor. */
+  user: '/topapi/v2/user/get',
   statusBar: `${CONVERSATION}/status_bar/update`,
 } as const;
 

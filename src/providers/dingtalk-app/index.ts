@@ -9,7 +9,15 @@ import type { HttpReply, Verdict } from '../../transport/types.js';
 import { AppToken, DRY_RUN_TOKEN, fetchAccessToken, reauthCodesOption } from '../app-channel.js';
 import { explainCode } from '../codes.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
-import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, TrackedState } from '../types.js';
+import type {
+  DeliveryPlan,
+  PlanEnvironment,
+  ProbeCheck,
+  ProviderAdapter,
+  ProviderSettings,
+  TrackedState,
+} from '../types.js';
+import { PROBE_RECIPIENTS, probeStep } from '../probe.js';
 import { fitJsonBody, numberField } from '../webhook.js';
 import {
   CREDENTIALS,
@@ -380,6 +388,29 @@ export const dingtalkApp: ProviderAdapter<DingtalkAppSettings> & {
         },
       };
     });
+  },
+
+  /**
+   * doctor: the access token, then each user (at most 5) through the read-only user lookup
+   * (POST /topapi/v2/user/get, https://open.dingtalk.com/document/orgapp/query-user-details): it proves the user
+   * exists, and its errors show the IP allow-list (60020) and permissions (88 with sub_code) the send would meet.
+   */
+  async probe(parsed, env): Promise<ProbeCheck[]> {
+    const token = accessToken(parsed, env);
+    const checks = [await probeStep('token', undefined, async () => (await token.get(), 'access_token'))];
+    if (!checks[0]!.ok) return checks;
+    for (const user of parsed.recipients.users.slice(0, PROBE_RECIPIENTS)) {
+      checks.push(
+        await probeStep('user', user, async () => {
+          const outcome = await env.transport.exchange(
+            call(parsed, env, token, `user ${user}`, PATHS.user, JSON.stringify({ userid: user }), true),
+          );
+          const result = isPlainObject(outcome.reply.json) ? outcome.reply.json.result : undefined;
+          return isPlainObject(result) && typeof result.name === 'string' ? result.name : undefined;
+        }),
+      );
+    }
+    return checks;
   },
 
   /**

@@ -25,6 +25,7 @@ export const PATHS = {
   message: (id: string) => `/open-apis/im/v1/messages/${encodeURIComponent(id)}`,
   reply: (id: string) => `/open-apis/im/v1/messages/${encodeURIComponent(id)}/reply`,
   readUsers: (id: string) => `/open-apis/im/v1/messages/${encodeURIComponent(id)}/read_users`,
+  isInChat: (chat: string) => `/open-apis/im/v1/chats/${encodeURIComponent(chat)}/members/is_in_chat`,
 } as const;
 
 /** `target` prefixes → `receive_id_type`, with the id shape each expects. */

@@ -10,7 +10,15 @@ import { AppToken, DRY_RUN_TOKEN, reauthCodesOption } from '../app-channel.js';
 import { explainCode } from '../codes.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import { cardContent, postContent, textContent } from '../feishu/payload.js';
-import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, TrackedState } from '../types.js';
+import type {
+  DeliveryPlan,
+  PlanEnvironment,
+  ProbeCheck,
+  ProviderAdapter,
+  ProviderSettings,
+  TrackedState,
+} from '../types.js';
+import { PROBE_RECIPIENTS, probeStep } from '../probe.js';
 import { fitJsonBody, numberField, type Mentions } from '../webhook.js';
 import {
   CREDENTIALS,
@@ -364,6 +372,45 @@ export const feishuApp: ProviderAdapter<FeishuAppSettings> & { tokens: WeakMap<o
         ),
       };
     });
+  },
+
+  /**
+   * doctor: the tenant token, then for each chat whether the bot is in it (GET …/members/is_in_chat, scopes
+   * im:chat:readonly or im:chat.members:read; https://open.feishu.cn/document/server-docs/group/chat-member/is_in_chat).
+   * Users are not looked up: that needs contact scopes a sender does not (230013 says it at send time).
+   */
+  async probe(parsed, env): Promise<ProbeCheck[]> {
+    const token = tenantToken(parsed, env);
+    const checks = [await probeStep('token', undefined, async () => (await token.get(), 'tenant_access_token'))];
+    if (!checks[0]!.ok) return checks;
+    for (const target of parsed.targets.filter((item) => item.receiveIdType === 'chat_id').slice(0, PROBE_RECIPIENTS)) {
+      checks.push(
+        await probeStep('bot-in-chat', target.receiveId, async () => {
+          const outcome = await env.transport.exchange(
+            authorized(
+              parsed,
+              env,
+              token,
+              `is the bot in ${target.receiveId}`,
+              (auth) => ({
+                method: 'GET',
+                url: joinUrl(parsed.baseUrl, PATHS.isInChat(target.receiveId)),
+                headers: headers(auth),
+              }),
+              () => undefined,
+              true,
+            ),
+          );
+          const data = isPlainObject(outcome.reply.json) ? outcome.reply.json.data : undefined;
+          if (isPlainObject(data) && data.is_in_chat === true) return 'is_in_chat: true';
+          throw new ProviderError('the app bot is not in this chat', {
+            code: 230002,
+            hint: CODES[230002]?.hint,
+          });
+        }),
+      );
+    }
+    return checks;
   },
 
   /**
