@@ -2,6 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeDingtalk } from '../fakes/dingtalk.js';
 import { fakeDingtalkApp } from '../fakes/dingtalk-app.js';
+import { fakeEasemob } from '../fakes/easemob.js';
 import { fakeFeishuApp } from '../fakes/feishu-app.js';
 import { fakeWecomApp } from '../fakes/wecom-app.js';
 import { FakeServer, sendJson } from '../helpers/fake-server.js';
@@ -186,6 +187,31 @@ describe('ci-notifier doctor', () => {
     expect(run.stdout).toMatch(/– read-only check/);
     expect(run.stdout).toMatch(/✗ test message.*310000.*keyword/);
     expect(robot.accepted).toHaveLength(0);
+  });
+
+  it('checks an Easemob app token and its users', async () => {
+    const easemob = await started(
+      fakeEasemob({
+        org: '1112171214115068',
+        app: 'cinotify',
+        clientId: 'YXA6Qk9XcliClientIdForTests',
+        clientSecret: 'YXA6s3cretCliClientSecretNeverLogged',
+        knownUsers: ['alice'],
+      }),
+    );
+    const run = await runCli(['doctor', '--locale', 'en'], {
+      CI_NOTIFIER_PROVIDER: 'easemob',
+      CI_NOTIFIER_ENDPOINT: easemob.url,
+      CI_NOTIFIER_APP_ID: '1112171214115068#cinotify',
+      CI_NOTIFIER_TOKEN: 'YXA6Qk9XcliClientIdForTests',
+      CI_NOTIFIER_SECRET: 'YXA6s3cretCliClientSecretNeverLogged',
+      CI_NOTIFIER_TARGET: 'user:alice,bob',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✓ token request/);
+    expect(run.stdout).toMatch(/✓ user exists \(alice\)/);
+    expect(run.stdout).toMatch(/✗ user exists \(bob\).*404/);
+    expect(run.stdout + run.stderr).not.toContain('YXA6s3cretCliClientSecretNeverLogged');
   });
 
   it('refuses bad input with exit 2', async () => {
