@@ -172,6 +172,12 @@ async function publish(
   }
 }
 
+/** A doctor run wrote its own outputs and summary. */
+function doctorRan(core: ActionCore): boolean {
+  const doctor = core.getInput('doctor').trim().toLowerCase();
+  return doctor === 'true' || doctor === 'send-test';
+}
+
 /** The action: inputs → config → context → notify → outputs and summary. `core` and the environment are handed in. */
 export async function run(core: ActionCore, env: Environment = process.env): Promise<void> {
   const secrets = new SecretRegistry((value) => core.setSecret(value));
@@ -185,6 +191,16 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
   let prepared: PreparedRun | undefined;
   try {
     prepared = await prepare(tools);
+    // `doctor`: check the destinations instead of sending (src/action/doctor-step.ts).
+    const doctor = core.getInput('doctor');
+    if (doctor.trim() && doctor.trim().toLowerCase() !== 'false') {
+      const step = await import('./doctor-step.js');
+      const mode = step.doctorMode(doctor);
+      if (mode !== 'off') {
+        await step.doctorStep(tools, { ...prepared, config: prepared.inputs.config }, mode);
+        return;
+      }
+    }
     const skipped = skippedForMissingSecrets(tools, prepared);
     if (skipped) {
       outcome = skipped;
@@ -196,6 +212,6 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
     outcome = failedOutcome();
     core.setFailed(secrets.redact(describeError(toError(thrown))));
   } finally {
-    await publish(tools, outcome, prepared);
+    if (!doctorRan(core)) await publish(tools, outcome, prepared);
   }
 }

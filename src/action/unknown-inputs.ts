@@ -39,6 +39,7 @@ export const ACTION_INPUTS = [
   'deadline',
   'rate-limit',
   'wait-for-delivery',
+  'doctor',
   'summary',
 ] as const;
 

@@ -7,6 +7,7 @@
  */
 import { ConfigError } from '../model/errors.js';
 import type { Environment } from './args.js';
+import { runDoctorCommand } from './doctor.js';
 import { runEasemob } from './easemob.js';
 import { runPreview } from './preview.js';
 
@@ -19,6 +20,7 @@ export interface CliIo {
 export type CommandHandler = (args: readonly string[], env: Environment, io: CliIo) => Promise<number>;
 
 export const COMMANDS: Readonly<Record<string, CommandHandler | undefined>> = {
+  doctor: runDoctorCommand,
   easemob: runEasemob,
   preview: runPreview,
   // The organisation front end (src/watch), loaded only when asked for.

@@ -105,7 +105,8 @@ export const FLAGS: readonly FlagSpec[] = [
     name: 'update-message',
     type: 'string',
     value: 'ID',
-    description: 'Message id from an earlier step: update it in place (feishu-app card, dingtalk-app OA status bar)',
+    description:
+      'Message id from an earlier step: update it in place (feishu-app card, text or post; dingtalk-app OA status bar)',
   },
   {
     name: 'reply-to',

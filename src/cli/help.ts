@@ -26,6 +26,7 @@ Usage:
   ci-notifier preview [flags]             Write an HTML page of what a send would deliver (ci-notifier preview --help)
   ci-notifier watch [flags]               Sweep an organisation's workflow runs and notify each team (docs/watch.md)
   ci-notifier digest [flags]              Send each team its daily or weekly CI digest (ci-notifier watch --help)
+  ci-notifier doctor [flags]              Check destinations without sending (ci-notifier doctor --help)
 
 Options (each also read from the environment variable shown; a flag wins):
 ${rows.join('\n')}

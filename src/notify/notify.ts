@@ -374,7 +374,12 @@ export async function notify(
   return {
     status: results.length > 0 && allDelivered ? 'success' : 'failure',
     results,
-    messageId: results.find((result) => result.ok && result.id)?.id,
+    messageId: adapter.joinsMessageIds
+      ? results
+          .filter((result) => result.ok && result.id)
+          .map((result) => result.id)
+          .join(',') || undefined
+      : results.find((result) => result.ok && result.id)?.id,
     response: last ? secrets.redactValue(last.response) : undefined,
     message,
   };

@@ -61,6 +61,6 @@ export async function loadSettingsCheck(descriptor: ProviderDescriptor): Promise
     checkCredentials(descriptor, settings);
     const format = checkFormat(descriptor, settings.format);
     checkTarget(descriptor, settings, targetCheck);
-    return { ...settings, format };
+    return { ...settings, format, formatGiven: Boolean(settings.format?.trim()) };
   };
 }

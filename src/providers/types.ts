@@ -20,7 +20,13 @@ export type ProviderSettings = Pick<
   | 'options'
   | 'updateMessage'
   | 'replyTo'
->;
+> & {
+  /**
+   * False when `format` was empty and the shared checks filled in the descriptor's default, so an adapter can pick
+   * a better default for the situation (dingtalk-app sends `oa` for `status: started`).
+   */
+  formatGiven?: boolean;
+};
 
 export interface PlanEnvironment {
   transport: Transport;
@@ -76,6 +82,21 @@ export interface TrackHandle {
   idempotencyKey?: string;
 }
 
+/**
+ * One read-only check of `ci-notifier doctor`: a token request, or a call that proves a permission or a recipient
+ * (the bot is in the chat, the user exists). `check` names it (doctor words it in the run's locale), `subject` is
+ * what it was about (a chat id, a user id).
+ */
+export interface ProbeCheck {
+  check: 'token' | 'bot-in-chat' | 'user' | 'group' | 'app';
+  subject?: string;
+  ok: boolean;
+  /** What came back: an app name, a user's name, or the failure with the service's own code. */
+  detail?: string;
+  code?: string | number;
+  hint?: string;
+}
+
 export interface ProviderAdapter<Parsed = unknown> {
   /** Registry name, as in `provider:`. */
   readonly name: string;
@@ -89,6 +110,11 @@ export interface ProviderAdapter<Parsed = unknown> {
   /** True when the adapter reads `update-message` / `reply-to`; the core refuses them for the others. */
   readonly updatesMessages?: boolean;
   readonly repliesInThread?: boolean;
+  /**
+   * True when one message goes out as several requests that each get an id (dingtalk-app batches): `message-id`
+   * then lists every id, comma-separated, and `update-message` takes that list back.
+   */
+  readonly joinsMessageIds?: boolean;
   /** Sends per credential the service allows. */
   readonly rateLimit: RateLimit;
   /** Title and body limits for a format, in the unit the service counts. */
@@ -103,4 +129,9 @@ export interface ProviderAdapter<Parsed = unknown> {
    * ProviderError with code 'unsupported' when the account cannot use the follow-up API (e.g. not enabled).
    */
   track?(parsed: Parsed, handle: TrackHandle, env: PlanEnvironment): Promise<TrackedState>;
+  /**
+   * `ci-notifier doctor`: fetch the run-time token and make the read-only calls that prove the permission and the
+   * recipients, without sending. Absent for services with no token and no read-only call (the robots).
+   */
+  probe?(parsed: Parsed, env: PlanEnvironment): Promise<ProbeCheck[]>;
 }

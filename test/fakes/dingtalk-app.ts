@@ -15,10 +15,17 @@ export interface FakeDingtalkAppOptions {
   expireIssued?: number;
   /** Every call answers 60020 (the caller's IP is not in the allow-list). */
   untrusted?: boolean;
+  /** The first task_id handed out, as digits (a 64-bit integer; above 2^53 to catch ids rounded by Number()). */
+  firstTaskId?: string;
+  /** Departments and how many users each has (their tasks are reported by getsendprogress only). */
+  departments?: Record<string, number>;
 }
 
 export interface SentTask {
-  task_id: number;
+  /** Digits: task ids are 64-bit integers and never pass through a Number here. */
+  task_id: string;
+  /** Users the task reached or tried to reach (departments count their members). */
+  recipients: number;
   body: Record<string, unknown>;
   msg: Record<string, unknown>;
   send_result: Record<string, unknown[]>;
@@ -37,12 +44,37 @@ export function fakeDingtalkApp(options: FakeDingtalkAppOptions) {
   const issued: string[] = [];
   const tasks: SentTask[] = [];
   const received = new Map<string, string[]>();
+  const resultCalls: string[] = [];
   let tokenRequests = 0;
-  let nextTask = 256271667526;
+  let nextTask = BigInt(options.firstTaskId ?? '256271667526');
+  /** task_id of a request, read from the raw body: JSON.parse would round an id above 2^53. */
+  const taskIdOf = (body: string): string | undefined => /"task_id"\s*:\s*(\d+)/.exec(body)?.[1];
+  /** Replies with task_id written as digits, as DingTalk's JSON does. */
+  const replyRaw = (body: Record<string, unknown>, task: string) =>
+    sendRaw(JSON.stringify({ ...body, task_id: '__TASK__' }).replace('"__TASK__"', task));
 
+  let sendRaw: (text: string) => void = () => undefined;
   const server = new FakeServer((request, response) => {
     const reply = (body: Record<string, unknown>) => sendJson(response, 200, body);
+    sendRaw = (text) => {
+      response.writeHead(200, { 'content-type': 'application/json;charset=UTF-8' });
+      response.end(text);
+    };
     const fail = (errcode: number, errmsg: string) => reply({ errcode, errmsg, request_id: 'fake' });
+    /**
+     * /topapi/* answers a bad or expired token (and a missing permission) as errcode 88 with the cause in sub_code,
+     * not as a top-level 40014 / 42001 (DingTalk global error codes,
+     * https://open.dingtalk.com/document/orgapp/server-api-error-codes-1: "如果最外层errcode = 88 … 一般是用户的
+     * access_token不合法或者没有调用该接口的权限"; 007gzs/dingtalk-sdk#52).
+     */
+    const failSub = (subCode: string, subMsg: string) =>
+      reply({
+        errcode: 88,
+        errmsg: `ding talk error[subcode=${subCode},submsg=${subMsg}]`,
+        sub_code: subCode,
+        sub_msg: subMsg,
+        request_id: 'fake',
+      });
     if (options.untrusted) return fail(60020, '访问ip不在白名单之中, request ip=203.0.113.7');
 
     if (request.path === '/gettoken' && request.method === 'GET') {
@@ -56,12 +88,19 @@ export function fakeDingtalkApp(options: FakeDingtalkAppOptions) {
     }
 
     const token = request.query.get('access_token');
-    if (!token || tokens.get(token) === undefined) return fail(40014, '不合法的access_token');
-    if (tokens.get(token) === false) return fail(42001, 'access_token超时');
+    if (!token || tokens.get(token) === undefined) return failSub('40014', '不合法的access_token');
+    if (tokens.get(token) === false) return failSub('42001', 'access_token超时');
     if (request.method !== 'POST') return fail(404, 'not found');
     const json = (request.json ?? {}) as Record<string, unknown>;
+    // Read-only user lookup (doctor): POST /topapi/v2/user/get {userid} → result.name; 60121 for an unknown user
+    // (https://open.dingtalk.com/document/orgapp/query-user-details). It takes no agent_id.
+    if (request.path === '/topapi/v2/user/get') {
+      if (typeof json.userid !== 'string') return fail(40035, 'userid is required');
+      if (!(options.users ?? []).includes(json.userid)) return fail(60121, '找不到该用户');
+      return reply({ errcode: 0, errmsg: 'ok', result: { userid: json.userid, name: `Name of ${json.userid}` } });
+    }
     if (typeof json.agent_id !== 'number' || json.agent_id !== options.agentId)
-      return fail(88, 'ding talk error[subcode=40056,submsg=不合法的agentId]');
+      return failSub('40056', '不合法的agentId');
     const base = '/topapi/message/corpconversation';
 
     if (request.path === `${base}/asyncsend_v2`) {
@@ -81,7 +120,14 @@ export function fakeDingtalkApp(options: FakeDingtalkAppOptions) {
           : String(json.userid_list ?? '')
               .split(',')
               .filter(Boolean);
-      if (users.length === 0 && !json.dept_id_list) return fail(40035, 'no recipient');
+      const depts = String(json.dept_id_list ?? '')
+        .split(',')
+        .filter(Boolean);
+      if (users.length === 0 && depts.length === 0) return fail(40035, 'no recipient');
+      // Recipients per call: the parameter table says at most 100 users and 20 departments (the TOP metadata says
+      // 5000 / 500); https://open.dingtalk.com/document/orgapp/asynchronous-sending-of-enterprise-session-messages
+      if (users.length > 100 || depts.length > 20) return fail(40035, 'too many recipients in one call');
+      const memberCount = depts.reduce((sum, dept) => sum + (options.departments?.[dept] ?? 0), 0);
       const result: Record<string, unknown[]> = {
         invalid_user_id_list: [],
         forbidden_user_id_list: [],
@@ -109,17 +155,35 @@ export function fakeDingtalkApp(options: FakeDingtalkAppOptions) {
         received.set(user, [...earlier, content]);
         (options.readers?.includes(user) ? result.read_user_id_list : result.unread_user_id_list)!.push(user);
       }
-      const task = { task_id: nextTask++, body: json, msg, send_result: result };
+      const task: SentTask = {
+        task_id: String(nextTask++),
+        recipients: users.length + memberCount + (json.to_all_user === true ? 1000 : 0),
+        body: json,
+        msg,
+        send_result: result,
+      };
       tasks.push(task);
       // Accepted whatever happens to the recipients: the outcome is only in getsendresult.
-      return reply({ errcode: 0, errmsg: 'ok', task_id: task.task_id, request_id: randomBytes(8).toString('hex') });
+      return replyRaw({ errcode: 0, errmsg: 'ok', request_id: randomBytes(8).toString('hex') }, task.task_id);
     }
 
-    const task = tasks.find((item) => item.task_id === json.task_id);
+    const taskId = taskIdOf(request.body);
+    const task = tasks.find((item) => item.task_id === taskId);
     if (request.path === `${base}/getsendresult`) {
       if (typeof json.task_id !== 'number') return fail(40035, 'task_id must be a number');
       if (!task) return fail(400001, 'task not found');
+      // getsendresult covers tasks up to 24 h old and times out above 100 recipients
+      // (https://open.dingtalk.com/document/orgapp/gets-the-result-of-sending-messages-asynchronously-to-the-enterprise).
+      resultCalls.push(task.task_id);
+      if (task.recipients > 100) return fail(-1, 'timeout: too many recipients for getsendresult');
       return reply({ errcode: 0, errmsg: 'ok', send_result: task.send_result, request_id: 'fake' });
+    }
+    if (request.path === `${base}/getsendprogress`) {
+      // {"progress":{"progress_in_percent":0-100,"status":0|1|2}}, 2 = done
+      // (https://open.dingtalk.com/document/orgapp/obtain-the-sending-progress-of-asynchronous-sending-of-enterprise-session)
+      if (typeof json.task_id !== 'number') return fail(40035, 'task_id must be a number');
+      if (!task) return fail(400001, 'task not found');
+      return reply({ errcode: 0, errmsg: 'ok', progress: { progress_in_percent: 100, status: 2 }, request_id: 'fake' });
     }
     if (request.path === `${base}/status_bar/update`) {
       if (!task) return fail(400001, 'task not found');
@@ -136,6 +200,8 @@ export function fakeDingtalkApp(options: FakeDingtalkAppOptions) {
   return Object.assign(server, {
     tasks,
     issued,
+    /** task ids asked of getsendresult, in order. */
+    resultCalls,
     tokenRequests: () => tokenRequests,
     sends: (): RecordedRequest[] => server.requests.filter((request) => request.path.endsWith('/asyncsend_v2')),
   });

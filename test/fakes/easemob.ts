@@ -8,6 +8,9 @@ export interface FakeEasemobOptions {
   clientSecret: string;
   /** Token lifetime the fake reports and enforces, in seconds. */
   expiresIn?: number;
+  /** Users and groups that exist, for the read-only GETs doctor makes. */
+  knownUsers?: string[];
+  knownGroups?: string[];
   /** Messages the app may still send before 403 "message send reach limit". */
   quota?: number;
   /**
@@ -103,6 +106,22 @@ export function fakeEasemob(options: FakeEasemobOptions) {
     if (!auth || expiry === undefined || expiry <= Date.now())
       return error(401, 'unauthorized', 'Unable to authenticate (OAuth)', 'EasemobUnauthorizedException');
     const token = auth[1]!;
+
+    // Read-only lookups (doctor): GET /users/{username}
+    // (https://doc.easemob.com/document/server-side/account_system.html) and GET /chatgroups/{group_id}
+    // (https://doc.easemob.com/document/server-side/group_manage.html); 404 service_resource_not_found otherwise.
+    const lookup = /^\/(users|chatgroups)\/([^/]+)$/.exec(rest);
+    if (lookup && request.method === 'GET') {
+      const id = decodeURIComponent(lookup[2]!);
+      const known = lookup[1] === 'users' ? (options.knownUsers ?? []) : (options.knownGroups ?? []);
+      if (!known.includes(id) && !(lookup[1] === 'users' && users.has(id)))
+        return error(
+          404,
+          'service_resource_not_found',
+          `${lookup[1] === 'users' ? 'username' : 'group'} ${id} doesn't exist`,
+        );
+      return reply(200, envelope(request, { entities: [{ [lookup[1] === 'users' ? 'username' : 'groupid']: id }] }));
+    }
 
     const send = /^\/messages\/(users|chatgroups)$/.exec(rest);
     if (send && request.method === 'POST') {

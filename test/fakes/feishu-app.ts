@@ -12,6 +12,8 @@ export interface FakeFeishuAppOptions {
   expireAfterSends?: number;
   /** Drop the reply of the first N message-creating requests after processing them (the message exists). */
   dropReplies?: number;
+  /** The app lacks the chat-reading scope: is_in_chat answers 99991672. */
+  noChatScope?: boolean;
   /** Readers per message id, for read_users. */
   readers?: Record<string, string[]>;
   /** Per-request override: return true when handled. */
@@ -28,11 +30,22 @@ export interface StoredMessage {
   parent_id?: string;
   thread_id?: string;
   updates: number;
+  /** PUT edits of a text or post message. */
+  edits: number;
 }
 
 const RECEIVE_ID_TYPES = new Set(['open_id', 'union_id', 'user_id', 'email', 'chat_id']);
 const MSG_TYPES = new Set(['text', 'post', 'interactive']);
+/**
+ * Limits on the REQUEST BODY as sent (请求体), not on the `content` string inside it: text at most 150 KB, card and
+ * post at most 30 KB; 230025 beyond (https://open.feishu.cn/document/server-docs/im-v1/message/create, "请求体最大不能超过
+ * 150KB" / "30KB"). Serialising `content` into the body escapes every `"` and `\`, so the body is what is measured.
+ */
 const LIMITS: Record<string, number> = { text: 150 * 1024, post: 30 * 1024, interactive: 30 * 1024 };
+/** Post content languages (https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/im-v1/message/create_json). */
+const POST_LANGUAGES = new Set(['zh_cn', 'en_us', 'ja_jp', 'zh_hk', 'zh_tw']);
+/** A text or post message may be edited at most 20 times (https://open.feishu.cn/document/server-docs/im-v1/message/update). */
+const MAX_EDITS = 20;
 
 /**
  * Plays the Feishu Open Platform as the IM v1 docs describe: tenant tokens from App ID and App Secret, the
@@ -70,13 +83,18 @@ export function fakeFeishuApp(options: FakeFeishuAppOptions) {
     if (!auth) return fail(99991661, 'Missing access token for authorization');
     if (tokens.get(auth[1]!) !== true) return fail(99991663, 'Invalid access token for authorization');
 
-    const create = (stored: Omit<StoredMessage, 'message_id' | 'updates'>): void => {
+    const create = (stored: Omit<StoredMessage, 'message_id' | 'updates' | 'edits'>): void => {
       if (stored.uuid !== undefined) {
         const earlier = byUuid.get(stored.uuid);
         // The same uuid within an hour sends at most one message: the earlier one is answered again.
         if (earlier) return reply(200, { code: 0, msg: 'success', data: { message_id: earlier.message_id } });
       }
-      const message: StoredMessage = { ...stored, message_id: `om_${randomBytes(16).toString('hex')}`, updates: 0 };
+      const message: StoredMessage = {
+        ...stored,
+        message_id: `om_${randomBytes(16).toString('hex')}`,
+        updates: 0,
+        edits: 0,
+      };
       messages.push(message);
       if (stored.uuid !== undefined) byUuid.set(stored.uuid, message);
       sends += 1;
@@ -109,16 +127,38 @@ export function fakeFeishuApp(options: FakeFeishuAppOptions) {
         fail(230001, 'content must be a string of JSON');
         return undefined;
       }
-      if (typeof msgType === 'string' && Buffer.byteLength(json.content) > (LIMITS[msgType] ?? 0)) {
+      if (typeof msgType === 'string' && Buffer.byteLength(request.body) > (LIMITS[msgType] ?? 0)) {
         fail(230025, 'The length of the message content reaches its limit');
         return undefined;
       }
+      let content: Record<string, unknown>;
       try {
-        return JSON.parse(json.content) as Record<string, unknown>;
+        content = JSON.parse(json.content) as Record<string, unknown>;
       } catch {
         fail(230001, 'content is not valid JSON');
         return undefined;
       }
+      // IM v1 post content has the language object at the top, `{"zh_cn":{"title","content":[[…]]}}` (official SDK
+      // type MessagePost, larksuite/oapi-sdk-go service/im/v1; create_json above). The webhook robot's
+      // `{"post":{…}}` wrapper is refused (reported in nonebot/adapter-feishu#78).
+      if (msgType === 'post') {
+        const keys = Object.keys(content);
+        if (keys.length === 0 || !keys.every((key) => POST_LANGUAGES.has(key))) {
+          fail(
+            230001,
+            `invalid message content. ext=message_content has wrong tag:{${keys.find((key) => !POST_LANGUAGES.has(key)) ?? ''}}`,
+          );
+          return undefined;
+        }
+        for (const key of keys) {
+          const language = content[key] as Record<string, unknown> | undefined;
+          if (!language || !Array.isArray(language.content) || !language.content.every(Array.isArray)) {
+            fail(230001, 'invalid message content: post content must be a list of paragraphs');
+            return undefined;
+          }
+        }
+      }
+      return content;
     };
     const checkUuid = (): boolean => {
       if (json.uuid !== undefined && (typeof json.uuid !== 'string' || json.uuid.length > 50)) {
@@ -149,6 +189,21 @@ export function fakeFeishuApp(options: FakeFeishuAppOptions) {
       });
     }
 
+    // Is the bot in the chat (doctor): GET /open-apis/im/v1/chats/:chat_id/members/is_in_chat → data.is_in_chat
+    // (https://open.feishu.cn/document/server-docs/group/chat-member/is_in_chat); scope im:chat:readonly or
+    // im:chat.members:read, else 99991672 naming it.
+    const inChat = /^\/open-apis\/im\/v1\/chats\/([^/]+)\/members\/is_in_chat$/.exec(request.path);
+    if (inChat && request.method === 'GET') {
+      if (options.noChatScope)
+        return reply(400, {
+          code: 99991672,
+          msg: 'Access denied. One of the following scopes is required: [im:chat:readonly, im:chat.members:read].',
+          error: { permission_violations: [{ type: 'action_scope_required', subject: 'im:chat:readonly' }] },
+        });
+      const chat = decodeURIComponent(inChat[1]!);
+      return reply(200, { code: 0, msg: 'success', data: { is_in_chat: (options.chats ?? []).includes(chat) } });
+    }
+
     const one = /^\/open-apis\/im\/v1\/messages\/([^/]+)(\/reply|\/read_users)?$/.exec(request.path);
     const target = one ? messages.find((message) => message.message_id === one[1]) : undefined;
     if (one && !target) return fail(230001, 'message not found');
@@ -163,6 +218,24 @@ export function fakeFeishuApp(options: FakeFeishuAppOptions) {
       target.content = content;
       target.updates += 1;
       return reply(200, { code: 0, data: {}, msg: 'ok' });
+    }
+    // Edit a text or post message: PUT with msg_type and content; cards are PATCHed instead
+    // (https://open.feishu.cn/document/server-docs/im-v1/message/update).
+    if (one && target && !one[2] && request.method === 'PUT') {
+      if (target.msg_type !== 'text' && target.msg_type !== 'post')
+        return fail(230001, 'only text and post messages can be edited');
+      if (json.msg_type !== 'text' && json.msg_type !== 'post') return fail(230001, 'invalid msg_type');
+      if (target.edits >= MAX_EDITS) return fail(230001, 'the message has reached its edit limit');
+      const content = checkContent(json.msg_type);
+      if (!content) return;
+      target.msg_type = json.msg_type;
+      target.content = content;
+      target.edits += 1;
+      return reply(200, {
+        code: 0,
+        msg: 'success',
+        data: { message_id: target.message_id, msg_type: target.msg_type },
+      });
     }
     if (one && target && one[2] === '/reply' && request.method === 'POST') {
       if (!MSG_TYPES.has(String(json.msg_type))) return fail(230001, 'invalid msg_type');

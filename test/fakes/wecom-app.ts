@@ -59,6 +59,25 @@ export function fakeWecomApp(options: FakeWecomAppOptions) {
       return reply({ errcode: 0, errmsg: 'ok', access_token: token, expires_in: 7200 });
     }
 
+    // Read-only app details (doctor): GET /cgi-bin/agent/get?access_token=&agentid=
+    // (https://developer.work.weixin.qq.com/document/path/90227): name, allow_userinfos.user[].userid,
+    // allow_partys.partyid[]; 40056 for another app's AgentId.
+    if (request.path === '/cgi-bin/agent/get' && request.method === 'GET') {
+      const state = tokens.get(request.query.get('access_token') ?? '');
+      if (state === undefined) return fail(40014, 'invalid access_token');
+      if (state === false) return fail(42001, 'access_token expired');
+      if (request.query.get('agentid') !== String(options.agentId)) return fail(40056, 'invalid agentid');
+      return reply({
+        errcode: 0,
+        errmsg: 'ok',
+        agentid: options.agentId,
+        name: 'CI notifier',
+        allow_userinfos: { user: (options.users ?? []).map((userid) => ({ userid })) },
+        allow_partys: { partyid: (options.parties ?? []).map(Number) },
+        allow_tags: { tagid: (options.tags ?? []).map(Number) },
+      });
+    }
+
     if (request.path === '/cgi-bin/message/send' && request.method === 'POST') {
       const token = request.query.get('access_token');
       if (!token) return fail(41001, 'access_token missing');

@@ -442,9 +442,15 @@ const APP_CHANNEL_CASES: BadInputCase[] = [
     input: 'update-message',
   },
   {
-    name: 'feishu-app: text cannot be updated',
-    inputs: { ...FEISHU_APP, format: 'text', 'update-message': 'om_abc' },
+    // Text and post messages are edited with PUT (issue 25); a DingTalk message that is not OA has no status bar.
+    name: 'dingtalk-app: a non-OA format cannot be updated',
+    inputs: { ...DINGTALK_APP, format: 'markdown', 'update-message': '256271667526' },
     input: 'format',
+  },
+  {
+    name: 'dingtalk-app: a task id larger than 64 bits',
+    inputs: { ...DINGTALK_APP, 'update-message': '12345678901234567890' },
+    input: 'update-message',
   },
   {
     name: 'feishu-app: update and reply at once',

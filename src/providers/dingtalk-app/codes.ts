@@ -25,7 +25,7 @@ export const CODES: CodeTable = {
   42001: { meaning: 'access_token expired' },
   40089: { meaning: 'invalid AppKey or AppSecret', hint: 'check `token` (AppKey) and `secret` (AppSecret)' },
   60020: { meaning: 'caller IP is not in the allow-list', hint: IP_HINT },
-  88: { meaning: 'API permission error (see sub_code)', hint: 'grant the app the permission named in sub_code' },
+  88: { meaning: 'token or permission error (see sub_code)', hint: 'see sub_code' },
   90002: { meaning: 'rate limited', retry: 'retry' },
   90020: { meaning: 'monthly API quota used up', hint: "the organisation's metered API quota is exhausted" },
   143103: { meaning: 'recipients per minute of this app exceeded', hint: 'at most 5000 recipients a minute' },
@@ -35,7 +35,30 @@ export const CODES: CodeTable = {
     meaning: 'same content to this user today',
     hint: 'DingTalk delivers the same content to a user once a day: vary the template (e.g. the run number)',
   },
+  60121: { meaning: 'user not found', hint: 'check the userid in `target` (admin console → contacts → the member)' },
   1430002: { meaning: 'banned content' },
   1430003: { meaning: 'OAPI system protection' },
   1430004: { meaning: 'executive-protection mode' },
+};
+
+/**
+ * On /topapi/* DingTalk answers a bad or expired token, and a missing permission, as errcode 88 with the cause in
+ * `sub_code` (`{"errcode":88,"errmsg":"ding talk error[subcode=40014,submsg=不合法的access_token]","sub_code":"40014"}`;
+ * global error codes: https://open.dingtalk.com/document/orgapp/server-api-error-codes-1, 007gzs/dingtalk-sdk#52).
+ * The token sub-codes are refetched once like the top-level ones; the others give the hint.
+ */
+export const SUB_CODES: CodeTable = {
+  40014: { meaning: 'invalid access_token' },
+  42001: { meaning: 'access_token expired' },
+  40056: {
+    meaning: 'invalid AgentId',
+    hint: "check `app-id`: the app's AgentId (developer console → basic information)",
+  },
+  60011: {
+    meaning: 'no permission for this API',
+    hint:
+      'grant the app the permission for work notifications (developer console → the app → 权限管理 / Permissions, ' +
+      'e.g. 企业会话消息 / qyapi_message_corpconversation) and publish the change',
+  },
+  60020: { meaning: 'caller IP is not in the allow-list', hint: IP_HINT },
 };

@@ -23,15 +23,34 @@ export const PATHS = {
   token: '/gettoken',
   send: `${CONVERSATION}/asyncsend_v2`,
   result: `${CONVERSATION}/getsendresult`,
+  progress: `${CONVERSATION}/getsendprogress`,
+  /** Read-only user lookup, used by doctor. */
+  user: '/topapi/v2/user/get',
   statusBar: `${CONVERSATION}/status_bar/update`,
 } as const;
 
 export const TARGET_FORM = "'user:USERID[,USERID…]', 'dept:1[,2…]' or '@all', one per line";
 export const USER_ID = /^[\w.@-]{1,64}$/;
 export const DEPT_ID = /^\d{1,15}$/;
-/** Recipients per call for internal apps: 5000 users, 500 departments. */
+/** Recipients per run: 5000 users, 500 departments (the figures per call of the TOP metadata and help.dingtalk.io). */
 export const MAX_USERS = 5000;
 export const MAX_DEPTS = 500;
+/**
+ * Recipients per call. The documents disagree: 5000 users / 500 departments (TOP metadata, help.dingtalk.io) against
+ * 100 / 20 (the parameter table of
+ * https://open.dingtalk.com/document/orgapp/asynchronous-sending-of-enterprise-session-messages, still copied by
+ * current clients). A run sends in batches of the smaller figures, which also keeps every task within what
+ * getsendresult can report (it fails above 100 recipients).
+ */
+export const USERS_PER_CALL = 100;
+export const DEPTS_PER_CALL = 20;
+/** getsendresult covers tasks at most 24 hours old; older ones are followed through getsendprogress. */
+export const RESULT_MAX_AGE_MS = 24 * 3600_000;
+/**
+ * task_id is a 64-bit integer (Long in DingTalk's TOP SDK, `OapiMessageCorpconversationAsyncsendV2Response.taskId`):
+ * kept as a string end to end, because Number() rounds anything above 2^53 to another task.
+ */
+export const MAX_TASK_ID = 9223372036854775807n;
 
 export const FORMATS = ['markdown', 'text', 'card', 'oa'] as const;
 export type DingtalkAppFormat = (typeof FORMATS)[number];

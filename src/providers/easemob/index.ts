@@ -5,7 +5,8 @@ import { measure } from '../../render/limits.js';
 import type { RateLimit } from '../../transport/rate-limit.js';
 import type { HttpReply, Verdict } from '../../transport/types.js';
 import { resolveBaseUrl } from '../endpoint.js';
-import type { DeliveryPlan, ProviderAdapter, ProviderSettings, RecipientResult } from '../types.js';
+import type { DeliveryPlan, ProbeCheck, ProviderAdapter, ProviderSettings, RecipientResult } from '../types.js';
+import { PROBE_RECIPIENTS, probeStep } from '../probe.js';
 import { EasemobClient } from './client.js';
 import { easemobBody, isMessageRateLimit } from './errors.js';
 import { parseEnsureTemplate, parsePushTemplate, pushExt, type EnsureTemplate, type PushTemplateUse } from './push.js';
@@ -171,6 +172,46 @@ export const easemob: ProviderAdapter<EasemobSettings> = {
       tokenTtl: tokenTtl as number | undefined,
       options: omitKeys(options, CONSUMED),
     };
+  },
+
+  /**
+   * doctor: the app token (client credentials), then each user or group (at most 5) with a read-only GET
+   * (https://doc.easemob.com/document/server-side/account_system.html, …/group_manage.html).
+   */
+  async probe(parsed, env): Promise<ProbeCheck[]> {
+    const client = new EasemobClient({
+      endpoint: parsed.endpoint,
+      appKey: parsed.appKey,
+      clientId: parsed.clientId,
+      clientSecret: parsed.clientSecret,
+      transport: env.transport,
+      tokenTtl: parsed.tokenTtl,
+    });
+    const checks = [await probeStep('token', undefined, async () => (await client.session.get(), 'app token'))];
+    if (!checks[0]!.ok) return checks;
+    const subjects = parsed.targets
+      .flatMap((target) => target.ids.map((id) => ({ kind: target.kind, id })))
+      .slice(0, PROBE_RECIPIENTS);
+    for (const { kind, id } of subjects) {
+      checks.push(
+        await probeStep(kind === 'users' ? 'user' : 'group', id, async () => {
+          await env.transport.exchange(
+            client.exchange({
+              label: `easemob ${kind === 'users' ? 'user' : 'group'} ${id}`,
+              method: 'GET',
+              path: `/${kind}/${encodeURIComponent(id)}`,
+              interpret: (reply) => {
+                const read = easemobBody(reply);
+                return read.ok ? { ok: true, code: reply.status } : read;
+              },
+              rateKey: kind,
+            }),
+          );
+          return undefined;
+        }),
+      );
+    }
+    return checks;
   },
 
   async plan(parsed, message, env): Promise<DeliveryPlan[]> {

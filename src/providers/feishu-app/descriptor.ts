@@ -21,9 +21,11 @@ export const CREDENTIALS = {
 export const PATHS = {
   token: '/open-apis/auth/v3/tenant_access_token/internal',
   send: '/open-apis/im/v1/messages',
+  /** PATCH replaces a card; PUT edits a text or post message. */
   message: (id: string) => `/open-apis/im/v1/messages/${encodeURIComponent(id)}`,
   reply: (id: string) => `/open-apis/im/v1/messages/${encodeURIComponent(id)}/reply`,
   readUsers: (id: string) => `/open-apis/im/v1/messages/${encodeURIComponent(id)}/read_users`,
+  isInChat: (chat: string) => `/open-apis/im/v1/chats/${encodeURIComponent(chat)}/members/is_in_chat`,
 } as const;
 
 /** `target` prefixes → `receive_id_type`, with the id shape each expects. */
@@ -43,8 +45,19 @@ export const FORMATS = ['card', 'post', 'text'] as const;
 export type FeishuAppFormat = (typeof FORMATS)[number];
 export const DEFAULT_FORMAT: FeishuAppFormat = 'card';
 
-/** `content` limits: text at most 150 KB, card and post at most 30 KB (style tags count). */
-export const CONTENT_BYTES: Record<FeishuAppFormat, number> = { text: 150_000, post: 30_000, card: 30_000 };
+/**
+ * Request-body limits: text at most 150 KB, card and post at most 30 KB. They apply to the request body as sent
+ * (请求体), not to the `content` string inside it, and serialising `content` into the body escapes every `"` and
+ * `\`, so the adapter measures the whole body (https://open.feishu.cn/document/server-docs/im-v1/message/create).
+ * Counted in units of 1000 bytes, below what either reading of "KB" allows.
+ */
+export const BODY_BYTES: Record<FeishuAppFormat, number> = { text: 150_000, post: 30_000, card: 30_000 };
+
+/**
+ * A text or post message can be edited (PUT) at most 20 times, only by the app that sent it, and only within the
+ * edit window the tenant's administrator sets (https://open.feishu.cn/document/server-docs/im-v1/message/update).
+ */
+export const MAX_EDITS = 20;
 
 /** `uuid` may be at most 50 characters; a repeated uuid sends at most one message within an hour. */
 export const UUID_LENGTH = 40;
@@ -90,7 +103,7 @@ export const descriptor: ProviderDescriptor = {
   limits: (format) => ({
     title: { max: 200, unit: 'chars' },
     body: {
-      max: CONTENT_BYTES[(FORMATS as readonly string[]).includes(format) ? (format as FeishuAppFormat) : 'card'],
+      max: BODY_BYTES[(FORMATS as readonly string[]).includes(format) ? (format as FeishuAppFormat) : 'card'],
       unit: 'bytes',
     },
   }),

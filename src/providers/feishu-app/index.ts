@@ -10,7 +10,15 @@ import { AppToken, DRY_RUN_TOKEN, reauthCodesOption } from '../app-channel.js';
 import { explainCode } from '../codes.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
 import { cardContent, postContent, textContent } from '../feishu/payload.js';
-import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, TrackedState } from '../types.js';
+import type {
+  DeliveryPlan,
+  PlanEnvironment,
+  ProbeCheck,
+  ProviderAdapter,
+  ProviderSettings,
+  TrackedState,
+} from '../types.js';
+import { PROBE_RECIPIENTS, probeStep } from '../probe.js';
 import { fitJsonBody, numberField, type Mentions } from '../webhook.js';
 import {
   CREDENTIALS,
@@ -18,6 +26,7 @@ import {
   DEFAULT_READ_PAGE_SIZE,
   DEFAULT_REAUTH_CODES,
   FEISHU_HOST,
+  MAX_EDITS,
   NAME,
   PATHS,
   RATE_LIMIT,
@@ -35,6 +44,8 @@ export type { FeishuAppTarget } from './targets.js';
 const CONSUMED = ['reauthCodes', 'readUsersPageSize'] as const;
 const NO_MENTIONS: Mentions = { all: false, users: [], mobiles: [] };
 const MESSAGE_ID = /^om_[\w-]+$/;
+/** `uuid` may be up to 50 characters; the envelope reserves all of them. */
+const MAX_UUID_CHARS = 50;
 
 export interface FeishuAppSettings {
   appId: string;
@@ -72,8 +83,13 @@ function contentOf(
   switch (format) {
     case 'text':
       return deepMerge(textContent(title, markdown, NO_MENTIONS), options);
-    case 'post':
-      return deepMerge(postContent(title, markdown, NO_MENTIONS), options);
+    case 'post': {
+      // IM v1 takes the language object at the top (`{"zh_cn":{"title","content"}}`, the official SDKs' MessagePost;
+      // https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/im-v1/message/create_json). The
+      // webhook robot's `{"post":{…}}` wrapper is refused with 230001 "message_content has wrong tag:{post}".
+      const wrapped = postContent(title, markdown, NO_MENTIONS);
+      return deepMerge(isPlainObject(wrapped.post) ? wrapped.post : {}, options);
+    }
     default: {
       const card = deepMerge(cardContent(title, markdown, message, NO_MENTIONS), options);
       // A shared card, so a later step can replace it in place (PATCH needs update_multi before and after).
@@ -84,6 +100,26 @@ function contentOf(
 }
 
 const MSG_TYPES: Record<FeishuAppFormat, string> = { card: 'interactive', post: 'post', text: 'text' };
+
+/** What a refused edit (PUT) may have run into. */
+const EDIT_RULES = (format: FeishuAppFormat) =>
+  `only a ${format} message this app sent can be edited as ${format}, at most ${MAX_EDITS} times and within the ` +
+  "edit window the tenant's administrator sets; a card is replaced with format: card";
+
+/**
+ * The largest request body this run wraps around `content`: a send (receive_id, msg_type, uuid), a thread reply
+ * (msg_type, reply_in_thread, uuid), a PUT edit (msg_type) or a PATCH (content only). Measuring the message inside
+ * it keeps every one of them within the limit.
+ */
+function envelopeOf(parsed: FeishuAppSettings, msgType: string): Record<string, unknown> {
+  const longestId = parsed.targets.reduce((longest, target) => Math.max(longest, target.receiveId.length), 0);
+  return {
+    receive_id: 'x'.repeat(longestId),
+    msg_type: msgType,
+    reply_in_thread: true,
+    uuid: 'x'.repeat(MAX_UUID_CHARS),
+  };
+}
 
 /** The Feishu reply: `code` 0 is success, anything else a failure with its code, meaning and hint. */
 export function feishuAppVerdict(
@@ -195,8 +231,6 @@ export const feishuApp: ProviderAdapter<FeishuAppSettings> & { tokens: WeakMap<o
     const replyTo = messageIdInput('reply-to', settings.replyTo);
     if (updateMessage && replyTo)
       throw new ConfigError('reply-to', 'cannot be combined with update-message', 'one of update-message or reply-to');
-    if (updateMessage && format !== 'card')
-      throw new ConfigError('format', `'${format}' messages cannot be updated in place`, "'card' with update-message");
     const targets = parseTargets(settings.target);
     if (!updateMessage && !replyTo && targets.length === 0)
       throw new ConfigError('target', `is required for ${NAME}`, TARGET_FORM);
@@ -232,15 +266,50 @@ export const feishuApp: ProviderAdapter<FeishuAppSettings> & { tokens: WeakMap<o
     this.tokens.set(parsed, token);
     const limits = this.limits(parsed.format);
     const title = neutralizeMentions(renderTitle(message, limits.title));
-    const content = JSON.stringify(
-      // The limit applies to the serialized content string.
-      fitJsonBody(message, limits.body, (markdown) =>
-        contentOf(parsed.format, title, markdown, message, parsed.options),
-      ),
-    );
     const msgType = MSG_TYPES[parsed.format];
+    // The limit applies to the request body as sent, where `content` is a JSON string whose every `"` and `\` is
+    // escaped again: the message is fitted inside the largest body this run sends around it.
+    const envelope = envelopeOf(parsed, msgType);
+    const fitted = fitJsonBody(message, limits.body, (markdown) => ({
+      ...envelope,
+      content: JSON.stringify(contentOf(parsed.format, title, markdown, message, parsed.options)),
+    }));
+    const content = String(fitted.content);
     const url = (path: string) => joinUrl(parsed.baseUrl, path);
 
+    if (parsed.updateMessage && parsed.format !== 'card') {
+      // Text and post messages are edited with PUT (at most 20 edits, by the app that sent them, within the
+      // tenant's edit window): https://open.feishu.cn/document/server-docs/im-v1/message/update
+      const id = parsed.updateMessage;
+      const exchange = authorized(
+        parsed,
+        env,
+        token,
+        `edit ${id}`,
+        (auth) => ({
+          method: 'PUT',
+          url: url(PATHS.message(id)),
+          headers: headers(auth),
+          body: JSON.stringify({ msg_type: msgType, content }),
+        }),
+        () => id,
+        true,
+      );
+      const interpret = exchange.interpret;
+      return [
+        {
+          target: `update:${id}`,
+          exchange: {
+            ...exchange,
+            interpret: (reply): Verdict => {
+              const verdict = interpret(reply);
+              if (verdict.ok || verdict.retry !== 'never' || verdict.hint?.includes('scope')) return verdict;
+              return { ...verdict, hint: [verdict.hint, EDIT_RULES(parsed.format)].filter(Boolean).join('; ') };
+            },
+          },
+        },
+      ];
+    }
     if (parsed.updateMessage) {
       const id = parsed.updateMessage;
       return [
@@ -303,6 +372,45 @@ export const feishuApp: ProviderAdapter<FeishuAppSettings> & { tokens: WeakMap<o
         ),
       };
     });
+  },
+
+  /**
+   * doctor: the tenant token, then for each chat whether the bot is in it (GET …/members/is_in_chat, scopes
+   * im:chat:readonly or im:chat.members:read; https://open.feishu.cn/document/server-docs/group/chat-member/is_in_chat).
+   * Users are not looked up: that needs contact scopes a sender does not (230013 says it at send time).
+   */
+  async probe(parsed, env): Promise<ProbeCheck[]> {
+    const token = tenantToken(parsed, env);
+    const checks = [await probeStep('token', undefined, async () => (await token.get(), 'tenant_access_token'))];
+    if (!checks[0]!.ok) return checks;
+    for (const target of parsed.targets.filter((item) => item.receiveIdType === 'chat_id').slice(0, PROBE_RECIPIENTS)) {
+      checks.push(
+        await probeStep('bot-in-chat', target.receiveId, async () => {
+          const outcome = await env.transport.exchange(
+            authorized(
+              parsed,
+              env,
+              token,
+              `is the bot in ${target.receiveId}`,
+              (auth) => ({
+                method: 'GET',
+                url: joinUrl(parsed.baseUrl, PATHS.isInChat(target.receiveId)),
+                headers: headers(auth),
+              }),
+              () => undefined,
+              true,
+            ),
+          );
+          const data = isPlainObject(outcome.reply.json) ? outcome.reply.json.data : undefined;
+          if (isPlainObject(data) && data.is_in_chat === true) return 'is_in_chat: true';
+          throw new ProviderError('the app bot is not in this chat', {
+            code: 230002,
+            hint: CODES[230002]?.hint,
+          });
+        }),
+      );
+    }
+    return checks;
   },
 
   /**

@@ -18,7 +18,12 @@ export const CREDENTIALS = {
   appId: "the app's AgentId, a number (App Management → the app)",
 } as const;
 
-export const PATHS = { token: '/cgi-bin/gettoken', send: '/cgi-bin/message/send' } as const;
+export const PATHS = {
+  token: '/cgi-bin/gettoken',
+  send: '/cgi-bin/message/send',
+  /** Read-only app details, used by doctor. */
+  agent: '/cgi-bin/agent/get',
+} as const;
 
 export const TARGET_FORM = "'user:ID[,ID…]', 'party:1[,2…]', 'tag:1[,2…]' or '@all', one per line";
 export const USER_ID = /^[\w.@-]{1,64}$/;

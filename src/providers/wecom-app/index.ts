@@ -10,7 +10,15 @@ import type { HttpReply, Verdict } from '../../transport/types.js';
 import { AppToken, DRY_RUN_TOKEN, fetchAccessToken, reauthCodesOption } from '../app-channel.js';
 import { explainCode } from '../codes.js';
 import { joinUrl, resolveBaseUrl } from '../endpoint.js';
-import type { DeliveryPlan, PlanEnvironment, ProviderAdapter, ProviderSettings, RecipientResult } from '../types.js';
+import type {
+  DeliveryPlan,
+  PlanEnvironment,
+  ProbeCheck,
+  ProviderAdapter,
+  ProviderSettings,
+  RecipientResult,
+} from '../types.js';
+import { probeStep } from '../probe.js';
 import { wecomPayload } from '../wecom/payload.js';
 import { numberField } from '../webhook.js';
 import {
@@ -189,6 +197,43 @@ function duplicateInterval(env: PlanEnvironment): number {
 export const wecomApp: ProviderAdapter<WecomAppSettings> = {
   ...descriptorFacts(descriptor),
   idempotencyKey: 'enable_duplicate_check',
+
+  /**
+   * doctor: the access token, then the app itself (GET /cgi-bin/agent/get,
+   * https://developer.work.weixin.qq.com/document/path/90227): it proves the secret belongs to this AgentId, that
+   * the caller's IP is trusted (60020 otherwise) and shows who the app can reach.
+   */
+  async probe(parsed, env): Promise<ProbeCheck[]> {
+    const token = accessToken(parsed, env);
+    const checks = [await probeStep('token', undefined, async () => (await token.get(), 'access_token'))];
+    if (!checks[0]!.ok) return checks;
+    checks.push(
+      await probeStep('app', String(parsed.agentId), async () => {
+        const auth = await token.get();
+        const outcome = await env.transport.exchange({
+          label: `WeCom app ${parsed.agentId}`,
+          build: () => ({
+            method: 'GET',
+            url: `${joinUrl(parsed.baseUrl, PATHS.agent)}?access_token=${encodeURIComponent(auth)}&agentid=${parsed.agentId}`,
+            headers: {},
+          }),
+          interpret: (reply) => wecomAppVerdict(reply, []),
+          idempotent: true,
+        });
+        const json = isPlainObject(outcome.reply.json) ? outcome.reply.json : {};
+        const users =
+          isPlainObject(json.allow_userinfos) && Array.isArray(json.allow_userinfos.user)
+            ? json.allow_userinfos.user.length
+            : 0;
+        const parties =
+          isPlainObject(json.allow_partys) && Array.isArray(json.allow_partys.partyid)
+            ? json.allow_partys.partyid.length
+            : 0;
+        return `${typeof json.name === 'string' ? json.name : 'app'}: visible to ${users} user(s), ${parties} department(s)`;
+      }),
+    );
+    return checks;
+  },
 
   parse(settings: ProviderSettings): WecomAppSettings {
     // Required credentials, the format and a needed target are checked by core from the descriptor (checks.ts).
