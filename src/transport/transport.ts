@@ -92,7 +92,7 @@ export function httpFailure(reply: HttpReply, now = Date.now()): FailureVerdict 
       ok: false,
       code: reply.status,
       message: `HTTP ${reply.status} from the provider${snippet ? `: ${snippet}` : ''}`,
-      retry: 'safe',
+      retry: retryOf5xx(reply.status, retryAfterMs !== undefined),
       retryAfterMs,
     };
   }
@@ -121,6 +121,20 @@ export function httpFailure(reply: HttpReply, now = Date.now()): FailureVerdict 
   };
 }
 
+/**
+ * Whether a 5xx reply may be retried (docs/alerts.md, "Which failures are retried"):
+ * - 503 with Retry-After: the service says it did not take the request and when to come back: `safe`.
+ * - 501 Not Implemented, 505 HTTP Version Not Supported, 511 Network Authentication Required: the same request
+ *   fails the same way: `never`.
+ * - every other 5xx (500, 502 and 504 from a gateway, a 503 without Retry-After): the service may have processed
+ *   the message before the error: `ambiguous`, retried only by senders whose retries the service deduplicates.
+ */
+export function retryOf5xx(status: number, hasRetryAfter: boolean): FailureVerdict['retry'] {
+  if (status === 503 && hasRetryAfter) return 'safe';
+  if (status === 501 || status === 505 || status === 511) return 'never';
+  return 'ambiguous';
+}
+
 /** A 2xx reply whose body is not JSON (an HTML error page, a captive proxy) is never a provider's success. */
 export function notJsonFailure(reply: HttpReply): FailureVerdict {
   const snippet = excerpt(reply, 120);
@@ -129,7 +143,7 @@ export function notJsonFailure(reply: HttpReply): FailureVerdict {
     code: reply.status,
     message: `expected a JSON reply but got ${snippet ? `'${snippet}'` : 'an empty body'} (HTTP ${reply.status})`,
     hint: 'check `endpoint` and any proxy in between: this is not the provider answering',
-    retry: reply.status >= 500 ? 'safe' : 'never',
+    retry: reply.status >= 500 ? retryOf5xx(reply.status, reply.headers.get('retry-after') !== null) : 'never',
   };
 }
 
@@ -256,10 +270,16 @@ export class Transport {
         return { verdict, reply, attempts, durationMs: this.now() - started };
       }
 
+      // A gateway's 502 or 504 can follow a message the service delivered: a retry would post it twice.
+      const unsafe = verdict.retry === 'ambiguous' && spec.idempotent !== true;
       const failure = new ProviderError(`${spec.label}: ${verdict.message}`, {
         code: verdict.code,
         httpStatus: reply.status,
-        hint: verdict.hint,
+        hint:
+          verdict.hint ??
+          (unsafe
+            ? 'the message may have been delivered (the service may have processed it before the error); it was not retried because this provider cannot deduplicate a repeated send'
+            : undefined),
         response: reply.json ?? reply.text,
       });
       lastError = failure;
@@ -269,7 +289,8 @@ export class Transport {
         this.logger.debug(`${spec.label}: credential rejected, fetching a new one`);
         continue;
       }
-      if (verdict.retry !== 'safe' || attempts > budget) throw this.finalError(failure, attempts);
+      if (unsafe || (verdict.retry !== 'safe' && verdict.retry !== 'ambiguous') || attempts > budget)
+        throw this.finalError(failure, attempts);
       const delay = verdict.retryAfterMs ?? this.backoffMs(attempts);
       if (verdict.retryAfterMs !== undefined && this.now() + delay > this.options.deadline) {
         throw this.finalError(
