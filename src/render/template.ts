@@ -1,10 +1,11 @@
-import { Drop, Liquid, type Template } from 'liquidjs';
+import { Drop, Liquid, filters as liquidFilters, type Template } from 'liquidjs';
 import { normalizeStatus, type ActivityInfo, type CiContext, type JobStatus, type RunState } from '../model/context.js';
 import { ConfigError } from '../model/errors.js';
 import { escapeMarkdown, neutralizeMentions, safeHref, stripControl, wellFormed } from './escape.js';
 import { graphemes, measure } from './limits.js';
 import { wordsFor, type Locale, type Words } from './locale.js';
 import { PRESETS, isPresetName, presetsFor, type Preset } from './presets.js';
+import { formatInZone, instantOf } from './zoned-date.js';
 
 /** Output that a filter has already made safe; the escaper passes it through. */
 class SafeMarkdown {
@@ -19,6 +20,11 @@ function plain(value: unknown): string {
   if (value instanceof SafeMarkdown) return value.value;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** The host's time zone, asked for only when a template formats a date without a `timezone`. */
+function hostZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 function createEngine(escape: (value: unknown) => string, words: Words, timezone?: string, strict = false): Liquid {
@@ -64,6 +70,40 @@ function createEngine(escape: (value: unknown) => string, words: Words, timezone
    * renderers never pass raw HTML through and break mentions in all text.
    */
   engine.registerFilter('markdown', (value: unknown) => new SafeMarkdown(stripControl(plain(value))));
+  /**
+   * `date`, `date_to_xmlschema` and `date_to_rfc822` from the time zone's own offsets (zoned-date.ts): liquidjs's
+   * derive them from the host's local time and are an hour off around the host's daylight-saving changes. Without
+   * a `timezone`, the host's own zone. A numeric offset argument is left to liquidjs.
+   */
+  const zoneOf = (override: unknown): string | undefined => {
+    if (override === undefined || override === null) return timezone ?? hostZone();
+    if (typeof override !== 'string') return undefined;
+    try {
+      return new Intl.DateTimeFormat('en-US', { timeZone: override }).resolvedOptions().timeZone;
+    } catch {
+      return undefined;
+    }
+  };
+  const defaultDateFormat = engine.options.dateFormat;
+  const original = liquidFilters as unknown as Record<string, (this: unknown, ...args: unknown[]) => unknown>;
+  engine.registerFilter('date', function (this: unknown, value: unknown, format?: unknown, override?: unknown) {
+    const zone = zoneOf(override);
+    if (!zone) return original.date!.call(this, value, format, override);
+    const time = instantOf(value, zone);
+    if (time === undefined) return value;
+    const pattern = format === undefined || format === null ? defaultDateFormat : plain(format);
+    return formatInZone(time, pattern, zone, words.tag);
+  });
+  engine.registerFilter('date_to_xmlschema', (value: unknown) => {
+    const zone = zoneOf(undefined)!;
+    const time = instantOf(value, zone);
+    return time === undefined ? value : formatInZone(time, '%Y-%m-%dT%H:%M:%S%:z', zone, words.tag);
+  });
+  engine.registerFilter('date_to_rfc822', (value: unknown) => {
+    const zone = zoneOf(undefined)!;
+    const time = instantOf(value, zone);
+    return time === undefined ? value : formatInZone(time, '%a, %d %b %Y %H:%M:%S %z', zone, 'en-US');
+  });
   /** `{{ seconds | duration }}` → "3m 12s" (in the message's language). */
   engine.registerFilter('duration', (value: unknown) => {
     const total = Math.max(0, Math.round(Number(value) || 0));
