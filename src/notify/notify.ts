@@ -316,7 +316,13 @@ export async function notify(
     },
     context,
   );
-  const message = createMessage(rendered.title, rendered.markdown, context, config.locale ?? DEFAULT_LOCALE);
+  const message = createMessage(
+    rendered.title,
+    rendered.markdown,
+    context,
+    config.locale ?? DEFAULT_LOCALE,
+    config.timezone ?? DEFAULT_TIMEZONE,
+  );
 
   const transport = new Transport({
     timeoutMs: config.timeoutMs,

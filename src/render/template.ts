@@ -517,12 +517,27 @@ export async function renderPlainTemplate(template: Template[], variables: Recor
   return String(enginesFor(undefined, undefined).title.renderSync(template, variables));
 }
 
+/**
+ * A plain-text value a provider renders itself (Easemob title_args), in the run's language and time zone: parsed
+ * with that engine, because liquidjs binds the filters (`date`, `duration`) when it parses.
+ */
+export function renderPlainSource(
+  source: string,
+  variables: Record<string, unknown>,
+  locale?: Locale,
+  timezone?: string,
+): string {
+  const engine = enginesFor(locale, timezone).title;
+  return String(engine.renderSync(engine.parse(source), variables));
+}
+
 export async function renderPlainValue(
   source: string,
   context: CiContext,
   input: string,
   warn?: (message: string) => void,
   locale?: Locale,
+  timezone?: string,
 ): Promise<string> {
-  return parseAndRender(enginesFor(locale, undefined).title, input, source, templateVariables(context, locale), warn);
+  return parseAndRender(enginesFor(locale, timezone).title, input, source, templateVariables(context, locale), warn);
 }
