@@ -2,7 +2,7 @@ import { DeadlineError, NotifierError, ProviderError, TransportError, toError } 
 import type { SecretRegistry } from '../model/secrets.js';
 import { HttpClient, NoReplyError, safeUrl } from './client.js';
 import type { FetchFunction } from './proxy.js';
-import { RateLimiter, sleep as defaultSleep, type RateLimit, type Sleep } from './rate-limit.js';
+import { RateLimiter, monotonicNow, sleep as defaultSleep, type RateLimit, type Sleep } from './rate-limit.js';
 import type { FailureVerdict, HttpReply, HttpRequest, Logger, SuccessVerdict, Verdict } from './types.js';
 
 export interface TransportOptions {
@@ -19,7 +19,13 @@ export interface TransportOptions {
   baseDelayMs?: number;
   /** Longest single backoff wait. @default 15000 */
   maxDelayMs?: number;
+  /** The wall clock (epoch ms), for `deadline` as given and Retry-After dates. @default Date.now */
   now?: () => number;
+  /**
+   * The clock that times waits and the deadline. @default `now` when one is given (a test's fake time), else a
+   * monotonic clock, so a stepped wall clock neither stretches nor cuts a wait.
+   */
+  clock?: () => number;
   sleep?: Sleep;
   random?: () => number;
   limiter?: RateLimiter;
@@ -170,6 +176,9 @@ export class Transport {
   readonly logger: Logger;
   private readonly options: TransportOptions;
   private readonly now: () => number;
+  private readonly clock: () => number;
+  /** `deadline` on `clock`. */
+  private readonly deadline: number;
   private readonly sleep: Sleep;
   private readonly random: () => number;
 
@@ -178,9 +187,12 @@ export class Transport {
     this.secrets = options.secrets;
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? options.now ?? monotonicNow;
+    // The deadline comes as a wall-clock time: from here on it is a point on the monotonic clock.
+    this.deadline = this.clock === this.now ? options.deadline : this.clock() + (options.deadline - this.now());
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
-    this.limiter = options.limiter ?? new RateLimiter(this.now, this.sleep);
+    this.limiter = options.limiter ?? new RateLimiter(this.clock, this.sleep);
     this.client = new HttpClient({
       timeoutMs: options.timeoutMs,
       secrets: options.secrets,
@@ -198,14 +210,14 @@ export class Transport {
   }
 
   async exchange(spec: ExchangeSpec): Promise<ExchangeResult> {
-    const started = this.now();
+    const started = this.clock();
     const budget = spec.retries ?? this.options.retries;
     let attempts = 0;
     let reauthed = false;
     let lastError: NotifierError | undefined;
 
     for (;;) {
-      if (this.now() >= this.options.deadline) {
+      if (this.clock() >= this.deadline) {
         throw this.finalError(
           new DeadlineError(`${spec.label}: the overall deadline was reached before the message could be sent`, {
             hint: 'raise `timeout`, or lower `retries`',
@@ -218,7 +230,7 @@ export class Transport {
       const slot = await this.limiter.acquire(
         spec.rateKey ?? spec.label,
         spec.rateLimit,
-        this.options.deadline,
+        this.deadline,
         undefined,
         spec.rateWeight,
       );
@@ -227,8 +239,8 @@ export class Transport {
       let reply: HttpReply | undefined;
       try {
         const request = await spec.build(attempts);
-        const timeoutMs = Math.min(this.options.timeoutMs, this.options.deadline - this.now());
-        const deadline = deadlineSignal(this.options.deadline - this.now());
+        const timeoutMs = Math.min(this.options.timeoutMs, this.deadline - this.clock());
+        const deadline = deadlineSignal(this.deadline - this.clock());
         try {
           reply = await this.client.send(request, deadline.signal, timeoutMs);
         } finally {
@@ -267,7 +279,7 @@ export class Transport {
       }
 
       if (verdict.ok) {
-        return { verdict, reply, attempts, durationMs: this.now() - started };
+        return { verdict, reply, attempts, durationMs: this.clock() - started };
       }
 
       // A gateway's 502 or 504 can follow a message the service delivered: a retry would post it twice.
@@ -292,7 +304,7 @@ export class Transport {
       if (unsafe || (verdict.retry !== 'safe' && verdict.retry !== 'ambiguous') || attempts > budget)
         throw this.finalError(failure, attempts);
       const delay = verdict.retryAfterMs ?? this.backoffMs(attempts);
-      if (verdict.retryAfterMs !== undefined && this.now() + delay > this.options.deadline) {
+      if (verdict.retryAfterMs !== undefined && this.clock() + delay > this.deadline) {
         throw this.finalError(
           new ProviderError(
             `${spec.label}: ${verdict.message}; the provider asked to wait ${Math.ceil(delay / 1000)} s, past the deadline`,
@@ -311,7 +323,7 @@ export class Transport {
   }
 
   private async pause(label: string, delay: number, reason: string, attempts: number): Promise<void> {
-    const wait = Math.min(delay, Math.max(0, this.options.deadline - this.now()));
+    const wait = Math.min(delay, Math.max(0, this.deadline - this.clock()));
     this.logger.info(
       `${this.secrets.redact(label)}: attempt ${attempts} failed (${this.secrets.redact(reason)}); retrying in ${wait} ms`,
     );
