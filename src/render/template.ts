@@ -5,7 +5,17 @@ import { escapeMarkdown, neutralizeMentions, safeHref, stripControl, wellFormed 
 import { graphemes, measure } from './limits.js';
 import { wordsFor, type Locale, type Words } from './locale.js';
 import { PRESETS, isPresetName, presetsFor, type Preset } from './presets.js';
-import { formatInZone, instantOf } from './zoned-date.js';
+
+/**
+ * zoned-date.ts, loaded only by a render whose template names a date filter (`date`, `date_to_xmlschema`,
+ * `date_to_rfc822`), so the action's entry file and most runs' start-up do not carry it. The filters are
+ * synchronous: the module is loaded before rendering.
+ */
+let zoned: typeof import('./zoned-date.js') | undefined;
+async function loadZonedDateFor(...sources: (string | undefined)[]): Promise<void> {
+  if (zoned || !sources.some((source) => source?.includes('date'))) return;
+  zoned = await import(/* webpackChunkName: "zoned-date" */ './zoned-date.js');
+}
 
 /** Output that a filter has already made safe; the escaper passes it through. */
 class SafeMarkdown {
@@ -88,21 +98,23 @@ function createEngine(escape: (value: unknown) => string, words: Words, timezone
   const original = liquidFilters as unknown as Record<string, (this: unknown, ...args: unknown[]) => unknown>;
   engine.registerFilter('date', function (this: unknown, value: unknown, format?: unknown, override?: unknown) {
     const zone = zoneOf(override);
-    if (!zone) return original.date!.call(this, value, format, override);
-    const time = instantOf(value, zone);
+    if (!zone || !zoned) return original.date!.call(this, value, format, override);
+    const time = zoned.instantOf(value, zone);
     if (time === undefined) return value;
     const pattern = format === undefined || format === null ? defaultDateFormat : plain(format);
-    return formatInZone(time, pattern, zone, words.tag);
+    return zoned.formatInZone(time, pattern, zone, words.tag);
   });
-  engine.registerFilter('date_to_xmlschema', (value: unknown) => {
+  engine.registerFilter('date_to_xmlschema', function (this: unknown, value: unknown) {
+    if (!zoned) return original.date_to_xmlschema!.call(this, value);
     const zone = zoneOf(undefined)!;
-    const time = instantOf(value, zone);
-    return time === undefined ? value : formatInZone(time, '%Y-%m-%dT%H:%M:%S%:z', zone, words.tag);
+    const time = zoned.instantOf(value, zone);
+    return time === undefined ? value : zoned.formatInZone(time, '%Y-%m-%dT%H:%M:%S%:z', zone, words.tag);
   });
-  engine.registerFilter('date_to_rfc822', (value: unknown) => {
+  engine.registerFilter('date_to_rfc822', function (this: unknown, value: unknown) {
+    if (!zoned) return original.date_to_rfc822!.call(this, value);
     const zone = zoneOf(undefined)!;
-    const time = instantOf(value, zone);
-    return time === undefined ? value : formatInZone(time, '%a, %d %b %Y %H:%M:%S %z', zone, 'en-US');
+    const time = zoned.instantOf(value, zone);
+    return time === undefined ? value : zoned.formatInZone(time, '%a, %d %b %Y %H:%M:%S %z', zone, 'en-US');
   });
   /** `{{ seconds | duration }}` → "3m 12s" (in the message's language). */
   engine.registerFilter('duration', (value: unknown) => {
@@ -479,6 +491,7 @@ export interface RenderedText {
 
 export async function renderTemplate(source: TemplateSource, context: CiContext): Promise<RenderedText> {
   const template = await resolveTemplate(source, context);
+  await loadZonedDateFor(template.title, template.body);
   const variables = templateVariables(context, source.locale);
   const engines = enginesFor(source.locale, source.timezone);
   // Only the user's own templates are checked for undefined variables: presets test what they use.
@@ -521,12 +534,13 @@ export async function renderPlainTemplate(template: Template[], variables: Recor
  * A plain-text value a provider renders itself (Easemob title_args), in the run's language and time zone: parsed
  * with that engine, because liquidjs binds the filters (`date`, `duration`) when it parses.
  */
-export function renderPlainSource(
+export async function renderPlainSource(
   source: string,
   variables: Record<string, unknown>,
   locale?: Locale,
   timezone?: string,
-): string {
+): Promise<string> {
+  await loadZonedDateFor(source);
   const engine = enginesFor(locale, timezone).title;
   return String(engine.renderSync(engine.parse(source), variables));
 }
@@ -539,5 +553,6 @@ export async function renderPlainValue(
   locale?: Locale,
   timezone?: string,
 ): Promise<string> {
+  await loadZonedDateFor(source);
   return parseAndRender(enginesFor(locale, timezone).title, input, source, templateVariables(context, locale), warn);
 }

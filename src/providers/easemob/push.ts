@@ -89,7 +89,7 @@ async function renderArgs(
   return Promise.all(
     args.map(async (source, index) => {
       try {
-        const text = renderPlainSource(source, variables, message.locale, message.timezone);
+        const text = await renderPlainSource(source, variables, message.locale, message.timezone);
         return truncateText(text.replace(/\s+/g, ' ').trim(), ARG_LIMIT);
       } catch (error) {
         throw new ConfigError(
