@@ -1,4 +1,5 @@
 import { normalizeStatus, type CiContext, type FailedJob, type RunHistory } from '../model/context.js';
+import { decideRunState, previousOutcomes, type RunIdentity, type WorkflowRunRecord } from '../context/run-history.js';
 import { fetchForEnvironment } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import type { Environment } from './types.js';
@@ -27,17 +28,13 @@ interface Target {
   /** Workflow file name or numeric id, as the runs API accepts both. */
   workflow?: string;
   branch?: string;
+  /** The event kind, head repository and pull request: the previous run is one of the same line. */
+  event?: string;
+  headRepository?: string;
+  headRepositoryId?: number;
+  pullRequest?: number;
   /** True when the run is another workflow's (workflow_run): no job of it is running this step. */
   watched: boolean;
-}
-
-/** The fields we read from a workflow run (GET …/actions/workflows/{id}/runs). */
-interface WorkflowRun {
-  id: number;
-  run_number?: number;
-  status?: string | null;
-  conclusion?: string | null;
-  html_url?: string;
 }
 
 /** The fields we read from a job (GET …/actions/runs/{id}/attempts/{n}/jobs). */
@@ -56,6 +53,7 @@ interface PageOf<T> {
 }
 /** The slice of Octokit we use, so tests and the lazy import share one shape. */
 interface Api {
+  request(route: string, parameters: Record<string, unknown>): Promise<{ data: unknown }>;
   paginate: {
     iterator(route: string, parameters: Record<string, unknown>): AsyncIterable<PageOf<unknown>>;
   };
@@ -127,42 +125,53 @@ function isFailed(conclusion: string | null | undefined): boolean {
 }
 
 /**
- * Reads earlier completed runs of this workflow on this branch, newest first, and returns the real outcomes
- * (success or failure). Cancelled and skipped runs say nothing about the code, so they are passed over.
- * Stops as soon as `enough` says so, and after MAX_PAGES pages in any case.
+ * Reads this run's earlier attempts, then earlier completed runs of this workflow for the same event on the same
+ * branch, newest first, until decideRunState is settled, and after MAX_PAGES pages in any case.
  */
-async function previousOutcomes(
+async function readHistory(
   api: Api,
-  base: { owner: string; repo: string; workflow: string; branch: string; runId: number; runNumber?: number },
-  enough: (outcomes: { run: WorkflowRun; failed: boolean }[]) => boolean,
-): Promise<{ outcomes: { run: WorkflowRun; failed: boolean }[]; complete: boolean }> {
-  const outcomes: { run: WorkflowRun; failed: boolean }[] = [];
+  base: { owner: string; repo: string; workflow: string },
+  current: RunIdentity,
+  status: 'success' | 'failure',
+) {
+  // A re-run continues the story of its earlier attempts: attempt 1's red message was seen.
+  const attempts: WorkflowRunRecord[] = [];
+  for (let n = (current.attempt ?? 1) - 1; n >= 1; n--) {
+    const { data } = await api.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}', {
+      owner: base.owner,
+      repo: base.repo,
+      run_id: current.id,
+      attempt_number: n,
+      exclude_pull_requests: true,
+    });
+    attempts.push({ ...(data as WorkflowRunRecord), id: current.id, run_attempt: n });
+    if (decideRunState(status, previousOutcomes(current, attempts, [])).settled)
+      return { decision: decideRunState(status, previousOutcomes(current, attempts, [])), complete: true };
+  }
+  const runs: WorkflowRunRecord[] = [];
   let pages = 0;
+  const pullRequests = current.event === 'pull_request' || current.event === 'pull_request_target';
   const iterator = api.paginate.iterator('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
     owner: base.owner,
     repo: base.repo,
     workflow_id: base.workflow,
-    branch: base.branch,
+    // GitHub matches `branch` against head_branch only (a fork's branch of the same name matches too):
+    // previousOutcomes checks the head repository and pull request as well.
+    branch: current.headBranch,
+    ...(current.event ? { event: current.event } : {}),
     status: 'completed',
-    exclude_pull_requests: true,
+    // Pull-request numbers are needed to tell two pull requests from the same branch apart.
+    exclude_pull_requests: !pullRequests,
     per_page: PER_PAGE,
   });
   for await (const page of iterator) {
     pages++;
-    for (const run of page.data as WorkflowRun[]) {
-      // This run (same id or number: re-runs keep both), and runs started after it (a later push that finished
-      // first), are not "previous".
-      if (run.id === base.runId) continue;
-      if (base.runNumber !== undefined && run.run_number !== undefined && run.run_number >= base.runNumber) continue;
-      if (run.status && run.status !== 'completed') continue;
-      const outcome = normalizeStatus(run.conclusion ?? undefined);
-      if (outcome !== 'success' && outcome !== 'failure') continue;
-      outcomes.push({ run, failed: outcome === 'failure' });
-      if (enough(outcomes)) return { outcomes, complete: true };
-    }
-    if (pages >= MAX_PAGES) return { outcomes, complete: false };
+    runs.push(...(page.data as WorkflowRunRecord[]));
+    const decision = decideRunState(status, previousOutcomes(current, attempts, runs));
+    if (decision.settled) return { decision, complete: true };
+    if (pages >= MAX_PAGES) return { decision, complete: false };
   }
-  return { outcomes, complete: true };
+  return { decision: decideRunState(status, previousOutcomes(current, attempts, runs)), complete: true };
 }
 
 /** Failed jobs of this run attempt (with their failed steps) and when the attempt started. */
@@ -288,26 +297,44 @@ function targetOf({ env, context, payload }: HistoryRequest): Target | undefined
   if (watched && typeof watched === 'object') {
     const run = watched as Record<string, unknown>;
     const runId = positiveInteger(String(run.id));
-    if (runId)
+    if (runId) {
+      const head = objectOf(run.head_repository);
+      const pulls = Array.isArray(run.pull_requests) ? run.pull_requests : [];
       return {
         runId,
         attempt: positiveInteger(String(run.run_attempt)),
         runNumber: positiveInteger(String(run.run_number)),
         workflow: run.workflow_id === undefined ? undefined : String(run.workflow_id),
         branch: typeof run.head_branch === 'string' ? run.head_branch : undefined,
+        event: typeof run.event === 'string' ? run.event : undefined,
+        headRepository: typeof head?.full_name === 'string' ? head.full_name : undefined,
+        headRepositoryId: positiveInteger(String(head?.id)),
+        pullRequest: positiveInteger(String(objectOf(pulls[0])?.number)),
         watched: true,
       };
+    }
   }
   const runId = positiveInteger(context.runId);
   if (!runId) return undefined;
+  // A pull request's head may be a fork: its runs are the pull request's line, not the base repository's branch.
+  const pullRequest = objectOf(payload?.pull_request);
+  const headRepo = objectOf(objectOf(pullRequest?.head)?.repo);
   return {
     runId,
     attempt: positiveInteger(context.runAttempt),
     runNumber: positiveInteger(context.runNumber),
     workflow: workflowFile(env.GITHUB_WORKFLOW_REF),
     branch: context.branch,
+    event: context.eventName,
+    headRepository: typeof headRepo?.full_name === 'string' ? headRepo.full_name : context.repository,
+    headRepositoryId: positiveInteger(String(headRepo?.id)),
+    pullRequest: positiveInteger(String(pullRequest?.number ?? context.pullRequest?.number)),
     watched: false,
   };
+}
+
+function objectOf(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 async function classify(
@@ -331,30 +358,27 @@ async function classify(
     if (context.status === 'failure') history.failureStreak = 1;
     return history;
   }
-  const failing = context.status === 'failure';
-  const { outcomes, complete } = await previousOutcomes(
-    api,
-    { ...base, runId: target.runId, workflow, branch: target.branch, runNumber: target.runNumber },
-    // A green run needs only the last outcome; a red one reads back until the streak ends.
-    (found) => !failing || !found[found.length - 1]!.failed,
-  );
-  const previous = outcomes[0];
-  if (previous) {
-    history.previousConclusion = previous.run.conclusion ?? undefined;
-    history.previousUrl = previous.run.html_url;
+  const current: RunIdentity = {
+    id: target.runId,
+    runNumber: target.runNumber,
+    attempt: target.attempt,
+    event: target.event,
+    headRepository: target.headRepository,
+    headRepositoryId: target.headRepositoryId,
+    headBranch: target.branch,
+    pullRequest: target.pullRequest,
+  };
+  const { decision, complete } = await readHistory(api, { ...base, workflow }, current, context.status);
+  if (decision.previous) {
+    history.previousConclusion = decision.previous.conclusion ?? undefined;
+    history.previousUrl = decision.previous.html_url;
   }
-  if (!failing) {
-    history.state = previous?.failed ? 'fixed' : 'success';
-    return history;
+  history.state = decision.state;
+  if (decision.failureStreak !== undefined) {
+    history.failureStreak = decision.failureStreak;
+    if (!complete)
+      logger.debug(`The failure streak is at least ${decision.failureStreak}: stopped reading older runs.`);
   }
-  let streak = 1;
-  for (const outcome of outcomes) {
-    if (!outcome.failed) break;
-    streak++;
-  }
-  if (!complete) logger.debug(`The failure streak is at least ${streak}: stopped reading older runs.`);
-  history.failureStreak = streak;
-  history.state = streak > 1 ? 'still-failing' : 'failure';
   return history;
 }
 

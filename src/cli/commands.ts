@@ -29,7 +29,7 @@ export const COMMANDS: Readonly<Record<string, CommandHandler | undefined>> = {
 };
 
 export function findCommand(name: string): CommandHandler {
-  if (!(name in COMMANDS)) {
+  if (!Object.hasOwn(COMMANDS, name)) {
     throw new ConfigError(
       'command',
       `unknown command '${name}'`,

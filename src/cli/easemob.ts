@@ -51,7 +51,7 @@ type Values = Map<string, string>;
 function required(values: Values, flag: string): string {
   const value = values.get(flag);
   if (value === undefined) {
-    const spec = OPERATION_FLAGS[flag];
+    const spec = Object.hasOwn(OPERATION_FLAGS, flag) ? OPERATION_FLAGS[flag] : undefined;
     throw new ConfigError(flag, 'is required', spec ? `--${flag} ${spec.value}` : `--${flag}`);
   }
   return value;

@@ -49,7 +49,7 @@ Exit codes: 0 sent (or dry run, or skipped by --notify-on), 1 a delivery failed,
 /** `ci-notifier easemob --help`: every command with its flags, then the connection flags. */
 export function easemobHelpText(): string {
   const flagText = (name: string, optional: boolean): string => {
-    const flag = OPERATION_FLAGS[name];
+    const flag = Object.hasOwn(OPERATION_FLAGS, name) ? OPERATION_FLAGS[name] : undefined;
     const text = `--${name}${flag ? ` ${flag.value}` : ''}`;
     return optional ? `[${text}]` : text;
   };

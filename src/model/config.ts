@@ -1,5 +1,6 @@
 import type { MentionRole, People } from './people.js';
 import { ConfigError } from './errors.js';
+import { own } from './own.js';
 
 /** The languages of the fixed words (the words themselves are in src/render/locale.ts). */
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -169,7 +170,7 @@ export function parseRateLimit(
 ): { requests: number; perMs: number } | undefined {
   if (!raw?.trim()) return undefined;
   const match = /^\s*(\d+)\s*\/\s*([a-z]+)\s*$/i.exec(raw);
-  const perMs = match ? RATE_UNITS[match[2]!.toLowerCase()] : undefined;
+  const perMs = match ? own(RATE_UNITS, match[2]!.toLowerCase()) : undefined;
   const requests = match ? Number(match[1]) : 0;
   if (!perMs || requests < 1)
     throw new ConfigError(input, `'${raw}' is not a rate`, "requests per unit, such as '20/min' or '5/s'");

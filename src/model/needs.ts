@@ -28,15 +28,22 @@ export function parseNeeds(raw: string | undefined): NeededJob[] | undefined {
     const result = isPlainObject(job) ? job.result : undefined;
     if (typeof result !== 'string' || !normalizeStatus(result))
       throw new ConfigError('needs', `job '${name}' has no known result`, EXPECTED);
-    return { name, result: result.toLowerCase() };
+    // `"success "` (a reusable workflow's output, a hand-written JSON) is GitHub's `success`.
+    return { name, result: result.trim().toLowerCase() };
   });
 }
 
-/** Any failure: failure; else any cancelled: cancelled; else success (skipped jobs do not fail a workflow). */
+/**
+ * Any failure: failure; else any cancelled: cancelled; else, when every job was skipped, skipped; else success
+ * (skipped jobs beside others do not fail a workflow). As GitHub concludes a run: "`skipped` applies to the
+ * conclusion only if *all* jobs in the run were skipped" (GitHub Actions, actions/github-script#147), so
+ * `notify-on: skipped` matches a workflow whose jobs all were.
+ */
 export function needsStatus(jobs: readonly NeededJob[]): JobStatus {
   const statuses = jobs.map((job) => normalizeStatus(job.result));
   if (statuses.includes('failure')) return 'failure';
   if (statuses.includes('cancelled')) return 'cancelled';
+  if (statuses.length > 0 && statuses.every((status) => status === 'skipped')) return 'skipped';
   return 'success';
 }
 

@@ -7,7 +7,7 @@ import type { CiContext } from '../model/context.js';
 import { ConfigError, isNotifierError } from '../model/errors.js';
 import type { People } from '../model/people.js';
 import { adapterFor, notify, validateConfig, type NotifyDependencies, type NotifyOutcome } from './notify.js';
-import { RateLimiter } from '../transport/rate-limit.js';
+import { RateLimiter, monotonicNow } from '../transport/rate-limit.js';
 
 /** A config built from a service URL overlaid on the other inputs: URL fields win, options merge deeply. */
 export async function configFromUrl(base: NotifyConfig, url: string): Promise<NotifyConfig> {
@@ -106,7 +106,7 @@ export async function notifyMany(
   }
   // One limiter for the run: limits are per provider and credential, not per destination, so two entries for the
   // same robot share its quota instead of each sending at the full rate.
-  const shared: NotifyDependencies = { ...deps, limiter: deps.limiter ?? new RateLimiter(deps.now ?? Date.now) };
+  const shared: NotifyDependencies = { ...deps, limiter: deps.limiter ?? new RateLimiter(deps.now ?? monotonicNow) };
   const outcomes = await Promise.all(
     configs.map(async (config, index) => {
       try {

@@ -6,8 +6,9 @@ import type { DeliveryResult } from './notify.js';
 export interface FollowUpOptions {
   /** How long to follow messages up, from now. */
   waitMs: number;
-  /** The run's deadline: polling never extends the step past it. */
+  /** The run's deadline on `now`'s clock: polling never extends the step past it. */
   deadline: number;
+  /** A monotonic clock (a stepped wall clock must not stretch or cut the wait). */
   now: () => number;
   sleep: Sleep;
   /** First poll delay; doubles each poll (1 s, 2 s, 4 s …). */
@@ -40,7 +41,15 @@ export async function followUp(
     }
     return;
   }
-  const until = Math.min(options.deadline, options.now() + options.waitMs);
+  const started = options.now();
+  const until = Math.min(options.deadline, started + options.waitMs);
+  if (until < started + options.waitMs) {
+    // Said at the start, not discovered at the end: the user asked for a longer wait than the run allows.
+    const left = Math.max(0, Math.floor((until - started) / 1000));
+    env.logger.warning(
+      `wait-for-delivery asks for ${Math.round(options.waitMs / 1000)} s, but the deadline leaves ${left} s: delivery reports are followed for at most ${left} s. Raise \`deadline\` to wait longer.`,
+    );
+  }
   await Promise.all(
     items.map(async ({ result, handle }) => {
       let delay = options.firstDelayMs ?? 1000;
@@ -70,7 +79,9 @@ export async function followUp(
         delay *= 2;
       }
       result.delivery = 'pending';
-      result.deliveryMessage = `no final state within ${Math.round(options.waitMs / 1000)} s${lastNote ? ` (last: ${lastNote})` : ''}`;
+      // The wait that really happened (the deadline may have cut the one asked for).
+      const waited = Math.round((options.now() - started) / 1000);
+      result.deliveryMessage = `no final state within ${waited} s${lastNote ? ` (last: ${lastNote})` : ''}`;
     }),
   );
 }

@@ -12,7 +12,7 @@ import { ConfigError, NotifierError, describeError, toError } from '../model/err
 import type { Followable } from './follow-up.js';
 import { DEFAULT_MENTION, DEFAULT_MENTION_ON } from '../model/people.js';
 import { createMessage, type Message } from '../render/message.js';
-import { sleep as defaultSleep, type RateLimiter, type Sleep } from '../transport/rate-limit.js';
+import { monotonicNow, sleep as defaultSleep, type RateLimiter, type Sleep } from '../transport/rate-limit.js';
 import type { SecretRegistry } from '../model/secrets.js';
 import { maskUrl } from '../model/url-safety.js';
 
@@ -302,8 +302,11 @@ export async function notify(
     }
   }
 
+  // The wall clock for timestamps (signatures, the deadline as a time); a monotonic clock times the waits.
   const now = deps.now ?? Date.now;
+  const clock = deps.now ?? monotonicNow;
   const deadline = now() + config.deadlineMs;
+  const deadlineOnClock = clock() + config.deadlineMs;
 
   const rendered = await renderTemplate(
     {
@@ -316,7 +319,13 @@ export async function notify(
     },
     context,
   );
-  const message = createMessage(rendered.title, rendered.markdown, context, config.locale ?? DEFAULT_LOCALE);
+  const message = createMessage(
+    rendered.title,
+    rendered.markdown,
+    context,
+    config.locale ?? DEFAULT_LOCALE,
+    config.timezone ?? DEFAULT_TIMEZONE,
+  );
 
   const transport = new Transport({
     timeoutMs: config.timeoutMs,
@@ -326,6 +335,7 @@ export async function notify(
     logger,
     fetch: deps.fetch,
     now,
+    clock,
     baseDelayMs: deps.retryBaseDelayMs,
     limiter: deps.limiter,
   });
@@ -358,8 +368,8 @@ export async function notify(
       env,
       {
         waitMs: config.waitForDeliveryMs,
-        deadline,
-        now,
+        deadline: deadlineOnClock,
+        now: clock,
         sleep: deps.sleep ?? defaultSleep,
       },
     );

@@ -53,7 +53,7 @@ function stringList(value: unknown, where: string, expected: string): string[] {
 /** Checks one person's entry; errors name `people`, the login and the form expected. */
 function readPerson(login: string, value: unknown): Person {
   if (!isPlainObject(value)) throw new ConfigError('people', `'${login}' is not a mapping`, EXPECTED);
-  const person: Person = { emails: [], names: [], mentions: {} };
+  const person: Person = { emails: [], names: [], mentions: Object.create(null) as Person['mentions'] };
   for (const [key, item] of Object.entries(value)) {
     if (key === 'emails' || key === 'email') {
       person.emails.push(...stringList(item, `'${login}'.${key}`, 'a list of e-mail addresses').map(lower));
@@ -107,9 +107,10 @@ export async function loadPeople(
     }
   }
   const mapping = await parseOptions(text, 'people');
-  const people: People = {};
+  // Keyed by user input: no prototype, so a login such as `constructor` is an entry like any other (and
+  // `__proto__` cannot replace the prototype); lookups use Object.hasOwn.
+  const people = Object.create(null) as People;
   for (const [login, value] of Object.entries(mapping)) {
-    if (login === '__proto__' || login === 'constructor' || login === 'prototype') continue;
     people[login.toLowerCase()] = readPerson(login, value);
   }
   return people;

@@ -31,11 +31,17 @@ export function stripControl(text: string): string {
  */
 const TAG_MENTION = /<(?=(?=(\s*))\1\/?(?=(\s*))\2(?:@|at\b))/gi;
 
-/** Breaks broadcast mentions and user mentions written as text. */
+/**
+ * The broadcast mentions the supported services write as text: `@all` and `@所有人` (DingTalk's and WeCom's
+ * everyone-mention, Feishu's `所有人`), as a word of their own. Not inside a word or an address: `@allen`,
+ * `dev@here.com`, `team@all.example` mention nobody (Chinese text runs on: `请@所有人注意` still breaks).
+ * Slack's and Discord's `@here`, `@channel` and `@everyone` are no supported service's forms: left as written.
+ */
+const BROADCAST = /(?<![\w.+\-@])@(all(?![\w]|[.\-@]\w)|所有人)/gi;
+
+/** Breaks broadcast mentions and user mentions (`<at …>`, `<@id>`) written as text. */
 export function neutralizeMentions(text: string): string {
-  return text
-    .replace(/@(all|everyone|here|channel|所有人)/gi, `@${MENTION_BREAK}$1`)
-    .replace(TAG_MENTION, `<${MENTION_BREAK}`);
+  return text.replace(BROADCAST, `@${MENTION_BREAK}$1`).replace(TAG_MENTION, `<${MENTION_BREAK}`);
 }
 
 export function escapeHtml(text: string): string {

@@ -18,9 +18,17 @@ export interface Message {
   context: CiContext;
   /** Language of the fixed words (link text, truncation marker); English when absent. */
   locale?: Locale;
+  /** The run's IANA time zone, for values a provider renders itself (mPaaS template values, Easemob title_args). */
+  timezone?: string;
 }
 
-export function createMessage(title: string, markdown: string, context: CiContext, locale?: Locale): Message {
+export function createMessage(
+  title: string,
+  markdown: string,
+  context: CiContext,
+  locale?: Locale,
+  timezone?: string,
+): Message {
   const words = wordsFor(locale);
   const state = context.history?.state ?? context.status;
   // Links from the payload pass the same check as every link in a body: http(s) only, brackets encoded.
@@ -38,6 +46,7 @@ export function createMessage(title: string, markdown: string, context: CiContex
     linkText: releaseLink ? words.release : activityLink ? words.events.open : words.viewRun,
     context,
     ...(locale ? { locale } : {}),
+    ...(timezone ? { timezone } : {}),
   };
 }
 

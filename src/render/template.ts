@@ -1,10 +1,21 @@
-import { Drop, Liquid, type Template } from 'liquidjs';
+import { Drop, Liquid, filters as liquidFilters, type Template } from 'liquidjs';
 import { normalizeStatus, type ActivityInfo, type CiContext, type JobStatus, type RunState } from '../model/context.js';
 import { ConfigError } from '../model/errors.js';
 import { escapeMarkdown, neutralizeMentions, safeHref, stripControl, wellFormed } from './escape.js';
 import { graphemes, measure } from './limits.js';
 import { wordsFor, type Locale, type Words } from './locale.js';
 import { PRESETS, isPresetName, presetsFor, type Preset } from './presets.js';
+
+/**
+ * zoned-date.ts, loaded only by a render whose template names a date filter (`date`, `date_to_xmlschema`,
+ * `date_to_rfc822`), so the action's entry file and most runs' start-up do not carry it. The filters are
+ * synchronous: the module is loaded before rendering.
+ */
+let zoned: typeof import('./zoned-date.js') | undefined;
+async function loadZonedDateFor(...sources: (string | undefined)[]): Promise<void> {
+  if (zoned || !sources.some((source) => source?.includes('date'))) return;
+  zoned = await import(/* webpackChunkName: "zoned-date" */ './zoned-date.js');
+}
 
 /** Output that a filter has already made safe; the escaper passes it through. */
 class SafeMarkdown {
@@ -19,6 +30,11 @@ function plain(value: unknown): string {
   if (value instanceof SafeMarkdown) return value.value;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** The host's time zone, asked for only when a template formats a date without a `timezone`. */
+function hostZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 function createEngine(escape: (value: unknown) => string, words: Words, timezone?: string, strict = false): Liquid {
@@ -64,6 +80,42 @@ function createEngine(escape: (value: unknown) => string, words: Words, timezone
    * renderers never pass raw HTML through and break mentions in all text.
    */
   engine.registerFilter('markdown', (value: unknown) => new SafeMarkdown(stripControl(plain(value))));
+  /**
+   * `date`, `date_to_xmlschema` and `date_to_rfc822` from the time zone's own offsets (zoned-date.ts): liquidjs's
+   * derive them from the host's local time and are an hour off around the host's daylight-saving changes. Without
+   * a `timezone`, the host's own zone. A numeric offset argument is left to liquidjs.
+   */
+  const zoneOf = (override: unknown): string | undefined => {
+    if (override === undefined || override === null) return timezone ?? hostZone();
+    if (typeof override !== 'string') return undefined;
+    try {
+      return new Intl.DateTimeFormat('en-US', { timeZone: override }).resolvedOptions().timeZone;
+    } catch {
+      return undefined;
+    }
+  };
+  const defaultDateFormat = engine.options.dateFormat;
+  const original = liquidFilters as unknown as Record<string, (this: unknown, ...args: unknown[]) => unknown>;
+  engine.registerFilter('date', function (this: unknown, value: unknown, format?: unknown, override?: unknown) {
+    const zone = zoneOf(override);
+    if (!zone || !zoned) return original.date!.call(this, value, format, override);
+    const time = zoned.instantOf(value, zone);
+    if (time === undefined) return value;
+    const pattern = format === undefined || format === null ? defaultDateFormat : plain(format);
+    return zoned.formatInZone(time, pattern, zone, words.tag);
+  });
+  engine.registerFilter('date_to_xmlschema', function (this: unknown, value: unknown) {
+    if (!zoned) return original.date_to_xmlschema!.call(this, value);
+    const zone = zoneOf(undefined)!;
+    const time = zoned.instantOf(value, zone);
+    return time === undefined ? value : zoned.formatInZone(time, '%Y-%m-%dT%H:%M:%S%:z', zone, words.tag);
+  });
+  engine.registerFilter('date_to_rfc822', function (this: unknown, value: unknown) {
+    if (!zoned) return original.date_to_rfc822!.call(this, value);
+    const zone = zoneOf(undefined)!;
+    const time = zoned.instantOf(value, zone);
+    return time === undefined ? value : zoned.formatInZone(time, '%a, %d %b %Y %H:%M:%S %z', zone, 'en-US');
+  });
   /** `{{ seconds | duration }}` → "3m 12s" (in the message's language). */
   engine.registerFilter('duration', (value: unknown) => {
     const total = Math.max(0, Math.round(Number(value) || 0));
@@ -439,6 +491,7 @@ export interface RenderedText {
 
 export async function renderTemplate(source: TemplateSource, context: CiContext): Promise<RenderedText> {
   const template = await resolveTemplate(source, context);
+  await loadZonedDateFor(template.title, template.body);
   const variables = templateVariables(context, source.locale);
   const engines = enginesFor(source.locale, source.timezone);
   // Only the user's own templates are checked for undefined variables: presets test what they use.
@@ -477,12 +530,29 @@ export async function renderPlainTemplate(template: Template[], variables: Recor
   return String(enginesFor(undefined, undefined).title.renderSync(template, variables));
 }
 
+/**
+ * A plain-text value a provider renders itself (Easemob title_args), in the run's language and time zone: parsed
+ * with that engine, because liquidjs binds the filters (`date`, `duration`) when it parses.
+ */
+export async function renderPlainSource(
+  source: string,
+  variables: Record<string, unknown>,
+  locale?: Locale,
+  timezone?: string,
+): Promise<string> {
+  await loadZonedDateFor(source);
+  const engine = enginesFor(locale, timezone).title;
+  return String(engine.renderSync(engine.parse(source), variables));
+}
+
 export async function renderPlainValue(
   source: string,
   context: CiContext,
   input: string,
   warn?: (message: string) => void,
   locale?: Locale,
+  timezone?: string,
 ): Promise<string> {
-  return parseAndRender(enginesFor(locale, undefined).title, input, source, templateVariables(context, locale), warn);
+  await loadZonedDateFor(source);
+  return parseAndRender(enginesFor(locale, timezone).title, input, source, templateVariables(context, locale), warn);
 }

@@ -8,6 +8,12 @@ export interface RateLimit {
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
+/**
+ * Milliseconds on a monotonic clock, for durations and deadlines: the wall clock can be stepped (NTP, a laptop
+ * waking up), and a step back an hour made the next send wait an hour, a step forward failed every send.
+ */
+export const monotonicNow = (): number => performance.now();
+
 export const sleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
     if (ms <= 0) return resolve();
@@ -52,7 +58,7 @@ export class RateLimiter {
   private readonly windows = new Map<string, Window>();
 
   constructor(
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = monotonicNow,
     private readonly wait: Sleep = sleep,
   ) {}
 

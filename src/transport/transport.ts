@@ -2,7 +2,7 @@ import { DeadlineError, NotifierError, ProviderError, TransportError, toError } 
 import type { SecretRegistry } from '../model/secrets.js';
 import { HttpClient, NoReplyError, safeUrl } from './client.js';
 import type { FetchFunction } from './proxy.js';
-import { RateLimiter, sleep as defaultSleep, type RateLimit, type Sleep } from './rate-limit.js';
+import { RateLimiter, monotonicNow, sleep as defaultSleep, type RateLimit, type Sleep } from './rate-limit.js';
 import type { FailureVerdict, HttpReply, HttpRequest, Logger, SuccessVerdict, Verdict } from './types.js';
 
 export interface TransportOptions {
@@ -19,7 +19,13 @@ export interface TransportOptions {
   baseDelayMs?: number;
   /** Longest single backoff wait. @default 15000 */
   maxDelayMs?: number;
+  /** The wall clock (epoch ms), for `deadline` as given and Retry-After dates. @default Date.now */
   now?: () => number;
+  /**
+   * The clock that times waits and the deadline. @default `now` when one is given (a test's fake time), else a
+   * monotonic clock, so a stepped wall clock neither stretches nor cuts a wait.
+   */
+  clock?: () => number;
   sleep?: Sleep;
   random?: () => number;
   limiter?: RateLimiter;
@@ -92,7 +98,7 @@ export function httpFailure(reply: HttpReply, now = Date.now()): FailureVerdict 
       ok: false,
       code: reply.status,
       message: `HTTP ${reply.status} from the provider${snippet ? `: ${snippet}` : ''}`,
-      retry: 'safe',
+      retry: retryOf5xx(reply.status, retryAfterMs !== undefined),
       retryAfterMs,
     };
   }
@@ -121,6 +127,20 @@ export function httpFailure(reply: HttpReply, now = Date.now()): FailureVerdict 
   };
 }
 
+/**
+ * Whether a 5xx reply may be retried (docs/alerts.md, "Which failures are retried"):
+ * - 503 with Retry-After: the service says it did not take the request and when to come back: `safe`.
+ * - 501 Not Implemented, 505 HTTP Version Not Supported, 511 Network Authentication Required: the same request
+ *   fails the same way: `never`.
+ * - every other 5xx (500, 502 and 504 from a gateway, a 503 without Retry-After): the service may have processed
+ *   the message before the error: `ambiguous`, retried only by senders whose retries the service deduplicates.
+ */
+export function retryOf5xx(status: number, hasRetryAfter: boolean): FailureVerdict['retry'] {
+  if (status === 503 && hasRetryAfter) return 'safe';
+  if (status === 501 || status === 505 || status === 511) return 'never';
+  return 'ambiguous';
+}
+
 /** A 2xx reply whose body is not JSON (an HTML error page, a captive proxy) is never a provider's success. */
 export function notJsonFailure(reply: HttpReply): FailureVerdict {
   const snippet = excerpt(reply, 120);
@@ -129,7 +149,7 @@ export function notJsonFailure(reply: HttpReply): FailureVerdict {
     code: reply.status,
     message: `expected a JSON reply but got ${snippet ? `'${snippet}'` : 'an empty body'} (HTTP ${reply.status})`,
     hint: 'check `endpoint` and any proxy in between: this is not the provider answering',
-    retry: reply.status >= 500 ? 'safe' : 'never',
+    retry: reply.status >= 500 ? retryOf5xx(reply.status, reply.headers.get('retry-after') !== null) : 'never',
   };
 }
 
@@ -156,6 +176,9 @@ export class Transport {
   readonly logger: Logger;
   private readonly options: TransportOptions;
   private readonly now: () => number;
+  private readonly clock: () => number;
+  /** `deadline` on `clock`. */
+  private readonly deadline: number;
   private readonly sleep: Sleep;
   private readonly random: () => number;
 
@@ -164,9 +187,12 @@ export class Transport {
     this.secrets = options.secrets;
     this.logger = options.logger;
     this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? options.now ?? monotonicNow;
+    // The deadline comes as a wall-clock time: from here on it is a point on the monotonic clock.
+    this.deadline = this.clock === this.now ? options.deadline : this.clock() + (options.deadline - this.now());
     this.sleep = options.sleep ?? defaultSleep;
     this.random = options.random ?? Math.random;
-    this.limiter = options.limiter ?? new RateLimiter(this.now, this.sleep);
+    this.limiter = options.limiter ?? new RateLimiter(this.clock, this.sleep);
     this.client = new HttpClient({
       timeoutMs: options.timeoutMs,
       secrets: options.secrets,
@@ -184,14 +210,14 @@ export class Transport {
   }
 
   async exchange(spec: ExchangeSpec): Promise<ExchangeResult> {
-    const started = this.now();
+    const started = this.clock();
     const budget = spec.retries ?? this.options.retries;
     let attempts = 0;
     let reauthed = false;
     let lastError: NotifierError | undefined;
 
     for (;;) {
-      if (this.now() >= this.options.deadline) {
+      if (this.clock() >= this.deadline) {
         throw this.finalError(
           new DeadlineError(`${spec.label}: the overall deadline was reached before the message could be sent`, {
             hint: 'raise `timeout`, or lower `retries`',
@@ -204,7 +230,7 @@ export class Transport {
       const slot = await this.limiter.acquire(
         spec.rateKey ?? spec.label,
         spec.rateLimit,
-        this.options.deadline,
+        this.deadline,
         undefined,
         spec.rateWeight,
       );
@@ -213,8 +239,8 @@ export class Transport {
       let reply: HttpReply | undefined;
       try {
         const request = await spec.build(attempts);
-        const timeoutMs = Math.min(this.options.timeoutMs, this.options.deadline - this.now());
-        const deadline = deadlineSignal(this.options.deadline - this.now());
+        const timeoutMs = Math.min(this.options.timeoutMs, this.deadline - this.clock());
+        const deadline = deadlineSignal(this.deadline - this.clock());
         try {
           reply = await this.client.send(request, deadline.signal, timeoutMs);
         } finally {
@@ -253,13 +279,19 @@ export class Transport {
       }
 
       if (verdict.ok) {
-        return { verdict, reply, attempts, durationMs: this.now() - started };
+        return { verdict, reply, attempts, durationMs: this.clock() - started };
       }
 
+      // A gateway's 502 or 504 can follow a message the service delivered: a retry would post it twice.
+      const unsafe = verdict.retry === 'ambiguous' && spec.idempotent !== true;
       const failure = new ProviderError(`${spec.label}: ${verdict.message}`, {
         code: verdict.code,
         httpStatus: reply.status,
-        hint: verdict.hint,
+        hint:
+          verdict.hint ??
+          (unsafe
+            ? 'the message may have been delivered (the service may have processed it before the error); it was not retried because this provider cannot deduplicate a repeated send'
+            : undefined),
         response: reply.json ?? reply.text,
       });
       lastError = failure;
@@ -269,9 +301,10 @@ export class Transport {
         this.logger.debug(`${spec.label}: credential rejected, fetching a new one`);
         continue;
       }
-      if (verdict.retry !== 'safe' || attempts > budget) throw this.finalError(failure, attempts);
+      if (unsafe || (verdict.retry !== 'safe' && verdict.retry !== 'ambiguous') || attempts > budget)
+        throw this.finalError(failure, attempts);
       const delay = verdict.retryAfterMs ?? this.backoffMs(attempts);
-      if (verdict.retryAfterMs !== undefined && this.now() + delay > this.options.deadline) {
+      if (verdict.retryAfterMs !== undefined && this.clock() + delay > this.deadline) {
         throw this.finalError(
           new ProviderError(
             `${spec.label}: ${verdict.message}; the provider asked to wait ${Math.ceil(delay / 1000)} s, past the deadline`,
@@ -290,7 +323,7 @@ export class Transport {
   }
 
   private async pause(label: string, delay: number, reason: string, attempts: number): Promise<void> {
-    const wait = Math.min(delay, Math.max(0, this.options.deadline - this.now()));
+    const wait = Math.min(delay, Math.max(0, this.deadline - this.clock()));
     this.logger.info(
       `${this.secrets.redact(label)}: attempt ${attempts} failed (${this.secrets.redact(reason)}); retrying in ${wait} ms`,
     );

@@ -50,8 +50,11 @@ export interface FailureVerdict {
    * - `never`: configuration or business error; retrying cannot help.
    * - `safe`: the service refused the request (throttled, 5xx before processing): retry within the budget.
    * - `reauth`: the credential fetched at run time expired; fetch a new one and retry once.
+   * - `ambiguous`: the service may have processed the request (HTTP 500, 502, 504, a 503 without Retry-After): retried
+   *   only when the exchange is idempotent, else a failure that says the message may have arrived
+   *   (docs/alerts.md, "Which failures are retried").
    */
-  retry: 'never' | 'safe' | 'reauth';
+  retry: 'never' | 'safe' | 'reauth' | 'ambiguous';
   /** Server-requested delay (Retry-After or a provider's own hint). */
   retryAfterMs?: number;
 }

@@ -8,6 +8,14 @@ export interface FakeRun {
   status: 'queued' | 'in_progress' | 'completed';
   conclusion: string | null;
   run_attempt?: number;
+  /** push unless given. */
+  event?: string;
+  /** `owner/repo` of the head repository; this repository unless given (a fork's for fork pull requests). */
+  head_repository?: string;
+  /** Pull requests of the base repository the run belongs to; GitHub lists none for runs from forks. */
+  pull_requests?: number[];
+  /** Conclusions of the earlier attempts (index 0 = attempt 1), for GET …/runs/{id}/attempts/{n}. */
+  attempts?: (string | null)[];
 }
 
 export interface FakeStep {
@@ -96,14 +104,28 @@ export function fakeGithubApi(options: FakeGithubOptions): FakeServer & { prefix
       if (id !== workflow && id !== String(WORKFLOW_ID))
         return reply(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
       const branch = request.query.get('branch');
+      const event = request.query.get('event');
       const status = request.query.get('status');
       const runs = [...options.runs]
         .sort((a, b) => b.run_number - a.run_number)
+        // Like GitHub's, the branch filter matches head_branch alone, whatever the head repository.
         .filter((run) => !branch || run.head_branch === branch)
+        .filter((run) => !event || (run.event ?? 'push') === event)
         // `status` takes a status or a conclusion, as GitHub's does.
         .filter((run) => !status || run.status === status || run.conclusion === status)
         .map((run) => toApiRun(run, server.url, owner, repo, workflow));
       return paged(runs, 'workflow_runs');
+    }
+    const attemptMatch = new RegExp(`^${base}/runs/(\\d+)/attempts/(\\d+)$`).exec(path);
+    if (attemptMatch) {
+      const run = options.runs.find((item) => item.id === Number(attemptMatch[1]));
+      const n = Number(attemptMatch[2]);
+      const latest = run?.run_attempt ?? 1;
+      if (!run || n < 1 || n > latest || (n < latest && run.attempts?.[n - 1] === undefined))
+        return reply(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
+      const conclusion = n === latest ? run.conclusion : run.attempts![n - 1]!;
+      const status = n === latest ? run.status : 'completed';
+      return reply(200, toApiRun({ ...run, status, conclusion, run_attempt: n }, server.url, owner, repo, workflow));
     }
     const jobsMatch = new RegExp(`^${base}/runs/(\\d+)(?:/attempts/(\\d+))?/jobs$`).exec(path);
     if (jobsMatch) {
@@ -132,14 +154,21 @@ function toApiRun(run: FakeRun, apiUrl: string, owner: string, repo: string, wor
     path: `.github/workflows/${workflow}`,
     display_title: `Commit ${run.run_number}`,
     run_number: run.run_number,
-    event: 'push',
+    event: run.event ?? 'push',
     status: run.status,
     conclusion: run.conclusion,
     workflow_id: WORKFLOW_ID,
     check_suite_id: run.id + 1,
     url: `${apiUrl}/repos/${owner}/${repo}/actions/runs/${run.id}`,
     html_url: `https://github.com/${owner}/${repo}/actions/runs/${run.id}`,
-    pull_requests: [],
+    pull_requests: (run.pull_requests ?? []).map((number) => ({
+      id: number * 1000,
+      number,
+      url: `${apiUrl}/repos/${owner}/${repo}/pulls/${number}`,
+      head: { ref: run.head_branch, sha: run.id.toString(16).padStart(40, '0'), repo: { id: 1, name: repo } },
+      base: { ref: 'main', sha: '0'.repeat(40), repo: { id: 1, name: repo } },
+    })),
+    head_repository: headRepository(run.head_repository ?? `${owner}/${repo}`),
     created_at: created,
     updated_at: created,
     run_attempt: run.run_attempt ?? 1,
@@ -147,6 +176,14 @@ function toApiRun(run: FakeRun, apiUrl: string, owner: string, repo: string, wor
     jobs_url: `${apiUrl}/repos/${owner}/${repo}/actions/runs/${run.id}/jobs`,
     workflow_url: `${apiUrl}/repos/${owner}/${repo}/actions/workflows/${WORKFLOW_ID}`,
   };
+}
+
+function headRepository(fullName: string) {
+  const [login, name] = fullName.split('/');
+  // A stable id per repository, as GitHub's numeric ids are.
+  let id = 7;
+  for (const char of fullName.toLowerCase()) id = (id * 31 + char.charCodeAt(0)) % 1_000_000_007;
+  return { id, name, full_name: fullName, owner: { login } };
 }
 
 function toApiJob(job: FakeJob, runId: number, owner: string, repo: string) {

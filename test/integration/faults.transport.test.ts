@@ -92,20 +92,20 @@ describe.each([
     backendFetch = fetch;
   });
 
-  it('survives a burst of 5xx and succeeds on the fourth attempt', async () => {
+  it('an idempotent sender survives a burst of 5xx and succeeds on the fourth attempt', async () => {
     let calls = 0;
     const server = await serve((_req, res) =>
       ++calls <= 3
         ? sendJson(res, [500, 502, 503][calls - 1]!, { error: 'down' })
         : sendJson(res, 200, { code: 0, id: 'm1' }),
     );
-    const result = await transport().exchange(spec(server.url));
+    const result = await transport().exchange(spec(server.url, { idempotent: true }));
     expect(result).toMatchObject({ attempts: 4, verdict: { ok: true, id: 'm1' } });
     expect(server.requests).toHaveLength(4);
   });
 
   it('gives up after the retry budget with the HTTP status and attempts', async () => {
-    const server = await serve((_req, res) => sendJson(res, 503, { error: 'down' }));
+    const server = await serve((_req, res) => sendJson(res, 503, { error: 'down' }, { 'retry-after': '0' }));
     const error = await failure(transport({ retries: 2 }).exchange(spec(server.url)));
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ httpStatus: 503, attempts: 3, code: 503 });
@@ -272,16 +272,48 @@ describe.each([
     expect(error.hint).toContain('endpoint');
   });
 
-  it('an HTML 502 page from a gateway is retried', async () => {
+  it('an HTML 502 page from a gateway is retried when the sender is idempotent, else reported once', async () => {
     let calls = 0;
     const server = await serve((_req, res) => {
-      if (++calls === 1) {
+      if (++calls % 2 === 1) {
         res.writeHead(502, { 'content-type': 'text/html' });
         return res.end('<html>Bad Gateway</html>');
       }
       sendJson(res, 200, { code: 0 });
     });
-    expect((await transport().exchange(spec(server.url))).attempts).toBe(2);
+    expect((await transport().exchange(spec(server.url, { idempotent: true }))).attempts).toBe(2);
+    const error = await failure(transport().exchange(spec(server.url)));
+    expect(error).toMatchObject({ httpStatus: 502, attempts: 1 });
+    expect(error.hint).toMatch(/may have been delivered/);
+  });
+
+  // docs/alerts.md, "Which failures are retried": per status, and per sender (idempotency key or not).
+  describe('5xx: retried when the service cannot have taken the message, or can drop a repeat', () => {
+    const cases: [number, Record<string, string>, { idempotent: number; plain: number }][] = [
+      // [status, headers, attempts for an idempotent sender / for one without an idempotency key]
+      [429, {}, { idempotent: 2, plain: 2 }],
+      [503, { 'retry-after': '0' }, { idempotent: 2, plain: 2 }],
+      [503, {}, { idempotent: 2, plain: 1 }],
+      [500, {}, { idempotent: 2, plain: 1 }],
+      [502, {}, { idempotent: 2, plain: 1 }],
+      [504, {}, { idempotent: 2, plain: 1 }],
+      [501, {}, { idempotent: 1, plain: 1 }],
+      [505, {}, { idempotent: 1, plain: 1 }],
+    ];
+    it.each(cases)('HTTP %i %j: attempts %j', async (status, headers, expected) => {
+      for (const idempotent of [true, false]) {
+        let calls = 0;
+        const server = await serve((_req, res) =>
+          ++calls === 1 ? sendJson(res, status, { error: 'x' }, headers) : sendJson(res, 200, { code: 0 }),
+        );
+        const attempts = await transport()
+          .exchange(spec(server.url, { idempotent }))
+          .then((result) => result.attempts)
+          .catch((error: NotifierError) => error.attempts);
+        expect(attempts, `idempotent: ${idempotent}`).toBe(idempotent ? expected.idempotent : expected.plain);
+        expect(server.requests).toHaveLength(attempts!);
+      }
+    });
   });
 
   it('an HTTP 200 carrying a business error fails once with its code and hint', async () => {

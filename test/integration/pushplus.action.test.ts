@@ -91,7 +91,22 @@ describe('pushplus through node dist/index.js', () => {
     expect(JSON.parse(run.outputs.response!)).toMatchObject({ code: 903 });
   });
 
-  it('retries HTTP 500 within the retry budget and reports the attempts', async () => {
+  it('retries HTTP 503 with Retry-After within the retry budget and reports the attempts', async () => {
+    fake.setHandler((_request, response) => {
+      response.writeHead(503, { 'content-type': 'text/html', 'retry-after': '0' });
+      response.end('<html><body>Service Unavailable</body></html>');
+    });
+    const run = await runAction({
+      inputs: { locale: 'en', provider: 'pushplus', token: TOKEN, endpoint: fake.url, status: 'failure', retries: '2' },
+    });
+    expect(run.code).toBe(1);
+    expect(fake.requests).toHaveLength(3);
+    const [result] = JSON.parse(run.outputs.results!) as Record<string, unknown>[];
+    expect(result).toMatchObject({ ok: false, code: 503, attempts: 3 });
+    expect(run.outputs.status).toBe('failure');
+  });
+
+  it('does not retry HTTP 500 (pushplus has no idempotency key: it may have sent it) and says so', async () => {
     fake.setHandler((_request, response) => {
       response.writeHead(500, { 'content-type': 'text/html' });
       response.end('<html><body>Internal Server Error</body></html>');
@@ -100,10 +115,10 @@ describe('pushplus through node dist/index.js', () => {
       inputs: { locale: 'en', provider: 'pushplus', token: TOKEN, endpoint: fake.url, status: 'failure', retries: '2' },
     });
     expect(run.code).toBe(1);
-    expect(fake.requests).toHaveLength(3);
+    expect(fake.requests).toHaveLength(1);
     const [result] = JSON.parse(run.outputs.results!) as Record<string, unknown>[];
-    expect(result).toMatchObject({ ok: false, code: 500, attempts: 3 });
-    expect(run.outputs.status).toBe('failure');
+    expect(result).toMatchObject({ ok: false, code: 500, attempts: 1 });
+    expect(run.stdout + run.stderr).toMatch(/may have been delivered/);
   });
 
   it('with fail-on-error false, a failed delivery warns, keeps the step green and still reports failure', async () => {

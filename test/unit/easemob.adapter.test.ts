@@ -172,6 +172,6 @@ describe('easemob errors', () => {
       json: undefined,
       durationMs: 1,
     };
-    expect(easemobFailure(html, { reauth: true })).toMatchObject({ code: 502, retry: 'safe' });
+    expect(easemobFailure(html, { reauth: true })).toMatchObject({ code: 502, retry: 'ambiguous' });
   });
 });

@@ -70,9 +70,23 @@ async function lookup(
     payload?: Record<string, unknown>;
   } = {},
 ): Promise<RunHistory> {
-  server = fakeGithubApi({ tokens: [TOKEN], runs, jobs: { [RUN_ID]: jobs } });
+  const env0 = { ...ENV, ...options.env };
+  // The run under test is in progress; its earlier attempts (ENV says attempt 2) were cancelled unless a test
+  // lists the run itself, so they are passed over.
+  const attempt = Number(env0.GITHUB_RUN_ATTEMPT) || 1;
+  const self: FakeRun = {
+    id: RUN_ID,
+    run_number: 50,
+    head_branch: 'main',
+    status: 'in_progress',
+    conclusion: null,
+    run_attempt: attempt,
+    attempts: Array.from({ length: attempt - 1 }, () => 'cancelled'),
+  };
+  const all = runs.some((run) => run.id === RUN_ID) ? runs : [...runs, self];
+  server = fakeGithubApi({ tokens: [TOKEN], runs: all, jobs: { [RUN_ID]: jobs } });
   await server.start();
-  const env = { ...ENV, GITHUB_API_URL: server.url, ...options.env };
+  const env = { ...env0, GITHUB_API_URL: server.url };
   const payload = options.payload ?? {};
   const context = githubContext({
     env,
@@ -399,5 +413,141 @@ describe('failures become warnings, never lost notifications', () => {
     await expect(lookupHistory({ token: TOKEN, env, context, logger: recorder().logger })).rejects.toThrow(
       /GITHUB_RUN_ID/,
     );
+  });
+});
+
+describe('the previous run is the same workflow, event, head repository, branch and pull request', () => {
+  const run = (run_number: number, conclusion: string, extra: Partial<FakeRun> = {}): FakeRun => ({
+    ...completed(run_number, conclusion, extra.head_branch),
+    ...extra,
+  });
+  const pullRequestEnv = (number: number, branch: string) => ({
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_REF: `refs/pull/${number}/merge`,
+    GITHUB_REF_NAME: `${number}/merge`,
+    GITHUB_HEAD_REF: branch,
+    GITHUB_BASE_REF: 'main',
+  });
+  const pullRequestPayload = (number: number, branch: string, headRepo: string) => ({
+    action: 'synchronize',
+    pull_request: {
+      number,
+      title: 'Fix',
+      html_url: `https://github.com/octo-org/hello-world/pull/${number}`,
+      head: { ref: branch, sha: 'a'.repeat(40), repo: { full_name: headRepo } },
+      base: { ref: 'main', sha: 'b'.repeat(40), repo: { full_name: 'octo-org/hello-world' } },
+    },
+  });
+
+  it("a fork pull request's red run on its own `main` does not make a green push to main `fixed`", async () => {
+    const history = await lookup(
+      [run(49, 'failure', { event: 'pull_request', head_repository: 'alice/hello-world' }), run(48, 'success')],
+      [],
+      { status: 'success', env: { GITHUB_EVENT_NAME: 'push' } },
+    );
+    expect(history).toMatchObject({ state: 'success', previousConclusion: 'success' });
+    const call = server!.requests.find((request) => request.path.endsWith('/runs'))!;
+    expect(call.query.get('event')).toBe('push');
+  });
+
+  it("bob's first pull-request run from patch-1 is not the third failure of alice's patch-1", async () => {
+    const fromAlice = { event: 'pull_request', head_branch: 'patch-1', head_repository: 'alice/hello-world' };
+    const history = await lookup([run(49, 'failure', fromAlice), run(48, 'failure', fromAlice)], [], {
+      env: pullRequestEnv(12, 'patch-1'),
+      payload: pullRequestPayload(12, 'patch-1', 'bob/hello-world'),
+    });
+    expect(history).toMatchObject({ state: 'failure', failureStreak: 1 });
+    expect(history.previousConclusion).toBeUndefined();
+  });
+
+  it("the same fork pull request's earlier red run makes this one still failing", async () => {
+    const fromBob = { event: 'pull_request', head_branch: 'patch-1', head_repository: 'bob/hello-world' };
+    const history = await lookup([run(49, 'failure', fromBob), run(48, 'success', fromBob)], [], {
+      env: pullRequestEnv(12, 'patch-1'),
+      payload: pullRequestPayload(12, 'patch-1', 'bob/hello-world'),
+    });
+    expect(history).toMatchObject({ state: 'still-failing', failureStreak: 2 });
+    const call = server!.requests.find((request) => request.path.endsWith('/runs'))!;
+    expect(call.query.get('branch')).toBe('patch-1');
+    expect(call.query.get('exclude_pull_requests')).toBe('false');
+  });
+
+  it('two pull requests from the same branch of this repository are told apart by number', async () => {
+    const feature = { event: 'pull_request', head_branch: 'feature' };
+    const other = await lookup([run(49, 'failure', { ...feature, pull_requests: [3] })], [], {
+      env: pullRequestEnv(4, 'feature'),
+      payload: pullRequestPayload(4, 'feature', 'octo-org/hello-world'),
+    });
+    expect(other).toMatchObject({ state: 'failure', failureStreak: 1 });
+    await server?.stop();
+    const same = await lookup([run(49, 'failure', { ...feature, pull_requests: [4] })], [], {
+      env: pullRequestEnv(4, 'feature'),
+      payload: pullRequestPayload(4, 'feature', 'octo-org/hello-world'),
+    });
+    expect(same).toMatchObject({ state: 'still-failing', failureStreak: 2 });
+  });
+
+  it('a scheduled run is not the previous run of a push', async () => {
+    const history = await lookup([run(49, 'failure', { event: 'schedule' }), run(48, 'success')], [], {
+      status: 'success',
+      env: { GITHUB_EVENT_NAME: 'push' },
+    });
+    expect(history.state).toBe('success');
+  });
+
+  it('action_required (waiting for approval, ran nothing) is passed over like cancelled', async () => {
+    const history = await lookup([completed(49, 'action_required'), completed(48, 'success')], []);
+    expect(history).toMatchObject({ state: 'failure', failureStreak: 1, previousConclusion: 'success' });
+    await server?.stop();
+    const green = await lookup([completed(49, 'action_required'), completed(48, 'success')], [], {
+      status: 'success',
+    });
+    expect(green.state).toBe('success');
+  });
+});
+
+describe('a re-run continues the story of its earlier attempts', () => {
+  // This run (attempt 2, in progress) whose attempt 1 failed; the run before it passed.
+  const rerun = (attempts: (string | null)[]): FakeRun => ({
+    id: RUN_ID,
+    run_number: 50,
+    head_branch: 'main',
+    status: 'in_progress',
+    conclusion: null,
+    run_attempt: attempts.length + 1,
+    attempts,
+  });
+
+  it('attempt 2 passing after attempt 1 failed is fixed', async () => {
+    const history = await lookup([rerun(['failure']), completed(49, 'success')], [], { status: 'success' });
+    expect(history).toMatchObject({ state: 'fixed', previousConclusion: 'failure' });
+    expect(server!.requests.some((request) => request.path.endsWith(`/runs/${RUN_ID}/attempts/1`))).toBe(true);
+  });
+
+  it('attempt 2 failing again is still failing, counting attempt 1 and the runs before it', async () => {
+    const once = await lookup([rerun(['failure']), completed(49, 'success')], []);
+    expect(once).toMatchObject({ state: 'still-failing', failureStreak: 2 });
+    await server?.stop();
+    const twice = await lookup([rerun(['failure']), completed(49, 'failure'), completed(48, 'success')], []);
+    expect(twice).toMatchObject({ state: 'still-failing', failureStreak: 3 });
+  });
+
+  it('a cancelled earlier attempt is passed over; the run before decides', async () => {
+    const history = await lookup([{ ...rerun(['cancelled']), attempts: ['cancelled'] }, completed(49, 'failure')], [], {
+      status: 'success',
+    });
+    expect(history.state).toBe('fixed');
+    expect(history.previousConclusion).toBe('failure');
+  });
+});
+
+describe('a run listed twice while paging counts once', () => {
+  it('the streak counts each run once', async () => {
+    const runs: FakeRun[] = [];
+    for (let n = 1; n <= 60; n++) runs.push(completed(n, n === 1 ? 'success' : 'failure'));
+    // Runs finishing while we page shift the list: the last run of page 1 comes again first on page 2.
+    runs.push(completed(PER_PAGE * 0 + 11, 'failure'));
+    const history = await lookup(runs, [], { env: { GITHUB_RUN_NUMBER: '61' } });
+    expect(history).toMatchObject({ state: 'still-failing', failureStreak: 60 });
   });
 });

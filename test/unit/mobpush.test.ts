@@ -432,7 +432,7 @@ describe('MobPush replies', () => {
     expect(interpretPush(reply(503, '<html>busy</html>'), 1, 'w')).toMatchObject({
       ok: false,
       code: 503,
-      retry: 'safe',
+      retry: 'ambiguous',
     });
     expect(interpretPush(reply(502, { status: 5001, res: null, error: 'x' }), 1, 'w')).toMatchObject({
       ok: false,
@@ -445,7 +445,7 @@ describe('MobPush replies', () => {
     expect(interpretPush(reply(502, { status: 200, res: { batchId: 'x' } }), 1, 'w')).toMatchObject({
       ok: false,
       code: 502,
-      retry: 'safe',
+      retry: 'ambiguous',
     });
   });
 

@@ -285,7 +285,7 @@ describe('mpaas replies', () => {
     expect(verdict).toMatchObject({ ok: false, code, retry });
   });
 
-  it('a non-JSON 502 is retried; a non-JSON 200 is a failure', () => {
+  it('a non-JSON 502 may have been processed (ambiguous); a non-JSON 200 is a failure', () => {
     const html = (status: number): HttpReply => ({
       status,
       headers: new Headers(),
@@ -293,7 +293,7 @@ describe('mpaas replies', () => {
       json: undefined,
       durationMs: 1,
     });
-    expect(interpretMpaasReply(html(502))).toMatchObject({ ok: false, retry: 'safe' });
+    expect(interpretMpaasReply(html(502))).toMatchObject({ ok: false, retry: 'ambiguous' });
     expect(interpretMpaasReply(html(200))).toMatchObject({ ok: false, retry: 'never' });
   });
 });

@@ -28,7 +28,8 @@ const HTML_TAG =
   /^<\/?(b|i|s|code|a|img|br|h[1-6]|p|ul|ol|li|pre|blockquote|hr|table|thead|tbody|tr|th|td)( (href|src|alt|start)="[^"<>]*")*>$/;
 
 /** What makes a string a mention on any of the services. */
-const MENTION = [/@(all|everyone|here|channel|所有人)/i, /<[ \t]*@/, /<[ \t]*\/?[ \t]*at\b/i];
+// The broadcast forms of DingTalk, WeCom and Feishu as a word of their own (not `@allen`, not `dev@all.example`).
+const MENTION = [/(?<![\w.+\-@])@(all(?![\w]|[.\-@]\w)|所有人)/i, /<[ \t]*@/, /<[ \t]*\/?[ \t]*at\b/i];
 
 /** Problems in one dialect's output: a tag or a mention that the renderer did not write itself. */
 function violations(output: string, dialect: TextDialect): string[] {
@@ -423,5 +424,32 @@ describe('properties (fast-check)', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('mention neutralisation touches only the services’ own mention forms', () => {
+  it.each(['text', 'markdown', 'dingtalk-markdown', 'wecom-markdown', 'feishu-markdown'] as const)(
+    '%s: @allen, dev@here.com, team@all.example, @here and @everyone are left as written',
+    (dialect) => {
+      const out = renderMarkdown('ping @allen or dev@here.com, team@all.example, @here @everyone @channel', dialect);
+      expect(out).not.toContain('\u2060');
+      expect(out).toContain('@allen');
+    },
+  );
+  it.each(['@all', 'hi @all!', '(@ALL)', '@所有人', '请@所有人注意'])(
+    '%s is still broken in every dialect that reads mentions',
+    (text) => {
+      for (const dialect of ['text', 'markdown', 'dingtalk-markdown', 'wecom-markdown', 'feishu-markdown'] as const)
+        expect(renderMarkdown(text, dialect), dialect).toContain('\u2060');
+    },
+  );
+  it('template values: an e-mail address and a login that starts with "all" stay intact', async () => {
+    const context = {
+      ...contextOf('push-failure'),
+      actor: 'allen',
+      commit: { sha: 'a'.repeat(40), shortSha: 'aaaaaaa', message: 'thanks @allen, mail dev@here.com' },
+    };
+    const { markdown } = await renderTemplate({ template: '{{ commit.message }} by @{{ actor }}' }, context);
+    expect(markdown).not.toContain('\u2060');
   });
 });

@@ -1,17 +1,17 @@
-import type { Template } from 'liquidjs';
 import { isPlainObject } from '../../model/config.js';
 import { ConfigError } from '../../model/errors.js';
 import { renderTitle, type Message } from '../../render/message.js';
 import { truncateText } from '../../render/limits.js';
 import { toPlainText } from '../../render/markdown.js';
-import { parsePlainTemplate, renderPlainTemplate, templateVariables } from '../../render/template.js';
+import { parsePlainTemplate, renderPlainSource, templateVariables } from '../../render/template.js';
 import { checkTemplate, checkTemplateName, type PushTemplate } from './validation.js';
 
 /** `options.pushTemplate`: which server-side template the offline push uses, with Liquid arguments. */
 export interface PushTemplateUse {
   name: string;
-  titleArgs: Template[][];
-  contentArgs: Template[][];
+  /** Liquid sources (checked to parse); rendered in the message's language and time zone. */
+  titleArgs: string[];
+  contentArgs: string[];
 }
 
 export interface EnsureTemplate extends PushTemplate {
@@ -19,13 +19,14 @@ export interface EnsureTemplate extends PushTemplate {
   contentArgs: number;
 }
 
-function parseArgs(value: unknown, input: string): Template[][] {
+function parseArgs(value: unknown, input: string): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' && typeof item !== 'number'))
     throw new ConfigError(input, 'must be a list of strings', "a list such as ['{{ repository }}', '{{ stateText }}']");
   return value.map((item, index) => {
     try {
-      return parsePlainTemplate(String(item));
+      parsePlainTemplate(String(item));
+      return String(item);
     } catch (error) {
       throw new ConfigError(
         `${input}[${index}]`,
@@ -79,11 +80,16 @@ export function parsePushTemplate(value: unknown, ensured: EnsureTemplate | unde
 
 const ARG_LIMIT = { max: 200, unit: 'chars' } as const;
 
-async function renderArgs(args: Template[][], variables: Record<string, unknown>, input: string): Promise<string[]> {
+async function renderArgs(
+  args: string[],
+  variables: Record<string, unknown>,
+  input: string,
+  message: Message,
+): Promise<string[]> {
   return Promise.all(
-    args.map(async (template, index) => {
+    args.map(async (source, index) => {
       try {
-        const text = await renderPlainTemplate(template, variables);
+        const text = await renderPlainSource(source, variables, message.locale, message.timezone);
         return truncateText(text.replace(/\s+/g, ' ').trim(), ARG_LIMIT);
       } catch (error) {
         throw new ConfigError(
@@ -110,8 +116,8 @@ export async function pushExt(message: Message, use: PushTemplateUse | undefined
   if (use) {
     const variables = templateVariables(message.context, message.locale);
     const [title_args, content_args] = await Promise.all([
-      renderArgs(use.titleArgs, variables, 'options.pushTemplate.title_args'),
-      renderArgs(use.contentArgs, variables, 'options.pushTemplate.content_args'),
+      renderArgs(use.titleArgs, variables, 'options.pushTemplate.title_args', message),
+      renderArgs(use.contentArgs, variables, 'options.pushTemplate.content_args', message),
     ]);
     return { em_push_template: { name: use.name, title_args, content_args } };
   }

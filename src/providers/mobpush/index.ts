@@ -14,6 +14,7 @@ import { batches, parseTargets, pushTargetFor, type MobpushTarget } from './targ
 import { trackPush } from './track.js';
 import { descriptor } from './descriptor.js';
 import { descriptorFacts } from '../descriptor.js';
+import { own } from '../../model/own.js';
 
 type MobpushFormat = 'notification' | 'custom';
 
@@ -43,7 +44,7 @@ function parseChannel(raw: string | undefined): number[] {
     .filter(Boolean);
   const plats = new Set<number>();
   for (const name of names) {
-    const plat = PLATFORMS[name];
+    const plat = own(PLATFORMS, name);
     if (!plat) throw new ConfigError('channel', `unknown MobPush platform '${name}'`, CHANNEL_FORM);
     plats.add(plat);
   }

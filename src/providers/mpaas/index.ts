@@ -114,7 +114,14 @@ async function actionParams(
     if (options.templateKeyValue) {
       const rendered: Record<string, string> = {};
       for (const [key, source] of Object.entries(options.templateKeyValue))
-        rendered[key] = await renderPlainValue(source, message.context, 'options', undefined, message.locale);
+        rendered[key] = await renderPlainValue(
+          source,
+          message.context,
+          'options',
+          undefined,
+          message.locale,
+          message.timezone,
+        );
       params.TemplateKeyValue = JSON.stringify(rendered);
     }
     return { action: 'PushTemplate', params: { ...params, ...options.params } };

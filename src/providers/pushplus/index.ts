@@ -14,6 +14,7 @@ import { trackPushplus } from './track.js';
 import { descriptor } from './descriptor.js';
 import { descriptorFacts } from '../descriptor.js';
 import { parseChannel, parseTargets, type PushplusTarget } from './targets.js';
+import { own } from '../../model/own.js';
 export type { PushplusTarget } from './targets.js';
 
 type PushplusFormat = 'html' | 'txt' | 'json' | 'markdown' | 'cloudMonitor' | 'jenkins' | 'route' | 'pay';
@@ -48,7 +49,7 @@ function contentFor(format: PushplusFormat, message: Message, limits: MessageLim
     };
     return JSON.stringify(Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)));
   }
-  return renderBody(message, DIALECTS[format] ?? 'text', limits.body);
+  return renderBody(message, own(DIALECTS, format) ?? 'text', limits.body);
 }
 
 function interpret(reply: HttpReply): Verdict {
