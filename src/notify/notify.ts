@@ -13,7 +13,7 @@ import type { Followable } from './follow-up.js';
 import { DEFAULT_MENTION, DEFAULT_MENTION_ON } from '../model/people.js';
 import { createMessage, type Message } from '../render/message.js';
 import { sleep as defaultSleep, type RateLimiter, type Sleep } from '../transport/rate-limit.js';
-import type { SecretRegistry } from '../model/secrets.js';
+import { MARKDOWN_MASK, type SecretRegistry } from '../model/secrets.js';
 import { maskUrl } from '../model/url-safety.js';
 
 export type DeliveryState = 'delivered' | 'failed' | 'pending' | 'unsupported';
@@ -305,6 +305,12 @@ export async function notify(
   const now = deps.now ?? Date.now;
   const deadline = now() + config.deadlineMs;
 
+  // What is sent is what the dry run shows: every secret the run knows (each destination's credentials,
+  // github-token, values masked since) is redacted from the message text, so a test failure quoting
+  // `Bearer <github-token>` reaches the chat as `Bearer ***`. The values are redacted before rendering, so the mask
+  // is escaped like the text around it (a secret escaped for Markdown would no longer be recognised after).
+  // Credentials the request needs (auth header, signature, token field) are added by the adapter after this.
+  context = secrets.redactValue(context);
   const rendered = await renderTemplate(
     {
       template: config.template,
@@ -316,7 +322,14 @@ export async function notify(
     },
     context,
   );
-  const message = createMessage(rendered.title, rendered.markdown, context, config.locale ?? DEFAULT_LOCALE);
+  // And once more after rendering, for a secret written into the template itself; the body is Markdown, so the
+  // mask is escaped there and cannot become emphasis or a rule.
+  const message = createMessage(
+    secrets.redact(rendered.title),
+    secrets.redact(rendered.markdown, MARKDOWN_MASK),
+    context,
+    config.locale ?? DEFAULT_LOCALE,
+  );
 
   const transport = new Transport({
     timeoutMs: config.timeoutMs,
