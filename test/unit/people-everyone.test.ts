@@ -44,7 +44,7 @@ describe('people cannot mention everyone', () => {
 
   it('target: `@user:all` is not a way around `@all` either (did you mean @all?)', () => {
     for (const provider of ['feishu', 'wecom', 'dingtalk']) {
-      const check = getDescriptor(provider).target.check!;
+      const check = (raw: string) => getDescriptor(provider).target.check!(raw, { options: {} });
       expect(() => check('@user:all')).toThrow(/would mention everyone \(did you mean '@all'\?\)/);
       expect(() => check('@user:@All')).toThrow(ConfigError);
       expect(() => check('@all')).not.toThrow();
