@@ -28,12 +28,19 @@ export interface TestSummary {
   failures: FailedTest[];
   /** Reports read. */
   files: number;
+  /**
+   * Some tests were not counted: a report could not be read next to others that were, or suites nested deeper
+   * than MAX_SUITE_DEPTH. The message then says the counts are incomplete (never a quiet "0 failed").
+   */
+  partial?: boolean;
 }
 
 export const MAX_FAILURES = 10;
 /** A JUnit report of a large suite is a few MB; more is not a report worth reading in a notification step. */
 export const MAX_REPORT_BYTES = 8 * 1024 * 1024;
 export const MAX_REPORTS = 200;
+/** Suites nested deeper than this are not counted (and say so); the parser stops at 64 nested tags anyway. */
+export const MAX_SUITE_DEPTH = 32;
 
 type Node = Record<string, unknown>;
 
@@ -102,10 +109,15 @@ interface Tally {
   failed: number;
   skipped: number;
   failures: FailedTest[];
+  /** Suites below MAX_SUITE_DEPTH, not counted. */
+  uncounted?: number;
 }
 
 function visitSuite(suite: Node, tally: Tally, depth: number): void {
-  if (depth > 32) return;
+  if (depth > MAX_SUITE_DEPTH) {
+    tally.uncounted = (tally.uncounted ?? 0) + 1;
+    return;
+  }
   const suiteName = attr(suite, 'name') ?? attr(suite, 'file');
   for (const testcase of children(suite, 'testcase')) {
     tally.total++;
@@ -178,6 +190,7 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
   if (patterns.length === 0) return undefined;
   const tally: Tally = { total: 0, failed: 0, skipped: 0, failures: [] };
   let files = 0;
+  let skipped = 0;
   let reports: string[] = [];
   try {
     reports = await findReports(patterns, deps);
@@ -196,9 +209,16 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
       if (!stat.isFile()) continue;
       if (stat.size > MAX_REPORT_BYTES)
         throw new Error(`it is ${stat.size} bytes, more than the ${MAX_REPORT_BYTES} read`);
+      const before = tally.uncounted ?? 0;
       parseJunit(await fs.readFile(real, 'utf8'), tally);
       files++;
+      const deep = (tally.uncounted ?? 0) - before;
+      if (deep > 0)
+        deps.warning(
+          `junit: ${shown}: ${deep} suite(s) nested more than ${MAX_SUITE_DEPTH} levels deep were not counted; the test counts are partial.`,
+        );
     } catch (error) {
+      skipped++;
       deps.warning(`junit: skipped ${shown}: ${(error as Error).message}.`);
     }
   }
@@ -212,5 +232,6 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
     skipped: tally.skipped,
     failures: tally.failures,
     files,
+    ...((tally.uncounted ?? 0) > 0 || skipped > 0 ? { partial: true } : {}),
   };
 }
