@@ -9,6 +9,7 @@
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { MAX_FIELD_CHARS, preCap } from './caps.js';
 import { parseList } from './config.js';
 
 export interface FailedTest {
@@ -126,9 +127,12 @@ function visitSuite(suite: Node, tally: Tally, depth: number): void {
       tally.failed++;
       if (tally.failures.length < MAX_FAILURES) {
         const problem = problems[0]!;
+        // Names as long as the report allows are cut here to what a field keeps (one more character, so the
+        // context's cap in notify marks them as cut, in the reader's language): model/caps.ts.
+        const suite = attr(testcase, 'classname') ?? attr(testcase, 'file') ?? suiteName;
         tally.failures.push({
-          name: attr(testcase, 'name') ?? '(unnamed test)',
-          suite: attr(testcase, 'classname') ?? attr(testcase, 'file') ?? suiteName,
+          name: preCap(attr(testcase, 'name') ?? '(unnamed test)'),
+          suite: suite === undefined ? undefined : preCap(suite),
           message: firstLine(attr(problem, 'message') ?? textOf(problem) ?? attr(problem, 'type')),
         });
       }
@@ -139,8 +143,63 @@ function visitSuite(suite: Node, tally: Tally, depth: number): void {
   for (const nested of children(suite, 'testsuite')) visitSuite(nested, tally, depth + 1);
 }
 
+/** Where `needle` next occurs from `from`, or the end of `text`. */
+function next(text: string, needle: string, from: number): number {
+  const at = text.indexOf(needle, from);
+  return at < 0 ? text.length : at;
+}
+
+/**
+ * The report with every attribute value longer than `max` cut to `max` characters, in one linear pass, before
+ * the validator and the parser see it: an 8 MB test name made them take seconds and hundreds of MB per report, for
+ * a value of which a field keeps MAX_FIELD_CHARS anyway (model/caps.ts). Comments, CDATA, processing instructions
+ * and declarations are skipped whole; text between tags is left as it is. A value is cut at a character that
+ * cannot start an entity or split a surrogate pair, so the XML stays well-formed.
+ */
+export function cutLongAttributes(xml: string, max: number = MAX_FIELD_CHARS + 1): string {
+  if (xml.length <= max) return xml;
+  const kept: string[] = [];
+  let copied = 0;
+  let at = xml.indexOf('<');
+  while (at >= 0 && at < xml.length) {
+    if (xml.startsWith('<!--', at)) at = next(xml, '-->', at + 4) + 3;
+    else if (xml.startsWith('<![CDATA[', at)) at = next(xml, ']]>', at + 9) + 3;
+    else if (xml.startsWith('<?', at)) at = next(xml, '?>', at + 2) + 2;
+    else if (xml.startsWith('<!', at)) at = next(xml, '>', at + 2) + 1;
+    else {
+      // A tag: quoted values until the `>` that ends it.
+      let i = at + 1;
+      while (i < xml.length && xml[i] !== '>') {
+        const quote = xml[i];
+        if (quote !== '"' && quote !== "'") {
+          i++;
+          continue;
+        }
+        const end = next(xml, quote, i + 1);
+        if (end - (i + 1) > max) {
+          let cut = i + 1 + max;
+          // Not inside an entity (`&amp;`) or a surrogate pair.
+          const amp = xml.lastIndexOf('&', cut);
+          if (amp > i && cut - amp < 12 && xml.indexOf(';', amp) >= cut) cut = amp;
+          const code = xml.charCodeAt(cut - 1);
+          if (code >= 0xd800 && code <= 0xdbff) cut--;
+          kept.push(xml.slice(copied, cut));
+          copied = end;
+        }
+        i = end + 1;
+      }
+      at = i + 1;
+    }
+    at = xml.indexOf('<', at);
+  }
+  if (copied === 0) return xml;
+  kept.push(xml.slice(copied));
+  return kept.join('');
+}
+
 /** Counts one report's text; throws with a short reason when it is not a JUnit report. */
-export function parseJunit(xml: string, tally: Tally = { total: 0, failed: 0, skipped: 0, failures: [] }): Tally {
+export function parseJunit(text: string, tally: Tally = { total: 0, failed: 0, skipped: 0, failures: [] }): Tally {
+  const xml = cutLongAttributes(text);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
   const root = parser.parse(xml) as Node;

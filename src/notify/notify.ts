@@ -1,7 +1,8 @@
 import { loadSettingsCheck } from '../providers/checks.js';
 import { getDescriptor, loadAdapter } from '../providers/registry.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter } from '../providers/types.js';
-import { DEFAULT_LOCALE, DEFAULT_TIMEZONE } from '../render/locale.js';
+import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, wordsFor } from '../render/locale.js';
+import { capStrings } from '../model/caps.js';
 import { renderTemplate } from '../render/template.js';
 import { Transport } from '../transport/transport.js';
 import type { FetchFunction } from '../transport/proxy.js';
@@ -310,7 +311,10 @@ export async function notify(
   // `Bearer <github-token>` reaches the chat as `Bearer ***`. The values are redacted before rendering, so the mask
   // is escaped like the text around it (a secret escaped for Markdown would no longer be recognised after).
   // Credentials the request needs (auth header, signature, token field) are added by the adapter after this.
-  context = secrets.redactValue(context);
+  // In the same walk every value is capped (model/caps.ts), with a visible mark in the reader's language, so a
+  // 25 MB commit message or release body renders as fast as a short one.
+  const cutMark = `… ${wordsFor(config.locale ?? DEFAULT_LOCALE).truncated}`;
+  context = capStrings(context, cutMark, (text) => secrets.redact(text));
   const rendered = await renderTemplate(
     {
       template: config.template,
