@@ -1,5 +1,6 @@
 import type { CiContext, JobStatus } from '../model/context.js';
 import { compact } from '../model/config.js';
+import { preCap } from '../model/caps.js';
 import { parseStatus } from '../model/status.js';
 import { eventOutcome, resolveStatus } from './event-outcome.js';
 import type { Environment } from '../model/context.js';
@@ -23,7 +24,8 @@ function originOf(url: string | undefined): string | undefined {
   }
 }
 function firstLine(text: string | undefined): string | undefined {
-  const line = text?.split(/\r?\n/)[0]?.trim();
+  // Only the start of a long text is looked at: a 25 MB message is not split into all of its lines.
+  const line = (text === undefined ? undefined : preCap(text))?.split(/\r?\n/)[0]?.trim();
   return line || undefined;
 }
 /** The commits of a push: the first five (short sha, first line, author, link) and how many there were. */

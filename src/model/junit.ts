@@ -9,6 +9,7 @@
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { MAX_FIELD_CHARS, preCap } from './caps.js';
 import { parseList } from './config.js';
 
 export interface FailedTest {
@@ -28,12 +29,19 @@ export interface TestSummary {
   failures: FailedTest[];
   /** Reports read. */
   files: number;
+  /**
+   * Some tests were not counted: a report could not be read next to others that were, or suites nested deeper
+   * than MAX_SUITE_DEPTH. The message then says the counts are incomplete (never a quiet "0 failed").
+   */
+  partial?: boolean;
 }
 
 export const MAX_FAILURES = 10;
 /** A JUnit report of a large suite is a few MB; more is not a report worth reading in a notification step. */
 export const MAX_REPORT_BYTES = 8 * 1024 * 1024;
 export const MAX_REPORTS = 200;
+/** Suites nested deeper than this are not counted (and say so); the parser stops at 64 nested tags anyway. */
+export const MAX_SUITE_DEPTH = 32;
 
 type Node = Record<string, unknown>;
 
@@ -102,10 +110,15 @@ interface Tally {
   failed: number;
   skipped: number;
   failures: FailedTest[];
+  /** Suites below MAX_SUITE_DEPTH, not counted. */
+  uncounted?: number;
 }
 
 function visitSuite(suite: Node, tally: Tally, depth: number): void {
-  if (depth > 32) return;
+  if (depth > MAX_SUITE_DEPTH) {
+    tally.uncounted = (tally.uncounted ?? 0) + 1;
+    return;
+  }
   const suiteName = attr(suite, 'name') ?? attr(suite, 'file');
   for (const testcase of children(suite, 'testcase')) {
     tally.total++;
@@ -114,9 +127,12 @@ function visitSuite(suite: Node, tally: Tally, depth: number): void {
       tally.failed++;
       if (tally.failures.length < MAX_FAILURES) {
         const problem = problems[0]!;
+        // Names as long as the report allows are cut here to what a field keeps (one more character, so the
+        // context's cap in notify marks them as cut, in the reader's language): model/caps.ts.
+        const suite = attr(testcase, 'classname') ?? attr(testcase, 'file') ?? suiteName;
         tally.failures.push({
-          name: attr(testcase, 'name') ?? '(unnamed test)',
-          suite: attr(testcase, 'classname') ?? attr(testcase, 'file') ?? suiteName,
+          name: preCap(attr(testcase, 'name') ?? '(unnamed test)'),
+          suite: suite === undefined ? undefined : preCap(suite),
           message: firstLine(attr(problem, 'message') ?? textOf(problem) ?? attr(problem, 'type')),
         });
       }
@@ -127,8 +143,63 @@ function visitSuite(suite: Node, tally: Tally, depth: number): void {
   for (const nested of children(suite, 'testsuite')) visitSuite(nested, tally, depth + 1);
 }
 
+/** Where `needle` next occurs from `from`, or the end of `text`. */
+function next(text: string, needle: string, from: number): number {
+  const at = text.indexOf(needle, from);
+  return at < 0 ? text.length : at;
+}
+
+/**
+ * The report with every attribute value longer than `max` cut to `max` characters, in one linear pass, before
+ * the validator and the parser see it: an 8 MB test name made them take seconds and hundreds of MB per report, for
+ * a value of which a field keeps MAX_FIELD_CHARS anyway (model/caps.ts). Comments, CDATA, processing instructions
+ * and declarations are skipped whole; text between tags is left as it is. A value is cut at a character that
+ * cannot start an entity or split a surrogate pair, so the XML stays well-formed.
+ */
+export function cutLongAttributes(xml: string, max: number = MAX_FIELD_CHARS + 1): string {
+  if (xml.length <= max) return xml;
+  const kept: string[] = [];
+  let copied = 0;
+  let at = xml.indexOf('<');
+  while (at >= 0 && at < xml.length) {
+    if (xml.startsWith('<!--', at)) at = next(xml, '-->', at + 4) + 3;
+    else if (xml.startsWith('<![CDATA[', at)) at = next(xml, ']]>', at + 9) + 3;
+    else if (xml.startsWith('<?', at)) at = next(xml, '?>', at + 2) + 2;
+    else if (xml.startsWith('<!', at)) at = next(xml, '>', at + 2) + 1;
+    else {
+      // A tag: quoted values until the `>` that ends it.
+      let i = at + 1;
+      while (i < xml.length && xml[i] !== '>') {
+        const quote = xml[i];
+        if (quote !== '"' && quote !== "'") {
+          i++;
+          continue;
+        }
+        const end = next(xml, quote, i + 1);
+        if (end - (i + 1) > max) {
+          let cut = i + 1 + max;
+          // Not inside an entity (`&amp;`) or a surrogate pair.
+          const amp = xml.lastIndexOf('&', cut);
+          if (amp > i && cut - amp < 12 && xml.indexOf(';', amp) >= cut) cut = amp;
+          const code = xml.charCodeAt(cut - 1);
+          if (code >= 0xd800 && code <= 0xdbff) cut--;
+          kept.push(xml.slice(copied, cut));
+          copied = end;
+        }
+        i = end + 1;
+      }
+      at = i + 1;
+    }
+    at = xml.indexOf('<', at);
+  }
+  if (copied === 0) return xml;
+  kept.push(xml.slice(copied));
+  return kept.join('');
+}
+
 /** Counts one report's text; throws with a short reason when it is not a JUnit report. */
-export function parseJunit(xml: string, tally: Tally = { total: 0, failed: 0, skipped: 0, failures: [] }): Tally {
+export function parseJunit(text: string, tally: Tally = { total: 0, failed: 0, skipped: 0, failures: [] }): Tally {
+  const xml = cutLongAttributes(text);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
   const root = parser.parse(xml) as Node;
@@ -178,6 +249,7 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
   if (patterns.length === 0) return undefined;
   const tally: Tally = { total: 0, failed: 0, skipped: 0, failures: [] };
   let files = 0;
+  let skipped = 0;
   let reports: string[] = [];
   try {
     reports = await findReports(patterns, deps);
@@ -196,9 +268,16 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
       if (!stat.isFile()) continue;
       if (stat.size > MAX_REPORT_BYTES)
         throw new Error(`it is ${stat.size} bytes, more than the ${MAX_REPORT_BYTES} read`);
+      const before = tally.uncounted ?? 0;
       parseJunit(await fs.readFile(real, 'utf8'), tally);
       files++;
+      const deep = (tally.uncounted ?? 0) - before;
+      if (deep > 0)
+        deps.warning(
+          `junit: ${shown}: ${deep} suite(s) nested more than ${MAX_SUITE_DEPTH} levels deep were not counted; the test counts are partial.`,
+        );
     } catch (error) {
+      skipped++;
       deps.warning(`junit: skipped ${shown}: ${(error as Error).message}.`);
     }
   }
@@ -212,5 +291,6 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
     skipped: tally.skipped,
     failures: tally.failures,
     files,
+    ...((tally.uncounted ?? 0) > 0 || skipped > 0 ? { partial: true } : {}),
   };
 }

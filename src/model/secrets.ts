@@ -10,6 +10,8 @@ export type SecretSink = (value: string) => void;
 
 const MIN_SECRET_LENGTH = 4;
 export const MASK = '***';
+/** The mask inside Markdown source: shows as *** and never turns into emphasis or a horizontal rule. */
+export const MARKDOWN_MASK = '\\*\\*\\*';
 /** Deeper parts of a value are replaced, not redacted (see json-walk.ts). */
 const MAX_REDACT_DEPTH = 256;
 
@@ -62,10 +64,11 @@ export class SecretRegistry {
     return this.values.size;
   }
 
-  redact(text: string): string {
+  /** `text` with every known secret replaced by `mask` (a Markdown body passes an escaped one, `\\*\\*\\*`). */
+  redact(text: string, mask: string = MASK): string {
     let out = text;
     for (const secret of this.sorted) {
-      if (out.includes(secret)) out = out.split(secret).join(MASK);
+      if (out.includes(secret)) out = out.split(secret).join(mask);
     }
     return out;
   }

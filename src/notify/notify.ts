@@ -1,7 +1,8 @@
 import { loadSettingsCheck } from '../providers/checks.js';
 import { getDescriptor, loadAdapter } from '../providers/registry.js';
 import type { DeliveryPlan, PlanEnvironment, ProviderAdapter } from '../providers/types.js';
-import { DEFAULT_LOCALE, DEFAULT_TIMEZONE } from '../render/locale.js';
+import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, wordsFor } from '../render/locale.js';
+import { capStrings } from '../model/caps.js';
 import { renderTemplate } from '../render/template.js';
 import { Transport } from '../transport/transport.js';
 import type { FetchFunction } from '../transport/proxy.js';
@@ -13,7 +14,7 @@ import type { Followable } from './follow-up.js';
 import { DEFAULT_MENTION, DEFAULT_MENTION_ON } from '../model/people.js';
 import { createMessage, type Message } from '../render/message.js';
 import { monotonicNow, sleep as defaultSleep, type RateLimiter, type Sleep } from '../transport/rate-limit.js';
-import type { SecretRegistry } from '../model/secrets.js';
+import { MARKDOWN_MASK, type SecretRegistry } from '../model/secrets.js';
 import { maskUrl } from '../model/url-safety.js';
 
 export type DeliveryState = 'delivered' | 'failed' | 'pending' | 'unsupported';
@@ -308,6 +309,15 @@ export async function notify(
   const deadline = now() + config.deadlineMs;
   const deadlineOnClock = clock() + config.deadlineMs;
 
+  // What is sent is what the dry run shows: every secret the run knows (each destination's credentials,
+  // github-token, values masked since) is redacted from the message text, so a test failure quoting
+  // `Bearer <github-token>` reaches the chat as `Bearer ***`. The values are redacted before rendering, so the mask
+  // is escaped like the text around it (a secret escaped for Markdown would no longer be recognised after).
+  // Credentials the request needs (auth header, signature, token field) are added by the adapter after this.
+  // In the same walk every value is capped (model/caps.ts), with a visible mark in the reader's language, so a
+  // 25 MB commit message or release body renders as fast as a short one.
+  const cutMark = `… ${wordsFor(config.locale ?? DEFAULT_LOCALE).truncated}`;
+  context = capStrings(context, cutMark, (text) => secrets.redact(text));
   const rendered = await renderTemplate(
     {
       template: config.template,
@@ -319,9 +329,11 @@ export async function notify(
     },
     context,
   );
+  // And once more after rendering, for a secret written into the template itself; the body is Markdown, so the
+  // mask is escaped there and cannot become emphasis or a rule.
   const message = createMessage(
-    rendered.title,
-    rendered.markdown,
+    secrets.redact(rendered.title),
+    secrets.redact(rendered.markdown, MARKDOWN_MASK),
     context,
     config.locale ?? DEFAULT_LOCALE,
     config.timezone ?? DEFAULT_TIMEZONE,

@@ -5,7 +5,7 @@
  * Mentions are only ever built from `people` (checked against the provider's grammar here) and `target`, never
  * from event text: a commit message saying "@all" or a login that looks like an id mentions nobody.
  */
-import { parseMentions, type MentionKind } from '../providers/mentions.js';
+import { mentionsEveryone, parseMentions, type MentionKind } from '../providers/mentions.js';
 import { descriptors, findDescriptor } from '../providers/registry.js';
 import { isPlainObject } from '../model/config.js';
 import type { CiContext, ResponsiblePerson } from '../model/context.js';
@@ -20,13 +20,21 @@ import {
   type Person,
 } from '../model/people.js';
 
-/** Providers that can mention someone (their descriptor says how), with the forms their `target` accepts. */
+/**
+ * Providers that can mention someone (their descriptor says how), with the forms their `target` accepts, found by
+ * name or alias in any case; `provider` is the descriptor's own name, under which the person's mentions are kept.
+ */
 function mentionGrammar(
-  provider: string,
-): { name: string; kinds: readonly MentionKind[]; example: string } | undefined {
-  const descriptor = findDescriptor(provider);
-  return descriptor?.mentions ? { name: descriptor.displayName, ...descriptor.mentions } : undefined;
+  key: string,
+): { provider: string; name: string; kinds: readonly MentionKind[]; example: string } | undefined {
+  const descriptor = findDescriptor(key);
+  return descriptor?.mentions
+    ? { provider: descriptor.name, name: descriptor.displayName, ...descriptor.mentions }
+    : undefined;
 }
+
+/** Keys that would reach an object's prototype instead of naming a person, in any case. */
+const NOT_A_LOGIN = new Set(['__proto__', 'constructor', 'prototype']);
 
 function mentioningProviders(): string[] {
   return descriptors()
@@ -54,7 +62,8 @@ function stringList(value: unknown, where: string, expected: string): string[] {
 function readPerson(login: string, value: unknown): Person {
   if (!isPlainObject(value)) throw new ConfigError('people', `'${login}' is not a mapping`, EXPECTED);
   const person: Person = { emails: [], names: [], mentions: Object.create(null) as Person['mentions'] };
-  for (const [key, item] of Object.entries(value)) {
+  for (const [given, item] of Object.entries(value)) {
+    const key = given.toLowerCase();
     if (key === 'emails' || key === 'email') {
       person.emails.push(...stringList(item, `'${login}'.${key}`, 'a list of e-mail addresses').map(lower));
       continue;
@@ -67,16 +76,27 @@ function readPerson(login: string, value: unknown): Person {
     if (!grammar)
       throw new ConfigError(
         'people',
-        `'${login}' has an unknown key '${key}'`,
+        `'${login}' has an unknown key '${given}'`,
         `emails, names, or a provider that can mention: ${mentioningProviders().join(', ')}`,
       );
-    const mentions = stringList(item, `'${login}'.${key}`, grammar.example);
+    const mentions = stringList(item, `'${login}'.${given}`, grammar.example);
+    // A person is one person: a mention of everyone (`@all`, or a user id the service reads as all) comes only
+    // from `target`, where whoever configures the step asks for it.
+    const everyone = mentions.find(mentionsEveryone);
+    if (everyone !== undefined)
+      throw new ConfigError(
+        'people',
+        `'${login}'.${given}: '${everyone.slice(0, 80)}' would mention everyone, not one person`,
+        `${grammar.example}; to mention everyone, put '@all' in \`target\``,
+      );
     try {
       parseMentions(mentions.join('\n'), grammar.name, grammar.kinds);
     } catch (error) {
-      throw new ConfigError('people', `'${login}'.${key}: ${problemOf(error)}`, grammar.example);
+      throw new ConfigError('people', `'${login}'.${given}: ${problemOf(error)}`, grammar.example);
     }
-    person.mentions[key] = mentions;
+    if (person.mentions[grammar.provider])
+      throw new ConfigError('people', `'${login}' maps ${grammar.name} twice ('${given}')`, 'one key per provider');
+    person.mentions[grammar.provider] = mentions;
   }
   return person;
 }
@@ -107,11 +127,15 @@ export async function loadPeople(
     }
   }
   const mapping = await parseOptions(text, 'people');
-  // Keyed by user input: no prototype, so a login such as `constructor` is an entry like any other (and
-  // `__proto__` cannot replace the prototype); lookups use Object.hasOwn.
-  const people = Object.create(null) as People;
+  // No prototype: a login is only ever an own key, whatever it is called.
+  const people: People = Object.create(null) as People;
   for (const [login, value] of Object.entries(mapping)) {
-    people[login.toLowerCase()] = readPerson(login, value);
+    const key = login.toLowerCase();
+    // Logins compare case-insensitively, so `__PROTO__` is `__proto__`: refused, as no GitHub login looks like it.
+    if (NOT_A_LOGIN.has(key)) throw new ConfigError('people', `'${login}' is not a GitHub login`, EXPECTED);
+    if (Object.hasOwn(people, key))
+      throw new ConfigError('people', `'${login}' is given twice (logins compare in any case)`, EXPECTED);
+    people[key] = readPerson(login, value);
   }
   return people;
 }
@@ -188,7 +212,7 @@ export function responsibleFor(
     if (!login) continue;
     const key = login.toLowerCase();
     if (shown.has(key)) continue;
-    const own = found?.[1].mentions[provider] ?? [];
+    const own = found?.[1].mentions[findDescriptor(provider)?.name ?? provider] ?? [];
     shown.set(key, { login: found ? (who.login ?? found[0]) : login, mentioned: own.length > 0 });
     for (const mention of own) if (!mentions.includes(mention)) mentions.push(mention);
   }

@@ -16,12 +16,28 @@ const USER_ID = /^[\w.@-]{1,128}$/;
 const MOBILE = /^\+?[\d-]{5,20}$/;
 
 /**
+ * User ids that the services read as "everyone", so `@user:ID` with one of them is `@all` in disguise: Feishu's
+ * `<at user_id="all">` (https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot, "@所有人") and WeCom's
+ * `mentioned_list: ["@all"]` (https://developer.work.weixin.qq.com/document/path/91770). Compared in any case.
+ */
+const EVERYONE_IDS = new Set(['all', '@all']);
+
+/** Does this mention item (`@all`, `@user:all`, `@USER:@ALL`, …) reach everyone? */
+export function mentionsEveryone(item: string): boolean {
+  const text = item.trim().toLowerCase();
+  if (text === '@all') return true;
+  const match = /^@user:(.*)$/.exec(text);
+  return match !== null && EVERYONE_IDS.has(match[1]!.trim());
+}
+
+/**
  * The mention a target without its kind most likely meant: `@13800000000` or `13800000000` → `@mobile:…` (where
  * the service mentions by mobile), `@alice` or `alice` → `@user:alice`, `all` → `@all`.
  */
 function mentionHint(item: string, kinds: readonly MentionKind[]): string | undefined {
   const bare = item.replace(/^@/, '').trim();
-  if (bare.toLowerCase() === 'all' && kinds.includes('all')) return '@all';
+  // Never `@user:all`: that id mentions everyone too, and is refused.
+  if (bare.toLowerCase() === 'all') return kinds.includes('all') ? '@all' : undefined;
   if (bare.includes(':')) return undefined;
   if (MOBILE.test(bare) && /^\+?\d/.test(bare) && kinds.includes('mobile')) return `@mobile:${bare}`;
   if (USER_ID.test(bare) && kinds.includes('user')) return `@user:${bare}`;
@@ -61,6 +77,13 @@ export function parseMentions(raw: string | undefined, provider: string, kinds: 
       );
     }
     if (kind === 'user') {
+      // Everyone is mentioned only as `@all`, which says so (and which `people` cannot use).
+      if (EVERYONE_IDS.has(value.toLowerCase()))
+        throw new ConfigError(
+          'target',
+          `'${item}' would mention everyone${kinds.includes('all') ? " (did you mean '@all'?)" : ''}`,
+          kinds.includes('all') ? "'@all' to mention everyone, '@user:ID' for one person" : "'@user:ID' for one person",
+        );
       if (!USER_ID.test(value))
         throw new ConfigError(
           'target',

@@ -69,6 +69,8 @@ export interface Words {
   notification: string;
   responsible: string;
   tests: (passed: number, failed: number, skipped: number) => string;
+  /** After the counts when some tests could not be counted (a report unread, suites nested too deep). */
+  testsPartial: string;
   failedTests: string;
   testsLabel: string;
   jobs: string;
@@ -157,6 +159,7 @@ const EN: Words = {
   responsible: 'Responsible',
   tests: (passed, failed, skipped) =>
     [`${passed} passed`, `${failed} failed`, skipped ? `${skipped} skipped` : ''].filter(Boolean).join(', '),
+  testsPartial: ' (incomplete: some tests were not counted)',
   failedTests: 'Failed tests',
   testsLabel: 'Tests',
   jobs: 'Jobs',
@@ -266,6 +269,7 @@ const ZH_CN: Words = {
   responsible: '负责人',
   tests: (passed, failed, skipped) =>
     [`${passed} 个通过`, `${failed} 个失败`, skipped ? `${skipped} 个跳过` : ''].filter(Boolean).join('，'),
+  testsPartial: '（统计不完整：部分测试未计入）',
   failedTests: '失败的测试',
   testsLabel: '测试',
   jobs: '作业',

@@ -334,7 +334,11 @@ export function templateVariables(context: CiContext, locale?: Locale): Record<s
         }
       : {}),
     ...(context.tests
-      ? { testsText: words.tests(context.tests.passed, context.tests.failed, context.tests.skipped) }
+      ? {
+          testsText:
+            words.tests(context.tests.passed, context.tests.failed, context.tests.skipped) +
+            (context.tests.partial ? words.testsPartial : ''),
+        }
       : {}),
     ...(context.jobs
       ? {

@@ -86,3 +86,52 @@ describe('JUnit reports', () => {
     expect(summary!.failures[0]!.name).toBe('&b;');
   });
 });
+
+describe('JUnit counts that are not whole say so (issue 24)', () => {
+  /** A report whose failing test sits in suites nested `depth` levels deep, next to one passing test at the top. */
+  const nested = (depth: number) =>
+    `<testsuites><testsuite name="top"><testcase name="ok"/>${'<testsuite name="deep">'.repeat(depth)}` +
+    `<testcase name="buried"><failure message="boom"/></testcase>${'</testsuite>'.repeat(depth)}</testsuite></testsuites>`;
+
+  async function workspace(files: Record<string, string>): Promise<string> {
+    const root = await mkdtemp(join(tmpdir(), 'ci-notifier-junit-'));
+    for (const [name, text] of Object.entries(files)) await writeFile(join(root, name), text);
+    return root;
+  }
+
+  it('suites nested deeper than the limit: a warning, and the summary is marked partial', async () => {
+    const { summary, warnings } = await load('deep.xml', await workspace({ 'deep.xml': nested(40) }));
+    expect(summary).toMatchObject({ total: 1, failed: 0, partial: true });
+    expect(warnings.join('\n')).toMatch(
+      /deep\.xml: 1 suite\(s\) nested more than 32 levels deep were not counted; the test counts are partial/,
+    );
+  });
+
+  it('within the limit: every test counted, not partial', async () => {
+    const { summary, warnings } = await load('deep.xml', await workspace({ 'deep.xml': nested(20) }));
+    expect(warnings).toEqual([]);
+    expect(summary).toMatchObject({ total: 2, failed: 1 });
+    expect(summary!.partial).toBeUndefined();
+  });
+
+  it('a report that could not be read next to one that was: partial', async () => {
+    const root = await workspace({ 'a.xml': nested(1), 'b.xml': '<testsuite><testcase' });
+    const { summary } = await load('*.xml', root);
+    expect(summary).toMatchObject({ total: 2, failed: 1, files: 1, partial: true });
+  });
+
+  it('the message says the counts are incomplete, in both locales', async () => {
+    const { renderTemplate } = await import('../../src/render/template.js');
+    const tests = { total: 1, passed: 1, failed: 0, skipped: 0, failures: [], files: 1, partial: true };
+    for (const [locale, words] of [
+      ['en', '1 passed, 0 failed (incomplete: some tests were not counted)'],
+      ['zh-CN', '1 个通过，0 个失败（统计不完整：部分测试未计入）'],
+    ] as const) {
+      const rendered = await renderTemplate(
+        { template: '{{ testsText }}', locale, timezone: 'UTC', warn: () => undefined },
+        { ci: 'github', status: 'failure', tests },
+      );
+      expect(rendered.markdown.replace(/\\/g, '')).toContain(words);
+    }
+  });
+});

@@ -85,6 +85,18 @@ describe('neutralizeWorkflowCommands', () => {
     });
   });
 
+  it('escapes a command after any .NET char.IsWhiteSpace character the runner trims (U+0085 and U+2028 too)', () => {
+    // https://learn.microsoft.com/dotnet/api/system.char.iswhitespace, without the line ends \n and \r.
+    const blanks =
+      '\t\v\f \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+    for (const ch of blanks) {
+      expect(neutralizeWorkflowCommands(`abc\n${ch}::warning title=INJECTED::pwned`)).toBe(
+        `abc\n${ch}%3A%3Awarning title=INJECTED::pwned`,
+      );
+      expect(neutralizeWorkflowCommands(`${ch}${ch}::stop-commands::x`)).toBe(`${ch}${ch}%3A%3Astop-commands::x`);
+    }
+  });
+
   it('runs in linear time on adversarial input', () => {
     const started = performance.now();
     neutralizeWorkflowCommands(`\n${' '.repeat(200_000)}x`.repeat(5));
