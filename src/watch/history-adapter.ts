@@ -13,18 +13,33 @@ import type { ApiRun } from './run-context.js';
 
 type Api = NonNullable<Parameters<typeof lookupHistory>[1]>;
 
+/** An Octokit route (`GET /repos/{owner}/…`) with its parameters: the path, and what is left for the query. */
+function resolveRoute(
+  route: string,
+  parameters: Record<string, unknown>,
+): { path: string; rest: Record<string, string> } {
+  const rest: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parameters)) if (value !== undefined) rest[name] = String(value);
+  const path = route.replace(/^GET\s+/, '').replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = rest[name] ?? '';
+    delete rest[name];
+    return encodeURIComponent(value);
+  });
+  return { path, rest };
+}
+
 /** The Octokit route form (`GET /repos/{owner}/{repo}/…`) over the sweep's client. */
 export function apiOver(client: GithubClient): Api {
   return {
+    async request(route: string, parameters: Record<string, unknown>) {
+      const { path, rest } = resolveRoute(route, parameters);
+      // No ETag is sent, so the reply is never a 304.
+      const reply = await client.get(client.url(path, rest));
+      return { data: reply.status === 304 ? undefined : reply.body };
+    },
     paginate: {
       iterator(route: string, parameters: Record<string, unknown>) {
-        const rest: Record<string, string> = {};
-        for (const [name, value] of Object.entries(parameters)) if (value !== undefined) rest[name] = String(value);
-        const path = route.replace(/^GET\s+/, '').replace(/\{(\w+)\}/g, (_, name: string) => {
-          const value = rest[name] ?? '';
-          delete rest[name];
-          return encodeURIComponent(value);
-        });
+        const { path, rest } = resolveRoute(route, parameters);
         return (async function* () {
           let next: string | undefined = client.url(path, rest);
           for (let page = 0; next && page < 10; page++) {
@@ -62,6 +77,10 @@ export async function historyOfRun(
         run_number: run.run_number,
         workflow_id: run.workflow_id,
         head_branch: run.head_branch,
+        // The previous run is the same event, head repository and pull request (context/run-history.ts).
+        event: run.event,
+        head_repository: run.head_repository,
+        pull_requests: run.pull_requests,
       },
     },
   };

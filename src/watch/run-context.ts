@@ -35,6 +35,8 @@ export interface ApiRun {
   } | null;
   repository?: { full_name?: string; html_url?: string };
   previous_attempt_url?: string | null;
+  head_repository?: { id?: number; full_name?: string } | null;
+  pull_requests?: { number?: number }[] | null;
 }
 
 export function attemptOf(run: ApiRun): number {
