@@ -40,6 +40,10 @@ export const ACTION_INPUTS = [
   'rate-limit',
   'wait-for-delivery',
   'summary',
+  'image',
+  'qr',
+  'file',
+  'install',
 ] as const;
 
 /** The variable the runner sets for an input: spaces become underscores, hyphens stay (`INPUT_NOTIFY-ON`). */

@@ -80,6 +80,17 @@ export interface NotifyDependencies {
    * destination of a run must share one: two `urls` entries for the same robot draw on the same quota.
    */
   limiter?: RateLimiter;
+  /** The workspace `image`, `file` and `install` paths resolve in. @default process.cwd() */
+  workspace?: string;
+  /** `PGYER_API_KEY`, for waiting out pgyer's "still processing" (`install`); registered as a secret. */
+  pgyerApiKey?: string;
+  /** pgyer's API base (tests point it at a stand-in). */
+  pgyerEndpoint?: string;
+  /**
+   * The run's media cache, shared by every destination (notifyMany makes one): the media read once, and each
+   * image or file uploaded once per service credential (PlanEnvironment.uploads).
+   */
+  media?: Map<string, Promise<unknown>>;
 }
 
 /** Deliveries of one run in flight at once; the rate limiter spaces them further per credential. */
@@ -316,8 +327,7 @@ export async function notify(
     },
     context,
   );
-  const message = createMessage(rendered.title, rendered.markdown, context, config.locale ?? DEFAULT_LOCALE);
-
+  let message = createMessage(rendered.title, rendered.markdown, context, config.locale ?? DEFAULT_LOCALE);
   const transport = new Transport({
     timeoutMs: config.timeoutMs,
     retries: config.retries,
@@ -329,12 +339,35 @@ export async function notify(
     baseDelayMs: deps.retryBaseDelayMs,
     limiter: deps.limiter,
   });
-  const env: PlanEnvironment = { transport, secrets, logger, dryRun: config.dryRun, now, deadline };
-  const plans = await adapter.plan(parsed, message, env);
+  const env: PlanEnvironment = {
+    transport,
+    secrets,
+    logger,
+    dryRun: config.dryRun,
+    now,
+    deadline,
+    uploads: deps.media,
+  };
+  // Media (reading, the QR encoder, each provider's uploads) load only when `image`, `qr`, `file` or `install` is
+  // set; the provider decides how they travel: in the message, uploaded and sent after it, or as links.
+  const carried = config.media
+    ? await (
+        await import(/* webpackChunkName: "media" */ './media-plan.js')
+      ).prepareMedia(config.media, message, {
+        adapter,
+        parsed,
+        env,
+        deps,
+      })
+    : undefined;
+  if (carried) message = carried.message;
+  const plans = [...(await adapter.plan(parsed, message, env)), ...(carried?.after ?? [])];
 
   if (config.dryRun) {
     const requests: HttpRequest[] = [];
     for (const plan of plans) {
+      for (const upload of plan.uploads ?? [])
+        requests.push(secrets.redactValue({ ...upload, url: maskUrl(upload.url) }));
       const request = await plan.exchange.build(1);
       // The URL as a message shows any URL (scheme, host, path shape; keys and signatures masked), so a token that
       // was a whole webhook URL still shows where the request would go instead of `***`.

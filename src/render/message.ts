@@ -3,6 +3,7 @@ import { fitMarkdown, truncateText, type TextLimit } from './limits.js';
 import { renderMarkdown, toPlainText, type TextDialect } from './markdown.js';
 import { escapeMarkdown, safeHref } from './escape.js';
 import { wordsFor, type Locale } from './locale.js';
+import type { MessageMedia } from './media.js';
 
 /** A rendered notification, before it is shaped for one service. */
 export interface Message {
@@ -18,6 +19,8 @@ export interface Message {
   context: CiContext;
   /** Language of the fixed words (link text, truncation marker); English when absent. */
   locale?: Locale;
+  /** Images, files, the QR code and the install link (`image`, `qr`, `file`, `install`); each provider carries them. */
+  media?: MessageMedia;
 }
 
 export function createMessage(title: string, markdown: string, context: CiContext, locale?: Locale): Message {
