@@ -361,7 +361,9 @@ export async function notify(
       })
     : undefined;
   if (carried) message = carried.message;
-  const plans = [...(await adapter.plan(parsed, message, env)), ...(carried?.after ?? [])];
+  const mainPlans = await adapter.plan(parsed, message, env);
+  const after = carried?.after ?? [];
+  const plans = [...mainPlans, ...after];
 
   if (config.dryRun) {
     const requests: HttpRequest[] = [];
@@ -376,9 +378,12 @@ export async function notify(
     return { status: 'dry-run', results: [], message, dryRun: requests };
   }
 
-  const outcomes = await runPool(plans, concurrencyFor(config.rateLimit), (plan) =>
-    deliver(adapter, plan, transport, secrets, config.rateLimit),
-  );
+  const send = (plan: DeliveryPlan) => deliver(adapter, plan, transport, secrets, config.rateLimit);
+  // Images and files follow the text, in order, so the group reads them under the message they belong to.
+  const outcomes = [
+    ...(await runPool(mainPlans, concurrencyFor(config.rateLimit), send)),
+    ...(await runPool(after, 1, send)),
+  ];
   const results = outcomes.flatMap((outcome) => outcome.results);
   const last = outcomes.at(-1);
   if (config.waitForDeliveryMs > 0) {
