@@ -55,6 +55,8 @@ export interface MessageMedia {
   /** The QR code: generated locally as PNG, with the URL it encodes (`link`) and a hosted image URL when known. */
   qr?: MediaImage & { link: string };
   install?: InstallInfo;
+  /** Images a provider uploaded to show inside the message itself (Feishu card `img` by `image_key`). */
+  embedded?: { key: string; alt: string }[];
 }
 
 /** True when there is anything to carry. */
