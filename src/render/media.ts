@@ -57,11 +57,11 @@ export interface MessageMedia {
   install?: InstallInfo;
   /** Images a provider uploaded to show inside the message itself (Feishu card `img` by `image_key`). */
   embedded?: { key: string; alt: string }[];
-}
-
-/** True when there is anything to carry. */
-export function hasMedia(media: MessageMedia | undefined): media is MessageMedia {
-  return Boolean(media && (media.images.length || media.files.length || media.qr || media.install));
+  /**
+   * Image URLs a provider shows as images in its body (DingTalk Markdown, ServerChan, pushplus): only URLs from
+   * `image`, `qr` or `install` (checked http(s)), never from event text, where a remote image is a tracking pixel.
+   */
+  inline?: { url: string; alt: string }[];
 }
 
 interface MediaWords {

@@ -1,9 +1,10 @@
 import type { CiContext, JobStatus, RunState } from '../model/context.js';
-import { fitMarkdown, truncateText, type TextLimit } from './limits.js';
+import { fitMarkdown, measure, truncateText, type TextLimit } from './limits.js';
 import { renderMarkdown, toPlainText, type TextDialect } from './markdown.js';
 import { escapeMarkdown, safeHref } from './escape.js';
 import { wordsFor, type Locale } from './locale.js';
 import type { MessageMedia } from './media.js';
+import { inlineImages } from './inline-images.js';
 
 /** A rendered notification, before it is shaped for one service. */
 export interface Message {
@@ -52,11 +53,15 @@ export function truncationTail(message: Message): string {
 
 /** The body in a text dialect, within the limit. */
 export function renderBody(message: Message, dialect: TextDialect, limit: TextLimit): string {
-  return fitMarkdown(message.markdown, {
+  // Images a provider chose to show by URL (render/media.ts) come after the text and count against the limit.
+  const images = inlineImages(message.media, dialect);
+  const reserve = images ? measure(`\n\n${images}`, limit.unit) : 0;
+  const text = fitMarkdown(message.markdown, {
     render: (markdown) => renderMarkdown(markdown, dialect),
-    limit,
+    limit: { ...limit, max: limit.max - reserve },
     tail: truncationTail(message),
   }).text;
+  return images ? `${text}${dialect === 'html' ? '<br>' : '\n\n'}${images}` : text;
 }
 
 /** The title within the limit, as plain text. */

@@ -3,6 +3,7 @@ import { ConfigError } from '../../model/errors.js';
 import { credentialFingerprint } from '../../model/idempotency.js';
 import { renderTitle, type Message } from '../../render/message.js';
 import { renderMarkdown } from '../../render/markdown.js';
+import { inlineImages } from '../../render/inline-images.js';
 import {
   fitJsonBody,
   numberField,
@@ -68,7 +69,9 @@ function payload(parsed: DingtalkSettings, message: Message, title: string, mark
       break;
     }
     case 'card': {
-      const text = renderMarkdown(markdown, 'dingtalk-markdown');
+      const text = [renderMarkdown(markdown, 'dingtalk-markdown'), inlineImages(message.media, 'dingtalk-markdown')]
+        .filter(Boolean)
+        .join('\n\n');
       const card: Record<string, unknown> = { title, text };
       if (message.link) {
         card.singleTitle = message.linkText;
@@ -86,7 +89,8 @@ function payload(parsed: DingtalkSettings, message: Message, title: string, mark
     }
     default: {
       const text = renderMarkdown(markdown, 'dingtalk-markdown');
-      body = { msgtype: 'markdown', markdown: { title, text: [text, mention].filter(Boolean).join('\n\n') } };
+      const images = inlineImages(message.media, 'dingtalk-markdown');
+      body = { msgtype: 'markdown', markdown: { title, text: [text, images, mention].filter(Boolean).join('\n\n') } };
     }
   }
   if (at) body.at = at;
@@ -182,4 +186,11 @@ export const dingtalk: ProviderAdapter<DingtalkSettings> = {
       },
     ];
   },
+
+  // Images by URL in the body, the rest named with a notice: loaded only when a message has media.
+  media: async () =>
+    (await import(/* webpackChunkName: "url-images" */ '../url-images.js')).urlImages<DingtalkSettings>(
+      'DingTalk robot',
+      (parsed) => (parsed.format === 'text' ? 'text' : 'dingtalk-markdown'),
+    ),
 };
