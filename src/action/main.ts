@@ -149,7 +149,6 @@ async function send(tools: RunTools, run: PreparedRun): Promise<NotifyOutcome> {
     fetch: await fetchForRequests(env),
     workspace: resolve(env.GITHUB_WORKSPACE ?? process.cwd()),
     pgyerApiKey: env.PGYER_API_KEY || undefined,
-    pgyerEndpoint: env.PGYER_ENDPOINT || undefined,
   });
   reportOutcome(outcome, run.provider, run.inputs.config.failOnError, {
     info: (message) => logger.info(message),

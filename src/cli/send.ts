@@ -57,7 +57,6 @@ export async function sendFromArgs(
     fetch: await fetchForRequests(env),
     workspace: resolve(cwd),
     pgyerApiKey: env.PGYER_API_KEY || undefined,
-    pgyerEndpoint: env.PGYER_ENDPOINT || undefined,
   });
   return { outcome, provider, config, configs };
 }

@@ -44,12 +44,8 @@ export interface InputSource {
 
 /** `image`, `qr`, `file`, `install`: kept as given; notify/media.ts reads them only when one is set. */
 function mediaInputs(optional: (name: string) => string | undefined): MediaInputs | undefined {
-  const media: MediaInputs = {
-    image: optional('image'),
-    qr: optional('qr'),
-    file: optional('file'),
-    install: optional('install'),
-  };
+  const media: Record<string, string | undefined> = {};
+  for (const name of ['image', 'qr', 'file', 'install']) media[name] = optional(name);
   return Object.values(media).some(Boolean) ? media : undefined;
 }
 

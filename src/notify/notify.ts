@@ -368,12 +368,11 @@ export async function notify(
   if (config.dryRun) {
     const requests: HttpRequest[] = [];
     for (const plan of plans) {
-      for (const upload of plan.uploads ?? [])
-        requests.push(secrets.redactValue({ ...upload, url: maskUrl(upload.url) }));
-      const request = await plan.exchange.build(1);
-      // The URL as a message shows any URL (scheme, host, path shape; keys and signatures masked), so a token that
-      // was a whole webhook URL still shows where the request would go instead of `***`.
-      requests.push(secrets.redactValue({ ...request, url: maskUrl(request.url) }));
+      // Uploads first (their files by size and hashes), then the message. The URL as a message shows any URL
+      // (scheme, host, path shape; keys and signatures masked), so a token that was a whole webhook URL still
+      // shows where the request would go instead of `***`.
+      for (const request of [...(plan.uploads ?? []), await plan.exchange.build(1)])
+        requests.push(secrets.redactValue({ ...request, url: maskUrl(request.url) }));
     }
     return { status: 'dry-run', results: [], message, dryRun: requests };
   }

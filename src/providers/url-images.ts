@@ -8,7 +8,7 @@
  * (https://github.com/easychen/serverchan-sdk). Loaded only when a message has media.
  */
 import { fileNamesMarkdown, imageLinksMarkdown, type MediaImage } from '../render/media.js';
-import { showsImages } from '../render/inline-images.js';
+import { inlineImages, showsImages } from '../render/inline-images.js';
 import type { CarriedMedia, MediaCarrier } from './types.js';
 
 export function urlImages<Parsed>(displayName: string, dialectOf: (parsed: Parsed) => string): MediaCarrier<Parsed> {
@@ -43,7 +43,15 @@ export function urlImages<Parsed>(displayName: string, dialectOf: (parsed: Parse
         message: {
           ...message,
           markdown,
-          media: { ...media, inline: inline.map((image) => ({ url: image.url!, alt: image.alt })) },
+          media: {
+            ...media,
+            inline: {
+              [dialect]: inlineImages(
+                inline.map((image) => ({ url: image.url!, alt: image.alt })),
+                dialect,
+              ),
+            },
+          },
         },
         after: [],
       };

@@ -18,13 +18,15 @@ export function showsImages(dialect: string): boolean {
   return dialect in IMAGE_SYNTAX;
 }
 
-/** The `inline` images of a message's media in a dialect; '' when there are none or the dialect shows none. */
-export function inlineImages(media: { inline?: { url: string; alt: string }[] } | undefined, dialect: string): string {
+/** Images in a dialect, each after a paragraph break (or `<br>`); '' when there are none or it shows none. */
+export function inlineImages(images: readonly { url: string; alt: string }[], dialect: string): string {
   const syntax = IMAGE_SYNTAX[dialect];
-  if (!syntax || !media?.inline?.length) return '';
-  return media.inline
-    .map((image) =>
-      syntax(image.url.replace(/[()\s<>"]/g, encodeURIComponent), image.alt.replace(/[^\p{L}\p{N}._ -]/gu, '')),
+  const gap = dialect === 'html' ? '<br>' : '\n\n';
+  if (!syntax) return '';
+  return images
+    .map(
+      (image) =>
+        gap + syntax(image.url.replace(/[()\s<>"]/g, encodeURIComponent), image.alt.replace(/[^\p{L}\p{N}._ -]/gu, '')),
     )
-    .join(dialect === 'html' ? '<br>' : '\n\n');
+    .join('');
 }

@@ -58,10 +58,11 @@ export interface MessageMedia {
   /** Images a provider uploaded to show inside the message itself (Feishu card `img` by `image_key`). */
   embedded?: { key: string; alt: string }[];
   /**
-   * Image URLs a provider shows as images in its body (DingTalk Markdown, ServerChan, pushplus): only URLs from
-   * `image`, `qr` or `install` (checked http(s)), never from event text, where a remote image is a tracking pixel.
+   * Images a provider shows by URL after the text (DingTalk Markdown, ServerChan, pushplus), rendered for each
+   * dialect with its separator (render/inline-images.ts): only URLs from `image`, `qr` or `install` (checked
+   * http(s)), never from event text, where a remote image is a tracking pixel.
    */
-  inline?: { url: string; alt: string }[];
+  inline?: Partial<Record<string, string>>;
 }
 
 interface MediaWords {

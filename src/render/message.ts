@@ -4,7 +4,6 @@ import { renderMarkdown, toPlainText, type TextDialect } from './markdown.js';
 import { escapeMarkdown, safeHref } from './escape.js';
 import { wordsFor, type Locale } from './locale.js';
 import type { MessageMedia } from './media.js';
-import { inlineImages } from './inline-images.js';
 
 /** A rendered notification, before it is shaped for one service. */
 export interface Message {
@@ -53,15 +52,14 @@ export function truncationTail(message: Message): string {
 
 /** The body in a text dialect, within the limit. */
 export function renderBody(message: Message, dialect: TextDialect, limit: TextLimit): string {
-  // Images a provider chose to show by URL (render/media.ts) come after the text and count against the limit.
-  const images = inlineImages(message.media, dialect);
-  const reserve = images ? measure(`\n\n${images}`, limit.unit) : 0;
+  // Images a provider shows by URL (providers/url-images.ts), already in this dialect: after the text, within the limit.
+  const images = message.media?.inline?.[dialect] ?? '';
   const text = fitMarkdown(message.markdown, {
     render: (markdown) => renderMarkdown(markdown, dialect),
-    limit: { ...limit, max: limit.max - reserve },
+    limit: { ...limit, max: limit.max - measure(images, limit.unit) },
     tail: truncationTail(message),
   }).text;
-  return images ? `${text}${dialect === 'html' ? '<br>' : '\n\n'}${images}` : text;
+  return text + images;
 }
 
 /** The title within the limit, as plain text. */

@@ -3,7 +3,6 @@ import { ConfigError } from '../../model/errors.js';
 import { credentialFingerprint } from '../../model/idempotency.js';
 import { renderTitle, type Message } from '../../render/message.js';
 import { renderMarkdown } from '../../render/markdown.js';
-import { inlineImages } from '../../render/inline-images.js';
 import {
   fitJsonBody,
   numberField,
@@ -69,9 +68,7 @@ function payload(parsed: DingtalkSettings, message: Message, title: string, mark
       break;
     }
     case 'card': {
-      const text = [renderMarkdown(markdown, 'dingtalk-markdown'), inlineImages(message.media, 'dingtalk-markdown')]
-        .filter(Boolean)
-        .join('\n\n');
+      const text = renderMarkdown(markdown, 'dingtalk-markdown') + (message.media?.inline?.['dingtalk-markdown'] ?? '');
       const card: Record<string, unknown> = { title, text };
       if (message.link) {
         card.singleTitle = message.linkText;
@@ -89,8 +86,8 @@ function payload(parsed: DingtalkSettings, message: Message, title: string, mark
     }
     default: {
       const text = renderMarkdown(markdown, 'dingtalk-markdown');
-      const images = inlineImages(message.media, 'dingtalk-markdown');
-      body = { msgtype: 'markdown', markdown: { title, text: [text, images, mention].filter(Boolean).join('\n\n') } };
+      const images = message.media?.inline?.['dingtalk-markdown'] ?? '';
+      body = { msgtype: 'markdown', markdown: { title, text: [text + images, mention].filter(Boolean).join('\n\n') } };
     }
   }
   if (at) body.at = at;
