@@ -4,12 +4,11 @@
  * Workspace files are read like every other workspace input (render/template-file.ts: inside the workspace by real
  * path, no special files, size checked before reading); every limit here is checked before anything is sent.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
 import { parseList, type MediaInputs } from '../model/config.js';
 import { ConfigError } from '../model/errors.js';
-import type { InstallInfo, MediaBytes, MediaFile, MediaImage, MessageMedia } from '../render/media.js';
+import { bytesOf, type InstallInfo, type MediaFile, type MediaImage, type MessageMedia } from '../render/media.js';
 import { readWorkspaceBytes } from '../render/template-file.js';
 import { readInstall, type InstallDependencies } from './install.js';
 
@@ -26,15 +25,6 @@ export const QR_OPTIONS = { type: 'png', width: 300, margin: 2, errorCorrectionL
 export interface MediaDependencies extends InstallDependencies {
   /** The workspace: paths and globs resolve inside it. */
   root: string;
-}
-
-export function bytesOf(bytes: Uint8Array): MediaBytes {
-  return {
-    bytes,
-    size: bytes.length,
-    md5: createHash('md5').update(bytes).digest('hex'),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-  };
 }
 
 /** The image type from its first bytes; a name says nothing about what a file holds. */

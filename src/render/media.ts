@@ -4,6 +4,7 @@
  * each provider decides how it carries them (inline, uploaded, a URL in the body, or a link and a notice).
  * This module holds types and small text helpers only, so a run without media loads nothing more.
  */
+import { createHash } from 'node:crypto';
 import { escapeMarkdown } from './escape.js';
 import type { Locale } from '../model/config.js';
 
@@ -15,6 +16,16 @@ export interface MediaBytes {
   md5: string;
   /** Hex SHA-256 of the raw bytes: the key uploaded ids are reused by within a run. */
   sha256: string;
+}
+
+/** The bytes with their size and hashes. */
+export function bytesOf(bytes: Uint8Array): MediaBytes {
+  return {
+    bytes,
+    size: bytes.length,
+    md5: createHash('md5').update(bytes).digest('hex'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
 }
 
 export type ImageType = 'png' | 'jpeg';

@@ -44,7 +44,7 @@ export interface DingtalkAppSettings {
   options: Record<string, unknown>;
 }
 
-function targetLabel(recipients: DingtalkAppRecipients): string {
+export function targetLabel(recipients: DingtalkAppRecipients): string {
   if (recipients.all) return '@all';
   const part = (prefix: string, ids: string[]) =>
     ids.length === 0 ? [] : [ids.length <= 3 ? `${prefix}:${ids.join(',')}` : `${prefix}:${ids.length} ids`];
@@ -106,7 +106,7 @@ export function dingtalkAppVerdict(reply: HttpReply, reauthCodes: readonly numbe
   return explainCode('DingTalk', CODES, code, text, { status: reply.status, reauthCodes });
 }
 
-function accessToken(parsed: DingtalkAppSettings, env: PlanEnvironment): AppToken {
+export function accessToken(parsed: DingtalkAppSettings, env: PlanEnvironment): AppToken {
   return new AppToken(() =>
     fetchAccessToken(env, {
       label: 'DingTalk access token',
@@ -118,7 +118,7 @@ function accessToken(parsed: DingtalkAppSettings, env: PlanEnvironment): AppToke
 }
 
 /** One authorized POST to the legacy API (token in the query), with one token replacement on rejection. */
-function call(
+export function call(
   parsed: DingtalkAppSettings,
   env: PlanEnvironment,
   token: AppToken,
@@ -230,7 +230,8 @@ export const dingtalkApp: ProviderAdapter<DingtalkAppSettings> & { tokens: WeakM
 
   plan(parsed, message, env): DeliveryPlan[] {
     env.secrets.add(parsed.appSecret);
-    const token = accessToken(parsed, env);
+    // The media code may have fetched the token already for its uploads.
+    const token = this.tokens.get(parsed) ?? accessToken(parsed, env);
     this.tokens.set(parsed, token);
 
     if (parsed.updateMessage) {
@@ -277,6 +278,9 @@ export const dingtalkApp: ProviderAdapter<DingtalkAppSettings> & { tokens: WeakM
     // follow-up reports as a failure, so a blind retry could never be told from a real duplicate.)
     return [{ target: label, exchange: call(parsed, env, token, label, PATHS.send, body, false) }];
   },
+
+  // Images and files of a work notification: media/upload, then image / file messages (loaded only for media).
+  media: async () => (await import(/* webpackChunkName: "dingtalk-app-media" */ './media.js')).dingtalkAppMedia,
 
   async track(parsed, handle, env): Promise<TrackedState> {
     const task = handle.id;
