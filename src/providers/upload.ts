@@ -79,6 +79,8 @@ export async function runUpload(
 ): Promise<string> {
   const { body, contentType } = multipart(spec.parts);
   const outcome = await env.transport.exchange({
+    // An upload creates no message: repeating one after a lost reply only costs an unused id.
+    idempotent: true,
     ...spec,
     build: () => ({
       method: 'POST',
