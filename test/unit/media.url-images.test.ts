@@ -85,3 +85,32 @@ describe('pushplus: an image by URL in the HTML body', () => {
     expect(String(fake.accepted[0]!.content)).toContain('<img src="https://cdn.example.com/cov.png" alt="cov.png">');
   });
 });
+
+describe('a service with no media of its own (Feishu robot): links and a notice', () => {
+  it('links an image URL, names a local file, and warns how to carry it', async () => {
+    const { fakeFeishu } = await import('../fakes/feishu.js');
+    const hook = '2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091';
+    const fake = fakeFeishu({ bots: { [hook]: {} } });
+    await fake.start();
+    stop = () => fake.stop();
+    const action = await runInProcess(
+      {
+        locale: 'en',
+        provider: 'feishu',
+        endpoint: fake.url,
+        token: hook,
+        status: 'success',
+        image: 'https://cdn.example.com/coverage.png',
+        file: 'app.apk',
+      },
+      { GITHUB_WORKSPACE: workspace },
+    );
+    expect(action.failed, action.logs.join('\n')).toBeUndefined();
+    const body = JSON.stringify(fake.accepted[0]);
+    expect(body).toContain('https://cdn.example.com/coverage.png');
+    expect(body).toContain('app.apk');
+    expect(action.logs.join('\n')).toMatch(
+      /warning: Feishu.* cannot show images or files sent from the workspace: app\.apk not attached/,
+    );
+  });
+});
