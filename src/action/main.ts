@@ -147,6 +147,8 @@ async function send(tools: RunTools, run: PreparedRun): Promise<NotifyOutcome> {
     logger,
     readFile: workspaceReader(env),
     fetch: await fetchForRequests(env),
+    workspace: resolve(env.GITHUB_WORKSPACE ?? process.cwd()),
+    pgyerApiKey: env.PGYER_API_KEY || undefined,
   });
   reportOutcome(outcome, run.provider, run.inputs.config.failOnError, {
     info: (message) => logger.info(message),

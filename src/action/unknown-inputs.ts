@@ -41,6 +41,10 @@ export const ACTION_INPUTS = [
   'wait-for-delivery',
   'doctor',
   'summary',
+  'image',
+  'qr',
+  'file',
+  'install',
 ] as const;
 
 /** The variable the runner sets for an input: spaces become underscores, hyphens stay (`INPUT_NOTIFY-ON`). */

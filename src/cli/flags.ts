@@ -193,6 +193,31 @@ export const FLAGS: readonly FlagSpec[] = [
     description: 'States in which they are mentioned, as notify-on (default failure,still-failing)',
   },
   {
+    name: 'image',
+    type: 'string',
+    value: 'PATHS|URLS',
+    description: 'Images to show: PNG/JPEG files (globs, at most 4) or https URLs, e.g. --image screenshots/home.png',
+  },
+  {
+    name: 'qr',
+    type: 'string',
+    value: 'URL',
+    description: 'A URL shown as a QR code made locally, e.g. --qr https://www.pgyer.com/abcd',
+  },
+  {
+    name: 'file',
+    type: 'string',
+    value: 'PATHS',
+    description: 'Files to attach (globs, at most 4), e.g. --file app/build/outputs/apk/release/app-release.apk',
+  },
+  {
+    name: 'install',
+    type: 'string',
+    value: 'URL|JSON',
+    description:
+      "An install URL, or pgyer's / fir.im's reply as a JSON file: link, QR, version, e.g. --install pgyer.json",
+  },
+  {
     name: 'json',
     type: 'boolean',
     description: 'Print the outcome (status, message id, results, response) as JSON on stdout',

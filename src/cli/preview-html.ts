@@ -265,12 +265,36 @@ iframe{width:100%;height:620px;border:0}
 .notification{background:#fffe;border-radius:12px;padding:10px 12px}.app{font-size:11px;color:#646a73}
 .n-title{font-weight:600}.n-text{white-space:pre-wrap}
 .img{color:#646a73}
+figure{display:inline-block;margin:0 12px 8px 0;text-align:center}figure img{max-width:300px;display:block}figcaption{font-size:12px;color:#646a73}
 details{max-width:560px;flex:1}
 pre{background:#fff;border-radius:8px;padding:12px;overflow:auto;font-size:12px;white-space:pre-wrap;overflow-wrap:anywhere}
 `;
 
-/** The whole page. A Content-Security-Policy forbids scripts and remote loads, so even a bug above cannot run code. */
-export function previewPage(title: string, entries: readonly PreviewEntry[]): string {
+/** An image the message carries (`image`, `qr`), shown as the readers will see it. */
+export interface PreviewImage {
+  name: string;
+  type: 'png' | 'jpeg';
+  base64: string;
+}
+
+function imagesSection(images: readonly PreviewImage[]): string {
+  if (images.length === 0) return '';
+  const figures = images.map(
+    (image) =>
+      `<figure><img alt="${escapeHtml(image.name)}" src="data:image/${image.type === 'jpeg' ? 'jpeg' : 'png'};base64,${image.base64.replace(/[^A-Za-z0-9+/=]/g, '')}"><figcaption>${escapeHtml(image.name)}</figcaption></figure>`,
+  );
+  return `<section class="entry media"><div class="client"><div class="client-name">Images the message carries</div><div class="bubble">${figures.join('')}</div></div></section>`;
+}
+
+/**
+ * The whole page. A Content-Security-Policy forbids scripts and remote loads, so even a bug above cannot run code;
+ * images are allowed only as `data:` (the message's own PNG/JPEG bytes, checked when read), never fetched.
+ */
+export function previewPage(
+  title: string,
+  entries: readonly PreviewEntry[],
+  images: readonly PreviewImage[] = [],
+): string {
   const sections = entries.map(
     (entry) => `<section class="entry" data-provider="${escapeHtml(entry.provider)}">
 <div class="client"><div class="client-name">${escapeHtml(entry.client)} · ${escapeHtml(entry.label)}</div><div class="bubble">${rendered(entry)}</div></div>
@@ -279,10 +303,10 @@ export function previewPage(title: string, entries: readonly PreviewEntry[]): st
   );
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; frame-src 'none'; child-src 'none'; img-src 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; frame-src 'none'; child-src 'none'; img-src ${images.length ? 'data:' : "'none'"}">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><h1>${escapeHtml(title)}</h1>
-${sections.join('\n')}
+${imagesSection(images)}${sections.join('\n')}
 </body></html>
 `;
 }

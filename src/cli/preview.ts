@@ -154,7 +154,13 @@ export async function runPreview(argv: readonly string[], env: Environment, io: 
       };
     });
     const out = resolve(cwd, own.get('out') ?? 'ci-notifier-preview.html');
-    await writeFile(out, previewPage(secrets.redact(title), entries));
+    const media = outcome.message?.media;
+    const images = [...(media?.qr ? [media.qr] : []), ...(media?.images ?? [])].flatMap((image) =>
+      image.data && image.type
+        ? [{ name: image.name, type: image.type, base64: Buffer.from(image.data.bytes).toString('base64') }]
+        : [],
+    );
+    await writeFile(out, previewPage(secrets.redact(title), entries, images));
     io.stdout(`Wrote ${out}: ${entries.length} message(s), nothing sent.\n`);
     return 0;
   } catch (thrown) {

@@ -55,6 +55,8 @@ export async function sendFromArgs(
     // The checkout is the workspace: no symbolic link out of it, no special file, a bounded read.
     readFile: (path) => readWorkspaceTemplate(resolve(cwd), path),
     fetch: await fetchForRequests(env),
+    workspace: resolve(cwd),
+    pgyerApiKey: env.PGYER_API_KEY || undefined,
   });
   return { outcome, provider, config, configs };
 }

@@ -63,6 +63,16 @@ export interface NotifyConfig {
   mention?: MentionRole[];
   /** States in which the responsible people are mentioned. @default ['failure', 'still-failing'] */
   mentionOn?: string[];
+  /** `image`, `qr`, `file`, `install` as given (read by notify/media.ts only when one is set). */
+  media?: MediaInputs;
+}
+
+/** The media inputs as given: paths and globs in the workspace, URLs, an app-distribution result. */
+export interface MediaInputs {
+  image?: string;
+  qr?: string;
+  file?: string;
+  install?: string;
 }
 
 export const DEFAULTS = {

@@ -106,7 +106,12 @@ export async function notifyMany(
   }
   // One limiter for the run: limits are per provider and credential, not per destination, so two entries for the
   // same robot share its quota instead of each sending at the full rate.
-  const shared: NotifyDependencies = { ...deps, limiter: deps.limiter ?? new RateLimiter(deps.now ?? monotonicNow) };
+  const shared: NotifyDependencies = {
+    ...deps,
+    limiter: deps.limiter ?? new RateLimiter(deps.now ?? monotonicNow),
+    // Media are read once and each image or file is uploaded once per service credential, for every destination.
+    media: deps.media ?? new Map(),
+  };
   const outcomes = await Promise.all(
     configs.map(async (config, index) => {
       try {

@@ -5,6 +5,7 @@ import {
   parseNumber,
   parseRateLimit,
   parseUrlList,
+  type MediaInputs,
   type NotifyConfig,
 } from '../model/config.js';
 import { ConfigError } from '../model/errors.js';
@@ -39,6 +40,13 @@ export interface InputSource {
   getInput(name: string, options?: { trimWhitespace?: boolean }): string;
   /** Registers a credential for masking before anything else sees it. */
   setSecret(secret: string): void;
+}
+
+/** `image`, `qr`, `file`, `install`: kept as given; notify/media.ts reads them only when one is set. */
+function mediaInputs(optional: (name: string) => string | undefined): MediaInputs | undefined {
+  const media: Record<string, string | undefined> = {};
+  for (const name of ['image', 'qr', 'file', 'install']) media[name] = optional(name);
+  return Object.values(media).some(Boolean) ? media : undefined;
 }
 
 export async function readInputs(core: InputSource): Promise<ActionInputs> {
@@ -118,6 +126,7 @@ export async function readInputs(core: InputSource): Promise<ActionInputs> {
       : undefined,
     mention: parseMentionRoles(input('mention')),
     mentionOn: parseMentionOn(input('mention-on')),
+    media: mediaInputs(optional),
   };
   return {
     config,

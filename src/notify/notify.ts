@@ -81,6 +81,17 @@ export interface NotifyDependencies {
    * destination of a run must share one: two `urls` entries for the same robot draw on the same quota.
    */
   limiter?: RateLimiter;
+  /** The workspace `image`, `file` and `install` paths resolve in. @default process.cwd() */
+  workspace?: string;
+  /** `PGYER_API_KEY`, for waiting out pgyer's "still processing" (`install`); registered as a secret. */
+  pgyerApiKey?: string;
+  /** pgyer's API base (tests point it at a stand-in). */
+  pgyerEndpoint?: string;
+  /**
+   * The run's media cache, shared by every destination (notifyMany makes one): the media read once, and each
+   * image or file uploaded once per service credential (PlanEnvironment.uploads).
+   */
+  media?: Map<string, Promise<unknown>>;
 }
 
 /** Deliveries of one run in flight at once; the rate limiter spaces them further per credential. */
@@ -331,14 +342,13 @@ export async function notify(
   );
   // And once more after rendering, for a secret written into the template itself; the body is Markdown, so the
   // mask is escaped there and cannot become emphasis or a rule.
-  const message = createMessage(
+  let message = createMessage(
     secrets.redact(rendered.title),
     secrets.redact(rendered.markdown, MARKDOWN_MASK),
     context,
     config.locale ?? DEFAULT_LOCALE,
     config.timezone ?? DEFAULT_TIMEZONE,
   );
-
   const transport = new Transport({
     timeoutMs: config.timeoutMs,
     retries: config.retries,
@@ -351,23 +361,50 @@ export async function notify(
     baseDelayMs: deps.retryBaseDelayMs,
     limiter: deps.limiter,
   });
-  const env: PlanEnvironment = { transport, secrets, logger, dryRun: config.dryRun, now, deadline };
-  const plans = await adapter.plan(parsed, message, env);
+  const env: PlanEnvironment = {
+    transport,
+    secrets,
+    logger,
+    dryRun: config.dryRun,
+    now,
+    deadline,
+    uploads: deps.media,
+  };
+  // Media (reading, the QR encoder, each provider's uploads) load only when `image`, `qr`, `file` or `install` is
+  // set; the provider decides how they travel: in the message, uploaded and sent after it, or as links.
+  const carried = config.media
+    ? await (
+        await import(/* webpackChunkName: "media" */ './media-plan.js')
+      ).prepareMedia(config.media, message, {
+        adapter,
+        parsed,
+        env,
+        deps,
+      })
+    : undefined;
+  if (carried) message = carried.message;
+  const mainPlans = await adapter.plan(parsed, message, env);
+  const after = carried?.after ?? [];
+  const plans = [...mainPlans, ...after];
 
   if (config.dryRun) {
     const requests: HttpRequest[] = [];
     for (const plan of plans) {
-      const request = await plan.exchange.build(1);
-      // The URL as a message shows any URL (scheme, host, path shape; keys and signatures masked), so a token that
-      // was a whole webhook URL still shows where the request would go instead of `***`.
-      requests.push(secrets.redactValue({ ...request, url: maskUrl(request.url) }));
+      // Uploads first (their files by size and hashes), then the message. The URL as a message shows any URL
+      // (scheme, host, path shape; keys and signatures masked), so a token that was a whole webhook URL still
+      // shows where the request would go instead of `***`.
+      for (const request of [...(plan.uploads ?? []), await plan.exchange.build(1)])
+        requests.push(secrets.redactValue({ ...request, url: maskUrl(request.url) }));
     }
     return { status: 'dry-run', results: [], message, dryRun: requests };
   }
 
-  const outcomes = await runPool(plans, concurrencyFor(config.rateLimit), (plan) =>
-    deliver(adapter, plan, transport, secrets, config.rateLimit),
-  );
+  const send = (plan: DeliveryPlan) => deliver(adapter, plan, transport, secrets, config.rateLimit);
+  // Images and files follow the text, in order, so the group reads them under the message they belong to.
+  const outcomes = [
+    ...(await runPool(mainPlans, concurrencyFor(config.rateLimit), send)),
+    ...(await runPool(after, 1, send)),
+  ];
   const results = outcomes.flatMap((outcome) => outcome.results);
   const last = outcomes.at(-1);
   if (config.waitForDeliveryMs > 0) {

@@ -4,7 +4,7 @@ import type { SecretRegistry } from '../model/secrets.js';
 import type { MessageLimits } from '../render/limits.js';
 import type { RateLimit } from '../transport/rate-limit.js';
 import type { ExchangeSpec, Transport } from '../transport/transport.js';
-import type { HttpReply, Logger } from '../transport/types.js';
+import type { HttpReply, HttpRequest, Logger } from '../transport/types.js';
 
 /** The part of the configuration an adapter reads. */
 export type ProviderSettings = Pick<
@@ -37,6 +37,11 @@ export interface PlanEnvironment {
   now(): number;
   /** Epoch ms when the run's deliveries must be done (WeCom sizes its duplicate-check window from it). */
   deadline?: number;
+  /**
+   * Uploaded media ids of this run, by provider, credential and content hash: several destinations on one
+   * credential upload an image or file once (providers/upload.ts).
+   */
+  uploads?: Map<string, Promise<unknown>>;
 }
 
 /** One recipient's outcome inside a multi-recipient reply (Easemob returns a message id per user). */
@@ -62,6 +67,11 @@ export interface DeliveryPlan {
    */
   idempotencyKey?: string;
   exchange: ExchangeSpec;
+  /**
+   * Uploads this delivery makes first (an image or a file), as the dry run prints them: method, URL, fields, and
+   * the file's name, size and hashes instead of its bytes.
+   */
+  uploads?: HttpRequest[];
   /** Splits one successful reply into one result per recipient. */
   recipients?(reply: HttpReply): RecipientResult[];
 }
@@ -134,4 +144,20 @@ export interface ProviderAdapter<Parsed = unknown> {
    * recipients, without sending. Absent for services with no token and no read-only call (the robots).
    */
   probe?(parsed: Parsed, env: PlanEnvironment): Promise<ProbeCheck[]>;
+  /**
+   * How this service carries images, files and the QR code (`message.media`): loads the provider's media code
+   * (its own chunk) only when a message has media. Absent: links in the body and a notice (notify/media-plan.ts).
+   */
+  media?(): Promise<MediaCarrier<Parsed>>;
+}
+
+/** What a provider makes of a message's media: the message to send (links added) and deliveries after it. */
+export interface CarriedMedia {
+  message: Message;
+  /** Deliveries after the main message (an image message, an uploaded file). */
+  after: DeliveryPlan[];
+}
+
+export interface MediaCarrier<Parsed = unknown> {
+  carry(parsed: Parsed, message: Message, env: PlanEnvironment): CarriedMedia | Promise<CarriedMedia>;
 }

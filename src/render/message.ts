@@ -1,8 +1,9 @@
 import type { CiContext, JobStatus, RunState } from '../model/context.js';
-import { fitMarkdown, truncateText, type TextLimit } from './limits.js';
+import { fitMarkdown, measure, truncateText, type TextLimit } from './limits.js';
 import { renderMarkdown, toPlainText, type TextDialect } from './markdown.js';
 import { escapeMarkdown, safeHref } from './escape.js';
 import { wordsFor, type Locale } from './locale.js';
+import type { MessageMedia } from './media.js';
 
 /** A rendered notification, before it is shaped for one service. */
 export interface Message {
@@ -20,6 +21,8 @@ export interface Message {
   locale?: Locale;
   /** The run's IANA time zone, for values a provider renders itself (mPaaS template values, Easemob title_args). */
   timezone?: string;
+  /** Images, files, the QR code and the install link (`image`, `qr`, `file`, `install`); each provider carries them. */
+  media?: MessageMedia;
 }
 
 export function createMessage(
@@ -58,11 +61,14 @@ export function truncationTail(message: Message): string {
 
 /** The body in a text dialect, within the limit. */
 export function renderBody(message: Message, dialect: TextDialect, limit: TextLimit): string {
-  return fitMarkdown(message.markdown, {
+  // Images a provider shows by URL (providers/url-images.ts), already in this dialect: after the text, within the limit.
+  const images = message.media?.inline?.[dialect] ?? '';
+  const text = fitMarkdown(message.markdown, {
     render: (markdown) => renderMarkdown(markdown, dialect),
-    limit,
+    limit: { ...limit, max: limit.max - measure(images, limit.unit) },
     tail: truncationTail(message),
   }).text;
+  return text + images;
 }
 
 /** The title within the limit, as plain text. */

@@ -183,7 +183,7 @@ export class HttpClient {
         response = await ky(request.url, {
           method: request.method,
           headers: request.headers,
-          body: request.body,
+          body: request.bodyBytes ? new Uint8Array(request.bodyBytes) : request.body,
           signal: exchange.signal,
         });
       } catch (error) {

@@ -90,7 +90,11 @@ async function requestFor(url: URL): Promise<RequestFunction> {
 export async function nodeHttpSend(request: HttpRequest, timeoutMs: number, signal?: AbortSignal): Promise<RawReply> {
   const url = new URL(request.url);
   const send = await requestFor(url);
-  const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
+  const body = request.bodyBytes
+    ? Buffer.from(request.bodyBytes)
+    : request.body === undefined
+      ? undefined
+      : Buffer.from(request.body, 'utf8');
   const headers: Record<string, string> = { ...request.headers };
   // An explicit length, 0 for a bodiless POST too, so no request goes out chunked.
   if (request.method !== 'GET' && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length')) {

@@ -6,6 +6,8 @@ export interface HttpRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** A binary body (a multipart upload of an image or a file); sent instead of `body` when set. */
+  bodyBytes?: Uint8Array;
 }
 
 /** What callers read of reply headers; a fetch `Headers` is one, and so is the node:http path's. */

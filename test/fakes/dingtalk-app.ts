@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { FakeServer, sendJson, type RecordedRequest } from '../helpers/fake-server.js';
+import { parseMultipart } from './multipart.js';
 
 export interface FakeDingtalkAppOptions {
   appKey: string;
@@ -31,7 +32,8 @@ export interface SentTask {
   send_result: Record<string, unknown[]>;
 }
 
-const MSG_TYPES = new Set(['text', 'markdown', 'action_card', 'oa', 'link']);
+const MSG_TYPES = new Set(['text', 'markdown', 'action_card', 'oa', 'link', 'image', 'file']);
+const FILE_TYPES = ['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'zip', 'pdf', 'rar'];
 
 /**
  * Plays DingTalk's legacy oapi for an internal app's work notifications: gettoken with appkey/appsecret, the token
@@ -52,6 +54,7 @@ export function fakeDingtalkApp(options: FakeDingtalkAppOptions) {
   /** Replies with task_id written as digits, as DingTalk's JSON does. */
   const replyRaw = (body: Record<string, unknown>, task: string) =>
     sendRaw(JSON.stringify({ ...body, task_id: '__TASK__' }).replace('"__TASK__"', task));
+  const media = new Map<string, { type: string; filename: string; data: Buffer }>();
 
   let sendRaw: (text: string) => void = () => undefined;
   const server = new FakeServer((request, response) => {
@@ -91,6 +94,25 @@ export function fakeDingtalkApp(options: FakeDingtalkAppOptions) {
     if (!token || tokens.get(token) === undefined) return failSub('40014', '不合法的access_token');
     if (tokens.get(token) === false) return failSub('42001', 'access_token超时');
     if (request.method !== 'POST') return fail(404, 'not found');
+
+    // 上传媒体文件 (https://open.dingtalk.com/document/orgapp/upload-media-files): multipart `type` and `media`;
+    // image jpg/gif/png/bmp ≤ 20 MB, file ≤ 20 MB and only doc/docx/xls/xlsx/ppt/pptx/zip/pdf/rar.
+    // 40004 bad media type, 40005 bad file type (reference media.md, from the same document).
+    if (request.path === '/media/upload') {
+      const parts = parseMultipart(request.raw, request.headers['content-type']) ?? [];
+      const type = parts.find((part) => part.name === 'type')?.data.toString() ?? request.query.get('type') ?? '';
+      const file = parts.find((part) => part.name === 'media');
+      if (!['image', 'voice', 'video', 'file'].includes(type)) return fail(40004, '不合法的媒体文件类型');
+      if (!file || file.data.length === 0) return fail(40005, '不合法的文件类型');
+      const ext = (file.filename ?? '').split('.').pop()!.toLowerCase();
+      if (type === 'file' && !FILE_TYPES.includes(ext)) return fail(40005, '不合法的文件类型');
+      if (type === 'image' && !['jpg', 'jpeg', 'gif', 'png', 'bmp'].includes(ext))
+        return fail(40005, '不合法的文件类型');
+      if (file.data.length > 20 * 1024 * 1024) return fail(40006, '不合法的文件大小');
+      const id = `@lADO${randomBytes(8).toString('hex')}`;
+      media.set(id, { type, filename: file.filename ?? '', data: file.data });
+      return reply({ errcode: 0, errmsg: 'ok', type, media_id: id, created_at: Date.now() });
+    }
     const json = (request.json ?? {}) as Record<string, unknown>;
     // Read-only user lookup (doctor): POST /topapi/v2/user/get {userid} → result.name; 60121 for an unknown user
     // (https://open.dingtalk.com/document/orgapp/query-user-details). It takes no agent_id.
@@ -114,6 +136,12 @@ export function fakeDingtalkApp(options: FakeDingtalkAppOptions) {
       if (!msg || !MSG_TYPES.has(String(msg.msgtype)) || typeof msg[String(msg.msgtype)] !== 'object')
         return fail(40035, 'invalid msg');
       if (Buffer.byteLength(JSON.stringify(msg)) > 2048) return fail(40035, 'msg too long');
+      const kind = String(msg.msgtype);
+      if (
+        (kind === 'image' || kind === 'file') &&
+        media.get(String((msg[kind] as { media_id?: unknown }).media_id))?.type !== kind
+      )
+        return fail(40007, '不合法的媒体文件id');
       const users =
         json.to_all_user === true
           ? (options.users ?? [])
@@ -198,6 +226,8 @@ export function fakeDingtalkApp(options: FakeDingtalkAppOptions) {
   });
 
   return Object.assign(server, {
+    /** Uploaded media by media_id. */
+    media,
     tasks,
     issued,
     /** task ids asked of getsendresult, in order. */

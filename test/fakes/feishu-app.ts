@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { FakeServer, sendJson, type RecordedRequest } from '../helpers/fake-server.js';
+import { parseMultipart } from './multipart.js';
 
 export interface FakeFeishuAppOptions {
   appId: string;
@@ -35,17 +36,24 @@ export interface StoredMessage {
 }
 
 const RECEIVE_ID_TYPES = new Set(['open_id', 'union_id', 'user_id', 'email', 'chat_id']);
-const MSG_TYPES = new Set(['text', 'post', 'interactive']);
+const MSG_TYPES = new Set(['text', 'post', 'interactive', 'image', 'file']);
 /**
  * Limits on the REQUEST BODY as sent (请求体), not on the `content` string inside it: text at most 150 KB, card and
  * post at most 30 KB; 230025 beyond (https://open.feishu.cn/document/server-docs/im-v1/message/create, "请求体最大不能超过
  * 150KB" / "30KB"). Serialising `content` into the body escapes every `"` and `\`, so the body is what is measured.
  */
-const LIMITS: Record<string, number> = { text: 150 * 1024, post: 30 * 1024, interactive: 30 * 1024 };
+const LIMITS: Record<string, number> = {
+  text: 150 * 1024,
+  post: 30 * 1024,
+  interactive: 30 * 1024,
+  image: 1024,
+  file: 1024,
+};
 /** Post content languages (https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/im-v1/message/create_json). */
 const POST_LANGUAGES = new Set(['zh_cn', 'en_us', 'ja_jp', 'zh_hk', 'zh_tw']);
 /** A text or post message may be edited at most 20 times (https://open.feishu.cn/document/server-docs/im-v1/message/update). */
 const MAX_EDITS = 20;
+const FILE_TYPES = new Set(['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream']);
 
 /**
  * Plays the Feishu Open Platform as the IM v1 docs describe: tenant tokens from App ID and App Secret, the
@@ -61,6 +69,7 @@ export function fakeFeishuApp(options: FakeFeishuAppOptions) {
   let tokenRequests = 0;
   let sends = 0;
   let drops = options.dropReplies ?? 0;
+  const uploaded = new Map<string, { kind: 'image' | 'file'; name: string; size: number; type?: string }>();
 
   const server = new FakeServer((request, response) => {
     const reply = (status: number, body: unknown) => sendJson(response, status, body);
@@ -82,6 +91,39 @@ export function fakeFeishuApp(options: FakeFeishuAppOptions) {
     const auth = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''));
     if (!auth) return fail(99991661, 'Missing access token for authorization');
     if (tokens.get(auth[1]!) !== true) return fail(99991663, 'Invalid access token for authorization');
+
+    // Uploads (https://open.feishu.cn/document/server-docs/im-v1/image/create and …/file/create): multipart,
+    // `image_type` message|avatar + `image` (not empty, ≤ 10 MB); `file_type` (opus|mp4|pdf|doc|xls|ppt|stream),
+    // `file_name` and `file` (not empty, ≤ 30 MB). A bad parameter is 234001 "Invalid request param".
+    if (
+      request.method === 'POST' &&
+      (request.path === '/open-apis/im/v1/images' || request.path === '/open-apis/im/v1/files')
+    ) {
+      const parts = parseMultipart(request.raw, request.headers['content-type']);
+      const field = (name: string) => parts?.find((part) => part.name === name);
+      if (request.path.endsWith('/images')) {
+        const image = field('image');
+        const type = field('image_type')?.data.toString();
+        if (
+          !image ||
+          image.data.length === 0 ||
+          image.data.length > 10 * 1024 * 1024 ||
+          (type !== 'message' && type !== 'avatar')
+        )
+          return fail(234001, 'Invalid request param.');
+        const key = `img_v3_${randomBytes(8).toString('hex')}`;
+        uploaded.set(key, { kind: 'image', name: image.filename ?? '', size: image.data.length });
+        return reply(200, { code: 0, msg: 'success', data: { image_key: key } });
+      }
+      const file = field('file');
+      const type = field('file_type')?.data.toString() ?? '';
+      const name = field('file_name')?.data.toString() ?? '';
+      if (!file || file.data.length === 0 || file.data.length > 30 * 1024 * 1024 || !FILE_TYPES.has(type) || !name)
+        return fail(234001, 'Invalid request param.');
+      const key = `file_v3_${randomBytes(8).toString('hex')}`;
+      uploaded.set(key, { kind: 'file', name, size: file.data.length, type });
+      return reply(200, { code: 0, msg: 'success', data: { file_key: key } });
+    }
 
     const create = (stored: Omit<StoredMessage, 'message_id' | 'updates' | 'edits'>): void => {
       if (stored.uuid !== undefined) {
@@ -271,6 +313,8 @@ export function fakeFeishuApp(options: FakeFeishuAppOptions) {
   return Object.assign(server, {
     messages,
     issued,
+    /** Images and files uploaded, by key. */
+    uploaded,
     tokenRequests: () => tokenRequests,
     /** Requests other than token fetches, in order. */
     apiRequests: (): RecordedRequest[] => server.requests.filter((request) => !request.path.includes('/auth/')),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { FakeServer, sendJson, type RecordedRequest } from '../helpers/fake-server.js';
+import { parseMultipart } from './multipart.js';
 
 export interface FakeWecomAppOptions {
   corpId: string;
@@ -27,7 +28,7 @@ export interface DeliveredMessage {
   recipients: string[];
 }
 
-const TYPES = new Set(['text', 'markdown', 'textcard', 'template_card']);
+const TYPES = new Set(['text', 'markdown', 'textcard', 'template_card', 'image', 'file']);
 const bytes = (value: unknown) => Buffer.byteLength(String(value ?? ''));
 
 /**
@@ -43,6 +44,7 @@ export function fakeWecomApp(options: FakeWecomAppOptions) {
   const recent = new Map<string, { msgid: string; until: number }>();
   let tokenRequests = 0;
   let drops = options.dropReplies ?? 0;
+  const media = new Map<string, { type: string; filename?: string; filelength?: string; size: number }>();
 
   const server = new FakeServer((request, response) => {
     const reply = (body: Record<string, unknown>) => sendJson(response, 200, body);
@@ -77,6 +79,28 @@ export function fakeWecomApp(options: FakeWecomAppOptions) {
         allow_tags: { tagid: (options.tags ?? []).map(Number) },
       });
     }
+    // 上传临时素材 (https://developer.work.weixin.qq.com/document/path/90253): the token in the URL, `type`
+    // image|voice|video|file, multipart field `media`; all > 5 bytes, image JPG/PNG ≤ 10 MB, file ≤ 20 MB.
+    // Codes as xen0n/go-workwx errcodes lists them: 40004 bad type, 40005 bad file type, 40006 bad size, 44001 empty.
+    if (request.path === '/cgi-bin/media/upload' && request.method === 'POST') {
+      const state = tokens.get(request.query.get('access_token') ?? '');
+      if (state !== true) return fail(state === false ? 42001 : 40014, 'invalid access_token');
+      const type = request.query.get('type') ?? '';
+      if (!['image', 'voice', 'video', 'file'].includes(type)) return fail(40004, 'invalid media type');
+      const part = parseMultipart(request.raw, request.headers['content-type'])?.find((item) => item.name === 'media');
+      if (!part || part.data.length === 0) return fail(44001, 'empty media data');
+      if (part.data.length <= 5) return fail(40006, 'invalid file size');
+      if (type === 'image') {
+        const png = part.data.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+        const jpeg = part.data.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]));
+        if (!png && !jpeg) return fail(40005, 'invalid file type');
+        if (part.data.length > 10 * 1024 * 1024) return fail(40006, 'invalid file size');
+      }
+      if (part.data.length > 20 * 1024 * 1024) return fail(40006, 'invalid file size');
+      const id = `3${randomBytes(12).toString('hex')}`;
+      media.set(id, { type, filename: part.filename, filelength: part.params.filelength, size: part.data.length });
+      return reply({ errcode: 0, errmsg: 'ok', type, media_id: id, created_at: '1380000000' });
+    }
 
     if (request.path === '/cgi-bin/message/send' && request.method === 'POST') {
       const token = request.query.get('access_token');
@@ -91,6 +115,8 @@ export function fakeWecomApp(options: FakeWecomAppOptions) {
       if (!TYPES.has(type)) return fail(40008, 'invalid message type');
       const part = json[type] as Record<string, unknown> | undefined;
       if (!part) return fail(44004, 'empty content');
+      if ((type === 'image' || type === 'file') && media.get(String(part.media_id))?.type !== type)
+        return fail(40007, 'invalid media_id');
       if ((type === 'text' || type === 'markdown') && bytes(part.content) > 2048)
         return fail(45002, 'content size out of limit');
       if (type === 'textcard') {
@@ -161,6 +187,8 @@ export function fakeWecomApp(options: FakeWecomAppOptions) {
   });
 
   return Object.assign(server, {
+    /** Uploaded media by id. */
+    media,
     delivered,
     issued,
     tokenRequests: () => tokenRequests,

@@ -9,6 +9,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The body's bytes (multipart uploads carry binary files). */
+  raw: Buffer;
   json: unknown;
   /** performance.now() when the request arrived (its headers were read). */
   receivedAt: number;
@@ -40,7 +42,8 @@ export class FakeServer {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
+        const raw = Buffer.concat(chunks);
+        const body = raw.toString('utf8');
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         let json: unknown;
         try {
@@ -55,6 +58,7 @@ export class FakeServer {
           query: url.searchParams,
           headers: req.headers,
           body,
+          raw,
           json,
           receivedAt,
         };

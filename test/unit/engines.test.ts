@@ -51,9 +51,12 @@ function runtimeDependencies(): Manifest[] {
 type Version = [number, number, number];
 
 function version(text: string): Version {
-  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(text.trim());
+  // `10.*` / `10.x` (yargs' get-caller-file states `>= 10.*`) is 10.0.0 as a lower bound.
+  const match = /^v?(\d+)(?:\.(\d+|\*|x))?(?:\.(\d+|\*|x))?$/.exec(text.trim());
   if (!match) throw new Error(`cannot read version '${text}'`);
-  return [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
+  const part = (value: string | undefined) =>
+    value === undefined || value === '*' || value === 'x' ? 0 : Number(value);
+  return [Number(match[1]), part(match[2]), part(match[3])];
 }
 
 function compare(a: Version, b: Version): number {

@@ -20,6 +20,12 @@ const IP_HINT =
 
 /** `errcode`s of gettoken, asyncsend_v2, getsendresult and status_bar/update, with the flow-control codes. */
 export const CODES: CodeTable = {
+  // media/upload (https://open.dingtalk.com/document/orgapp/upload-media-files).
+  40004: { meaning: 'invalid media type', hint: 'type must be image, voice, video or file' },
+  40005: {
+    meaning: 'invalid file type',
+    hint: 'files must be doc, docx, xls, xlsx, ppt, pptx, zip, pdf or rar (others are sent zipped)',
+  },
   [-1]: { meaning: 'system busy', retry: 'retry' },
   40014: { meaning: 'invalid access_token' },
   42001: { meaning: 'access_token expired' },

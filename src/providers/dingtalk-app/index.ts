@@ -98,7 +98,7 @@ export interface DingtalkAppSettings {
   options: Record<string, unknown>;
 }
 
-function targetLabel(recipients: DingtalkAppRecipients): string {
+export function targetLabel(recipients: DingtalkAppRecipients): string {
   if (recipients.all) return '@all';
   const part = (prefix: string, ids: string[]) =>
     ids.length === 0 ? [] : [ids.length <= 3 ? `${prefix}:${ids.join(',')}` : `${prefix}:${ids.length} ids`];
@@ -166,7 +166,7 @@ export function dingtalkAppVerdict(reply: HttpReply, reauthCodes: readonly numbe
   return reauthCodes.some((reauth) => String(reauth) === subCode) ? { ...verdict, retry: 'reauth' } : verdict;
 }
 
-function accessToken(parsed: DingtalkAppSettings, env: PlanEnvironment): AppToken {
+export function accessToken(parsed: DingtalkAppSettings, env: PlanEnvironment): AppToken {
   return new AppToken(() =>
     fetchAccessToken(env, {
       label: 'DingTalk access token',
@@ -178,7 +178,7 @@ function accessToken(parsed: DingtalkAppSettings, env: PlanEnvironment): AppToke
 }
 
 /** One authorized POST to the legacy API (token in the query), with one token replacement on rejection. */
-function call(
+export function call(
   parsed: DingtalkAppSettings,
   env: PlanEnvironment,
   token: AppToken,
@@ -327,7 +327,8 @@ export const dingtalkApp: ProviderAdapter<DingtalkAppSettings> & {
 
   plan(parsed, message, env): DeliveryPlan[] {
     env.secrets.add(parsed.appSecret);
-    const token = accessToken(parsed, env);
+    // The media code may have fetched the token already for its uploads.
+    const token = this.tokens.get(parsed) ?? accessToken(parsed, env);
     this.tokens.set(parsed, token);
 
     if (parsed.updateTasks) {
@@ -412,6 +413,9 @@ export const dingtalkApp: ProviderAdapter<DingtalkAppSettings> & {
     }
     return checks;
   },
+
+  // Images and files of a work notification: media/upload, then image / file messages (loaded only for media).
+  media: async () => (await import(/* webpackChunkName: "dingtalk-app-media" */ './media.js')).dingtalkAppMedia,
 
   /**
    * getsendresult lists each recipient's outcome, but only for tasks at most 24 hours old and with at most 100

@@ -68,7 +68,7 @@ function payload(parsed: DingtalkSettings, message: Message, title: string, mark
       break;
     }
     case 'card': {
-      const text = renderMarkdown(markdown, 'dingtalk-markdown');
+      const text = renderMarkdown(markdown, 'dingtalk-markdown') + (message.media?.inline?.['dingtalk-markdown'] ?? '');
       const card: Record<string, unknown> = { title, text };
       if (message.link) {
         card.singleTitle = message.linkText;
@@ -86,7 +86,8 @@ function payload(parsed: DingtalkSettings, message: Message, title: string, mark
     }
     default: {
       const text = renderMarkdown(markdown, 'dingtalk-markdown');
-      body = { msgtype: 'markdown', markdown: { title, text: [text, mention].filter(Boolean).join('\n\n') } };
+      const images = message.media?.inline?.['dingtalk-markdown'] ?? '';
+      body = { msgtype: 'markdown', markdown: { title, text: [text + images, mention].filter(Boolean).join('\n\n') } };
     }
   }
   if (at) body.at = at;
@@ -182,4 +183,11 @@ export const dingtalk: ProviderAdapter<DingtalkSettings> = {
       },
     ];
   },
+
+  // Images by URL in the body, the rest named with a notice: loaded only when a message has media.
+  media: async () =>
+    (await import(/* webpackChunkName: "url-images" */ '../url-images.js')).urlImages<DingtalkSettings>(
+      'DingTalk robot',
+      (parsed) => (parsed.format === 'text' ? 'text' : 'dingtalk-markdown'),
+    ),
 };

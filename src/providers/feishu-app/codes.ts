@@ -4,6 +4,11 @@ const SCOPE = 'grant the app the scope im:message:send_as_bot (or im:message) an
 
 /** Business codes (HTTP 400 with `code` in the body) and what the user can do. */
 export const CODES: CodeTable = {
+  // Upload image / file (https://open.feishu.cn/document/server-docs/im-v1/image/create, …/file/create).
+  234001: {
+    meaning: 'invalid request parameter (upload)',
+    hint: 'image_type must be message and the image a non-empty JPG/PNG/… of at most 10 MB; files at most 30 MB',
+  },
   10003: { meaning: 'invalid parameter', hint: 'check `token` (App ID) and `secret` (App Secret)' },
   10014: { meaning: 'app secret invalid', hint: 'check `secret`: the App Secret of this App ID' },
   99991400: {

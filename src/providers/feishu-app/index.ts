@@ -92,6 +92,15 @@ function contentOf(
     }
     default: {
       const card = deepMerge(cardContent(title, markdown, message, NO_MENTIONS), options);
+      // Images the app uploaded for this message (media.ts), inside the card under the text: `img` with its key;
+      // a card does not render external image URLs.
+      const shown = message.media?.embedded ?? [];
+      if (shown.length && Array.isArray(card.elements))
+        card.elements.splice(
+          1,
+          0,
+          ...shown.map((image) => ({ tag: 'img', img_key: image.key, alt: { tag: 'plain_text', content: image.alt } })),
+        );
       // A shared card, so a later step can replace it in place (PATCH needs update_multi before and after).
       card.config = { ...(isPlainObject(card.config) ? card.config : {}), update_multi: true };
       return card;
@@ -147,7 +156,7 @@ export function feishuAppVerdict(
 }
 
 /** The tenant access token of this run. */
-function tenantToken(parsed: FeishuAppSettings, env: PlanEnvironment): AppToken {
+export function tenantToken(parsed: FeishuAppSettings, env: PlanEnvironment): AppToken {
   return new AppToken(async () => {
     const outcome = await env.transport.exchange({
       label: 'Feishu tenant access token',
@@ -182,7 +191,7 @@ function uuidFor(message: Message, what: string, content: string): string {
 }
 
 /** Builds one authorized exchange; a rejected token is replaced once. */
-function authorized(
+export function authorized(
   parsed: FeishuAppSettings,
   env: PlanEnvironment,
   token: AppToken,
@@ -206,11 +215,11 @@ function authorized(
   };
 }
 
-const headers = (auth: string) => ({
+export const headers = (auth: string) => ({
   authorization: `Bearer ${auth}`,
   'content-type': 'application/json; charset=utf-8',
 });
-const messageIdOf = (data: Record<string, unknown>) =>
+export const messageIdOf = (data: Record<string, unknown>) =>
   typeof data.message_id === 'string' ? data.message_id : undefined;
 
 export const feishuApp: ProviderAdapter<FeishuAppSettings> & { tokens: WeakMap<object, AppToken> } = {
@@ -220,6 +229,9 @@ export const feishuApp: ProviderAdapter<FeishuAppSettings> & { tokens: WeakMap<o
   repliesInThread: true,
   /** One tenant token per parsed configuration (= per run), shared by the sends and the follow-up. */
   tokens: new WeakMap(),
+
+  // Images and files: their own code, loaded only when a message has media.
+  media: async () => (await import(/* webpackChunkName: "feishu-app-media" */ './media.js')).feishuAppMedia,
 
   parse(settings: ProviderSettings): FeishuAppSettings {
     // Required credentials, the format and a needed target are checked by core from the descriptor (checks.ts).
@@ -262,7 +274,8 @@ export const feishuApp: ProviderAdapter<FeishuAppSettings> & { tokens: WeakMap<o
 
   plan(parsed, message, env): DeliveryPlan[] {
     env.secrets.add(parsed.appSecret);
-    const token = tenantToken(parsed, env);
+    // The media code may have fetched the token already for its uploads.
+    const token = this.tokens.get(parsed) ?? tenantToken(parsed, env);
     this.tokens.set(parsed, token);
     const limits = this.limits(parsed.format);
     const title = neutralizeMentions(renderTitle(message, limits.title));

@@ -131,4 +131,11 @@ export const pushplus: ProviderAdapter<PushplusSettings> = {
       };
     });
   },
+
+  // Images by URL in the body, the rest named with a notice: loaded only when a message has media.
+  media: async () =>
+    (await import(/* webpackChunkName: "url-images" */ '../url-images.js')).urlImages<PushplusSettings>(
+      'pushplus',
+      (parsed) => DIALECTS[parsed.format] ?? 'text',
+    ),
 };

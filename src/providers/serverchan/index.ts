@@ -115,4 +115,11 @@ export const serverchan: ProviderAdapter<ServerchanSettings> = {
       },
     ];
   },
+
+  // Images by URL in the body, the rest named with a notice: loaded only when a message has media.
+  media: async () =>
+    (await import(/* webpackChunkName: "url-images" */ '../url-images.js')).urlImages<ServerchanSettings>(
+      'ServerChan',
+      () => 'markdown',
+    ),
 };

@@ -194,6 +194,70 @@ function duplicateInterval(env: PlanEnvironment): number {
   return Math.min(DUPLICATE_WINDOW.max, Math.max(DUPLICATE_WINDOW.min, seconds));
 }
 
+/** One access token per parsed configuration (= per run), shared by the sends and the media uploads. */
+const TOKENS = new WeakMap<WecomAppSettings, AppToken>();
+
+export function tokenFor(parsed: WecomAppSettings, env: PlanEnvironment): AppToken {
+  let token = TOKENS.get(parsed);
+  if (!token) TOKENS.set(parsed, (token = accessToken(parsed, env)));
+  return token;
+}
+
+/**
+ * One send per recipient batch. `payload` is the message part (`msgtype` and its field), or a function that gives
+ * it when the request is built (an uploaded `media_id`); `options` merge into the main message only.
+ */
+export function batchPlans(
+  parsed: WecomAppSettings,
+  env: PlanEnvironment,
+  token: AppToken,
+  payload: Record<string, unknown> | (() => Promise<Record<string, unknown>>),
+  options: Record<string, unknown> = {},
+  suffix = '',
+): DeliveryPlan[] {
+  const interval = duplicateInterval(env);
+  return batches(parsed.recipients).map(({ label, fields }): DeliveryPlan => {
+    let used: string | undefined;
+    return {
+      target: `${label}${suffix}`,
+      idempotencyKey: `duplicate_check_interval=${interval}`,
+      exchange: {
+        label: `WeCom app ${label}${suffix}`,
+        build: async () => {
+          const part = typeof payload === 'function' ? await payload() : payload;
+          const body = JSON.stringify(
+            deepMerge(
+              {
+                ...fields,
+                agentid: parsed.agentId,
+                ...part,
+                // The same request JSON within the window is not delivered again: a retry cannot message twice.
+                enable_duplicate_check: 1,
+                duplicate_check_interval: interval,
+              },
+              options,
+            ),
+          );
+          used = env.dryRun ? DRY_RUN_TOKEN : await token.get();
+          return {
+            method: 'POST',
+            // The token must travel in the URL (41001 otherwise).
+            url: `${joinUrl(parsed.baseUrl, PATHS.send)}?access_token=${encodeURIComponent(used)}`,
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+            body,
+          };
+        },
+        interpret: (reply) => wecomAppVerdict(reply, parsed.reauthCodes),
+        onReauth: () => token.invalidate(used),
+        idempotent: true,
+        rateKey: `${NAME}:${credentialFingerprint(`${parsed.corpId}/${parsed.agentId}`)}`,
+        rateLimit: RATE_LIMIT,
+      },
+      recipients: recipientsOf(label),
+    };
+  });
+}
+
 export const wecomApp: ProviderAdapter<WecomAppSettings> = {
   ...descriptorFacts(descriptor),
   idempotencyKey: 'enable_duplicate_check',
@@ -266,47 +330,9 @@ export const wecomApp: ProviderAdapter<WecomAppSettings> = {
 
   plan(parsed, message, env): DeliveryPlan[] {
     env.secrets.add(parsed.corpSecret);
-    const token = accessToken(parsed, env);
-    const payload = content(parsed.format, message);
-    const interval = duplicateInterval(env);
-    return batches(parsed.recipients).map(({ label, fields }): DeliveryPlan => {
-      const body = JSON.stringify(
-        deepMerge(
-          {
-            ...fields,
-            agentid: parsed.agentId,
-            ...payload,
-            // The same request JSON within the window is not delivered again: a retry cannot message twice.
-            enable_duplicate_check: 1,
-            duplicate_check_interval: interval,
-          },
-          parsed.options,
-        ),
-      );
-      let used: string | undefined;
-      return {
-        target: label,
-        idempotencyKey: `duplicate_check_interval=${interval}`,
-        exchange: {
-          label: `WeCom app ${label}`,
-          build: async () => {
-            used = env.dryRun ? DRY_RUN_TOKEN : await token.get();
-            return {
-              method: 'POST',
-              // The token must travel in the URL (41001 otherwise).
-              url: `${joinUrl(parsed.baseUrl, PATHS.send)}?access_token=${encodeURIComponent(used)}`,
-              headers: { 'content-type': 'application/json; charset=utf-8' },
-              body,
-            };
-          },
-          interpret: (reply) => wecomAppVerdict(reply, parsed.reauthCodes),
-          onReauth: () => token.invalidate(used),
-          idempotent: true,
-          rateKey: `${NAME}:${credentialFingerprint(`${parsed.corpId}/${parsed.agentId}`)}`,
-          rateLimit: RATE_LIMIT,
-        },
-        recipients: recipientsOf(label),
-      };
-    });
+    return batchPlans(parsed, env, tokenFor(parsed, env), content(parsed.format, message), parsed.options);
   },
+
+  // Images and files: media/upload, then image / file messages (their own code, loaded only for media).
+  media: async () => (await import(/* webpackChunkName: "wecom-app-media" */ './media.js')).wecomAppMedia,
 };

@@ -19,4 +19,16 @@ export const WECOM_CODES: CodeTable = {
   },
   44004: { meaning: 'empty content', hint: 'the template rendered an empty message' },
   40063: { meaning: 'a parameter is empty', hint: 'check `options` for empty fields' },
+  // Media: the robot's image message and upload_media (https://developer.work.weixin.qq.com/document/path/91770,
+  // codes as the official Go SDK lists them: xen0n/go-workwx errcodes/mod.go).
+  40004: { meaning: 'invalid media type', hint: 'the robot uploads `file` (any type) and `voice` (AMR)' },
+  40005: { meaning: 'invalid file type', hint: 'the robot image message takes PNG or JPEG only' },
+  40006: { meaning: 'invalid file size', hint: 'files must be larger than 5 bytes and at most 20 MB' },
+  40007: {
+    meaning: 'invalid or expired media_id',
+    hint: 'uploaded media last 3 days and only for the robot that uploaded them',
+  },
+  40009: { meaning: 'invalid image size', hint: 'the robot image message takes at most 2 MB' },
+  44001: { meaning: 'empty media', hint: 'the file is empty' },
+  45001: { meaning: 'media too large', hint: 'a robot file is at most 20 MB, an image 2 MB' },
 };

@@ -86,4 +86,7 @@ export const wecom: ProviderAdapter<WecomSettings> = {
       },
     }));
   },
+
+  // Images and files: their own code, loaded only when a message has media.
+  media: async () => (await import(/* webpackChunkName: "wecom-media" */ './media.js')).wecomMedia,
 };
