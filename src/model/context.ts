@@ -122,6 +122,65 @@ export interface FailedJob {
   steps: FailedStep[];
 }
 
+/** How much of why-it-failed the lookup reads: `auto` (annotations and log excerpts), `annotations` (no logs), `off`. */
+export const DETAILS_MODES = ['auto', 'annotations', 'off'] as const;
+export type DetailsMode = (typeof DETAILS_MODES)[number];
+
+/** A step of a job the failure details name (the failed one, or the one that timed out or was cancelled). */
+export interface FailureStep {
+  name: string;
+  number?: number;
+  conclusion?: string;
+}
+
+/** An error annotation (check-run annotation, problem matcher, `::error file=…,line=…`). Untrusted text. */
+export interface FailureAnnotation {
+  /** Repository path; absent for the runner's own annotations (GitHub reports them as `.github`). */
+  path?: string;
+  line?: number;
+  message: string;
+  title?: string;
+  level: 'failure' | 'warning' | 'notice';
+  /** The file line at the commit, when a path is known. */
+  url?: string;
+}
+
+/** The lines of a job's log that explain the failure: timestamps and colours removed, secrets redacted. */
+export interface FailureLog {
+  /** Plain text, one log line per line (untrusted; presets show it in a code block). */
+  excerpt: string;
+  /** How many lines `excerpt` holds. */
+  lines: number;
+  /** The job's page, where the full log is. */
+  url?: string;
+  /** True when lines were left out (a budget was reached or only part of the log was read). */
+  truncated: boolean;
+}
+
+export interface FailureJobDetails {
+  name: string;
+  url?: string;
+  /** failure, timed_out, cancelled, startup_failure … or success for a flaky job that passed on re-run. */
+  conclusion?: string;
+  /** The run attempt this job result belongs to. */
+  attempt?: number;
+  /** Failed in an earlier attempt of this run and passed on re-run. */
+  flaky: boolean;
+  steps: FailureStep[];
+  annotations: FailureAnnotation[];
+  log?: FailureLog;
+}
+
+/** Why the run failed, as the CI's API tells it (GitHub jobs, annotations and logs; GitLab jobs and traces). */
+export interface FailureDetails {
+  /** Failed jobs first (in the order the CI lists them), then flaky ones. */
+  jobs: FailureJobDetails[];
+  /** The run attempt (1 on a first run). */
+  attempt?: number;
+  /** True when some details could not be read (a permission, a log not ready yet, a budget). */
+  partial?: boolean;
+}
+
 export interface RunHistory {
   /** State of this run relative to the previous completed run on the same branch. */
   state: RunState;
@@ -178,6 +237,8 @@ export interface CiContext {
   event?: Record<string, unknown>;
   /** Counts and first failures of the JUnit reports named by `junit`. */
   tests?: TestSummary;
+  /** Why it failed: failed jobs with their steps, error annotations and log excerpts (filled only on failure). */
+  failure?: FailureDetails;
   /** The jobs of `needs` with their results (one message for the whole workflow). */
   jobs?: NeededJob[];
   /** The first commits of a push (at most 5), newest last as GitHub lists them; `commitCount` is how many it had. */
