@@ -214,7 +214,11 @@ export async function fetchFailureDetails(request: FailureDetailsRequest): Promi
   const attempt = request.attempt ?? Math.max(1, ...jobs.map((job) => job.run_attempt ?? 1));
   const current = jobs.filter((job) => (job.run_attempt ?? 1) === attempt);
   const earlier = jobs.filter((job) => (job.run_attempt ?? 1) < attempt);
-  const failedBefore = new Set(earlier.filter((job) => isFailed(job.conclusion)).map((job) => job.name));
+  // Matrix values are part of a job's name, so the name identifies a job across attempts.
+  const failedBefore = new Map<string, number>();
+  for (const job of earlier)
+    if (isFailed(job.conclusion))
+      failedBefore.set(job.name, Math.max(failedBefore.get(job.name) ?? 0, job.run_attempt ?? 1));
 
   const failed = current.filter(
     (job) =>
@@ -291,6 +295,7 @@ export async function fetchFailureDetails(request: FailureDetailsRequest): Promi
       conclusion: job.conclusion ?? 'success',
       attempt: job.run_attempt ?? attempt,
       flaky: true,
+      failedAttempt: failedBefore.get(job.name),
       steps: [],
       annotations: [],
     });

@@ -166,6 +166,8 @@ export interface FailureJobDetails {
   attempt?: number;
   /** Failed in an earlier attempt of this run and passed on re-run. */
   flaky: boolean;
+  /** For a flaky job: the last attempt in which it failed. */
+  failedAttempt?: number;
   steps: FailureStep[];
   annotations: FailureAnnotation[];
   log?: FailureLog;

@@ -93,6 +93,17 @@ export interface Words {
   eventNames: Record<string, string>;
   /** Payload actions and review states as shown (GitHub's word when absent). */
   actions: Record<string, string>;
+  /** Why it failed (`failure`): error annotations, log excerpts, re-run attempts and flaky jobs. */
+  failure: {
+    errors: string;
+    log: string;
+    fullLog: string;
+    moreInLog: string;
+    attempt: (n: number) => string;
+    /** The heading of jobs that failed in an earlier attempt and passed on re-run. */
+    flaky: string;
+    flakyNote: (n: number) => string;
+  };
 }
 
 function ordinal(n: number): string {
@@ -208,6 +219,15 @@ const EN: Words = {
     labeled: 'labeled',
     assigned: 'assigned',
   },
+  failure: {
+    errors: 'Errors',
+    log: 'Log',
+    fullLog: 'Full log',
+    moreInLog: 'more in the full log',
+    attempt: (n) => `attempt ${n}`,
+    flaky: 'Passed on retry',
+    flakyNote: (n) => `failed in attempt ${n}`,
+  },
 };
 
 const ZH_CN: Words = {
@@ -314,6 +334,15 @@ const ZH_CN: Words = {
     answered: '已解答',
     labeled: '已加标签',
     assigned: '已指派',
+  },
+  failure: {
+    errors: '错误',
+    log: '日志',
+    fullLog: '查看日志',
+    moreInLog: '更多内容见完整日志',
+    attempt: (n) => `第 ${n} 次尝试`,
+    flaky: '重试后通过',
+    flakyNote: (n) => `第 ${n} 次尝试失败`,
   },
 };
 
