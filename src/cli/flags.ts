@@ -180,6 +180,13 @@ export const FLAGS: readonly FlagSpec[] = [
     description: 'JUnit XML reports to summarise (comma or newline separated globs, inside the working directory)',
   },
   {
+    name: 'details',
+    type: 'string',
+    value: 'MODE',
+    description:
+      'On a failure, read why: auto (annotations and log excerpts), annotations, off (GitLab: needs --gitlab-token)',
+  },
+  {
     name: 'needs',
     type: 'string',
     value: 'JSON',

@@ -180,7 +180,8 @@ export async function fetchFailureDetails(request: FailureDetailsRequest): Promi
   const repoPath = `/repos/${encodeURIComponent(request.owner)}/${encodeURIComponent(request.repo)}`;
   const headers = {
     accept: 'application/vnd.github+json',
-    authorization: `Bearer ${request.token}`,
+    // The scheme Octokit uses for installation and personal tokens (both schemes are accepted by GitHub).
+    authorization: `token ${request.token}`,
     'x-github-api-version': API_VERSION,
     'user-agent': 'ci-notifier',
   };
@@ -299,7 +300,13 @@ export async function fetchFailureDetails(request: FailureDetailsRequest): Promi
       steps: [],
       annotations: [],
     });
-  return { details: { jobs: detailed, attempt, ...(partial ? { partial } : {}) }, notices };
+  const failedJobs = detailed.filter((job) => !job.flaky);
+  const errors = failedJobs.flatMap((job) => job.annotations.map((item) => ({ ...item, job: job.name })));
+  const summary = summaryOf(errors[0], failedJobs);
+  return {
+    details: { jobs: detailed, errors, attempt, ...(summary ? { summary } : {}), ...(partial ? { partial } : {}) },
+    notices,
+  };
 
   function stepsOf(job: ApiJob): FailureStep[] {
     return (job.steps ?? [])
@@ -344,10 +351,13 @@ export async function fetchFailureDetails(request: FailureDetailsRequest): Promi
           : undefined);
       url = blob && line ? `${blob.split('#')[0]!}#L${String(line)}` : blob;
     }
+    const location = path ? `${redact(path)}${line ? `:${String(line)}` : ''}` : undefined;
     return {
       ...(path ? { path: redact(path) } : {}),
       ...(line ? { line } : {}),
+      ...(location ? { location } : {}),
       message,
+      text: message.replace(/\s*\n\s*/g, ' ').trim(),
       ...(item.title ? { title: redact(item.title) } : {}),
       level: 'failure',
       ...(url ? { url } : {}),
@@ -392,6 +402,15 @@ export async function fetchFailureDetails(request: FailureDetailsRequest): Promi
       truncated: excerpt.truncated || cut,
     };
   }
+}
+
+/** The first error: an annotation (`path:line: message`), else the first telling `Error:` line of a log. */
+function summaryOf(first: FailureAnnotation | undefined, jobs: FailureJobDetails[]): string | undefined {
+  if (first) return first.location ? `${first.location}: ${first.text}` : first.text;
+  for (const job of jobs)
+    for (const line of (job.log?.excerpt ?? '').split('\n'))
+      if (line.startsWith('Error: ') && !EXIT_CODE.test(line.slice(7))) return line.slice(7);
+  return undefined;
 }
 
 /** A refusal or failure, said as a notice: what was left out and which permission (or what else) would add it. */

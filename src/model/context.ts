@@ -3,6 +3,7 @@
  * Every value that came from an event payload is untrusted text written by strangers; renderers escape it.
  * Absent facts are left out (never the string "undefined").
  */
+import { ConfigError } from './errors.js';
 import type { TestSummary } from './junit.js';
 import type { NeededJob } from './needs.js';
 
@@ -126,6 +127,13 @@ export interface FailedJob {
 export const DETAILS_MODES = ['auto', 'annotations', 'off'] as const;
 export type DetailsMode = (typeof DETAILS_MODES)[number];
 
+/** The `details` input (CLI `--details`): empty is `auto`; anything else is an error naming the input. */
+export function parseDetailsMode(raw = ''): DetailsMode {
+  const value = raw.trim().toLowerCase() || 'auto';
+  if ((DETAILS_MODES as readonly string[]).includes(value)) return value as DetailsMode;
+  throw new ConfigError('details', `'${raw}' is not a details mode`, `one of ${DETAILS_MODES.join(', ')}`);
+}
+
 /** A step of a job the failure details name (the failed one, or the one that timed out or was cancelled). */
 export interface FailureStep {
   name: string;
@@ -138,7 +146,12 @@ export interface FailureAnnotation {
   /** Repository path; absent for the runner's own annotations (GitHub reports them as `.github`). */
   path?: string;
   line?: number;
+  /** `path:line` (or the path), for a link text. */
+  location?: string;
+  /** The message as GitHub gives it (several lines for some problem matchers). */
   message: string;
+  /** The message on one line, for a list item. */
+  text: string;
   title?: string;
   level: 'failure' | 'warning' | 'notice';
   /** The file line at the commit, when a path is known. */
@@ -175,8 +188,12 @@ export interface FailureJobDetails {
 
 /** Why the run failed, as the CI's API tells it (GitHub jobs, annotations and logs; GitLab jobs and traces). */
 export interface FailureDetails {
-  /** Failed jobs first (in the order the CI lists them), then flaky ones. */
+  /** Failed jobs first (in the order the CI lists them), then flaky ones (`flaky: true`). */
   jobs: FailureJobDetails[];
+  /** The error annotations of all failed jobs in one list, each with its job's name: the most useful lines. */
+  errors: (FailureAnnotation & { job: string })[];
+  /** The first error (an annotation, else the first `Error:` line of a log), for one-line messages. */
+  summary?: string;
   /** The run attempt (1 on a first run). */
   attempt?: number;
   /** True when some details could not be read (a permission, a log not ready yet, a budget). */

@@ -98,11 +98,12 @@ export interface Words {
     errors: string;
     log: string;
     fullLog: string;
-    moreInLog: string;
-    attempt: (n: number) => string;
+    /** `{n}` is where the attempt number goes (presets splice a Liquid output there). */
+    attempt: string;
     /** The heading of jobs that failed in an earlier attempt and passed on re-run. */
     flaky: string;
-    flakyNote: (n: number) => string;
+    /** `{n}`: the attempt in which the job failed. */
+    flakyNote: string;
   };
 }
 
@@ -223,10 +224,9 @@ const EN: Words = {
     errors: 'Errors',
     log: 'Log',
     fullLog: 'Full log',
-    moreInLog: 'more in the full log',
-    attempt: (n) => `attempt ${n}`,
+    attempt: 'attempt {n}',
     flaky: 'Passed on retry',
-    flakyNote: (n) => `failed in attempt ${n}`,
+    flakyNote: 'failed in attempt {n}',
   },
 };
 
@@ -339,10 +339,9 @@ const ZH_CN: Words = {
     errors: '错误',
     log: '日志',
     fullLog: '查看日志',
-    moreInLog: '更多内容见完整日志',
-    attempt: (n) => `第 ${n} 次尝试`,
+    attempt: '第 {n} 次尝试',
     flaky: '重试后通过',
-    flakyNote: (n) => `第 ${n} 次尝试失败`,
+    flakyNote: '第 {n} 次尝试失败',
   },
 };
 

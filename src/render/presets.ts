@@ -17,26 +17,25 @@ export function presetsFor(locale: Locale | undefined) {
   // excerpts, flaky jobs. Most useful first: a body over a service's limit is cut from the end (with a visible mark
   // and the run link), so failed tests come before annotations, annotations before log excerpts.
   const f = w.failure;
-  const ATTEMPT = `{% if failure.attemptText %}${w.open}{{ failure.attemptText }}${w.close}{% endif %}`;
-  const ANNOTATIONS = `{% assign errorCount = 0 %}{% for job in failure.failedJobs %}{% assign errorCount = errorCount | plus: job.annotations.size %}{% endfor %}{% if errorCount > 0 %}
+  const ATTEMPT = `{% if failure.attempt > 1 %}${w.open}${f.attempt.replace('{n}', '{{ failure.attempt }}')}${w.close}{% endif %}`;
+  const ANNOTATIONS = `{% if failure.errors.size > 0 %}
 **${f.errors}**
-{% for job in failure.failedJobs %}{% for item in job.annotations %}- {% if failure.failedJobs.size > 1 %}{{ job.name }}${w.colon}{% endif %}{% if item.location %}{{ item.url | link: item.location, "code" }}${w.colon}{% endif %}{{ item.text }}
-{% endfor %}{% endfor %}{% endif %}`;
-  const LOGS = `{% for job in failure.failedJobs %}{% if job.log %}
+{% for item in failure.errors %}- {{ item.job }}${w.colon}{% if item.location %}{{ item.url | link: item.location, "code" }}${w.colon}{% endif %}{{ item.text }}
+{% endfor %}{% endif %}`;
+  const LOGS = `{% for job in failure.jobs %}{% if job.log %}
 **${f.log}${w.open}{{ job.name }}${w.close}**
 {{ job.log.excerpt | code_block }}
-{% if job.log.truncated %}… {{ job.log.url | link: "${f.moreInLog}" }}{% else %}{{ job.log.url | link: "${f.fullLog}" }}{% endif %}
+{{ job.log.url | link: "${f.fullLog}" }}
 {% endif %}{% endfor %}`;
-  const FLAKY = `{% if failure.flakyJobs.size > 0 %}
+  const FLAKY = `{% assign flaky = failure.jobs | where: "flaky" %}{% if flaky.size > 0 %}
 **${f.flaky}**
-{% for job in failure.flakyJobs %}- {{ job | job_link }}${w.open}{{ job.flakyText }}${w.close}
+{% for job in flaky %}- {{ job | job_link }}${w.open}${f.flakyNote.replace('{n}', '{{ job.failedAttempt }}')}${w.close}
 {% endfor %}{% endif %}`;
   const FAILURE = `${ANNOTATIONS}${LOGS}${FLAKY}`;
   // For presets about something else (a release, a deployment, an issue): the first error and the flaky jobs.
-  const FAILURE_SHORT = `{% if failure.summary %}
-${label(f.errors)} {{ failure.summary }}{% endif %}`;
-  const FAILURE_LINE = `{% if failure.summary %}${label(f.errors)} {{ failure.summary }}
-{% endif %}`;
+  const SUMMARY = `{% if failure.summary %}${label(f.errors)} {{ failure.summary }}`;
+  const FAILURE_SHORT = `${SUMMARY.replace('%}', '%}\n')}{% endif %}`;
+  const FAILURE_LINE = `${SUMMARY}\n{% endif %}`;
 
   const FAILED_JOBS = `{% if history.failedJobs.size > 0 %}
 **${w.failedJobs}**${ATTEMPT}

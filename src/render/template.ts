@@ -1,12 +1,5 @@
 import { Drop, Liquid, type Template } from 'liquidjs';
-import {
-  normalizeStatus,
-  type ActivityInfo,
-  type CiContext,
-  type FailureDetails,
-  type JobStatus,
-  type RunState,
-} from '../model/context.js';
+import { normalizeStatus, type ActivityInfo, type CiContext, type JobStatus, type RunState } from '../model/context.js';
 import { ConfigError } from '../model/errors.js';
 import { escapeMarkdown, neutralizeMentions, safeHref, stripControl, wellFormed } from './escape.js';
 import { graphemes, measure } from './limits.js';
@@ -136,11 +129,9 @@ function createEngine(escape: (value: unknown) => string, words: Words, timezone
    */
   engine.registerFilter('code_block', (value: unknown) => {
     const text = stripControl(plain(value)).replace(/^\n+|\s+$/g, '');
-    if (!text) return '';
-    let longest = 0;
-    for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    return new SafeMarkdown(`${fence}\n${text}\n${fence}`);
+    let fence = '```';
+    for (const run of text.match(/`+/g) ?? []) if (run.length >= fence.length) fence = `${run}\``;
+    return text ? new SafeMarkdown(`${fence}\n${text}\n${fence}`) : '';
   });
   /** `{{ job | job_link }}` → the job's name linked to its page. */
   engine.registerFilter('job_link', (job: unknown) => {
@@ -312,48 +303,10 @@ export function templateVariables(context: CiContext, locale?: Locale): Record<s
           })),
         }
       : {}),
-    ...(context.failure ? { failure: failureVariables(context.failure, words) } : {}),
     ...(context.commitCount && context.commits && context.commitCount > context.commits.length
       ? { moreCommitsText: words.andMore(context.commitCount - context.commits.length) }
       : {}),
     now: new Date().toISOString(),
-  };
-}
-
-/**
- * `failure` as templates see it: the context's jobs, plus `failedJobs` and `flakyJobs` (the two kinds apart),
- * `attemptText` on a re-run, each annotation's `location` (`path:line`) and `text` (its message on one line),
- * each flaky job's `flakyText`, and `summary`: the first error, for one-line presets.
- */
-function failureVariables(failure: FailureDetails, words: Words) {
-  const jobs = failure.jobs.map((job) => ({
-    ...job,
-    annotations: job.annotations.map((annotation) => ({
-      ...annotation,
-      ...(annotation.path
-        ? { location: annotation.line ? `${annotation.path}:${String(annotation.line)}` : annotation.path }
-        : {}),
-      text: annotation.message.replace(/\s*\n\s*/g, ' ').trim(),
-    })),
-    ...(job.flaky
-      ? { flakyText: words.failure.flakyNote(job.failedAttempt ?? Math.max(1, (job.attempt ?? 2) - 1)) }
-      : {}),
-  }));
-  const failedJobs = jobs.filter((job) => !job.flaky);
-  const firstAnnotation = failedJobs.flatMap((job) => job.annotations)[0];
-  const lastError = failedJobs
-    .flatMap((job) => (job.log?.excerpt ?? '').split('\n').filter((line) => line.startsWith('Error: ')))
-    .find((line) => !/^Error: Process completed with exit code \d+\.?$/.test(line));
-  const summary = firstAnnotation
-    ? `${firstAnnotation.location ? `${firstAnnotation.location}${words.colon}` : ''}${firstAnnotation.text}`
-    : lastError?.slice('Error: '.length);
-  return {
-    ...failure,
-    jobs,
-    failedJobs,
-    flakyJobs: jobs.filter((job) => job.flaky),
-    ...(failure.attempt && failure.attempt > 1 ? { attemptText: words.failure.attempt(failure.attempt) } : {}),
-    ...(summary ? { summary } : {}),
   };
 }
 
