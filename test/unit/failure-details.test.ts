@@ -101,14 +101,22 @@ describe('fetchFailureDetails', () => {
       {
         path: 'src/render/template.ts',
         line: 248,
+        location: 'src/render/template.ts:248',
         title: 'TS2322',
         message: "Type 'string | undefined' is not assignable to type 'string'.",
+        text: "Type 'string | undefined' is not assignable to type 'string'.",
         level: 'failure',
         url: 'https://github.com/octo-org/hello-world/blob/0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c/src/render/template.ts#L248',
       },
     ]);
     expect(build.log?.excerpt).toContain('Error: src/render/template.ts(248,7): error TS2322');
     expect(build.log?.url).toBe('https://github.com/octo-org/hello-world/actions/runs/777/job/21');
+    // All errors in one list with their job, and the first one as the summary.
+    expect(details!.errors.map((item) => item.job)).toEqual(['build', 'e2e']);
+    expect(details!.summary).toBe(
+      "src/render/template.ts:248: Type 'string | undefined' is not assignable to type 'string'.",
+    );
+    expect(details!.jobs[2]!.failedAttempt).toBe(1);
     // Without a better one, the runner's own annotation stays (the timeout).
     expect(details!.jobs[1]!.annotations[0]?.message).toMatch(/exceeded the maximum execution time/);
     // The notifier's own job (still running) is not read.

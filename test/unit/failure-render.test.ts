@@ -265,6 +265,9 @@ describe('a size budget: most useful first, cut with a mark and the link', () =>
     const many = structuredClone(base.failure!);
     const template = many.jobs[0]!;
     many.jobs = Array.from({ length: 5 }, (_, i) => ({ ...structuredClone(template), name: `build ${String(i)}` }));
+    many.errors = many.jobs.flatMap((item) =>
+      item.annotations.map((annotation) => ({ ...annotation, job: item.name })),
+    );
     const context: CiContext = {
       ...base,
       failure: many,
