@@ -320,7 +320,7 @@ export async function fetchFailureDetails(request: FailureDetailsRequest): Promi
 
   async function annotationsOf(job: ApiJob, max: number): Promise<FailureAnnotation[]> {
     const checkRunId = /\/check-runs\/(\d+)$/.exec(job.check_run_url ?? '')?.[1] ?? String(job.id);
-    // GitHub keeps at most 50 annotations per job (https://github.com/actions/toolkit/blob/main/docs/problem-matchers.md): one page reads all.
+    // GitHub keeps at most 50 annotations per job (the problem-matchers page of actions/toolkit): one page reads all.
     const { body } = await getJson<ApiAnnotation[]>(
       `${repoPath}/check-runs/${checkRunId}/annotations?per_page=${String(Math.min(100, Math.max(max * 2, 50)))}`,
     );
