@@ -184,7 +184,7 @@ export const FLAGS: readonly FlagSpec[] = [
     type: 'string',
     value: 'MODE',
     description:
-      'On a failure, read why: auto (annotations and log excerpts), annotations, off (GitLab: needs --gitlab-token)',
+      'On a failure, read why: auto (annotations and log excerpts), annotations, off (on GitHub Actions with GITHUB_TOKEN in the environment; elsewhere none)',
   },
   {
     name: 'needs',
