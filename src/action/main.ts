@@ -116,7 +116,8 @@ function skippedForMissingSecrets({ core, env }: RunTools, run: PreparedRun): No
 }
 
 /** Step 3: what the event does not say: test reports and, when notify-on could send, the workflow's history. */
-async function addFacts({ env, logger }: RunTools, run: PreparedRun): Promise<void> {
+async function addFacts(tools: RunTools, run: PreparedRun): Promise<void> {
+  const { env, logger } = tools;
   const { inputs, configs, context } = run;
   context.tests = await readJunit(inputs.junit, {
     root: env.GITHUB_WORKSPACE ?? process.cwd(),
@@ -137,6 +138,16 @@ async function addFacts({ env, logger }: RunTools, run: PreparedRun): Promise<vo
     historyAware: historyMatters,
     timeoutMs: Math.min(inputs.config.timeoutMs, DEFAULT_HISTORY_TIMEOUT_MS),
   });
+  // Why it failed: only when a failure message will go out (a success never pays for it).
+  if (
+    context.status === 'failure' &&
+    inputs.details !== 'off' &&
+    configs.some((item) => shouldNotify(item.notifyOn, context))
+  )
+    // Imported only now: a run that sends no failure never loads the lookup.
+    context.failure = await (
+      await import(/* webpackChunkName: "failure-details" */ './failure-step.js')
+    ).failureDetailsFor(tools, inputs, context, run.payload);
 }
 
 /** Step 4: send, and report the outcome through the reporter the CLI shares. */

@@ -30,6 +30,7 @@ export const ACTION_INPUTS = [
   'mention-on',
   'junit',
   'needs',
+  'details',
   'update-message',
   'reply-to',
   'dry-run',

@@ -181,6 +181,13 @@ export const FLAGS: readonly FlagSpec[] = [
     description: 'JUnit XML reports to summarise (comma or newline separated globs, inside the working directory)',
   },
   {
+    name: 'details',
+    type: 'string',
+    value: 'MODE',
+    description:
+      'On a failure, read why: auto (annotations and log excerpts), annotations, off (on GitHub Actions with GITHUB_TOKEN in the environment; elsewhere none)',
+  },
+  {
     name: 'needs',
     type: 'string',
     value: 'JSON',

@@ -11,7 +11,8 @@ import type { SecretRegistry } from '../model/secrets.js';
 import { applyNeeds } from '../model/needs.js';
 import { readJunit } from '../notify/junit-reports.js';
 import { readWorkspaceTemplate } from '../render/template-file.js';
-import { fetchForRequests } from '../transport/proxy.js';
+import { fetchForEnvironment, fetchForRequests } from '../transport/proxy.js';
+import type { CiContext, DetailsMode, FailureDetails } from '../model/context.js';
 import type { Logger } from '../transport/types.js';
 import type { CliArgs, Environment } from './args.js';
 import { detectCiContext } from '../context/other-ci.js';
@@ -23,6 +24,45 @@ export interface CliSend {
   provider: string;
   config: NotifyConfig;
   configs: NotifyConfig[];
+}
+
+/**
+ * Why it failed, on GitHub Actions (the runner's GITHUB_TOKEN, given to the step as `env: GITHUB_TOKEN: …`, with
+ * `permissions: actions: read, checks: read`). Elsewhere the message goes without details. Loaded only on a failure.
+ */
+async function failureDetails(
+  context: CiContext,
+  mode: DetailsMode,
+  env: Environment,
+  secrets: SecretRegistry,
+  logger: Logger,
+): Promise<FailureDetails | undefined> {
+  const token = env.GITHUB_TOKEN;
+  const [owner, repo] = (context.repository ?? '').split('/');
+  const runId = Number(context.runId);
+  if (mode === 'off' || context.status !== 'failure' || context.ci !== 'github' || !owner || !repo || !runId) return;
+  if (!token) {
+    logger.info('Failure details skipped: set GITHUB_TOKEN in the step environment to read why the run failed.');
+    return;
+  }
+  secrets.add(token);
+  const { fetchFailureDetails } = await import('../context/failure-details.js');
+  const { details, notices } = await fetchFailureDetails({
+    fetch: await fetchForEnvironment(env),
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    ...(context.serverUrl ? { serverUrl: context.serverUrl } : {}),
+    token,
+    owner,
+    repo,
+    runId,
+    ...(Number(context.runAttempt) > 0 ? { attempt: Number(context.runAttempt) } : {}),
+    ...(env.RUNNER_NAME ? { currentRunner: env.RUNNER_NAME } : {}),
+    mode,
+    redact: (text) => secrets.redact(text),
+    debug: (message) => logger.debug(message),
+  });
+  for (const notice of notices) logger.info(notice);
+  return details;
 }
 
 /** Arguments → the action's inputs → config(s) → CI context → notify. Shared by a send and `preview`. */
@@ -46,6 +86,7 @@ export async function sendFromArgs(
   const context = await detectCiContext({ env, status: args.values.get('status'), cwd });
   applyNeeds(context, inputs.needs);
   context.tests = await readJunit(inputs.junit, { root: cwd, warning: (message) => logger.warning(message) });
+  context.failure = await failureDetails(context, inputs.details, env, secrets, logger);
   logger.debug(
     `context: ${JSON.stringify({ ci: context.ci, status: context.status, repository: context.repository, branch: context.branch })}`,
   );

@@ -3,6 +3,7 @@
  * Every value that came from an event payload is untrusted text written by strangers; renderers escape it.
  * Absent facts are left out (never the string "undefined").
  */
+import { ConfigError } from './errors.js';
 import type { TestSummary } from './junit.js';
 import type { NeededJob } from './needs.js';
 
@@ -122,6 +123,83 @@ export interface FailedJob {
   steps: FailedStep[];
 }
 
+/** How much of why-it-failed the lookup reads: `auto` (annotations and log excerpts), `annotations` (no logs), `off`. */
+export const DETAILS_MODES = ['auto', 'annotations', 'off'] as const;
+export type DetailsMode = (typeof DETAILS_MODES)[number];
+
+/** The `details` input (CLI `--details`): empty is `auto`; anything else is an error naming the input. */
+export function parseDetailsMode(raw = ''): DetailsMode {
+  const value = raw.trim().toLowerCase() || 'auto';
+  if ((DETAILS_MODES as readonly string[]).includes(value)) return value as DetailsMode;
+  throw new ConfigError('details', `'${raw}' is not a details mode`, `one of ${DETAILS_MODES.join(', ')}`);
+}
+
+/** A step of a job the failure details name (the failed one, or the one that timed out or was cancelled). */
+export interface FailureStep {
+  name: string;
+  number?: number;
+  conclusion?: string;
+}
+
+/** An error annotation (check-run annotation, problem matcher, `::error file=…,line=…`). Untrusted text. */
+export interface FailureAnnotation {
+  /** Repository path; absent for the runner's own annotations (GitHub reports them as `.github`). */
+  path?: string;
+  line?: number;
+  /** `path:line` (or the path), for a link text. */
+  location?: string;
+  /** The message as GitHub gives it (several lines for some problem matchers). */
+  message: string;
+  /** The message on one line, for a list item. */
+  text: string;
+  title?: string;
+  level: 'failure' | 'warning' | 'notice';
+  /** The file line at the commit, when a path is known. */
+  url?: string;
+}
+
+/** The lines of a job's log that explain the failure: timestamps and colours removed, secrets redacted. */
+export interface FailureLog {
+  /** Plain text, one log line per line (untrusted; presets show it in a code block). */
+  excerpt: string;
+  /** How many lines `excerpt` holds. */
+  lines: number;
+  /** The job's page, where the full log is. */
+  url?: string;
+  /** True when lines were left out (a budget was reached or only part of the log was read). */
+  truncated: boolean;
+}
+
+export interface FailureJobDetails {
+  name: string;
+  url?: string;
+  /** failure, timed_out, cancelled, startup_failure … or success for a flaky job that passed on re-run. */
+  conclusion?: string;
+  /** The run attempt this job result belongs to. */
+  attempt?: number;
+  /** Failed in an earlier attempt of this run and passed on re-run. */
+  flaky: boolean;
+  /** For a flaky job: the last attempt in which it failed. */
+  failedAttempt?: number;
+  steps: FailureStep[];
+  annotations: FailureAnnotation[];
+  log?: FailureLog;
+}
+
+/** Why the run failed, as the CI's API tells it (GitHub jobs, annotations and logs; GitLab jobs and traces). */
+export interface FailureDetails {
+  /** Failed jobs first (in the order the CI lists them), then flaky ones (`flaky: true`). */
+  jobs: FailureJobDetails[];
+  /** The error annotations of all failed jobs in one list, each with its job's name: the most useful lines. */
+  errors: (FailureAnnotation & { job: string })[];
+  /** The first error (an annotation, else the first `Error:` line of a log), for one-line messages. */
+  summary?: string;
+  /** The run attempt (1 on a first run). */
+  attempt?: number;
+  /** True when some details could not be read (a permission, a log not ready yet, a budget). */
+  partial?: boolean;
+}
+
 export interface RunHistory {
   /** State of this run relative to the previous completed run on the same branch. */
   state: RunState;
@@ -178,6 +256,8 @@ export interface CiContext {
   event?: Record<string, unknown>;
   /** Counts and first failures of the JUnit reports named by `junit`. */
   tests?: TestSummary;
+  /** Why it failed: failed jobs with their steps, error annotations and log excerpts (filled only on failure). */
+  failure?: FailureDetails;
   /** The jobs of `needs` with their results (one message for the whole workflow). */
   jobs?: NeededJob[];
   /** The first commits of a push (at most 5), newest last as GitHub lists them; `commitCount` is how many it had. */

@@ -11,6 +11,7 @@ import {
 import { ConfigError } from '../model/errors.js';
 import { parseNotifyOn, parseOptions } from '../model/options.js';
 import { parseNeeds, type NeededJob } from '../model/needs.js';
+import { parseDetailsMode, type DetailsMode } from '../model/context.js';
 import { parseMentionOn, parseMentionRoles } from '../model/people.js';
 import { parseLocale, parseTimezone } from '../render/locale.js';
 
@@ -29,6 +30,8 @@ export interface ActionInputs {
   junit?: string;
   /** `needs`: the jobs of `${{ toJSON(needs) }}` with their results. */
   needs?: NeededJob[];
+  /** `details`: how much of why-it-failed to read from the CI's API on a failure. */
+  details: DetailsMode;
 }
 
 /**
@@ -136,5 +139,6 @@ export async function readInputs(core: InputSource): Promise<ActionInputs> {
     urls,
     junit: optional('junit'),
     needs: parseNeeds(input('needs')),
+    details: parseDetailsMode(input('details')),
   };
 }

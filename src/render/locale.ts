@@ -95,6 +95,18 @@ export interface Words {
   eventNames: Record<string, string>;
   /** Payload actions and review states as shown (GitHub's word when absent). */
   actions: Record<string, string>;
+  /** Why it failed (`failure`): error annotations, log excerpts, re-run attempts and flaky jobs. */
+  failure: {
+    errors: string;
+    log: string;
+    fullLog: string;
+    /** `{n}` is where the attempt number goes (presets splice a Liquid output there). */
+    attempt: string;
+    /** The heading of jobs that failed in an earlier attempt and passed on re-run. */
+    flaky: string;
+    /** `{n}`: the attempt in which the job failed. */
+    flakyNote: string;
+  };
 }
 
 function ordinal(n: number): string {
@@ -211,6 +223,14 @@ const EN: Words = {
     labeled: 'labeled',
     assigned: 'assigned',
   },
+  failure: {
+    errors: 'Errors',
+    log: 'Log',
+    fullLog: 'Full log',
+    attempt: 'attempt {n}',
+    flaky: 'Passed on retry',
+    flakyNote: 'failed in attempt {n}',
+  },
 };
 
 const ZH_CN: Words = {
@@ -318,6 +338,14 @@ const ZH_CN: Words = {
     answered: '已解答',
     labeled: '已加标签',
     assigned: '已指派',
+  },
+  failure: {
+    errors: '错误',
+    log: '日志',
+    fullLog: '查看日志',
+    attempt: '第 {n} 次尝试',
+    flaky: '重试后通过',
+    flakyNote: '第 {n} 次尝试失败',
   },
 };
 

@@ -13,8 +13,32 @@ export interface Preset {
 export function presetsFor(locale: Locale | undefined) {
   const w = wordsFor(locale);
   const label = (text: string) => `**${text}${w.colon.trimEnd()}**`;
+  // Why it failed (`failure`, read from the CI's API on a failure): re-run attempt, error annotations, log
+  // excerpts, flaky jobs. Most useful first: a body over a service's limit is cut from the end (with a visible mark
+  // and the run link), so failed tests come before annotations, annotations before log excerpts.
+  const f = w.failure;
+  const ATTEMPT = `{% if failure.attempt > 1 %}${w.open}${f.attempt.replace('{n}', '{{ failure.attempt }}')}${w.close}{% endif %}`;
+  const ANNOTATIONS = `{% if failure.errors.size > 0 %}
+**${f.errors}**
+{% for item in failure.errors %}- {{ item.job }}${w.colon}{% if item.location %}{{ item.url | link: item.location, "code" }}${w.colon}{% endif %}{{ item.text }}
+{% endfor %}{% endif %}`;
+  const LOGS = `{% for job in failure.jobs %}{% if job.log %}
+**${f.log}${w.open}{{ job.name }}${w.close}**
+{{ job.log.excerpt | code_block }}
+{{ job.log.url | link: "${f.fullLog}" }}
+{% endif %}{% endfor %}`;
+  const FLAKY = `{% assign flaky = failure.jobs | where: "flaky" %}{% if flaky.size > 0 %}
+**${f.flaky}**
+{% for job in flaky %}- {{ job | job_link }}${w.open}${f.flakyNote.replace('{n}', '{{ job.failedAttempt }}')}${w.close}
+{% endfor %}{% endif %}`;
+  const FAILURE = `${ANNOTATIONS}${LOGS}${FLAKY}`;
+  // For presets about something else (a release, a deployment, an issue): the first error and the flaky jobs.
+  const SUMMARY = `{% if failure.summary %}${label(f.errors)} {{ failure.summary }}`;
+  const FAILURE_SHORT = `${SUMMARY.replace('%}', '%}\n')}{% endif %}`;
+  const FAILURE_LINE = `${SUMMARY}\n{% endif %}`;
+
   const FAILED_JOBS = `{% if history.failedJobs.size > 0 %}
-**${w.failedJobs}**
+**${w.failedJobs}**${ATTEMPT}
 {% for job in history.failedJobs %}- {{ job | job_link }}{% if job.steps.size > 0 %}${w.colon}{% for step in job.steps %}{{ step.name }}{% unless forloop.last %}${w.comma}{% endunless %}{% endfor %}{% endif %}
 {% endfor %}{% endif %}`;
 
@@ -53,7 +77,7 @@ ${label(w.repository)} {{ repositoryUrl | link: repository }}
 {% if actor %}${label(w.triggeredBy)} {{ actor }}${w.on ? ` ${w.on} {{ eventText }}` : `${w.open}{{ eventText }}${w.close}`}{% else %}${label(w.event)} {{ eventText | default: "${w.build}" }}{% endif %}{% if schedule %}${w.open}{{ schedule }}${w.close}{% endif %}{% if jobDisplayName %}
 ${label(w.job)} {{ jobDisplayName }}{% endif %}{% if history.durationSeconds %}
 ${label(w.durationLabel)} {{ history.durationSeconds | duration }}{% endif %}${RESPONSIBLE}
-${FAILED_JOBS}${JOBS}${TESTS}${COMMITS}
+${FAILED_JOBS}${JOBS}${TESTS}${FAILURE}${COMMITS}
 {{ runUrl | link: "${w.viewRun}" }}`,
   };
 
@@ -64,7 +88,7 @@ ${FAILED_JOBS}${JOBS}${TESTS}${COMMITS}
 **{{ repository }}**{% if branch %} · {{ branch }}{% elsif tag %} · {{ tag }}{% endif %}{% if jobDisplayName %} · {{ jobDisplayName }}{% endif %}
 ${COMMIT_LINE}
 {% if actor %}${label(w.by)} {{ actor }}{% if history.durationSeconds %} · {{ history.durationSeconds | duration }}{% endif %}{% elsif history.durationSeconds %}${label(w.durationLabel)} {{ history.durationSeconds | duration }}{% endif %}${RESPONSIBLE}
-${FAILED_JOBS}${JOBS}${TESTS}${COMMITS}
+${FAILED_JOBS}${JOBS}${TESTS}${FAILURE}${COMMITS}
 {% if status == "failure" %}{{ runUrl | link: "${w.openFailedRun}" }}{% else %}{{ runUrl | link: "${w.openRun}" }}{% endif %}`,
   };
 
@@ -77,7 +101,7 @@ ${FAILED_JOBS}${JOBS}${TESTS}${COMMITS}
 
 **{{ repository }}**{% assign version = release.tag | default: tag %}{% if version %} · {{ version }}{% endif %}{% if release.author %} · ${w.releasedBy} {{ release.author }}{% elsif actor %} · ${w.releasedBy} {{ actor }}{% endif %}
 
-{% if release.body %}{{ release.body | markdown }}{% elsif commit.message %}{{ commit.message }}{% endif %}
+{% if release.body %}{{ release.body | markdown }}{% elsif commit.message %}{{ commit.message }}{% endif %}${FAILURE_SHORT}
 
 {% if release.url %}{{ release.url | link: "${w.releaseNotes}" }}{% else %}{{ runUrl | link: "${w.viewRun}" }}{% endif %}`,
   };
@@ -90,7 +114,7 @@ ${label(w.environment)} {{ deployment.environment }}
 ${label(w.repository)} {{ repositoryUrl | link: repository }}
 ${COMMIT_LINE}
 {% if deployment.description %}{{ deployment.description }}
-{% endif %}{% if deployment.url %}{{ deployment.url | link: "${w.openDeployment}" }} · {% endif %}{% if deployment.logUrl %}{{ deployment.logUrl | link: "${w.deploymentLog}" }} · {% endif %}{{ runUrl | link: "${w.viewRun}" }}`,
+{% endif %}${FAILURE_LINE}{% if deployment.url %}{{ deployment.url | link: "${w.openDeployment}" }} · {% endif %}{% if deployment.logUrl %}{{ deployment.logUrl | link: "${w.deploymentLog}" }} · {% endif %}{{ runUrl | link: "${w.viewRun}" }}`,
   };
 
   const DRAFT = w.draft.startsWith('(') ? ` ${w.draft}` : w.draft;
@@ -101,7 +125,7 @@ ${COMMIT_LINE}
 **#{{ pullRequest.number }}** {{ pullRequest.head }} → {{ pullRequest.base }}{% if pullRequest.draft %}${DRAFT}{% endif %}
 ${label(w.author)} {{ pullRequest.author | default: actor }}
 ${label(w.checks)} {{ workflow }} {{ stateText | downcase }}${RESPONSIBLE}
-${FAILED_JOBS}${TESTS}
+${FAILED_JOBS}${TESTS}${FAILURE}
 {{ runUrl | link: "${w.viewRun}" }}`,
   };
 
@@ -113,13 +137,14 @@ ${FAILED_JOBS}${TESTS}
 **{{ repository }}** · {{ activityText }}{% if activity.author %} · {{ activity.author }}{% endif %}
 {% if activity.body %}
 {{ activity.body | truncate: 500 }}
-{% endif %}
+{% endif %}${FAILURE_SHORT}
+
 {{ activity.url | link: "${w.events.open}" }}`,
   };
 
   const MINIMAL: Preset = {
     title: '{{ statusIcon }} {{ repository }} {{ stateText | downcase }}',
-    body: `{{ statusIcon }} {{ workflow }} {{ stateText | downcase }} · {{ runUrl | link: "${w.run}" }}`,
+    body: `{{ statusIcon }} {{ workflow }} {{ stateText | downcase }} · {{ runUrl | link: "${w.run}" }}${FAILURE_SHORT}`,
   };
 
   return {

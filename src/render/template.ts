@@ -175,6 +175,16 @@ function createEngine(escape: (value: unknown) => string, words: Words, timezone
       .replace(/%5D/g, ']'),
   );
   engine.registerFilter('base64_decode', (value: unknown) => Buffer.from(plain(value), 'base64').toString('utf8'));
+  /**
+   * `{{ job.log.excerpt | code_block }}` → a fenced code block (log lines keep their spacing, nothing is read as
+   * Markdown), fenced longer than any backtick run inside so the content cannot close it early.
+   */
+  engine.registerFilter('code_block', (value: unknown) => {
+    const text = stripControl(plain(value)).replace(/^\n+|\s+$/g, '');
+    let fence = '```';
+    for (const run of text.match(/`+/g) ?? []) if (run.length >= fence.length) fence = `${run}\``;
+    return text ? new SafeMarkdown(`${fence}\n${text}\n${fence}`) : '';
+  });
   /** `{{ job | job_link }}` → the job's name linked to its page. */
   engine.registerFilter('job_link', (job: unknown) => {
     const record = (job ?? {}) as { name?: unknown; url?: unknown };

@@ -36,6 +36,19 @@ export interface FakeJob {
   steps: FakeStep[];
 }
 
+/**
+ * A check-run annotation as GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations returns it
+ * (https://docs.github.com/rest/checks/runs#list-check-run-annotations: path, start_line, end_line,
+ * start_column, end_column, annotation_level notice|warning|failure, title, message, raw_details, blob_href).
+ */
+export interface FakeAnnotation {
+  path: string;
+  start_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  message: string;
+  title?: string | null;
+}
+
 export interface FakeGithubOptions {
   owner?: string;
   repo?: string;
@@ -47,6 +60,12 @@ export interface FakeGithubOptions {
   runs: FakeRun[];
   /** Jobs of the run under test, keyed by run id. */
   jobs?: Record<number, FakeJob[]>;
+  /** Annotations by check run id (= job id, as `gh` assumes), or an HTTP status to answer with. */
+  annotations?: Record<number, FakeAnnotation[] | number>;
+  /** Job logs by job id (plain text as the runner writes it), or an HTTP status (404: not there yet). */
+  logs?: Record<number, string | number>;
+  /** Whether the log storage honours `Range: bytes=-N` (UNVERIFIED for GitHub's storage; both are tested). */
+  logRanges?: boolean;
   /** Path prefix of the API, e.g. "/api/v3" for GitHub Enterprise Server. */
   prefix?: string;
   /** Per-request override: return true when handled. */
@@ -70,6 +89,9 @@ export function fakeGithubApi(options: FakeGithubOptions): FakeServer & { prefix
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) =>
       sendJson(response, status, body, { 'x-github-media-type': 'github.v3; format=json', ...headers });
     if (options.intercept?.(request, reply)) return;
+    // The signed log link: no token needed (and none should be sent to the storage host).
+    const blob = /^\/blob\/logs\/(\d+)$/.exec(request.path);
+    if (blob) return sendLog(response, request, options.logs?.[Number(blob[1])], options.logRanges ?? true);
     const auth = request.headers.authorization ?? '';
     const token = /^(?:token|bearer)\s+(.+)$/i.exec(auth)?.[1];
     if (!token || !options.tokens.includes(token))
@@ -127,12 +149,50 @@ export function fakeGithubApi(options: FakeGithubOptions): FakeServer & { prefix
       const status = n === latest ? run.status : 'completed';
       return reply(200, toApiRun({ ...run, status, conclusion, run_attempt: n }, server.url, owner, repo, workflow));
     }
+    const logsMatch = new RegExp(`^${base}/jobs/(\\d+)/logs$`).exec(path);
+    if (logsMatch) {
+      // "Gets a redirect URL to download a plain text file of logs for a workflow job. This link expires after
+      // 1 minute. Look for Location: in the response header" (https://docs.github.com/rest/actions/workflow-jobs).
+      const log = options.logs?.[Number(logsMatch[1])];
+      if (log === undefined) return reply(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
+      if (typeof log === 'number') return reply(log, { message: `HTTP ${String(log)}`, documentation_url: DOCS });
+      response.writeHead(302, { location: `${server.url}/blob/logs/${logsMatch[1]!}?sv=2021&sig=signed` });
+      return response.end();
+    }
+    const annotationsMatch = new RegExp(`^/repos/${owner}/${repo}/check-runs/(\\d+)/annotations$`).exec(path);
+    if (annotationsMatch) {
+      const list = options.annotations?.[Number(annotationsMatch[1])];
+      if (list === undefined) return reply(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
+      if (typeof list === 'number')
+        return reply(list, { message: 'Resource not accessible by integration', documentation_url: DOCS });
+      const slice = list.slice((page - 1) * perPage, page * perPage);
+      return reply(
+        200,
+        slice.map((item) => ({
+          path: item.path,
+          blob_href: `https://github.com/${owner}/${repo}/blob/0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c/${item.path}`,
+          start_line: item.start_line,
+          start_column: null,
+          end_line: item.start_line,
+          end_column: null,
+          annotation_level: item.annotation_level,
+          title: item.title ?? null,
+          message: item.message,
+          raw_details: null,
+        })),
+      );
+    }
     const jobsMatch = new RegExp(`^${base}/runs/(\\d+)(?:/attempts/(\\d+))?/jobs$`).exec(path);
     if (jobsMatch) {
       const runId = Number(jobsMatch[1]);
       const all = options.jobs?.[runId];
       if (!all) return reply(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
-      const attempt = jobsMatch[2] ? Number(jobsMatch[2]) : undefined;
+      // `filter=all` lists the jobs of every attempt (each with its run_attempt); the default `latest` does too in
+      // this fake unless the test gives attempts, then only the latest attempt's.
+      const attempts = all.map((job) => job.run_attempt ?? 1);
+      const latest =
+        request.query.get('filter') !== 'all' && new Set(attempts).size > 1 ? Math.max(...attempts) : undefined;
+      const attempt = jobsMatch[2] ? Number(jobsMatch[2]) : latest;
       const jobs = all
         .filter((job) => attempt === undefined || (job.run_attempt ?? 1) === attempt)
         .map((job) => toApiJob(job, runId, owner, repo));
@@ -220,4 +280,30 @@ function toApiJob(job: FakeJob, runId: number, owner: string, repo: string) {
     workflow_name: 'CI',
     head_branch: 'main',
   };
+}
+
+/** Plays the log storage behind the signed link: plain text, with or without support for a suffix Range. */
+function sendLog(
+  response: import('node:http').ServerResponse,
+  request: RecordedRequest,
+  log: string | number | undefined,
+  ranges: boolean,
+) {
+  if (log === undefined || typeof log === 'number') {
+    response.writeHead(typeof log === 'number' ? log : 404, { 'content-type': 'application/xml' });
+    return response.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>BlobNotFound</Code></Error>');
+  }
+  const body = Buffer.from(log, 'utf8');
+  const suffix = /^bytes=-(\d+)$/.exec(request.headers.range ?? '');
+  if (ranges && suffix && body.length > 0) {
+    const start = Math.max(0, body.length - Number(suffix[1]));
+    response.writeHead(206, {
+      'content-type': 'text/plain',
+      'content-range': `bytes ${String(start)}-${String(body.length - 1)}/${String(body.length)}`,
+      'content-length': String(body.length - start),
+    });
+    return response.end(body.subarray(start));
+  }
+  response.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(body.length) });
+  response.end(body);
 }
