@@ -74,6 +74,14 @@ export class GithubClient {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
+  /**
+   * What another reader of the same API needs (the failure-details lookup: jobs, annotations, logs): the token
+   * and fetch this client uses. Those calls are counted by that lookup's own budget (a few per failed run).
+   */
+  get credentials(): { token: string; fetch?: GithubClientOptions['fetch'] } {
+    return { token: this.options.token, fetch: this.options.fetch };
+  }
+
   /** Calls that counted against the primary limit. */
   get spent(): number {
     return this.requests - this.notModified;

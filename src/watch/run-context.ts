@@ -4,7 +4,9 @@
  * untrusted; the renderers escape it as they do for the action.
  */
 import { compact } from '../model/config.js';
-import { normalizeStatus, type CiContext, type FailedJob } from '../model/context.js';
+import { normalizeStatus, type CiContext, type FailureDetails } from '../model/context.js';
+import type { Logger } from '../transport/types.js';
+import type { GithubClient } from './github-client.js';
 import type { RunFacts } from './routing.js';
 
 /** The fields the sweep reads of a run (GET /repos/{owner}/{repo}/actions/runs, `workflow_runs[]`). */
@@ -100,11 +102,30 @@ export function contextOfRun(repository: string, run: ApiRun, serverUrl: string)
 }
 
 /**
- * Why the run failed (the failed steps' log excerpts and annotations), for the message.
- * TODO(merge): wire `fetchFailureDetails(...)` from src/context/failure-details.ts (the "why it failed" issue) here;
- * until then the message lists the failed jobs and steps that the run history reads. The ONE call site is
- * sweep.ts → `failureDetailsFor(run)`.
+ * Why the run failed (the failed jobs' steps, error annotations and log excerpts), for the message: the same lookup
+ * the action makes (src/context/failure-details.ts), for a run of another repository. Loaded only when a run
+ * failed; it never throws, and what it could not read becomes a notice in the log.
  */
-export async function failureDetailsFor(_run: ApiRun): Promise<FailedJob[] | undefined> {
-  return undefined;
+export async function failureDetailsFor(
+  client: GithubClient,
+  repository: string,
+  run: ApiRun,
+  logger: Logger,
+): Promise<FailureDetails | undefined> {
+  const [owner = '', repo = ''] = repository.split('/');
+  const { fetchFailureDetails } = await import(
+    /* webpackChunkName: "failure-details" */ '../context/failure-details.js'
+  );
+  const { token, fetch } = client.credentials;
+  const result = await fetchFailureDetails({
+    apiUrl: client.apiUrl,
+    token,
+    ...(fetch ? { fetch: fetch as typeof globalThis.fetch } : {}),
+    owner,
+    repo,
+    runId: run.id,
+    attempt: attemptOf(run),
+  });
+  for (const notice of result.notices) logger.info(`${repository} run ${run.id}: ${notice}`);
+  return result.details;
 }

@@ -240,8 +240,7 @@ export async function sweep(options: SweepOptions): Promise<SweepReport> {
     report.runs++;
     if (context.status === 'success' || context.status === 'failure') {
       context.history = await historyOfRun(client, run, context, logger);
-      const details = await failureDetailsFor(run);
-      if (details && context.history) context.history.failedJobs = details;
+      if (context.status === 'failure') context.failure = await failureDetailsFor(client, repository, run, logger);
     }
     const row: SweepRow = {
       repository,
