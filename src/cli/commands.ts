@@ -9,6 +9,7 @@ import { ConfigError } from '../model/errors.js';
 import type { Environment } from './args.js';
 import { runEasemob } from './easemob.js';
 import { runPreview } from './preview.js';
+import { commandSuggestion } from './did-you-mean.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -27,7 +28,7 @@ export function findCommand(name: string): CommandHandler {
   if (!(name in COMMANDS)) {
     throw new ConfigError(
       'command',
-      `unknown command '${name}'`,
+      `unknown command '${name}'${commandSuggestion(name, Object.keys(COMMANDS))}`,
       `no command (send a notification) or one of: ${Object.keys(COMMANDS).join(', ')}`,
     );
   }

@@ -175,7 +175,7 @@ export async function runPreview(argv: readonly string[], env: Environment, io: 
     const cwd = process.cwd();
     const { own, rest } = splitArgs(argv);
     const runEnv = await eventEnvironment(env, own, cwd);
-    const args = readArgs(rest, runEnv);
+    const args = readArgs(rest, runEnv, OWN_FLAGS);
     // A preview never sends, whatever the flags or the environment say.
     args.values.set('dry-run', 'true');
     const placeholders = fillPlaceholders(args, 'missing');
