@@ -147,6 +147,17 @@ describe('every ci-notifier command in the docs runs', async () => {
     expect(commands.filter((command) => command.args[0] === 'preview').length).toBeGreaterThanOrEqual(3);
   });
 
+  it('every npx in the docs pins the major version (npx --yes ci-notifier@1), and the README says what <owner> is', async () => {
+    const files = [join(ROOT, 'README.md'), ...(await markdownFiles(join(ROOT, 'docs')))];
+    for (const path of files) {
+      const text = await readFile(path, 'utf8');
+      for (const match of text.matchAll(/npx(?:\s+--?[\w-]+)*\s+ci-notifier\S*/g))
+        expect(match[0], relative(ROOT, path)).toMatch(/^npx --yes ci-notifier@1$/);
+    }
+    const opening = (await readFile(join(ROOT, 'README.md'), 'utf8')).split('\n').slice(0, 10).join('\n');
+    expect(opening).toContain('`<owner>` stands for');
+  });
+
   it.each(commands.map((command) => [`${command.file}:${command.line} ${command.text}`, command] as const))(
     '%s',
     async (_, command) => {
