@@ -357,8 +357,8 @@ export function templateVariables(context: CiContext, locale?: Locale): Record<s
     ...(watched?.name ? { workflow: watched.name } : {}),
     ...(watched?.headBranch ? { branch: watched.headBranch } : {}),
     ...(watched?.url ? { runUrl: watched.url } : {}),
-    // The notifier's own job name would only confuse a workflow_run alert.
-    ...(watched ? { job: undefined, jobDisplayName: undefined } : {}),
+    // The notifier's own job name would only confuse a workflow_run alert, or a `needs` summary of other jobs.
+    ...(watched || context.jobs?.length ? { job: undefined, jobDisplayName: undefined } : {}),
     history: context.history ?? {},
     state,
     stateText,
