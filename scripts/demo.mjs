@@ -10,6 +10,15 @@ import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const [provider = 'pushplus', format = ''] = process.argv.slice(2);
+const DIALECTS = [
+  'html',
+  'markdown',
+  'text',
+  'dingtalk-markdown',
+  'wecom-markdown',
+  'wecom-markdown-v2',
+  'feishu-markdown',
+];
 
 /**
  * Placeholder credentials per provider: each descriptor's example configuration (src/providers/<name>/descriptor.ts),
@@ -18,7 +27,15 @@ const [provider = 'pushplus', format = ''] = process.argv.slice(2);
 async function exampleInputs(name) {
   spawnSync(process.execPath, [join(root, 'scripts/build-lib-if-stale.mjs')], { stdio: 'ignore' });
   const { getDescriptor } = await import(pathToFileURL(join(root, 'lib/library.js')).href);
-  const { provider: _provider, appId, workspaceId, ...rest } = getDescriptor(name).example;
+  let descriptor;
+  try {
+    descriptor = getDescriptor(name);
+  } catch (error) {
+    // A misspelt provider (`npm run demo -- dingtak`) is a mistake to name, with the likely fix, not a stack trace.
+    console.error(`${error.message} Usage: npm run demo -- <provider> [format], or npm run demo -- render <dialect>.`);
+    process.exit(2);
+  }
+  const { provider: _provider, appId, workspaceId, ...rest } = descriptor.example;
   return { ...rest, ...(appId ? { 'app-id': appId } : {}), ...(workspaceId ? { 'workspace-id': workspaceId } : {}) };
 }
 
@@ -85,6 +102,14 @@ if (provider === 'render') {
     pathToFileURL(library).href
   );
   const dialect = format || 'text';
+  if (!DIALECTS.includes(dialect)) {
+    const { suggest } = await import(pathToFileURL(join(root, 'lib/model/suggest.js')).href);
+    const hint = suggest(dialect, DIALECTS);
+    console.error(
+      `Unknown dialect '${dialect}'${hint ? ` (did you mean '${hint}'?)` : ''}. Expected one of: ${DIALECTS.join(', ')}.`,
+    );
+    process.exit(2);
+  }
   for (const scene of scenes) {
     const env = runnerEnv(scene);
     const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { describeError, toError } from '../model/errors.js';
+import { ConfigError, describeError, toError } from '../model/errors.js';
 import { configsFromUrls, notifyMany } from '../notify/fan-out.js';
 import { shouldNotify, type NotifyOutcome } from '../notify/notify.js';
 import { SecretRegistry } from '../model/secrets.js';
@@ -15,6 +15,7 @@ import { unknownInputWarnings } from './unknown-inputs.js';
 import { applyNeeds } from '../model/needs.js';
 import { readJunit } from '../notify/junit-reports.js';
 import { secretsUnavailable } from './secret-access.js';
+import { CREDENTIAL_INPUT_NAMES, emptySecretHint } from './empty-secret.js';
 import type { ActionCore, Environment } from './types.js';
 import type { ActionInputs } from '../notify/inputs.js';
 import type { NotifyConfig } from '../model/config.js';
@@ -223,7 +224,13 @@ export async function run(core: ActionCore, env: Environment = process.env): Pro
     }
   } catch (thrown) {
     outcome = failedOutcome();
-    core.setFailed(secrets.redact(describeError(toError(thrown))));
+    const error = toError(thrown);
+    // An empty credential on a run that could read secrets: most often a secret that is not set or misspelt.
+    const hint =
+      error instanceof ConfigError && CREDENTIAL_INPUT_NAMES.includes(error.input) && /is required/.test(error.message)
+        ? emptySecretHint(env, error.input)
+        : '';
+    core.setFailed(secrets.redact(`${describeError(error)}${hint}`));
   } finally {
     if (!doctorRan(core)) await publish(tools, outcome, prepared);
   }

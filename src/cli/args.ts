@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../model/errors.js';
 import { parseUrlList } from '../providers/service-url.js';
 import { FLAGS, envName } from './flags.js';
+import { withFlagSuggestion } from './did-you-mean.js';
 
 import type { Environment } from '../model/context.js';
 export type { Environment };
@@ -20,7 +21,7 @@ export interface CliArgs {
 type ParsedValue = string | boolean | string[] | undefined;
 
 /** Reads argv (without node and the script) and the environment. Unknown flags are input errors (exit 2). */
-export function readArgs(argv: readonly string[], env: Environment): CliArgs {
+export function readArgs(argv: readonly string[], env: Environment, moreFlags: readonly string[] = []): CliArgs {
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const flag of FLAGS) {
     options[flag.name] = {
@@ -35,7 +36,8 @@ export function readArgs(argv: readonly string[], env: Environment): CliArgs {
   } catch (error) {
     // node's messages name the flag ("Unknown option '--tokn'"); they never echo a value.
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new ConfigError('arguments', message, 'the flags listed by ci-notifier --help');
+    const known = [...FLAGS.map((flag) => flag.name), ...moreFlags];
+    throw new ConfigError('arguments', withFlagSuggestion(message, known), 'the flags listed by ci-notifier --help');
   }
 
   const values = new Map<string, string>();

@@ -10,6 +10,7 @@ import type { Environment } from './args.js';
 import { runDoctorCommand } from './doctor.js';
 import { runEasemob } from './easemob.js';
 import { runPreview } from './preview.js';
+import { commandSuggestion } from './did-you-mean.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -32,7 +33,7 @@ export function findCommand(name: string): CommandHandler {
   if (!Object.hasOwn(COMMANDS, name)) {
     throw new ConfigError(
       'command',
-      `unknown command '${name}'`,
+      `unknown command '${name}'${commandSuggestion(name, Object.keys(COMMANDS))}`,
       `no command (send a notification) or one of: ${Object.keys(COMMANDS).join(', ')}`,
     );
   }

@@ -35,6 +35,7 @@ import type { CliIo } from './commands.js';
 import { CONNECTION_FLAGS, EASEMOB_COMMANDS, OPERATION_FLAGS, type EasemobCommandSpec } from './easemob-flags.js';
 import { envName } from './flags.js';
 import { easemobHelpText } from './help.js';
+import { commandSuggestion, withFlagSuggestion } from './did-you-mean.js';
 
 const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 
@@ -264,7 +265,12 @@ function findSpec(name: string | undefined): EasemobCommandSpec {
   if (!spec)
     throw new ConfigError(
       'command',
-      name === undefined ? 'is missing' : `unknown easemob command '${name}'`,
+      name === undefined
+        ? 'is missing'
+        : `unknown easemob command '${name}'${commandSuggestion(
+            name,
+            EASEMOB_COMMANDS.map((item) => item.name),
+          )}`,
       `one of: ${EASEMOB_COMMANDS.map((item) => item.name).join(', ')}`,
     );
   return spec;
@@ -307,9 +313,10 @@ function parse(argv: readonly string[], env: Environment): Parsed {
   } catch (error) {
     // Node names the flag ("Unknown option '--nick'"), never a value.
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    const known = [...Object.keys(options), ...(spec ? [] : Object.keys(OPERATION_FLAGS))];
     throw new ConfigError(
       'arguments',
-      message,
+      withFlagSuggestion(message, known),
       spec
         ? `the flags listed by ci-notifier easemob --help for ${spec.name}`
         : 'ci-notifier easemob <command> [flags]',

@@ -15,6 +15,8 @@ export interface PreviewEntry {
   /** What the rendered message is for (the scene, the target). */
   label: string;
   request: HttpRequest;
+  /** Shown above the request: e.g. that its credentials are placeholders. */
+  note?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -103,6 +105,13 @@ function robotBubble(json: Json): string | undefined {
         : [];
     return `${md(str(part.text))}<div class="buttons">${buttons.join('')}</div>`;
   }
+  if (type === 'textcard') {
+    // WeCom application textcard: the description's `<div class="gray|normal|highlight">` lines, as text.
+    const description = str(part.description)
+      .replace(/<\/div>\s*<div[^>]*>/g, '\n')
+      .replace(/<[^>]*>/g, '');
+    return `<div class="bubble-title">${escapeHtml(str(part.title))}</div>${plain(description)}<div class="buttons">${button(str(part.btntxt), str(part.url))}</div>`;
+  }
   if (type === 'template_card') {
     const main = isObject(part.main_title) ? part.main_title : {};
     return `<div class="bubble-title">${escapeHtml(str(main.title))}</div>${plain(str(main.desc) || str(part.sub_title_text))}`;
@@ -182,12 +191,46 @@ function feishuPost(post: Json): string {
   return `<div class="bubble-title">${escapeHtml(str(locale.title))}</div><div class="plain">${html}</div>`;
 }
 
+/** The Feishu IM API (feishu-app) carries `content` as a JSON string; robots carry an object. */
+function feishuContent(value: unknown): Json | undefined {
+  if (isObject(value)) return value;
+  if (typeof value !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return isObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function feishuMessage(json: Json): string | undefined {
   const type = str(json.msg_type);
   if (type === 'interactive' && isObject(json.card)) return feishuCard(json.card);
-  const content = isObject(json.content) ? json.content : undefined;
+  const content = feishuContent(json.content);
+  if (type === 'interactive' && content) return feishuCard(isObject(content.card) ? content.card : content);
+  // The IM API's post content is `{ zh_cn: { title, content } }`, a robot's `{ post: { zh_cn: … } }`.
+  if (type === 'post' && content && !isObject(content.post)) return feishuPost(content);
   if (type === 'post' && content && isObject(content.post)) return feishuPost(content.post);
   if (type === 'text' && content) return plain(str(content.text));
+  return undefined;
+}
+
+/** DingTalk work notice (dingtalk-app): `msg` holds markdown, text, action_card or oa. */
+function dingtalkWorkNotice(json: Json): string | undefined {
+  const msg = isObject(json.msg) ? json.msg : undefined;
+  if (!msg) return undefined;
+  const type = str(msg.msgtype);
+  const part = isObject(msg[type]) ? (msg[type] as Json) : {};
+  if (type === 'markdown') return md(str(part.text));
+  if (type === 'text') return plain(str(part.content));
+  if (type === 'action_card')
+    return `${md(str(part.markdown))}<div class="buttons">${button(str(part.single_title), str(part.single_url))}</div>`;
+  if (type === 'oa') {
+    const head = isObject(part.head) ? part.head : {};
+    const bar = isObject(part.status_bar) ? part.status_bar : {};
+    const body = isObject(part.body) ? part.body : {};
+    return `<div class="note">${escapeHtml(str(head.text))}</div><div class="bubble-title">${escapeHtml(str(body.title))}</div>${plain(str(body.content))}<div class="note">${escapeHtml(str(bar.status_value))}</div>`;
+  }
   return undefined;
 }
 
@@ -231,6 +274,7 @@ function rendered(entry: PreviewEntry): string {
   return (
     robotBubble(json) ??
     feishuMessage(json) ??
+    dingtalkWorkNotice(json) ??
     pushplusPage(json) ??
     mobileNotification(json) ??
     `<pre>${escapeHtml(JSON.stringify(json, null, 2))}</pre>`
@@ -266,6 +310,7 @@ iframe{width:100%;height:620px;border:0}
 .n-title{font-weight:600}.n-text{white-space:pre-wrap}
 .img{color:#646a73}
 figure{display:inline-block;margin:0 12px 8px 0;text-align:center}figure img{max-width:300px;display:block}figcaption{font-size:12px;color:#646a73}
+.request-note{display:block;margin-top:4px;color:#8f5a00;background:#fff7e6;border-radius:6px;padding:6px 10px;font-size:12px}
 details{max-width:560px;flex:1}
 pre{background:#fff;border-radius:8px;padding:12px;overflow:auto;font-size:12px;white-space:pre-wrap;overflow-wrap:anywhere}
 `;
@@ -298,7 +343,7 @@ export function previewPage(
   const sections = entries.map(
     (entry) => `<section class="entry" data-provider="${escapeHtml(entry.provider)}">
 <div class="client"><div class="client-name">${escapeHtml(entry.client)} · ${escapeHtml(entry.label)}</div><div class="bubble">${rendered(entry)}</div></div>
-<details><summary>Request: ${escapeHtml(entry.request.method)} ${escapeHtml(entry.request.url)}</summary><pre>${escapeHtml(prettyBody(entry.request))}</pre></details>
+<details><summary>Request: ${escapeHtml(entry.request.method)} ${escapeHtml(entry.request.url)}${entry.note ? `<span class="request-note">${escapeHtml(entry.note)}</span>` : ''}</summary><pre>${escapeHtml(prettyBody(entry.request))}</pre></details>
 </section>`,
   );
   return `<!doctype html>

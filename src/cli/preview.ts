@@ -15,6 +15,8 @@ import type { CliIo } from './commands.js';
 import { previewPage, type PreviewEntry } from './preview-html.js';
 import { sendFromArgs } from './send.js';
 import { descriptors, findDescriptor } from '../providers/registry.js';
+import { CREDENTIAL_INPUTS, type CredentialField } from '../providers/descriptor.js';
+import type { CliArgs } from './args.js';
 
 const OWN_FLAGS = ['out', 'event', 'event-name'] as const;
 type OwnFlag = (typeof OWN_FLAGS)[number];
@@ -22,15 +24,17 @@ type OwnFlag = (typeof OWN_FLAGS)[number];
 export const PREVIEW_HELP = `Usage: ci-notifier preview [--out FILE] [--event FILE] [--event-name NAME] [flags of a send]
 
 Renders the message a send would deliver (a dry run: nothing is sent) and writes an HTML page that shows it as
-DingTalk, WeCom, Feishu, WeChat or a phone shows it, next to the exact request body.
+DingTalk, WeCom, Feishu, WeChat or a phone shows it, next to the exact request body. No real credentials are
+needed: a credential that is not given is a placeholder, and the page says so.
 
   --out FILE          the page to write (default: ci-notifier-preview.html)
-  --event FILE        a GitHub event payload (JSON) to render, as in GITHUB_EVENT_PATH
+  --event FILE        a GitHub event payload (JSON) to render, as in GITHUB_EVENT_PATH; the actor, the commit
+                      and the run are read from it
   --event-name NAME   its event name (default: guessed from the payload: release, pull_request, push …)
   every send flag     --provider, --format, --template, --status, --url … (see ci-notifier --help)
 
 Example:
-  ci-notifier preview --provider dingtalk --token x --status failure --event push.json --template file:notify.md
+  ci-notifier preview --provider dingtalk --status failure --event push.json --template file:.github/notify.md
 `;
 
 /** Splits `--out x` / `--out=x` (and the other preview flags) from the send's own flags. */
@@ -57,6 +61,48 @@ function guessEventName(payload: Record<string, unknown>): string {
   if ('deployment_status' in payload) return 'deployment_status';
   if ('workflow_run' in payload) return 'workflow_run';
   return 'push';
+}
+
+/** Text of `payload.a.b`, when it is text or a number. */
+function field(payload: Record<string, unknown>, ...path: string[]): string | undefined {
+  let value: unknown = payload;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+/**
+ * What a runner would say about the run that an event started, read from the event itself: who (the sender), which
+ * commit (a push's `after`, a pull request's head, a workflow run's or deployment's sha) and, for `workflow_run`,
+ * which run and workflow. What the payload does not hold stays a placeholder.
+ */
+function eventFacts(payload: Record<string, unknown>): {
+  actor?: string;
+  sha?: string;
+  runId?: string;
+  runNumber?: string;
+  runAttempt?: string;
+  workflow?: string;
+} {
+  const sha = [
+    field(payload, 'after'),
+    field(payload, 'head_commit', 'id'),
+    field(payload, 'pull_request', 'head', 'sha'),
+    field(payload, 'workflow_run', 'head_sha'),
+    field(payload, 'check_suite', 'head_sha'),
+    field(payload, 'check_run', 'head_sha'),
+    field(payload, 'deployment', 'sha'),
+  ].find((value) => value !== undefined && /^[0-9a-f]{40}$/i.test(value) && !/^0+$/.test(value));
+  return {
+    actor: field(payload, 'sender', 'login') ?? field(payload, 'pusher', 'name'),
+    sha,
+    runId: field(payload, 'workflow_run', 'id'),
+    runNumber: field(payload, 'workflow_run', 'run_number'),
+    runAttempt: field(payload, 'workflow_run', 'run_attempt'),
+    workflow: field(payload, 'workflow_run', 'name'),
+  };
 }
 
 /**
@@ -88,22 +134,23 @@ async function eventEnvironment(env: Environment, own: Map<OwnFlag, string>, cwd
       : typeof release?.tag_name === 'string'
         ? `refs/tags/${release.tag_name}`
         : 'refs/heads/main';
+  const facts = eventFacts(payload);
   const defaults: Environment = {
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: eventName,
     GITHUB_EVENT_PATH: path,
     GITHUB_REPOSITORY: typeof repository === 'string' ? repository : 'octo-org/hello-world',
     GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_SHA: typeof payload.after === 'string' ? payload.after : '0000000000000000000000000000000000000000',
+    GITHUB_SHA: facts.sha ?? '0000000000000000000000000000000000000000',
     GITHUB_REF: ref,
     GITHUB_REF_NAME: ref.replace(/^refs\/(heads|tags)\//, ''),
     GITHUB_REF_TYPE: ref.startsWith('refs/tags/') ? 'tag' : 'branch',
-    GITHUB_WORKFLOW: 'CI',
+    GITHUB_WORKFLOW: facts.workflow ?? 'CI',
     GITHUB_JOB: 'build',
-    GITHUB_RUN_ID: '1',
-    GITHUB_RUN_NUMBER: '1',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_ACTOR: 'octocat',
+    GITHUB_RUN_ID: facts.runId ?? '1',
+    GITHUB_RUN_NUMBER: facts.runNumber ?? '1',
+    GITHUB_RUN_ATTEMPT: facts.runAttempt ?? '1',
+    GITHUB_ACTOR: facts.actor ?? 'octocat',
   };
   // The caller's environment wins (a real run's repository and run id), except for what says which event this is.
   const merged: Environment = { ...defaults, ...env };
@@ -128,10 +175,23 @@ export async function runPreview(argv: readonly string[], env: Environment, io: 
     const cwd = process.cwd();
     const { own, rest } = splitArgs(argv);
     const runEnv = await eventEnvironment(env, own, cwd);
-    const args = readArgs(rest, runEnv);
+    const args = readArgs(rest, runEnv, OWN_FLAGS);
     // A preview never sends, whatever the flags or the environment say.
     args.values.set('dry-run', 'true');
-    const { outcome, configs } = await sendFromArgs(args, runEnv, secrets, logger, cwd);
+    const placeholders = fillPlaceholders(args, 'missing');
+    let sent;
+    try {
+      sent = await sendFromArgs(args, runEnv, secrets, logger, cwd);
+    } catch (error) {
+      // A credential that would be refused (`--token x`) does not stop a preview of the message: it says so, and
+      // shows the message with a placeholder instead.
+      const input = error instanceof ConfigError ? error.input : '';
+      if (!CREDENTIAL_INPUT_NAMES.includes(input) || !fillPlaceholders(args, input).length) throw error;
+      logger.warning(`${describeError(toError(error))} A real send would stop here; the preview uses a placeholder.`);
+      placeholders.push(input);
+      sent = await sendFromArgs(args, runEnv, secrets, logger, cwd);
+    }
+    const { outcome, configs } = sent;
     const requests = outcome.dryRun ?? [];
     if (requests.length === 0) {
       io.stderr(`error: nothing to preview: ${outcome.reason ?? `the run would be ${outcome.status}`}\n`);
@@ -145,6 +205,10 @@ export async function runPreview(argv: readonly string[], env: Environment, io: 
         provider,
         client: findDescriptor(provider)?.displayName ?? provider,
         label: `${runEnv.GITHUB_EVENT_NAME ?? 'event'} · ${args.values.get('status') ?? 'status from CI'}`,
+        note:
+          placeholders.length > 0
+            ? `Placeholder ${placeholders.map((input) => `--${input}`).join(', ')} (not given): the request shows the shape of a real one, with no real credential.`
+            : undefined,
         // The page is a file users share: credentials in URLs and bodies are masked like in every log.
         request: {
           ...request,
@@ -168,6 +232,40 @@ export async function runPreview(argv: readonly string[], env: Environment, io: 
     io.stderr(`error: ${secrets.redact(describeError(error))}\n`);
     return error instanceof ConfigError ? 2 : 1;
   }
+}
+
+const CREDENTIAL_INPUT_NAMES: readonly string[] = Object.values(CREDENTIAL_INPUTS);
+
+/**
+ * Preview needs no real credentials: for `--provider NAME` without them, the descriptor's example (placeholder
+ * credentials that pass every check) stands in. `which` is 'missing' (each credential the provider requires and the
+ * arguments lack, and a required target) or one input to replace. Returns the inputs it filled. Service URLs carry
+ * their own credentials and get none.
+ */
+function fillPlaceholders(args: CliArgs, which: string): string[] {
+  const provider = args.values.get('provider');
+  const descriptor = args.urls.length === 0 && provider ? findDescriptor(provider) : undefined;
+  if (!descriptor) return [];
+  const filled: string[] = [];
+  for (const [field, role] of Object.entries(descriptor.credentials) as [CredentialField, { required: boolean }][]) {
+    const input = CREDENTIAL_INPUTS[field];
+    const example = descriptor.example[field];
+    if (example === undefined) continue;
+    const wanted = which === 'missing' ? role.required && !args.values.get(input) : which === input;
+    if (wanted) {
+      args.values.set(input, example);
+      filled.push(input);
+    }
+  }
+  // A recipient is not a credential, but an application channel cannot be previewed without one.
+  if (which === 'missing' && descriptor.target.required !== false && !args.values.get('target')) {
+    const target = descriptor.example.target;
+    if (target) {
+      args.values.set('target', target);
+      filled.push('target');
+    }
+  }
+  return filled;
 }
 
 /**

@@ -17,6 +17,24 @@ import type { Logger } from '../transport/types.js';
 import type { CliArgs, Environment } from './args.js';
 import { detectCiContext } from '../context/other-ci.js';
 
+/**
+ * Run by hand, outside any CI, the message lacks what a CI says (the run's link, the job's result, often the
+ * repository and commit): say so instead of sending a thinner message silently.
+ */
+export function missingOutsideCi(context: CiContext): string | undefined {
+  if (context.ci !== 'local') return undefined;
+  const lacks = [
+    context.runUrl ? undefined : 'no link to a run',
+    context.status === 'unknown' ? 'no result (pass --status success|failure|cancelled)' : undefined,
+    context.repository ? undefined : 'no repository',
+    context.commit ? undefined : 'no commit',
+  ].filter(Boolean);
+  return (
+    'No CI detected (none of the variables of GitHub Actions, GitLab CI, Jenkins and the other CIs in ' +
+    `ci-notifier --help is set)${lacks.length > 0 ? `: the message will have ${lacks.join(', ')}` : ''}.`
+  );
+}
+
 /** What a send made of the arguments: the outcome and what the report needs. */
 export interface CliSend {
   outcome: NotifyOutcome;
@@ -84,6 +102,8 @@ export async function sendFromArgs(
   const provider = [...new Set(configs.map((item) => item.provider))].join(', ');
 
   const context = await detectCiContext({ env, status: args.values.get('status'), cwd });
+  const missing = missingOutsideCi(context);
+  if (missing) logger.warning(missing);
   applyNeeds(context, inputs.needs);
   context.tests = await readJunit(inputs.junit, { root: cwd, warning: (message) => logger.warning(message) });
   context.failure = await failureDetails(context, inputs.details, env, secrets, logger);

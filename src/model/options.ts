@@ -9,7 +9,12 @@ const EXPECTED = 'a JSON object or a YAML mapping, e.g. {"callbackUrl": "https:/
  * bundle, is loaded only for text that is not JSON, so most runs never compile it. On the JSON path duplicate
  * keys follow JSON (the last wins); YAML rejects them.
  */
-export async function parseOptions(raw: string | undefined, input = 'options'): Promise<Record<string, unknown>> {
+export async function parseOptions(
+  raw: string | undefined,
+  input = 'options',
+  /** The form the error shows; an example of this input, not of `options` (`people` has its own). */
+  expected = EXPECTED,
+): Promise<Record<string, unknown>> {
   if (!raw?.trim()) return {};
   let value: unknown;
   try {
@@ -20,12 +25,12 @@ export async function parseOptions(raw: string | undefined, input = 'options'): 
       value = parse(raw, { maxAliasCount: 100, uniqueKeys: true });
     } catch (error) {
       const reason = (error as Error).message.split('\n')[0];
-      throw new ConfigError(input, `is not valid JSON or YAML (${reason})`, EXPECTED);
+      throw new ConfigError(input, `is not valid JSON or YAML (${reason})`, expected);
     }
   }
   if (!isPlainObject(value)) {
     const kind = Array.isArray(value) ? 'a list' : value === null ? 'empty' : `a ${typeof value}`;
-    throw new ConfigError(input, `is ${kind}, not an object`, EXPECTED);
+    throw new ConfigError(input, `is ${kind}, not an object`, expected);
   }
   return value;
 }

@@ -117,7 +117,7 @@ export function quoteSafely(text: string): string {
   return isPlainWord(text) ? `'${text}'` : '(not shown: it may hold a credential)';
 }
 
-function showsHost(scheme: string, host: string): boolean {
+export function showsHost(scheme: string, host: string): boolean {
   if (WEB_SCHEMES.has(scheme) || scheme === 'easemob') return HOST_ADDRESS.test(host);
   return false;
 }

@@ -15,7 +15,7 @@ import { DEFAULT_MENTION, DEFAULT_MENTION_ON } from '../model/people.js';
 import { createMessage, type Message } from '../render/message.js';
 import { monotonicNow, sleep as defaultSleep, type RateLimiter, type Sleep } from '../transport/rate-limit.js';
 import { MARKDOWN_MASK, type SecretRegistry } from '../model/secrets.js';
-import { maskUrl } from '../model/url-safety.js';
+import { displayUrl, hideMobiles } from '../model/request-display.js';
 
 export type DeliveryState = 'delivered' | 'failed' | 'pending' | 'unsupported';
 
@@ -292,11 +292,16 @@ export async function notify(
   const peopleCode = config.peopleMap || config.people?.trim() ? await import('./people.js') : undefined;
   const people = config.peopleMap ?? (await peopleCode?.loadPeople(config.people, deps.readFile));
   let parsed = adapter.parse(settingsOf(config));
+  // Mobile numbers mapped from `people`: sent as they are, shown masked in every printout of the request.
+  let peopleMobiles: string[] = [];
   // The people responsible, when `people` is given and `mention-on` matches: listed in the message, and mentioned
   // through the provider's own target path (added to `target`, whose own mentions stay as written).
   if (peopleCode && people && shouldNotify(config.mentionOn ?? DEFAULT_MENTION_ON, context)) {
     const responsible = peopleCode.responsibleFor(context, people, config.mention ?? DEFAULT_MENTION, config.provider);
     context = { ...context, responsible: responsible.people };
+    peopleMobiles = responsible.mentions.flatMap(
+      (mention) => /^@mobile:(.+)$/i.exec(mention.trim())?.[1]?.trim() ?? [],
+    );
     if (responsible.mentions.length > 0) {
       const target = [config.target, ...responsible.mentions].filter(Boolean).join('\n');
       try {
@@ -390,11 +395,18 @@ export async function notify(
   if (config.dryRun) {
     const requests: HttpRequest[] = [];
     for (const plan of plans) {
-      // Uploads first (their files by size and hashes), then the message. The URL as a message shows any URL
-      // (scheme, host, path shape; keys and signatures masked), so a token that was a whole webhook URL still
-      // shows where the request would go instead of `***`.
-      for (const request of [...(plan.uploads ?? []), await plan.exchange.build(1)])
-        requests.push(secrets.redactValue({ ...request, url: maskUrl(request.url) }));
+      // Uploads first (their files by size and hashes), then the message: the exact request but its credentials
+      // (known to the registry: keys, signatures, tokens), so a token that was a whole webhook URL still shows where
+      // the request would go instead of `***`, and settings such as `receive_id_type=chat_id` stay readable.
+      // People's mobile numbers are shown as 138****8000.
+      for (const request of [...(plan.uploads ?? []), await plan.exchange.build(1)]) {
+        const shown = secrets.redactValue({ ...request, url: displayUrl(request.url, secrets) });
+        requests.push({
+          ...shown,
+          url: hideMobiles(shown.url, peopleMobiles),
+          ...(shown.body === undefined ? {} : { body: hideMobiles(shown.body, peopleMobiles) }),
+        });
+      }
     }
     return { status: 'dry-run', results: [], message, dryRun: requests };
   }

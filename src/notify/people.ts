@@ -49,6 +49,10 @@ export { DEFAULT_MENTION, DEFAULT_MENTION_ON, MENTION_ROLES, type MentionRole, t
 const EXPECTED =
   "a mapping from GitHub login to { emails: [...], dingtalk: '@mobile:…', wecom: '@user:…', feishu: '@user:ou_…' }";
 
+/** What a parse error of `people` shows: a `people` mapping, not the `options` example. */
+const PEOPLE_EXAMPLE =
+  "a YAML mapping from GitHub login to mentions and e-mails, e.g. octocat: { dingtalk: '@mobile:13800000000', emails: [octocat@example.com] }";
+
 function stringList(value: unknown, where: string, expected: string): string[] {
   const items = Array.isArray(value) ? value : [value];
   return items.map((item) => {
@@ -123,10 +127,17 @@ export async function loadPeople(
       text = await readFile(path);
     } catch (error) {
       if (error instanceof ConfigError) throw new ConfigError('people', problemOf(error), 'a file in the workspace');
+      // Most often the step runs before the checkout: say so instead of ENOENT.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new ConfigError(
+          'people',
+          `'${path}' does not exist in the workspace`,
+          'a file in the repository checkout: is the repository checked out (actions/checkout) before this step?',
+        );
       throw new ConfigError('people', `cannot read '${path}' (${(error as Error).message})`, 'a file in the workspace');
     }
   }
-  const mapping = await parseOptions(text, 'people');
+  const mapping = await parseOptions(text, 'people', PEOPLE_EXAMPLE);
   // No prototype: a login is only ever an own key, whatever it is called.
   const people: People = Object.create(null) as People;
   for (const [login, value] of Object.entries(mapping)) {

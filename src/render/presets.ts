@@ -108,12 +108,16 @@ ${FAILED_JOBS}${JOBS}${TESTS}${FAILURE}${COMMITS}
 
   const DEPLOYMENT: Preset = {
     title: `{{ statusIcon }} ${w.deployTo} {{ deployment.environment | default: "${w.environmentLower}" }}${w.colon}{{ deploymentStateText }}`,
-    body: `### {{ statusIcon }} ${w.deployment} {{ deploymentStateText }}
+    body: `### {{ statusIcon }} ${w.deployment}${w.joiner}{{ deploymentStateText }}
 
 ${label(w.environment)} {{ deployment.environment }}
 ${label(w.repository)} {{ repositoryUrl | link: repository }}
-${COMMIT_LINE}
-{% if deployment.description %}{{ deployment.description }}
+{% if tag %}${label(w.tag_)} {{ tag }}
+{% elsif branch %}${label(w.branch)} {{ branch }}
+{% endif %}{% if commit %}${COMMIT_LINE}
+{% elsif shortSha %}${label(w.commit)} {{ shortSha }}
+{% endif %}{% if actor %}${label(w.triggeredBy)} {{ actor }}
+{% endif %}{% if deployment.description %}{{ deployment.description }}
 {% endif %}${FAILURE_LINE}{% if deployment.url %}{{ deployment.url | link: "${w.openDeployment}" }} · {% endif %}{% if deployment.logUrl %}{{ deployment.logUrl | link: "${w.deploymentLog}" }} · {% endif %}{{ runUrl | link: "${w.viewRun}" }}`,
   };
 

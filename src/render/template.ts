@@ -1,6 +1,7 @@
 import { Drop, Liquid, filters as liquidFilters, type Template } from 'liquidjs';
 import { normalizeStatus, type ActivityInfo, type CiContext, type JobStatus, type RunState } from '../model/context.js';
 import { ConfigError } from '../model/errors.js';
+import { suggest } from '../model/suggest.js';
 import { escapeMarkdown, neutralizeMentions, safeHref, stripControl, wellFormed } from './escape.js';
 import { graphemes, measure } from './limits.js';
 import { wordsFor, type Locale, type Words } from './locale.js';
@@ -254,13 +255,103 @@ function withPlaceholder(variables: Record<string, unknown>, path: string[]): Re
 const MAX_UNDEFINED = 20;
 
 /**
+ * Every name a template can start a variable with, whatever the event: the context's fields (the compiler checks
+ * that the list is complete) and the display values templateVariables adds. A first name outside this list is a
+ * typo (`comit`) and fails the run; a known name the event lacks (`pullRequest` on a push) renders empty.
+ */
+const CONTEXT_NAMES: Record<keyof CiContext, true> = {
+  ci: true,
+  serverUrl: true,
+  repository: true,
+  repositoryUrl: true,
+  workflow: true,
+  job: true,
+  jobDisplayName: true,
+  matrix: true,
+  runId: true,
+  runNumber: true,
+  runAttempt: true,
+  runUrl: true,
+  eventName: true,
+  actor: true,
+  ref: true,
+  refType: true,
+  branch: true,
+  tag: true,
+  sha: true,
+  shortSha: true,
+  commit: true,
+  compareUrl: true,
+  pullRequest: true,
+  release: true,
+  workflowRun: true,
+  deployment: true,
+  check: true,
+  schedule: true,
+  inputs: true,
+  status: true,
+  history: true,
+  activity: true,
+  event: true,
+  tests: true,
+  jobs: true,
+  commits: true,
+  commitCount: true,
+  responsible: true,
+  failure: true,
+};
+const DISPLAY_NAMES = [
+  'state',
+  'stateText',
+  'statusIcon',
+  'statusText',
+  'deploymentStateText',
+  'locale',
+  'activityText',
+  'eventText',
+  'testsText',
+  'moreCommitsText',
+  'now',
+] as const;
+export const TEMPLATE_VARIABLE_NAMES: readonly string[] = [...Object.keys(CONTEXT_NAMES), ...DISPLAY_NAMES];
+
+/** `'comit.message' (line 1, column 4): did you mean 'commit'?` for a variable whose first name is unknown. */
+function unknownVariable(entry: UndefinedVariable): string {
+  const hint = suggest(entry.head, TEMPLATE_VARIABLE_NAMES);
+  return `'${entry.path}'${entry.where}${hint ? ` (did you mean '${hint}'?)` : ''}`;
+}
+
+/** `'commit.mesage' (line 1, column 4, did you mean 'commit.message'?)` when the object it reads has a close field. */
+function undefinedField(entry: UndefinedVariable, variables: Record<string, unknown>): string {
+  const path = entry.path.split('.');
+  let parent: unknown = variables;
+  for (const key of path.slice(0, -1)) {
+    parent =
+      typeof parent === 'object' && parent !== null && Object.hasOwn(parent, key)
+        ? (parent as Record<string, unknown>)[key]
+        : undefined;
+  }
+  const known = typeof parent === 'object' && parent !== null && !Array.isArray(parent) ? Object.keys(parent) : [];
+  const hint = path.length > 1 ? suggest(path.at(-1)!, known) : undefined;
+  return `'${entry.path}'${entry.where}${hint ? ` (did you mean '${[...path.slice(0, -1), hint].join('.')}'?)` : ''}`;
+}
+
+interface UndefinedVariable {
+  /** The dotted path as written (`comit.message`). */
+  path: string;
+  head: string;
+  /** ` (line 1, column 4)` or empty. */
+  where: string;
+}
+
+/**
  * The variables a template reads that are not defined (a typo: `{{ commit.mesage }}`), with where: liquidjs in
  * strict mode stops at the first one, so each found is defined as a placeholder and the template rendered again.
  * Tests (`if`, `default`) are not reported.
  */
-function undefinedVariables(template: Template[], variables: Record<string, unknown>): string[] {
+function undefinedVariables(template: Template[], variables: Record<string, unknown>): UndefinedVariable[] {
   strictEngine ??= createEngine(plain, wordsFor(undefined), undefined, true);
-  const found: string[] = [];
+  const found: UndefinedVariable[] = [];
   let scope = variables;
   while (found.length < MAX_UNDEFINED) {
     try {
@@ -268,9 +359,14 @@ function undefinedVariables(template: Template[], variables: Record<string, unkn
       break;
     } catch (error) {
       const match = /undefined variable: ([^,\s]+)(?:, line:(\d+), col:(\d+))?/.exec((error as Error).message);
-      if (!match || found.some((entry) => entry.startsWith(`'${match[1]}'`))) break;
-      found.push(`'${match[1]}'${match[2] ? ` (line ${match[2]}, column ${match[3]})` : ''}`);
-      scope = withPlaceholder(scope, match[1]!.split('.'));
+      if (!match || found.some((entry) => entry.path === match[1])) break;
+      const path = match[1]!.split('.');
+      found.push({
+        path: match[1]!,
+        head: path[0]!.replace(/\[.*$/, ''),
+        where: match[2] ? ` (line ${match[2]}, column ${match[3]})` : '',
+      });
+      scope = withPlaceholder(scope, path);
     }
   }
   return found;
@@ -324,8 +420,8 @@ export function templateVariables(context: CiContext, locale?: Locale): Record<s
     ...(watched?.name ? { workflow: watched.name } : {}),
     ...(watched?.headBranch ? { branch: watched.headBranch } : {}),
     ...(watched?.url ? { runUrl: watched.url } : {}),
-    // The notifier's own job name would only confuse a workflow_run alert.
-    ...(watched ? { job: undefined, jobDisplayName: undefined } : {}),
+    // The notifier's own job name would only confuse a workflow_run alert, or a `needs` summary of other jobs.
+    ...(watched || context.jobs?.length ? { job: undefined, jobDisplayName: undefined } : {}),
     history: context.history ?? {},
     state,
     stateText,
@@ -480,17 +576,31 @@ function parseAndRender(
     // asynchronous one drives the same steps through a promise each, about 2 ms of every run (docs/performance.md).
     output = String(engine.renderSync(parsed, variables));
   } catch (error) {
+    const problem = (error as Error).message.split('\n')[0] ?? '';
+    // strictFilters: a misspelt filter stops the template; name the filter it most likely meant.
+    const filter = /undefined filter: ([\w-]+)/.exec(problem)?.[1];
+    const hint = filter ? suggest(filter, Object.keys(engine.filters)) : undefined;
     throw new ConfigError(
       input,
-      `the template does not render: ${(error as Error).message.split('\n')[0]}`,
-      'a Liquid template',
+      `the template does not render: ${problem}${hint ? ` (did you mean '${hint}'?)` : ''}`,
+      filter ? 'a filter listed in docs/templates.md' : 'a Liquid template',
     );
   }
   if (warn) {
     const missing = undefinedVariables(parsed, variables);
+    // A first name that no event ever has is a typo: the message would go out with a hole in it.
+    const unknown = missing.filter(
+      (entry) => !TEMPLATE_VARIABLE_NAMES.includes(entry.head) && !Object.hasOwn(variables, entry.head),
+    );
+    if (unknown.length > 0)
+      throw new ConfigError(
+        input,
+        `uses unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map(unknownVariable).join(', ')}`,
+        'a variable listed in docs/templates.md (a listed one that the event lacks, such as pullRequest on a push, prints nothing)',
+      );
     if (missing.length > 0)
       warn(
-        `The '${input}' template uses undefined variable${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ` +
+        `The '${input}' template uses undefined variable${missing.length > 1 ? 's' : ''} ${missing.map((entry) => undefinedField(entry, variables)).join(', ')}: ` +
           'rendered as empty text. Check the spelling against the variables in docs/templates.md, or give a ' +
           "fallback with `| default: '…'`.",
       );

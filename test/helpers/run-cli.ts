@@ -29,8 +29,14 @@ export interface CliRun {
  * Runs `node lib/cli/main.js ARGS` with exactly the given environment (plus PATH and HOME), in an empty
  * directory that is not a git checkout, so nothing depends on the machine running the tests.
  */
-export async function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliRun> {
-  const cwd = await mkdtemp(join(tmpdir(), 'ci-notifier-cli-'));
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+  /** A prepared working directory (files the command names); a fresh empty one by default. */
+  workDir?: string,
+): Promise<CliRun> {
+  const cwd = workDir ?? (await mkdtemp(join(tmpdir(), 'ci-notifier-cli-')));
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },

@@ -166,7 +166,10 @@ describe('what the user reads', () => {
       },
     });
     expect(run.code, run.stdout).toBe(0);
-    expect(run.stdout).toContain('POST https://oapi.dingtalk.com/robot/send?access_token=***&timestamp=***&sign=***');
+    // Only credentials are masked: the timestamp is not one (issue 24: the dry run shows the exact request).
+    expect(run.stdout).toMatch(
+      /POST https:\/\/oapi\.dingtalk\.com\/robot\/send\?access_token=\*\*\*&timestamp=\d{13}&sign=\*\*\*/,
+    );
     expect(run.stdout).not.toMatch(/POST \*\*\*/);
     expect(
       everythingPrinted(run)

@@ -27,7 +27,7 @@ describe('language and time zone', () => {
     const zh = fake.requests[0]!.json as { title: string; content: string };
     expect(zh.title).toContain('失败');
     expect(zh.content).toContain('**提交：**');
-    expect(zh.content).toContain('打开失败的运行');
+    expect(zh.content).toContain('查看运行详情');
     expect(zh.content).toContain('Fix the flaky login test');
     expect(zh.content).not.toContain('Open the failed run');
 
@@ -268,10 +268,10 @@ describe('what failed: JUnit reports, needs, the commits of a push', () => {
     expect(content(1)).toBe('4/2/1/1 TestPopEmpty');
   });
 
-  it('in Chinese the counts read "3 个通过，1 个失败"', async () => {
+  it('in Chinese the counts read "通过 3，失败 1"', async () => {
     const run = await send({ junit: 'test/fixtures/junit/vitest.xml' });
     expect(run.code, run.stderr).toBe(0);
-    expect(content()).toContain('**测试：** 3 个通过，1 个失败，1 个跳过');
+    expect(content()).toContain('**测试：** 通过 3，失败 1，跳过 1');
   });
 
   it('needs with one failed job reports failure and lists every job', async () => {

@@ -134,4 +134,117 @@ describe('ci-notifier preview', () => {
     expect(dom).toMatch(/<iframe sandbox=""/);
     expect(dom).toContain('v2.3.0');
   });
+  it('needs no credentials: placeholders stand in, and the page says so above the request', async () => {
+    const out = join(dir, 'no-credentials.html');
+    const run = await runCli([
+      'preview',
+      '--provider',
+      'dingtalk',
+      '--status',
+      'failure',
+      '--event',
+      join(FIXTURES, 'push-failure.json'),
+      '--out',
+      out,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const html = await readFile(out, 'utf8');
+    expect(html).toContain('Placeholder --token (not given)');
+    expect(html).toContain('Fix the flaky login test');
+  });
+
+  it('shows the message when the documented --token x would be refused by a send, with a warning', async () => {
+    const out = join(dir, 'token-x.html');
+    const run = await runCli([
+      'preview',
+      '--provider',
+      'dingtalk',
+      '--token',
+      'x',
+      '--status',
+      'failure',
+      '--event',
+      join(FIXTURES, 'push-failure.json'),
+      '--out',
+      out,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(
+      /^warning: Invalid input 'token': does not look like a DingTalk key.*the preview uses a placeholder/m,
+    );
+    expect(await readFile(out, 'utf8')).toContain('Placeholder --token');
+  });
+
+  it('takes the actor, the commit and the run from --event', async () => {
+    const payload = JSON.parse(await readFile(join(FIXTURES, 'push-failure.json'), 'utf8')) as Record<
+      string,
+      unknown
+    > & { sender: { login: string } };
+    payload.after = 'abcdef0123456789abcdef0123456789abcdef01';
+    payload.head_commit = { ...(payload.head_commit as object), id: payload.after };
+    payload.sender = { ...payload.sender, login: 'hubot' };
+    const event = join(dir, 'push-by-hubot.json');
+    await writeFile(event, JSON.stringify(payload));
+    const out = join(dir, 'facts.html');
+    const push = await runCli([
+      'preview',
+      '--provider',
+      'dingtalk',
+      '--status',
+      'failure',
+      '--event',
+      event,
+      '--out',
+      out,
+    ]);
+    expect(push.code, push.stderr).toBe(0);
+    const html = await readFile(out, 'utf8');
+    expect(html).toContain('hubot');
+    expect(html).toContain('abcdef0');
+    expect(html).not.toContain('octocat</');
+
+    const runOut = join(dir, 'workflow-run.html');
+    const watched = await runCli([
+      'preview',
+      '--provider',
+      'dingtalk',
+      '--event',
+      join(FIXTURES, 'workflow-run-failure.json'),
+      '--out',
+      runOut,
+    ]);
+    expect(watched.code, watched.stderr).toBe(0);
+    expect(await readFile(runOut, 'utf8')).toContain('actions/runs/11223344556');
+  });
+
+  it.each([
+    ['feishu-app', 'card', 'class="card"'],
+    ['wecom-app', 'textcard', 'class="button"'],
+    ['wecom-app', 'markdown', '<strong>'],
+    ['dingtalk-app', 'markdown', '<strong>'],
+    ['dingtalk-app', 'oa', 'class="bubble-title"'],
+  ])('shows the %s %s message as the person receives it, not raw JSON', async (provider, format, shown) => {
+    const out = join(dir, `${provider}-${format}.html`);
+    const run = await runCli([
+      'preview',
+      '--provider',
+      provider,
+      '--format',
+      format,
+      '--status',
+      'failure',
+      '--event',
+      join(FIXTURES, 'push-failure.json'),
+      '--out',
+      out,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const html = await readFile(out, 'utf8');
+    const bubble = html.slice(html.indexOf('<div class="bubble">'), html.indexOf('<details>'));
+    expect(bubble).toContain(shown);
+    expect(bubble).not.toContain('<pre>');
+    expect(bubble).toContain('Fix the flaky login test');
+    expect(html).toMatch(/Placeholder --token, --secret/);
+  });
 });

@@ -64,11 +64,24 @@ describe('rendering through node dist/index.js', () => {
 
   it('a typo in a template variable warns naming it and where; an empty body fails naming template, nothing sent', async () => {
     const warned = await runAction({
-      inputs: { ...pushplus, endpoint: fake.url, template: 'Build {{ commit.mesage }} done', title: 'T {{ workflw }}' },
+      inputs: {
+        ...pushplus,
+        endpoint: fake.url,
+        template: 'Build {{ commit.mesage }} done',
+        title: 'T {{ deployment.environment }}',
+      },
     });
     expect(warned.code, warned.stdout + warned.stderr).toBe(0);
     expect(warned.stdout).toMatch(/::warning::.*'template'.*'commit\.mesage' \(line 1/);
-    expect(warned.stdout).toMatch(/::warning::.*'title'.*'workflw'/);
+    expect(warned.stdout).toMatch(/::warning::.*'title'.*'deployment'/);
+    expect(fake.requests).toHaveLength(1);
+
+    // A first name no event has is a typo: it fails before any request, with did-you-mean (issue 24).
+    const typo = await runAction({ inputs: { ...pushplus, endpoint: fake.url, title: 'T {{ workflw }}' } });
+    expect(typo.code).not.toBe(0);
+    expect(typo.stdout).toMatch(
+      /::error::.*Invalid input 'title': uses unknown variable 'workflw'.*did you mean 'workflow'/,
+    );
     expect(fake.requests).toHaveLength(1);
 
     const empty = await runAction({ inputs: { ...pushplus, endpoint: fake.url, template: '{{ commit.mesage }}' } });

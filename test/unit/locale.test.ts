@@ -31,14 +31,21 @@ describe('the words catalogue', () => {
     const failure = contextOf('push-failure');
     const still = { ...failure, history: { state: 'still-failing' as const, failureStreak: 3, durationSeconds: 3723 } };
     const rendered = await renderTemplate({ template: 'build-failure', locale: 'zh-CN' }, still);
-    expect(rendered.title).toContain('仍然失败（第 3 次）');
-    expect(rendered.markdown).toContain('1 小时 2 分 3 秒');
-    expect(rendered.markdown).toContain('[打开失败的运行]');
+    // Words as Chinese CI products write them (GitLab, BlueKing, the DingTalk plugin): 连续第 N 次, 1小时2分3秒, 查看运行详情.
+    expect(rendered.title).toContain('仍然失败（连续第 3 次）');
+    expect(rendered.markdown).toContain('1小时2分3秒');
+    expect(rendered.markdown).toContain('[查看运行详情]');
+    expect(rendered.markdown).not.toContain('打开失败的运行');
+    const started = await renderTemplate(
+      { template: 'build-status', locale: 'zh-CN' },
+      { ...failure, status: 'started', history: undefined },
+    );
+    expect(started.title).toContain('🟡 运行中');
     const fixed = await renderTemplate(
       { template: 'build-status', locale: 'zh-CN' },
       { ...failure, status: 'success', history: { state: 'fixed' } },
     );
-    expect(fixed.title).toContain('已修复');
+    expect(fixed.title).toContain('已恢复');
     const cancelled = await renderTemplate(
       { template: 'minimal', locale: 'zh-CN' },
       { ...failure, status: 'cancelled' },

@@ -92,18 +92,41 @@ describe('undefined variables and empty messages', () => {
     return rendered.then((result) => ({ result, sink }));
   };
 
-  it('each undefined variable is named with the template and the place, once', async () => {
+  it('each undefined field of a known variable is named with the template and the place, once', async () => {
     const { sink } = await warnings(
-      'Commit: {{ commit.mesage }} by {{ actr }}\n{{ commit.mesage }} {{ nope.deeper.still }}',
-      '{{ workflw }} done',
+      'Commit: {{ commit.mesage }} by {{ pullRequest.title }}\n{{ commit.mesage }} {{ release.body.deeper }}',
+      '{{ deployment.environment }} done',
     );
     expect(sink).toHaveLength(2);
     const body = sink.find((text) => text.includes("'template'"))!;
-    expect(body).toMatch(/'commit\.mesage' \(line 1, column \d+\)/);
-    expect(body).toContain("'actr'");
-    expect(body).toContain("'nope'");
+    expect(body).toMatch(/'commit\.mesage' \(line 1, column \d+\) \(did you mean 'commit\.message'\?\)/);
+    // Fields of known objects that this event (a push) does not have stay empty, with the warning.
+    expect(body).toContain("'pullRequest'");
+    expect(body).toContain("'release'");
     expect(body.match(/commit\.mesage/g)).toHaveLength(1);
-    expect(sink.find((text) => text.includes("'title'"))).toContain("'workflw'");
+    expect(sink.find((text) => text.includes("'title'"))).toContain("'deployment'");
+  });
+
+  it('a variable whose first name no event has fails before sending, with did-you-mean', async () => {
+    const error = await warnings('{{ comit.message }} by {{ actor }}').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).input).toBe('template');
+    expect((error as Error).message).toContain(
+      "uses unknown variable 'comit' (line 1, column 4) (did you mean 'commit'?)",
+    );
+    const several = await warnings('{{ actr }} {{ nope.deeper }}', '{{ workflw }}').catch((caught: unknown) => caught);
+    expect((several as ConfigError).input).toBe('title');
+    expect((several as Error).message).toContain("'workflw' (line 1, column 4) (did you mean 'workflow'?)");
+    const body = await warnings('{{ actr }} {{ nope.deeper }}').catch((caught: unknown) => caught);
+    expect((body as Error).message).toMatch(
+      /unknown variables 'actr' .*did you mean 'actor'.*, 'nope' \(line 1, column 15\)/,
+    );
+  });
+
+  it('an unknown filter fails with the filter it most likely meant', async () => {
+    const error = await render('{{ commit.message | truncat: 20 }}').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/undefined filter: truncat.*did you mean 'truncate'\?/);
   });
 
   it('default, if and defined values do not warn; presets are not checked', async () => {

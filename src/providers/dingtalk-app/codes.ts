@@ -5,7 +5,7 @@ import type { CodeTable } from '../codes.js';
 export const STATUS_BAR: Record<RunState, { value: string; bg: string }> = {
   started: { value: '运行中', bg: '0xFF0089FF' },
   success: { value: '成功', bg: '0xFF00B365' },
-  fixed: { value: '已修复', bg: '0xFF00B365' },
+  fixed: { value: '已恢复', bg: '0xFF00B365' },
   failure: { value: '失败', bg: '0xFFF65E5E' },
   'still-failing': { value: '仍失败', bg: '0xFFF65E5E' },
   cancelled: { value: '已取消', bg: '0xFF999999' },

@@ -117,6 +117,15 @@ export const dingtalk: ProviderAdapter<DingtalkSettings> = {
         "format 'markdown' or 'text' with mentions, or no target with 'card'",
       );
     const secret = settings.secret?.trim() || undefined;
+    // "密钥，机器人安全设置页面，加签一栏下面显示的SEC开头的字符串" (the signing secret is the string starting with SEC
+    // under 加签 in the robot's security settings): https://open.dingtalk.com/document/robots/customize-robot-security-settings
+    // Anything else (the access token again, a keyword) signs wrongly and every send fails with 310000.
+    if (secret && !secret.startsWith('SEC'))
+      throw new ConfigError(
+        'secret',
+        "does not start with 'SEC', so it is not a DingTalk signing secret and every send would fail with 310000 (sign mismatch)",
+        "the string starting with SEC shown under 加签 in the robot's security settings, or no secret when the robot uses keywords or an IP allow-list",
+      );
     return {
       accessToken: token.key,
       secret,

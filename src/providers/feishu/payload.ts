@@ -130,8 +130,37 @@ function mentionParagraph(mentions: Mentions): Paragraph {
   return ids.map((id) => ({ tag: 'at', user_id: id }) as PostElement);
 }
 
+/**
+ * The body without what the message already shows elsewhere: a first heading that restates the title (the card's
+ * header, the post's title, the text's first line) and, on a card, a last line that only links to the run its
+ * button opens. Feishu's own notifications show each once.
+ */
+export function withoutRepeats(markdown: string, title: string, buttonLink?: string): string {
+  const lines = markdown.split('\n');
+  if (/^#{1,6}\s/.test(lines[0] ?? '') && restatesTitle(lines[0]!, title)) lines.shift();
+  if (buttonLink) {
+    let last = lines.length - 1;
+    while (last >= 0 && !lines[last]!.trim()) last--;
+    const only = /^\[[^\]]*\]\(([^)\s]+)\)$/.exec(lines[last]?.trim() ?? '');
+    if (only && only[1] === buttonLink) lines.splice(last, 1);
+  }
+  return lines.join('\n').trim();
+}
+
+/** A heading restates the title when one holds the other, or both open with the same status icon (❌, ✅, 🚀 …). */
+function restatesTitle(heading: string, title: string): boolean {
+  const text = heading
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/[*_`\\]/g, '')
+    .trim();
+  if (!text) return false;
+  if (title.includes(text) || text.includes(title)) return true;
+  const icon = (value: string) => /^(\p{Extended_Pictographic}\uFE0F?)\s/u.exec(value)?.[1];
+  return icon(text) !== undefined && icon(text) === icon(title.trim());
+}
+
 export function postContent(title: string, markdown: string, mentions: Mentions): Record<string, unknown> {
-  const content = postParagraphs(markdown);
+  const content = postParagraphs(withoutRepeats(markdown, title));
   const at = mentionParagraph(mentions);
   if (at.length) content.push(at);
   return { post: { zh_cn: { title, content } } };
@@ -146,8 +175,8 @@ function mentionTags(mentions: Mentions, form: 'card' | 'text'): string {
 }
 
 export function textContent(title: string, markdown: string, mentions: Mentions): Record<string, unknown> {
-  const body = toPlainText(markdown);
-  const parts = [body.includes(title) ? '' : title, body, mentionTags(mentions, 'text')].filter(Boolean);
+  const body = toPlainText(withoutRepeats(markdown, title));
+  const parts = [title, body, mentionTags(mentions, 'text')].filter(Boolean);
   return { text: parts.join('\n\n') };
 }
 
@@ -158,7 +187,10 @@ export function cardContent(
   message: Message,
   mentions: Mentions,
 ): Record<string, unknown> {
-  const body = [renderMarkdown(markdown, 'feishu-markdown'), mentionTags(mentions, 'card')]
+  const body = [
+    renderMarkdown(withoutRepeats(markdown, title, message.link), 'feishu-markdown'),
+    mentionTags(mentions, 'card'),
+  ]
     .filter(Boolean)
     .join('\n\n');
   const elements: Record<string, unknown>[] = [{ tag: 'markdown', content: body }];
