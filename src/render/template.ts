@@ -1,218 +1,10 @@
-import { Drop, Liquid, type Template } from 'liquidjs';
 import { normalizeStatus, type ActivityInfo, type CiContext, type JobStatus, type RunState } from '../model/context.js';
 import { ConfigError } from '../model/errors.js';
-import { escapeMarkdown, neutralizeMentions, safeHref, stripControl, wellFormed } from './escape.js';
-import { graphemes, measure } from './limits.js';
+import { escapeBody, escapeTitle, messageFilters } from './filters.js';
 import { wordsFor, type Locale, type Words } from './locale.js';
 import { PRESETS, isPresetName, presetsFor, type Preset } from './presets.js';
-
-/** Output that a filter has already made safe; the escaper passes it through. */
-class SafeMarkdown {
-  constructor(readonly value: string) {}
-  toString(): string {
-    return this.value;
-  }
-}
-
-function plain(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (value instanceof SafeMarkdown) return value.value;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-function createEngine(escape: (value: unknown) => string, words: Words, timezone?: string, strict = false): Liquid {
-  const engine = new Liquid({
-    outputEscape: escape,
-    // The strict engine only finds undefined variables (undefinedVariables below); `{{ x | default: 'y' }}` and
-    // `{% if x %}` test for a value on purpose and stay silent (lenientIf).
-    strictVariables: strict,
-    lenientIf: strict,
-    ownPropertyOnly: true,
-    strictFilters: true,
-    // No file system: `include`/`render`/`layout` cannot read files from a template.
-    fs: {
-      exists: async () => false,
-      existsSync: () => false,
-      readFile: async () => '',
-      readFileSync: () => '',
-      resolve: (_root: string, file: string) => file,
-    },
-    relativeReference: false,
-    // Without a locale, liquidjs asks Intl for the default one at construction: ~10 ms of start-up on every run.
-    locale: words.tag,
-    // The `date` filter's default time zone (the `timezone` input); without one, the runner's local time.
-    ...(timezone ? { timezoneOffset: timezone } : {}),
-    parseLimit: 1_000_000,
-    renderLimit: 2_000,
-    memoryLimit: 50_000_000,
-  });
-  /** `{{ url | link: "text" }}` → a Markdown link when the URL is http(s), else just the text. */
-  engine.registerFilter('link', (href: unknown, text?: unknown, style?: unknown) => {
-    const safe = safeHref(typeof href === 'string' ? href : undefined);
-    const label = plain(text ?? href);
-    const labelMarkdown = style === 'code' ? `\`${label.replace(/`/g, "'")}\`` : escapeMarkdown(stripControl(label));
-    return new SafeMarkdown(safe ? `[${labelMarkdown}](${safe})` : labelMarkdown);
-  });
-  /** `{{ url | url }}`: a bare URL, only when http(s). */
-  engine.registerFilter(
-    'url',
-    (href: unknown) => new SafeMarkdown(safeHref(typeof href === 'string' ? href : undefined) ?? ''),
-  );
-  /**
-   * `{{ release.body | markdown }}`: keep the value's own Markdown (release notes). Safe because the dialect
-   * renderers never pass raw HTML through and break mentions in all text.
-   */
-  engine.registerFilter('markdown', (value: unknown) => new SafeMarkdown(stripControl(plain(value))));
-  /** `{{ seconds | duration }}` → "3m 12s" (in the message's language). */
-  engine.registerFilter('duration', (value: unknown) => {
-    const total = Math.max(0, Math.round(Number(value) || 0));
-    const hours = Math.floor(total / 3600);
-    const minutes = Math.floor((total % 3600) / 60);
-    const seconds = total % 60;
-    return words.duration(hours, minutes, seconds);
-  });
-  /**
-   * `escape`/`escape_once`: every output is already escaped for the body's Markdown, so these only state the
-   * intent; escaping for HTML as well would show `&lt;` to the reader.
-   */
-  engine.registerFilter('escape', (value: unknown) => plain(value));
-  engine.registerFilter('escape_once', (value: unknown) => plain(value));
-  /**
-   * `{{ text | truncate: 20 }}` as in Liquid (the length includes the ellipsis, default "..."), but counted in
-   * grapheme clusters so an emoji or a CJK character is never cut in half.
-   */
-  engine.registerFilter('truncate', (value: unknown, length: unknown = 50, ellipsis: unknown = '...') => {
-    const text = plain(value);
-    const max = Math.max(0, Math.floor(Number(length)) || 0);
-    const marker = plain(ellipsis);
-    // A text with no more code points than the limit has no more graphemes either: no segmenting needed.
-    if (measure(text, 'chars') <= max) return text;
-    const parts = graphemes(text);
-    if (parts.length <= max) return text;
-    const keep = Math.max(0, max - graphemes(marker).length);
-    return parts.slice(0, keep).join('') + marker;
-  });
-  /**
-   * liquidjs's URL and base64 filters throw on odd input (`%E0%A4%A`, a lone surrogate, `-`), which would fail
-   * the step on a stranger's commit message: the same filters, total. Escapes that do not decode stay as written.
-   */
-  engine.registerFilter('url_decode', (value: unknown) =>
-    plain(value)
-      .replace(/\+/g, ' ')
-      .replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-        try {
-          return decodeURIComponent(run);
-        } catch {
-          return run;
-        }
-      }),
-  );
-  engine.registerFilter('url_encode', (value: unknown) =>
-    encodeURIComponent(wellFormed(plain(value))).replace(/%20/g, '+'),
-  );
-  engine.registerFilter('cgi_escape', (value: unknown) =>
-    encodeURIComponent(wellFormed(plain(value))).replace(
-      /[!'()*]/g,
-      (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-    ),
-  );
-  engine.registerFilter('uri_escape', (value: unknown) =>
-    encodeURI(wellFormed(plain(value)))
-      .replace(/%5B/g, '[')
-      .replace(/%5D/g, ']'),
-  );
-  engine.registerFilter('base64_decode', (value: unknown) => Buffer.from(plain(value), 'base64').toString('utf8'));
-  /** `{{ job | job_link }}` → the job's name linked to its page. */
-  engine.registerFilter('job_link', (job: unknown) => {
-    const record = (job ?? {}) as { name?: unknown; url?: unknown };
-    const name = escapeMarkdown(stripControl(plain(record.name)));
-    const href = safeHref(typeof record.url === 'string' ? record.url : undefined);
-    return new SafeMarkdown(href ? `[${name}](${href})` : name);
-  });
-  return engine;
-}
-
-const escapeBody = (value: unknown) =>
-  value instanceof SafeMarkdown ? value.value : neutralizeMentions(escapeMarkdown(stripControl(plain(value))));
-// Titles are plain text: nothing to escape but control characters and mentions.
-const escapeTitle = (value: unknown) => neutralizeMentions(stripControl(plain(value))).replace(/\n+/g, ' ');
-
-interface Engines {
-  markdown: Liquid;
-  title: Liquid;
-}
-
-/** One pair of engines per language and time zone (filters are bound when a template is parsed). */
-const engineCache = new Map<string, Engines>();
-
-function enginesFor(locale: Locale | undefined, timezone: string | undefined): Engines {
-  const key = `${locale ?? ''}|${timezone ?? ''}`;
-  let engines = engineCache.get(key);
-  if (!engines) {
-    const words = wordsFor(locale);
-    engines = {
-      markdown: createEngine(escapeBody, words, timezone),
-      title: createEngine(escapeTitle, words, timezone),
-    };
-    engineCache.set(key, engines);
-  }
-  return engines;
-}
-
-let strictEngine: Liquid | undefined;
-
-/** Stands for a variable found undefined, so the next strict render goes on to the next one. */
-class Placeholder extends Drop {
-  override liquidMethodMissing(): Placeholder {
-    return this;
-  }
-  override valueOf(): string {
-    return '';
-  }
-}
-
-/** `variables` with `path` (dotted) defined as a placeholder; objects on the way are copied, never changed. */
-function withPlaceholder(variables: Record<string, unknown>, path: string[]): Record<string, unknown> {
-  const [head, ...rest] = path;
-  if (head === undefined) return variables;
-  const current = variables[head];
-  const inner =
-    rest.length === 0
-      ? new Placeholder()
-      : withPlaceholder(
-          typeof current === 'object' && current !== null && !Array.isArray(current)
-            ? { ...(current as Record<string, unknown>) }
-            : {},
-          rest,
-        );
-  return { ...variables, [head]: inner };
-}
-
-const MAX_UNDEFINED = 20;
-
-/**
- * The variables a template reads that are not defined (a typo: `{{ commit.mesage }}`), with where: liquidjs in
- * strict mode stops at the first one, so each found is defined as a placeholder and the template rendered again.
- * Tests (`if`, `default`) are not reported.
- */
-function undefinedVariables(template: Template[], variables: Record<string, unknown>): string[] {
-  strictEngine ??= createEngine(plain, wordsFor(undefined), undefined, true);
-  const found: string[] = [];
-  let scope = variables;
-  while (found.length < MAX_UNDEFINED) {
-    try {
-      strictEngine.renderSync(template, scope);
-      break;
-    } catch (error) {
-      const match = /undefined variable: ([^,\s]+)(?:, line:(\d+), col:(\d+))?/.exec((error as Error).message);
-      if (!match || found.some((entry) => entry.startsWith(`'${match[1]}'`))) break;
-      found.push(`'${match[1]}'${match[2] ? ` (line ${match[2]}, column ${match[3]})` : ''}`);
-      scope = withPlaceholder(scope, match[1]!.split('.'));
-    }
-  }
-  return found;
-}
+import { COMPILED_PRESETS } from './presets.generated.js';
+import { sourceKey, type CompiledText as CompiledPreset } from './preset-runtime.js';
 
 const STATUS_ICONS: Record<JobStatus, string> = {
   success: '✅',
@@ -399,59 +191,51 @@ export async function resolveTemplate(source: TemplateSource, context: CiContext
   return { title: source.title?.trim() ? source.title : presetTitle, body };
 }
 
-function parseAndRender(
-  engine: Liquid,
-  input: string,
-  source: string,
-  variables: Record<string, unknown>,
-  warn?: (message: string) => void,
-): string {
-  let parsed: Template[];
-  let output: string;
-  try {
-    parsed = engine.parse(source);
-    // Every filter and the file system stub are synchronous, so the synchronous renderer applies: liquidjs's
-    // asynchronous one drives the same steps through a promise each, about 2 ms of every run (docs/performance.md).
-    output = String(engine.renderSync(parsed, variables));
-  } catch (error) {
-    throw new ConfigError(
-      input,
-      `the template does not render: ${(error as Error).message.split('\n')[0]}`,
-      'a Liquid template',
-    );
-  }
-  if (warn) {
-    const missing = undefinedVariables(parsed, variables);
-    if (missing.length > 0)
-      warn(
-        `The '${input}' template uses undefined variable${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ` +
-          'rendered as empty text. Check the spelling against the variables in docs/templates.md, or give a ' +
-          "fallback with `| default: '…'`.",
-      );
-  }
-  return output;
-}
-
 export interface RenderedText {
   title: string;
   markdown: string;
 }
 
+/** A preset's text compiled at build time (`scripts/compile-presets.mjs`), if this exact source was compiled. */
+function compiled(source: string): CompiledPreset | undefined {
+  return COMPILED_PRESETS[sourceKey(source)];
+}
+
+/**
+ * One text of a message: a built-in preset's runs the function it was compiled to at build time; a user's own
+ * template (or a preset the compiler left out) goes through liquidjs, loaded on first use.
+ */
+async function renderText(
+  kind: 'title' | 'markdown',
+  text: string,
+  fromPreset: boolean,
+  variables: Record<string, unknown>,
+  source: TemplateSource,
+): Promise<string> {
+  const compiledText = fromPreset ? compiled(text) : undefined;
+  if (compiledText) {
+    return compiledText(
+      variables,
+      messageFilters(wordsFor(source.locale)),
+      kind === 'title' ? escapeTitle : escapeBody,
+    );
+  }
+  const { renderWith } = await import(/* webpackChunkName: "liquid" */ './liquid.js');
+  return renderWith(kind, kind === 'title' ? 'title' : 'template', text, variables, {
+    locale: source.locale,
+    timezone: source.timezone,
+    // Only the user's own templates are checked for undefined variables: presets test what they use.
+    warn: fromPreset ? undefined : source.warn,
+  });
+}
+
 export async function renderTemplate(source: TemplateSource, context: CiContext): Promise<RenderedText> {
   const template = await resolveTemplate(source, context);
   const variables = templateVariables(context, source.locale);
-  const engines = enginesFor(source.locale, source.timezone);
-  // Only the user's own templates are checked for undefined variables: presets test what they use.
-  const userBody = !isPresetName(source.template.trim() || 'auto');
-  const userTitle = Boolean(source.title?.trim());
-  const title = parseAndRender(engines.title, 'title', template.title, variables, userTitle ? source.warn : undefined);
-  const markdown = parseAndRender(
-    engines.markdown,
-    'template',
-    template.body,
-    variables,
-    userBody ? source.warn : undefined,
-  );
+  const presetBody = isPresetName(source.template.trim() || 'auto');
+  const presetTitle = !source.title?.trim();
+  const title = await renderText('title', template.title, presetTitle, variables, source);
+  const markdown = await renderText('markdown', template.body, presetBody, variables, source);
   const body = markdown.replace(/\n{3,}/g, '\n\n').trim();
   if (!body) {
     throw new ConfigError(
@@ -467,16 +251,6 @@ export async function renderTemplate(source: TemplateSource, context: CiContext)
  * Renders one plain-text Liquid value against the CI context (a provider's template parameter, such as an
  * mPaaS `templateKeyValue` entry): the title engine's rules, no Markdown escaping. Errors name `input`.
  */
-/** Plain-text Liquid (push arguments): parse once, so a broken template fails before any request. */
-export function parsePlainTemplate(source: string): Template[] {
-  return enginesFor(undefined, undefined).title.parse(source);
-}
-
-/** Renders a template from parsePlainTemplate with the same safe, plain-text engine as titles. */
-export async function renderPlainTemplate(template: Template[], variables: Record<string, unknown>): Promise<string> {
-  return String(enginesFor(undefined, undefined).title.renderSync(template, variables));
-}
-
 export async function renderPlainValue(
   source: string,
   context: CiContext,
@@ -484,5 +258,6 @@ export async function renderPlainValue(
   warn?: (message: string) => void,
   locale?: Locale,
 ): Promise<string> {
-  return parseAndRender(enginesFor(locale, undefined).title, input, source, templateVariables(context, locale), warn);
+  const { renderWith } = await import(/* webpackChunkName: "liquid" */ './liquid.js');
+  return renderWith('title', input, source, templateVariables(context, locale), { locale, warn });
 }

@@ -4,7 +4,8 @@ import { ConfigError } from '../../model/errors.js';
 import { renderTitle, type Message } from '../../render/message.js';
 import { truncateText } from '../../render/limits.js';
 import { toPlainText } from '../../render/markdown.js';
-import { parsePlainTemplate, renderPlainTemplate, templateVariables } from '../../render/template.js';
+import { parsePlainTemplate, renderPlainTemplate } from '../../render/liquid.js';
+import { templateVariables } from '../../render/template.js';
 import { checkTemplate, checkTemplateName, type PushTemplate } from './validation.js';
 
 /** `options.pushTemplate`: which server-side template the offline push uses, with Liquid arguments. */
