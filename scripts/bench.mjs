@@ -26,7 +26,10 @@ const baseline = baselineArg > 0 ? join(resolve(process.argv[baselineArg + 1]), 
 /** The baseline's commit when it is a git checkout, so the report says what it was compared with. */
 function baselineCommit() {
   try {
-    return execFileSync('git', ['-C', dirname(baseline), 'log', '-1', '--format=%h (%s)'], { encoding: 'utf8' }).trim();
+    return execFileSync('git', ['-C', dirname(baseline), 'log', '-1', '--format=%h (%s)'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return undefined;
   }

@@ -14,16 +14,6 @@ export type CompiledText = (
   out: (value: unknown) => string,
 ) => string;
 
-/**
- * The key of a template source: FNV-1a (32 bits) and length. A compiled function is found by the source it was
- * compiled from, so a preset edited after the last build is rendered by liquidjs, never by stale code.
- */
-export function sourceKey(source: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < source.length; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193) >>> 0;
-  return `${hash.toString(16)}-${source.length}`;
-}
-
 const isNil = (value: unknown): value is null | undefined => value === null || value === undefined;
 
 /** liquidjs `readSize`. */

@@ -2,1283 +2,1364 @@
 import * as r from './preset-runtime.js';
 import type { CompiledText } from './preset-runtime.js';
 
-/** The built-in presets' texts compiled to functions, by `sourceKey` of their Liquid source. */
-export const COMPILED_PRESETS: Readonly<Record<string, CompiledText>> = {
+/** The built-in presets' texts compiled to functions, by their Liquid source. */
+export const COMPILED_PRESETS: ReadonlyMap<string, CompiledText> = new Map<string, CompiledText>([
   // zh-CN build-status title
-  '774cc07a-89': (v, f, out) => {
-    let o = '';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' ';
-    o += out(r.prop(v, 'stateText'));
-    o += '：';
-    o += out(r.prop(v, 'repository'));
-    if (r.truthy(r.prop(v, 'branch'))) {
-      o += '（';
-      o += out(r.prop(v, 'branch'));
-      o += '）';
-    }
-    return o;
-  },
+  [
+    '{{ statusIcon }} {{ stateText }}：{{ repository }}{% if branch %}（{{ branch }}）{% endif %}',
+    (v, f, out) => {
+      let o = '';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' ';
+      o += out(r.prop(v, 'stateText'));
+      o += '：';
+      o += out(r.prop(v, 'repository'));
+      if (r.truthy(r.prop(v, 'branch'))) {
+        o += '（';
+        o += out(r.prop(v, 'branch'));
+        o += '）';
+      }
+      return o;
+    },
+  ],
   // zh-CN build-status body
-  '1174fe01-1948': (v, f, out) => {
-    let o = '';
-    o += '### ';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' ';
-    o += out(r.defaultTo(r.prop(v, 'workflow'), '工作流'));
-    o += ' ';
-    o += out(r.downcase(r.prop(v, 'stateText')));
-    o += '\n\n**仓库：** ';
-    o += out(f['link']!(r.prop(v, 'repositoryUrl'), r.prop(v, 'repository')));
-    o += '\n';
-    if (r.truthy(r.prop(v, 'pullRequest'))) {
-      o += '**拉取请求：** ';
-      o += out(f['link']!(r.prop(r.prop(v, 'pullRequest'), 'url'), r.prop(r.prop(v, 'pullRequest'), 'title')));
-      o += '（#';
-      o += out(r.prop(r.prop(v, 'pullRequest'), 'number'));
-      o += '）\n';
-    }
-    if (r.truthy(r.prop(v, 'branch'))) {
-      o += '**分支：** ';
-      o += out(r.prop(v, 'branch'));
+  [
+    '### {{ statusIcon }} {{ workflow | default: "工作流" }} {{ stateText | downcase }}\n\n**仓库：** {{ repositoryUrl | link: repository }}\n{% if pullRequest %}**拉取请求：** {{ pullRequest.url | link: pullRequest.title }}（#{{ pullRequest.number }}）\n{% endif %}{% if branch %}**分支：** {{ branch }}\n{% elsif tag %}**标签：** {{ tag }}\n{% endif %}{% if commit %}**提交：** {{ commit.url | link: shortSha, "code" }}{% if commit.message %} {{ commit.message }}{% endif %}{% if commit.author %}（{{ commit.author }}）{% endif %}{% endif %}\n{% if actor %}**触发者：** {{ actor }}（{{ eventText }}）{% else %}**事件：** {{ eventText | default: "构建" }}{% endif %}{% if schedule %}（{{ schedule }}）{% endif %}{% if jobDisplayName %}\n**作业：** {{ jobDisplayName }}{% endif %}{% if history.durationSeconds %}\n**耗时：** {{ history.durationSeconds | duration }}{% endif %}{% if responsible.size > 0 %}\n**负责人：** {% for person in responsible %}{{ person.login }}{% unless forloop.last %}、{% endunless %}{% endfor %}{% endif %}\n{% if history.failedJobs.size > 0 %}\n**失败的作业**\n{% for job in history.failedJobs %}- {{ job | job_link }}{% if job.steps.size > 0 %}：{% for step in job.steps %}{{ step.name }}{% unless forloop.last %}、{% endunless %}{% endfor %}{% endif %}\n{% endfor %}{% endif %}{% if jobs.size > 0 %}\n**作业**\n{% for job in jobs %}- {{ job.icon }} {{ job.name }}：{{ job.resultText }}\n{% endfor %}{% endif %}{% if tests %}\n**测试：** {{ testsText }}\n{% for test in tests.failures %}- {{ test.name }}{% if test.suite %}（{{ test.suite }}）{% endif %}{% if test.message %}：{{ test.message }}{% endif %}\n{% endfor %}{% endif %}{% if commits.size > 1 %}\n**提交**\n{% for item in commits %}- {{ item.url | link: item.shortSha, "code" }}{% if item.message %} {{ item.message }}{% endif %}{% if item.author %}（{{ item.author }}）{% endif %}\n{% endfor %}{% if moreCommitsText %}{{ moreCommitsText }}\n{% endif %}{% if compareUrl %}{{ compareUrl | link: "比较变更" }}\n{% endif %}{% endif %}\n{{ runUrl | link: "查看运行" }}',
+    (v, f, out) => {
+      let o = '';
+      o += '### ';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' ';
+      o += out(r.defaultTo(r.prop(v, 'workflow'), '工作流'));
+      o += ' ';
+      o += out(r.downcase(r.prop(v, 'stateText')));
+      o += '\n\n**仓库：** ';
+      o += out(f['link']!(r.prop(v, 'repositoryUrl'), r.prop(v, 'repository')));
       o += '\n';
-    } else if (r.truthy(r.prop(v, 'tag'))) {
-      o += '**标签：** ';
-      o += out(r.prop(v, 'tag'));
-      o += '\n';
-    }
-    if (r.truthy(r.prop(v, 'commit'))) {
-      o += '**提交：** ';
-      o += out(f['link']!(r.prop(r.prop(v, 'commit'), 'url'), r.prop(v, 'shortSha'), 'code'));
-      if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
-        o += ' ';
-        o += out(r.prop(r.prop(v, 'commit'), 'message'));
+      if (r.truthy(r.prop(v, 'pullRequest'))) {
+        o += '**拉取请求：** ';
+        o += out(f['link']!(r.prop(r.prop(v, 'pullRequest'), 'url'), r.prop(r.prop(v, 'pullRequest'), 'title')));
+        o += '（#';
+        o += out(r.prop(r.prop(v, 'pullRequest'), 'number'));
+        o += '）\n';
       }
-      if (r.truthy(r.prop(r.prop(v, 'commit'), 'author'))) {
-        o += '（';
-        o += out(r.prop(r.prop(v, 'commit'), 'author'));
-        o += '）';
+      if (r.truthy(r.prop(v, 'branch'))) {
+        o += '**分支：** ';
+        o += out(r.prop(v, 'branch'));
+        o += '\n';
+      } else if (r.truthy(r.prop(v, 'tag'))) {
+        o += '**标签：** ';
+        o += out(r.prop(v, 'tag'));
+        o += '\n';
       }
-    }
-    o += '\n';
-    if (r.truthy(r.prop(v, 'actor'))) {
-      o += '**触发者：** ';
-      o += out(r.prop(v, 'actor'));
-      o += '（';
-      o += out(r.prop(v, 'eventText'));
-      o += '）';
-    } else {
-      o += '**事件：** ';
-      o += out(r.defaultTo(r.prop(v, 'eventText'), '构建'));
-    }
-    if (r.truthy(r.prop(v, 'schedule'))) {
-      o += '（';
-      o += out(r.prop(v, 'schedule'));
-      o += '）';
-    }
-    if (r.truthy(r.prop(v, 'jobDisplayName'))) {
-      o += '\n**作业：** ';
-      o += out(r.prop(v, 'jobDisplayName'));
-    }
-    if (r.truthy(r.prop(r.prop(v, 'history'), 'durationSeconds'))) {
-      o += '\n**耗时：** ';
-      o += out(f['duration']!(r.prop(r.prop(v, 'history'), 'durationSeconds')));
-    }
-    if (r.compare['>'](r.prop(r.prop(v, 'responsible'), 'size'), 0)) {
-      o += '\n**负责人：** ';
-      {
-        const list0 = r.enumerable(r.prop(v, 'responsible'));
-        for (let i0 = 0; i0 < list0.length; i0++) {
-          const item0 = list0[i0];
-          o += out(r.prop(item0, 'login'));
-          if (!r.truthy(i0 === list0.length - 1)) {
-            o += '、';
-          }
-        }
-      }
-    }
-    o += '\n';
-    if (r.compare['>'](r.prop(r.prop(r.prop(v, 'history'), 'failedJobs'), 'size'), 0)) {
-      o += '\n**失败的作业**\n';
-      {
-        const list1 = r.enumerable(r.prop(r.prop(v, 'history'), 'failedJobs'));
-        for (let i1 = 0; i1 < list1.length; i1++) {
-          const item1 = list1[i1];
-          o += '- ';
-          o += out(f['job_link']!(item1));
-          if (r.compare['>'](r.prop(r.prop(item1, 'steps'), 'size'), 0)) {
-            o += '：';
-            {
-              const list2 = r.enumerable(r.prop(item1, 'steps'));
-              for (let i2 = 0; i2 < list2.length; i2++) {
-                const item2 = list2[i2];
-                o += out(r.prop(item2, 'name'));
-                if (!r.truthy(i2 === list2.length - 1)) {
-                  o += '、';
-                }
-              }
-            }
-          }
-          o += '\n';
-        }
-      }
-    }
-    if (r.compare['>'](r.prop(r.prop(v, 'jobs'), 'size'), 0)) {
-      o += '\n**作业**\n';
-      {
-        const list3 = r.enumerable(r.prop(v, 'jobs'));
-        for (let i3 = 0; i3 < list3.length; i3++) {
-          const item3 = list3[i3];
-          o += '- ';
-          o += out(r.prop(item3, 'icon'));
+      if (r.truthy(r.prop(v, 'commit'))) {
+        o += '**提交：** ';
+        o += out(f['link']!(r.prop(r.prop(v, 'commit'), 'url'), r.prop(v, 'shortSha'), 'code'));
+        if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
           o += ' ';
-          o += out(r.prop(item3, 'name'));
-          o += '：';
-          o += out(r.prop(item3, 'resultText'));
-          o += '\n';
+          o += out(r.prop(r.prop(v, 'commit'), 'message'));
+        }
+        if (r.truthy(r.prop(r.prop(v, 'commit'), 'author'))) {
+          o += '（';
+          o += out(r.prop(r.prop(v, 'commit'), 'author'));
+          o += '）';
         }
       }
-    }
-    if (r.truthy(r.prop(v, 'tests'))) {
-      o += '\n**测试：** ';
-      o += out(r.prop(v, 'testsText'));
       o += '\n';
-      {
-        const list4 = r.enumerable(r.prop(r.prop(v, 'tests'), 'failures'));
-        for (let i4 = 0; i4 < list4.length; i4++) {
-          const item4 = list4[i4];
-          o += '- ';
-          o += out(r.prop(item4, 'name'));
-          if (r.truthy(r.prop(item4, 'suite'))) {
-            o += '（';
-            o += out(r.prop(item4, 'suite'));
-            o += '）';
-          }
-          if (r.truthy(r.prop(item4, 'message'))) {
-            o += '：';
-            o += out(r.prop(item4, 'message'));
-          }
-          o += '\n';
-        }
-      }
-    }
-    if (r.compare['>'](r.prop(r.prop(v, 'commits'), 'size'), 1)) {
-      o += '\n**提交**\n';
-      {
-        const list5 = r.enumerable(r.prop(v, 'commits'));
-        for (let i5 = 0; i5 < list5.length; i5++) {
-          const item5 = list5[i5];
-          o += '- ';
-          o += out(f['link']!(r.prop(item5, 'url'), r.prop(item5, 'shortSha'), 'code'));
-          if (r.truthy(r.prop(item5, 'message'))) {
-            o += ' ';
-            o += out(r.prop(item5, 'message'));
-          }
-          if (r.truthy(r.prop(item5, 'author'))) {
-            o += '（';
-            o += out(r.prop(item5, 'author'));
-            o += '）';
-          }
-          o += '\n';
-        }
-      }
-      if (r.truthy(r.prop(v, 'moreCommitsText'))) {
-        o += out(r.prop(v, 'moreCommitsText'));
-        o += '\n';
-      }
-      if (r.truthy(r.prop(v, 'compareUrl'))) {
-        o += out(f['link']!(r.prop(v, 'compareUrl'), '比较变更'));
-        o += '\n';
-      }
-    }
-    o += '\n';
-    o += out(f['link']!(r.prop(v, 'runUrl'), '查看运行'));
-    return o;
-  },
-  // zh-CN build-failure title
-  'f8f09338-99': (v, f, out) => {
-    let o = '';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' ';
-    o += out(r.prop(v, 'stateText'));
-    o += '：';
-    o += out(r.prop(v, 'workflow'));
-    o += ' · ';
-    o += out(r.defaultTo(r.defaultTo(r.prop(v, 'branch'), r.prop(v, 'tag')), r.prop(v, 'repository')));
-    return o;
-  },
-  // zh-CN build-failure body
-  '94bd77b2-1823': (v, f, out) => {
-    let o = '';
-    o += '### ';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' ';
-    o += out(r.prop(v, 'stateText'));
-    o += '：';
-    o += out(r.defaultTo(r.prop(v, 'workflow'), '工作流'));
-    o += '\n\n**';
-    o += out(r.prop(v, 'repository'));
-    o += '**';
-    if (r.truthy(r.prop(v, 'branch'))) {
-      o += ' · ';
-      o += out(r.prop(v, 'branch'));
-    } else if (r.truthy(r.prop(v, 'tag'))) {
-      o += ' · ';
-      o += out(r.prop(v, 'tag'));
-    }
-    if (r.truthy(r.prop(v, 'jobDisplayName'))) {
-      o += ' · ';
-      o += out(r.prop(v, 'jobDisplayName'));
-    }
-    o += '\n';
-    if (r.truthy(r.prop(v, 'commit'))) {
-      o += '**提交：** ';
-      o += out(f['link']!(r.prop(r.prop(v, 'commit'), 'url'), r.prop(v, 'shortSha'), 'code'));
-      if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
-        o += ' ';
-        o += out(r.prop(r.prop(v, 'commit'), 'message'));
-      }
-      if (r.truthy(r.prop(r.prop(v, 'commit'), 'author'))) {
+      if (r.truthy(r.prop(v, 'actor'))) {
+        o += '**触发者：** ';
+        o += out(r.prop(v, 'actor'));
         o += '（';
-        o += out(r.prop(r.prop(v, 'commit'), 'author'));
+        o += out(r.prop(v, 'eventText'));
+        o += '）';
+      } else {
+        o += '**事件：** ';
+        o += out(r.defaultTo(r.prop(v, 'eventText'), '构建'));
+      }
+      if (r.truthy(r.prop(v, 'schedule'))) {
+        o += '（';
+        o += out(r.prop(v, 'schedule'));
         o += '）';
       }
-    }
-    o += '\n';
-    if (r.truthy(r.prop(v, 'actor'))) {
-      o += '**触发者：** ';
-      o += out(r.prop(v, 'actor'));
+      if (r.truthy(r.prop(v, 'jobDisplayName'))) {
+        o += '\n**作业：** ';
+        o += out(r.prop(v, 'jobDisplayName'));
+      }
       if (r.truthy(r.prop(r.prop(v, 'history'), 'durationSeconds'))) {
-        o += ' · ';
+        o += '\n**耗时：** ';
         o += out(f['duration']!(r.prop(r.prop(v, 'history'), 'durationSeconds')));
       }
-    } else if (r.truthy(r.prop(r.prop(v, 'history'), 'durationSeconds'))) {
-      o += '**耗时：** ';
-      o += out(f['duration']!(r.prop(r.prop(v, 'history'), 'durationSeconds')));
-    }
-    if (r.compare['>'](r.prop(r.prop(v, 'responsible'), 'size'), 0)) {
-      o += '\n**负责人：** ';
-      {
-        const list0 = r.enumerable(r.prop(v, 'responsible'));
-        for (let i0 = 0; i0 < list0.length; i0++) {
-          const item0 = list0[i0];
-          o += out(r.prop(item0, 'login'));
-          if (!r.truthy(i0 === list0.length - 1)) {
-            o += '、';
+      if (r.compare['>'](r.prop(r.prop(v, 'responsible'), 'size'), 0)) {
+        o += '\n**负责人：** ';
+        {
+          const list0 = r.enumerable(r.prop(v, 'responsible'));
+          for (let i0 = 0; i0 < list0.length; i0++) {
+            const item0 = list0[i0];
+            o += out(r.prop(item0, 'login'));
+            if (!r.truthy(i0 === list0.length - 1)) {
+              o += '、';
+            }
           }
         }
       }
-    }
-    o += '\n';
-    if (r.compare['>'](r.prop(r.prop(r.prop(v, 'history'), 'failedJobs'), 'size'), 0)) {
-      o += '\n**失败的作业**\n';
-      {
-        const list1 = r.enumerable(r.prop(r.prop(v, 'history'), 'failedJobs'));
-        for (let i1 = 0; i1 < list1.length; i1++) {
-          const item1 = list1[i1];
-          o += '- ';
-          o += out(f['job_link']!(item1));
-          if (r.compare['>'](r.prop(r.prop(item1, 'steps'), 'size'), 0)) {
-            o += '：';
-            {
-              const list2 = r.enumerable(r.prop(item1, 'steps'));
-              for (let i2 = 0; i2 < list2.length; i2++) {
-                const item2 = list2[i2];
-                o += out(r.prop(item2, 'name'));
-                if (!r.truthy(i2 === list2.length - 1)) {
-                  o += '、';
+      o += '\n';
+      if (r.compare['>'](r.prop(r.prop(r.prop(v, 'history'), 'failedJobs'), 'size'), 0)) {
+        o += '\n**失败的作业**\n';
+        {
+          const list1 = r.enumerable(r.prop(r.prop(v, 'history'), 'failedJobs'));
+          for (let i1 = 0; i1 < list1.length; i1++) {
+            const item1 = list1[i1];
+            o += '- ';
+            o += out(f['job_link']!(item1));
+            if (r.compare['>'](r.prop(r.prop(item1, 'steps'), 'size'), 0)) {
+              o += '：';
+              {
+                const list2 = r.enumerable(r.prop(item1, 'steps'));
+                for (let i2 = 0; i2 < list2.length; i2++) {
+                  const item2 = list2[i2];
+                  o += out(r.prop(item2, 'name'));
+                  if (!r.truthy(i2 === list2.length - 1)) {
+                    o += '、';
+                  }
                 }
               }
             }
+            o += '\n';
           }
-          o += '\n';
         }
       }
-    }
-    if (r.compare['>'](r.prop(r.prop(v, 'jobs'), 'size'), 0)) {
-      o += '\n**作业**\n';
-      {
-        const list3 = r.enumerable(r.prop(v, 'jobs'));
-        for (let i3 = 0; i3 < list3.length; i3++) {
-          const item3 = list3[i3];
-          o += '- ';
-          o += out(r.prop(item3, 'icon'));
-          o += ' ';
-          o += out(r.prop(item3, 'name'));
-          o += '：';
-          o += out(r.prop(item3, 'resultText'));
-          o += '\n';
-        }
-      }
-    }
-    if (r.truthy(r.prop(v, 'tests'))) {
-      o += '\n**测试：** ';
-      o += out(r.prop(v, 'testsText'));
-      o += '\n';
-      {
-        const list4 = r.enumerable(r.prop(r.prop(v, 'tests'), 'failures'));
-        for (let i4 = 0; i4 < list4.length; i4++) {
-          const item4 = list4[i4];
-          o += '- ';
-          o += out(r.prop(item4, 'name'));
-          if (r.truthy(r.prop(item4, 'suite'))) {
-            o += '（';
-            o += out(r.prop(item4, 'suite'));
-            o += '）';
-          }
-          if (r.truthy(r.prop(item4, 'message'))) {
-            o += '：';
-            o += out(r.prop(item4, 'message'));
-          }
-          o += '\n';
-        }
-      }
-    }
-    if (r.compare['>'](r.prop(r.prop(v, 'commits'), 'size'), 1)) {
-      o += '\n**提交**\n';
-      {
-        const list5 = r.enumerable(r.prop(v, 'commits'));
-        for (let i5 = 0; i5 < list5.length; i5++) {
-          const item5 = list5[i5];
-          o += '- ';
-          o += out(f['link']!(r.prop(item5, 'url'), r.prop(item5, 'shortSha'), 'code'));
-          if (r.truthy(r.prop(item5, 'message'))) {
+      if (r.compare['>'](r.prop(r.prop(v, 'jobs'), 'size'), 0)) {
+        o += '\n**作业**\n';
+        {
+          const list3 = r.enumerable(r.prop(v, 'jobs'));
+          for (let i3 = 0; i3 < list3.length; i3++) {
+            const item3 = list3[i3];
+            o += '- ';
+            o += out(r.prop(item3, 'icon'));
             o += ' ';
-            o += out(r.prop(item5, 'message'));
+            o += out(r.prop(item3, 'name'));
+            o += '：';
+            o += out(r.prop(item3, 'resultText'));
+            o += '\n';
           }
-          if (r.truthy(r.prop(item5, 'author'))) {
-            o += '（';
-            o += out(r.prop(item5, 'author'));
-            o += '）';
+        }
+      }
+      if (r.truthy(r.prop(v, 'tests'))) {
+        o += '\n**测试：** ';
+        o += out(r.prop(v, 'testsText'));
+        o += '\n';
+        {
+          const list4 = r.enumerable(r.prop(r.prop(v, 'tests'), 'failures'));
+          for (let i4 = 0; i4 < list4.length; i4++) {
+            const item4 = list4[i4];
+            o += '- ';
+            o += out(r.prop(item4, 'name'));
+            if (r.truthy(r.prop(item4, 'suite'))) {
+              o += '（';
+              o += out(r.prop(item4, 'suite'));
+              o += '）';
+            }
+            if (r.truthy(r.prop(item4, 'message'))) {
+              o += '：';
+              o += out(r.prop(item4, 'message'));
+            }
+            o += '\n';
           }
+        }
+      }
+      if (r.compare['>'](r.prop(r.prop(v, 'commits'), 'size'), 1)) {
+        o += '\n**提交**\n';
+        {
+          const list5 = r.enumerable(r.prop(v, 'commits'));
+          for (let i5 = 0; i5 < list5.length; i5++) {
+            const item5 = list5[i5];
+            o += '- ';
+            o += out(f['link']!(r.prop(item5, 'url'), r.prop(item5, 'shortSha'), 'code'));
+            if (r.truthy(r.prop(item5, 'message'))) {
+              o += ' ';
+              o += out(r.prop(item5, 'message'));
+            }
+            if (r.truthy(r.prop(item5, 'author'))) {
+              o += '（';
+              o += out(r.prop(item5, 'author'));
+              o += '）';
+            }
+            o += '\n';
+          }
+        }
+        if (r.truthy(r.prop(v, 'moreCommitsText'))) {
+          o += out(r.prop(v, 'moreCommitsText'));
+          o += '\n';
+        }
+        if (r.truthy(r.prop(v, 'compareUrl'))) {
+          o += out(f['link']!(r.prop(v, 'compareUrl'), '比较变更'));
           o += '\n';
         }
       }
-      if (r.truthy(r.prop(v, 'moreCommitsText'))) {
-        o += out(r.prop(v, 'moreCommitsText'));
-        o += '\n';
-      }
-      if (r.truthy(r.prop(v, 'compareUrl'))) {
-        o += out(f['link']!(r.prop(v, 'compareUrl'), '比较变更'));
-        o += '\n';
-      }
-    }
-    o += '\n';
-    if (r.equals(r.prop(v, 'status'), 'failure')) {
-      o += out(f['link']!(r.prop(v, 'runUrl'), '打开失败的运行'));
-    } else {
-      o += out(f['link']!(r.prop(v, 'runUrl'), '打开运行'));
-    }
-    return o;
-  },
-  // zh-CN release title
-  '3c2c8334-157': (v, f, out) => {
-    let o = '';
-    o += '🚀 ';
-    o += out(r.prop(v, 'repository'));
-    o += ' ';
-    o += out(
-      r.defaultTo(
-        r.defaultTo(
-          r.defaultTo(
-            r.defaultTo(r.prop(r.prop(v, 'release'), 'name'), r.prop(r.prop(v, 'release'), 'tag')),
-            r.prop(v, 'tag'),
-          ),
-          r.prop(v, 'branch'),
-        ),
-        r.prop(v, 'shortSha'),
-      ),
-    );
-    if (r.truthy(r.prop(r.prop(v, 'release'), 'prerelease'))) {
-      o += '（预发布）';
-    }
-    return o;
-  },
-  // zh-CN release body
-  '38de3f39-564': (v, f, out) => {
-    let o = '';
-    let local0 = r.prop(v, 'version');
-    o += '## 🚀 ';
-    o += out(
-      r.defaultTo(
-        r.defaultTo(
-          r.defaultTo(
-            r.defaultTo(r.prop(r.prop(v, 'release'), 'name'), r.prop(r.prop(v, 'release'), 'tag')),
-            r.prop(v, 'tag'),
-          ),
-          r.prop(v, 'branch'),
-        ),
-        r.prop(v, 'shortSha'),
-      ),
-    );
-    if (r.truthy(r.prop(r.prop(v, 'release'), 'prerelease'))) {
-      o += '（预发布）';
-    }
-    o += '\n\n**';
-    o += out(r.prop(v, 'repository'));
-    o += '**';
-    local0 = r.defaultTo(r.prop(r.prop(v, 'release'), 'tag'), r.prop(v, 'tag'));
-    if (r.truthy(local0)) {
-      o += ' · ';
-      o += out(local0);
-    }
-    if (r.truthy(r.prop(r.prop(v, 'release'), 'author'))) {
-      o += ' · 发布者 ';
-      o += out(r.prop(r.prop(v, 'release'), 'author'));
-    } else if (r.truthy(r.prop(v, 'actor'))) {
-      o += ' · 发布者 ';
-      o += out(r.prop(v, 'actor'));
-    }
-    o += '\n\n';
-    if (r.truthy(r.prop(r.prop(v, 'release'), 'body'))) {
-      o += out(f['markdown']!(r.prop(r.prop(v, 'release'), 'body')));
-    } else if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
-      o += out(r.prop(r.prop(v, 'commit'), 'message'));
-    }
-    o += '\n\n';
-    if (r.truthy(r.prop(r.prop(v, 'release'), 'url'))) {
-      o += out(f['link']!(r.prop(r.prop(v, 'release'), 'url'), '发布说明'));
-    } else {
+      o += '\n';
       o += out(f['link']!(r.prop(v, 'runUrl'), '查看运行'));
-    }
-    return o;
-  },
-  // zh-CN deployment title
-  'ac51a1ee-91': (v, f, out) => {
-    let o = '';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' 部署到 ';
-    o += out(r.defaultTo(r.prop(r.prop(v, 'deployment'), 'environment'), '环境'));
-    o += '：';
-    o += out(r.prop(v, 'deploymentStateText'));
-    return o;
-  },
-  // zh-CN deployment body
-  'e522b9f5-568': (v, f, out) => {
-    let o = '';
-    o += '### ';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' 部署 ';
-    o += out(r.prop(v, 'deploymentStateText'));
-    o += '\n\n**环境：** ';
-    o += out(r.prop(r.prop(v, 'deployment'), 'environment'));
-    o += '\n**仓库：** ';
-    o += out(f['link']!(r.prop(v, 'repositoryUrl'), r.prop(v, 'repository')));
-    o += '\n';
-    if (r.truthy(r.prop(v, 'commit'))) {
-      o += '**提交：** ';
-      o += out(f['link']!(r.prop(r.prop(v, 'commit'), 'url'), r.prop(v, 'shortSha'), 'code'));
-      if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
-        o += ' ';
-        o += out(r.prop(r.prop(v, 'commit'), 'message'));
-      }
-      if (r.truthy(r.prop(r.prop(v, 'commit'), 'author'))) {
-        o += '（';
-        o += out(r.prop(r.prop(v, 'commit'), 'author'));
-        o += '）';
-      }
-    }
-    o += '\n';
-    if (r.truthy(r.prop(r.prop(v, 'deployment'), 'description'))) {
-      o += out(r.prop(r.prop(v, 'deployment'), 'description'));
-      o += '\n';
-    }
-    if (r.truthy(r.prop(r.prop(v, 'deployment'), 'url'))) {
-      o += out(f['link']!(r.prop(r.prop(v, 'deployment'), 'url'), '打开部署'));
+      return o;
+    },
+  ],
+  // zh-CN build-failure title
+  [
+    '{{ statusIcon }} {{ stateText }}：{{ workflow }} · {{ branch | default: tag | default: repository }}',
+    (v, f, out) => {
+      let o = '';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' ';
+      o += out(r.prop(v, 'stateText'));
+      o += '：';
+      o += out(r.prop(v, 'workflow'));
       o += ' · ';
-    }
-    if (r.truthy(r.prop(r.prop(v, 'deployment'), 'logUrl'))) {
-      o += out(f['link']!(r.prop(r.prop(v, 'deployment'), 'logUrl'), '部署日志'));
-      o += ' · ';
-    }
-    o += out(f['link']!(r.prop(v, 'runUrl'), '查看运行'));
-    return o;
-  },
-  // zh-CN pull-request title
-  'b9744932-96': (v, f, out) => {
-    let o = '';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' PR #';
-    o += out(r.prop(r.prop(v, 'pullRequest'), 'number'));
-    o += ' ';
-    o += out(r.downcase(r.prop(v, 'stateText')));
-    o += '：';
-    o += out(r.prop(r.prop(v, 'pullRequest'), 'title'));
-    return o;
-  },
-  // zh-CN pull-request body
-  '61324f62-942': (v, f, out) => {
-    let o = '';
-    o += '### ';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' ';
-    o += out(f['link']!(r.prop(r.prop(v, 'pullRequest'), 'url'), r.prop(r.prop(v, 'pullRequest'), 'title')));
-    o += '\n\n**#';
-    o += out(r.prop(r.prop(v, 'pullRequest'), 'number'));
-    o += '** ';
-    o += out(r.prop(r.prop(v, 'pullRequest'), 'head'));
-    o += ' → ';
-    o += out(r.prop(r.prop(v, 'pullRequest'), 'base'));
-    if (r.truthy(r.prop(r.prop(v, 'pullRequest'), 'draft'))) {
-      o += '（草稿）';
-    }
-    o += '\n**作者：** ';
-    o += out(r.defaultTo(r.prop(r.prop(v, 'pullRequest'), 'author'), r.prop(v, 'actor')));
-    o += '\n**检查：** ';
-    o += out(r.prop(v, 'workflow'));
-    o += ' ';
-    o += out(r.downcase(r.prop(v, 'stateText')));
-    if (r.compare['>'](r.prop(r.prop(v, 'responsible'), 'size'), 0)) {
-      o += '\n**负责人：** ';
-      {
-        const list0 = r.enumerable(r.prop(v, 'responsible'));
-        for (let i0 = 0; i0 < list0.length; i0++) {
-          const item0 = list0[i0];
-          o += out(r.prop(item0, 'login'));
-          if (!r.truthy(i0 === list0.length - 1)) {
-            o += '、';
-          }
-        }
-      }
-    }
-    o += '\n';
-    if (r.compare['>'](r.prop(r.prop(r.prop(v, 'history'), 'failedJobs'), 'size'), 0)) {
-      o += '\n**失败的作业**\n';
-      {
-        const list1 = r.enumerable(r.prop(r.prop(v, 'history'), 'failedJobs'));
-        for (let i1 = 0; i1 < list1.length; i1++) {
-          const item1 = list1[i1];
-          o += '- ';
-          o += out(f['job_link']!(item1));
-          if (r.compare['>'](r.prop(r.prop(item1, 'steps'), 'size'), 0)) {
-            o += '：';
-            {
-              const list2 = r.enumerable(r.prop(item1, 'steps'));
-              for (let i2 = 0; i2 < list2.length; i2++) {
-                const item2 = list2[i2];
-                o += out(r.prop(item2, 'name'));
-                if (!r.truthy(i2 === list2.length - 1)) {
-                  o += '、';
-                }
-              }
-            }
-          }
-          o += '\n';
-        }
-      }
-    }
-    if (r.truthy(r.prop(v, 'tests'))) {
-      o += '\n**测试：** ';
-      o += out(r.prop(v, 'testsText'));
-      o += '\n';
-      {
-        const list3 = r.enumerable(r.prop(r.prop(v, 'tests'), 'failures'));
-        for (let i3 = 0; i3 < list3.length; i3++) {
-          const item3 = list3[i3];
-          o += '- ';
-          o += out(r.prop(item3, 'name'));
-          if (r.truthy(r.prop(item3, 'suite'))) {
-            o += '（';
-            o += out(r.prop(item3, 'suite'));
-            o += '）';
-          }
-          if (r.truthy(r.prop(item3, 'message'))) {
-            o += '：';
-            o += out(r.prop(item3, 'message'));
-          }
-          o += '\n';
-        }
-      }
-    }
-    o += '\n';
-    o += out(f['link']!(r.prop(v, 'runUrl'), '查看运行'));
-    return o;
-  },
-  // zh-CN activity title
-  '91a40f80-42': (v, f, out) => {
-    let o = '';
-    o += '📝 ';
-    o += out(r.prop(v, 'activityText'));
-    o += '：';
-    o += out(r.prop(r.prop(v, 'activity'), 'title'));
-    return o;
-  },
-  // zh-CN activity body
-  '5c9b0825-253': (v, f, out) => {
-    let o = '';
-    o += '### 📝 ';
-    o += out(f['link']!(r.prop(r.prop(v, 'activity'), 'url'), r.prop(r.prop(v, 'activity'), 'title')));
-    o += '\n\n**';
-    o += out(r.prop(v, 'repository'));
-    o += '** · ';
-    o += out(r.prop(v, 'activityText'));
-    if (r.truthy(r.prop(r.prop(v, 'activity'), 'author'))) {
-      o += ' · ';
-      o += out(r.prop(r.prop(v, 'activity'), 'author'));
-    }
-    o += '\n';
-    if (r.truthy(r.prop(r.prop(v, 'activity'), 'body'))) {
-      o += '\n';
-      o += out(f['truncate']!(r.prop(r.prop(v, 'activity'), 'body'), 500));
-      o += '\n';
-    }
-    o += '\n';
-    o += out(f['link']!(r.prop(r.prop(v, 'activity'), 'url'), '打开'));
-    return o;
-  },
-  // en minimal title
-  '952a5fc2-60': (v, f, out) => {
-    let o = '';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' ';
-    o += out(r.prop(v, 'repository'));
-    o += ' ';
-    o += out(r.downcase(r.prop(v, 'stateText')));
-    return o;
-  },
-  // zh-CN minimal body
-  '29a06282-86': (v, f, out) => {
-    let o = '';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' ';
-    o += out(r.prop(v, 'workflow'));
-    o += ' ';
-    o += out(r.downcase(r.prop(v, 'stateText')));
-    o += ' · ';
-    o += out(f['link']!(r.prop(v, 'runUrl'), '运行'));
-    return o;
-  },
-  // en build-status title
-  '9119212c-91': (v, f, out) => {
-    let o = '';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' ';
-    o += out(r.prop(v, 'stateText'));
-    o += ': ';
-    o += out(r.prop(v, 'repository'));
-    if (r.truthy(r.prop(v, 'branch'))) {
-      o += ' (';
-      o += out(r.prop(v, 'branch'));
-      o += ')';
-    }
-    return o;
-  },
-  // en build-status body
-  '92d61365-2051': (v, f, out) => {
-    let o = '';
-    o += '### ';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' ';
-    o += out(r.defaultTo(r.prop(v, 'workflow'), 'Workflow'));
-    o += ' ';
-    o += out(r.downcase(r.prop(v, 'stateText')));
-    o += '\n\n**Repository:** ';
-    o += out(f['link']!(r.prop(v, 'repositoryUrl'), r.prop(v, 'repository')));
-    o += '\n';
-    if (r.truthy(r.prop(v, 'pullRequest'))) {
-      o += '**Pull request:** ';
-      o += out(f['link']!(r.prop(r.prop(v, 'pullRequest'), 'url'), r.prop(r.prop(v, 'pullRequest'), 'title')));
-      o += ' (#';
-      o += out(r.prop(r.prop(v, 'pullRequest'), 'number'));
-      o += ')\n';
-    }
-    if (r.truthy(r.prop(v, 'branch'))) {
-      o += '**Branch:** ';
-      o += out(r.prop(v, 'branch'));
-      o += '\n';
-    } else if (r.truthy(r.prop(v, 'tag'))) {
-      o += '**Tag:** ';
-      o += out(r.prop(v, 'tag'));
-      o += '\n';
-    }
-    if (r.truthy(r.prop(v, 'commit'))) {
-      o += '**Commit:** ';
-      o += out(f['link']!(r.prop(r.prop(v, 'commit'), 'url'), r.prop(v, 'shortSha'), 'code'));
-      if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
-        o += ' ';
-        o += out(r.prop(r.prop(v, 'commit'), 'message'));
-      }
-      if (r.truthy(r.prop(r.prop(v, 'commit'), 'author'))) {
-        o += ' (';
-        o += out(r.prop(r.prop(v, 'commit'), 'author'));
-        o += ')';
-      }
-    }
-    o += '\n';
-    if (r.truthy(r.prop(v, 'actor'))) {
-      o += '**Triggered by:** ';
-      o += out(r.prop(v, 'actor'));
-      o += ' on ';
-      o += out(r.prop(v, 'eventText'));
-    } else {
-      o += '**Event:** ';
-      o += out(r.defaultTo(r.prop(v, 'eventText'), 'build'));
-    }
-    if (r.truthy(r.prop(v, 'schedule'))) {
-      o += ' (';
-      o += out(r.prop(v, 'schedule'));
-      o += ')';
-    }
-    if (r.truthy(r.prop(v, 'jobDisplayName'))) {
-      o += '\n**Job:** ';
-      o += out(r.prop(v, 'jobDisplayName'));
-    }
-    if (r.truthy(r.prop(r.prop(v, 'history'), 'durationSeconds'))) {
-      o += '\n**Duration:** ';
-      o += out(f['duration']!(r.prop(r.prop(v, 'history'), 'durationSeconds')));
-    }
-    if (r.compare['>'](r.prop(r.prop(v, 'responsible'), 'size'), 0)) {
-      o += '\n**Responsible:** ';
-      {
-        const list0 = r.enumerable(r.prop(v, 'responsible'));
-        for (let i0 = 0; i0 < list0.length; i0++) {
-          const item0 = list0[i0];
-          o += out(r.prop(item0, 'login'));
-          if (!r.truthy(i0 === list0.length - 1)) {
-            o += ', ';
-          }
-        }
-      }
-    }
-    o += '\n';
-    if (r.compare['>'](r.prop(r.prop(r.prop(v, 'history'), 'failedJobs'), 'size'), 0)) {
-      o += '\n**Failed jobs**\n';
-      {
-        const list1 = r.enumerable(r.prop(r.prop(v, 'history'), 'failedJobs'));
-        for (let i1 = 0; i1 < list1.length; i1++) {
-          const item1 = list1[i1];
-          o += '- ';
-          o += out(f['job_link']!(item1));
-          if (r.compare['>'](r.prop(r.prop(item1, 'steps'), 'size'), 0)) {
-            o += ': ';
-            {
-              const list2 = r.enumerable(r.prop(item1, 'steps'));
-              for (let i2 = 0; i2 < list2.length; i2++) {
-                const item2 = list2[i2];
-                o += out(r.prop(item2, 'name'));
-                if (!r.truthy(i2 === list2.length - 1)) {
-                  o += ', ';
-                }
-              }
-            }
-          }
-          o += '\n';
-        }
-      }
-    }
-    if (r.compare['>'](r.prop(r.prop(v, 'jobs'), 'size'), 0)) {
-      o += '\n**Jobs**\n';
-      {
-        const list3 = r.enumerable(r.prop(v, 'jobs'));
-        for (let i3 = 0; i3 < list3.length; i3++) {
-          const item3 = list3[i3];
-          o += '- ';
-          o += out(r.prop(item3, 'icon'));
-          o += ' ';
-          o += out(r.prop(item3, 'name'));
-          o += ': ';
-          o += out(r.prop(item3, 'resultText'));
-          o += '\n';
-        }
-      }
-    }
-    if (r.truthy(r.prop(v, 'tests'))) {
-      o += '\n**Tests:** ';
-      o += out(r.prop(v, 'testsText'));
-      o += '\n';
-      {
-        const list4 = r.enumerable(r.prop(r.prop(v, 'tests'), 'failures'));
-        for (let i4 = 0; i4 < list4.length; i4++) {
-          const item4 = list4[i4];
-          o += '- ';
-          o += out(r.prop(item4, 'name'));
-          if (r.truthy(r.prop(item4, 'suite'))) {
-            o += ' (';
-            o += out(r.prop(item4, 'suite'));
-            o += ')';
-          }
-          if (r.truthy(r.prop(item4, 'message'))) {
-            o += ': ';
-            o += out(r.prop(item4, 'message'));
-          }
-          o += '\n';
-        }
-      }
-    }
-    if (r.compare['>'](r.prop(r.prop(v, 'commits'), 'size'), 1)) {
-      o += '\n**Commits**\n';
-      {
-        const list5 = r.enumerable(r.prop(v, 'commits'));
-        for (let i5 = 0; i5 < list5.length; i5++) {
-          const item5 = list5[i5];
-          o += '- ';
-          o += out(f['link']!(r.prop(item5, 'url'), r.prop(item5, 'shortSha'), 'code'));
-          if (r.truthy(r.prop(item5, 'message'))) {
-            o += ' ';
-            o += out(r.prop(item5, 'message'));
-          }
-          if (r.truthy(r.prop(item5, 'author'))) {
-            o += ' (';
-            o += out(r.prop(item5, 'author'));
-            o += ')';
-          }
-          o += '\n';
-        }
-      }
-      if (r.truthy(r.prop(v, 'moreCommitsText'))) {
-        o += out(r.prop(v, 'moreCommitsText'));
-        o += '\n';
-      }
-      if (r.truthy(r.prop(v, 'compareUrl'))) {
-        o += out(f['link']!(r.prop(v, 'compareUrl'), 'Compare changes'));
-        o += '\n';
-      }
-    }
-    o += '\n';
-    o += out(f['link']!(r.prop(v, 'runUrl'), 'View run'));
-    return o;
-  },
-  // en build-failure title
-  '3797f76a-101': (v, f, out) => {
-    let o = '';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' ';
-    o += out(r.prop(v, 'stateText'));
-    o += ': ';
-    o += out(r.prop(v, 'workflow'));
-    o += ' on ';
-    o += out(r.defaultTo(r.defaultTo(r.prop(v, 'branch'), r.prop(v, 'tag')), r.prop(v, 'repository')));
-    return o;
-  },
-  // en build-failure body
-  'acdc855e-1901': (v, f, out) => {
-    let o = '';
-    o += '### ';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' ';
-    o += out(r.prop(v, 'stateText'));
-    o += ': ';
-    o += out(r.defaultTo(r.prop(v, 'workflow'), 'workflow'));
-    o += '\n\n**';
-    o += out(r.prop(v, 'repository'));
-    o += '**';
-    if (r.truthy(r.prop(v, 'branch'))) {
-      o += ' · ';
-      o += out(r.prop(v, 'branch'));
-    } else if (r.truthy(r.prop(v, 'tag'))) {
-      o += ' · ';
-      o += out(r.prop(v, 'tag'));
-    }
-    if (r.truthy(r.prop(v, 'jobDisplayName'))) {
-      o += ' · ';
-      o += out(r.prop(v, 'jobDisplayName'));
-    }
-    o += '\n';
-    if (r.truthy(r.prop(v, 'commit'))) {
-      o += '**Commit:** ';
-      o += out(f['link']!(r.prop(r.prop(v, 'commit'), 'url'), r.prop(v, 'shortSha'), 'code'));
-      if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
-        o += ' ';
-        o += out(r.prop(r.prop(v, 'commit'), 'message'));
-      }
-      if (r.truthy(r.prop(r.prop(v, 'commit'), 'author'))) {
-        o += ' (';
-        o += out(r.prop(r.prop(v, 'commit'), 'author'));
-        o += ')';
-      }
-    }
-    o += '\n';
-    if (r.truthy(r.prop(v, 'actor'))) {
-      o += '**By:** ';
-      o += out(r.prop(v, 'actor'));
-      if (r.truthy(r.prop(r.prop(v, 'history'), 'durationSeconds'))) {
+      o += out(r.defaultTo(r.defaultTo(r.prop(v, 'branch'), r.prop(v, 'tag')), r.prop(v, 'repository')));
+      return o;
+    },
+  ],
+  // zh-CN build-failure body
+  [
+    '### {{ statusIcon }} {{ stateText }}：{{ workflow | default: "工作流" }}\n\n**{{ repository }}**{% if branch %} · {{ branch }}{% elsif tag %} · {{ tag }}{% endif %}{% if jobDisplayName %} · {{ jobDisplayName }}{% endif %}\n{% if commit %}**提交：** {{ commit.url | link: shortSha, "code" }}{% if commit.message %} {{ commit.message }}{% endif %}{% if commit.author %}（{{ commit.author }}）{% endif %}{% endif %}\n{% if actor %}**触发者：** {{ actor }}{% if history.durationSeconds %} · {{ history.durationSeconds | duration }}{% endif %}{% elsif history.durationSeconds %}**耗时：** {{ history.durationSeconds | duration }}{% endif %}{% if responsible.size > 0 %}\n**负责人：** {% for person in responsible %}{{ person.login }}{% unless forloop.last %}、{% endunless %}{% endfor %}{% endif %}\n{% if history.failedJobs.size > 0 %}\n**失败的作业**\n{% for job in history.failedJobs %}- {{ job | job_link }}{% if job.steps.size > 0 %}：{% for step in job.steps %}{{ step.name }}{% unless forloop.last %}、{% endunless %}{% endfor %}{% endif %}\n{% endfor %}{% endif %}{% if jobs.size > 0 %}\n**作业**\n{% for job in jobs %}- {{ job.icon }} {{ job.name }}：{{ job.resultText }}\n{% endfor %}{% endif %}{% if tests %}\n**测试：** {{ testsText }}\n{% for test in tests.failures %}- {{ test.name }}{% if test.suite %}（{{ test.suite }}）{% endif %}{% if test.message %}：{{ test.message }}{% endif %}\n{% endfor %}{% endif %}{% if commits.size > 1 %}\n**提交**\n{% for item in commits %}- {{ item.url | link: item.shortSha, "code" }}{% if item.message %} {{ item.message }}{% endif %}{% if item.author %}（{{ item.author }}）{% endif %}\n{% endfor %}{% if moreCommitsText %}{{ moreCommitsText }}\n{% endif %}{% if compareUrl %}{{ compareUrl | link: "比较变更" }}\n{% endif %}{% endif %}\n{% if status == "failure" %}{{ runUrl | link: "打开失败的运行" }}{% else %}{{ runUrl | link: "打开运行" }}{% endif %}',
+    (v, f, out) => {
+      let o = '';
+      o += '### ';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' ';
+      o += out(r.prop(v, 'stateText'));
+      o += '：';
+      o += out(r.defaultTo(r.prop(v, 'workflow'), '工作流'));
+      o += '\n\n**';
+      o += out(r.prop(v, 'repository'));
+      o += '**';
+      if (r.truthy(r.prop(v, 'branch'))) {
         o += ' · ';
+        o += out(r.prop(v, 'branch'));
+      } else if (r.truthy(r.prop(v, 'tag'))) {
+        o += ' · ';
+        o += out(r.prop(v, 'tag'));
+      }
+      if (r.truthy(r.prop(v, 'jobDisplayName'))) {
+        o += ' · ';
+        o += out(r.prop(v, 'jobDisplayName'));
+      }
+      o += '\n';
+      if (r.truthy(r.prop(v, 'commit'))) {
+        o += '**提交：** ';
+        o += out(f['link']!(r.prop(r.prop(v, 'commit'), 'url'), r.prop(v, 'shortSha'), 'code'));
+        if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
+          o += ' ';
+          o += out(r.prop(r.prop(v, 'commit'), 'message'));
+        }
+        if (r.truthy(r.prop(r.prop(v, 'commit'), 'author'))) {
+          o += '（';
+          o += out(r.prop(r.prop(v, 'commit'), 'author'));
+          o += '）';
+        }
+      }
+      o += '\n';
+      if (r.truthy(r.prop(v, 'actor'))) {
+        o += '**触发者：** ';
+        o += out(r.prop(v, 'actor'));
+        if (r.truthy(r.prop(r.prop(v, 'history'), 'durationSeconds'))) {
+          o += ' · ';
+          o += out(f['duration']!(r.prop(r.prop(v, 'history'), 'durationSeconds')));
+        }
+      } else if (r.truthy(r.prop(r.prop(v, 'history'), 'durationSeconds'))) {
+        o += '**耗时：** ';
         o += out(f['duration']!(r.prop(r.prop(v, 'history'), 'durationSeconds')));
       }
-    } else if (r.truthy(r.prop(r.prop(v, 'history'), 'durationSeconds'))) {
-      o += '**Duration:** ';
-      o += out(f['duration']!(r.prop(r.prop(v, 'history'), 'durationSeconds')));
-    }
-    if (r.compare['>'](r.prop(r.prop(v, 'responsible'), 'size'), 0)) {
-      o += '\n**Responsible:** ';
-      {
-        const list0 = r.enumerable(r.prop(v, 'responsible'));
-        for (let i0 = 0; i0 < list0.length; i0++) {
-          const item0 = list0[i0];
-          o += out(r.prop(item0, 'login'));
-          if (!r.truthy(i0 === list0.length - 1)) {
-            o += ', ';
+      if (r.compare['>'](r.prop(r.prop(v, 'responsible'), 'size'), 0)) {
+        o += '\n**负责人：** ';
+        {
+          const list0 = r.enumerable(r.prop(v, 'responsible'));
+          for (let i0 = 0; i0 < list0.length; i0++) {
+            const item0 = list0[i0];
+            o += out(r.prop(item0, 'login'));
+            if (!r.truthy(i0 === list0.length - 1)) {
+              o += '、';
+            }
           }
         }
       }
-    }
-    o += '\n';
-    if (r.compare['>'](r.prop(r.prop(r.prop(v, 'history'), 'failedJobs'), 'size'), 0)) {
-      o += '\n**Failed jobs**\n';
-      {
-        const list1 = r.enumerable(r.prop(r.prop(v, 'history'), 'failedJobs'));
-        for (let i1 = 0; i1 < list1.length; i1++) {
-          const item1 = list1[i1];
-          o += '- ';
-          o += out(f['job_link']!(item1));
-          if (r.compare['>'](r.prop(r.prop(item1, 'steps'), 'size'), 0)) {
-            o += ': ';
-            {
-              const list2 = r.enumerable(r.prop(item1, 'steps'));
-              for (let i2 = 0; i2 < list2.length; i2++) {
-                const item2 = list2[i2];
-                o += out(r.prop(item2, 'name'));
-                if (!r.truthy(i2 === list2.length - 1)) {
-                  o += ', ';
+      o += '\n';
+      if (r.compare['>'](r.prop(r.prop(r.prop(v, 'history'), 'failedJobs'), 'size'), 0)) {
+        o += '\n**失败的作业**\n';
+        {
+          const list1 = r.enumerable(r.prop(r.prop(v, 'history'), 'failedJobs'));
+          for (let i1 = 0; i1 < list1.length; i1++) {
+            const item1 = list1[i1];
+            o += '- ';
+            o += out(f['job_link']!(item1));
+            if (r.compare['>'](r.prop(r.prop(item1, 'steps'), 'size'), 0)) {
+              o += '：';
+              {
+                const list2 = r.enumerable(r.prop(item1, 'steps'));
+                for (let i2 = 0; i2 < list2.length; i2++) {
+                  const item2 = list2[i2];
+                  o += out(r.prop(item2, 'name'));
+                  if (!r.truthy(i2 === list2.length - 1)) {
+                    o += '、';
+                  }
                 }
               }
             }
+            o += '\n';
           }
-          o += '\n';
         }
       }
-    }
-    if (r.compare['>'](r.prop(r.prop(v, 'jobs'), 'size'), 0)) {
-      o += '\n**Jobs**\n';
-      {
-        const list3 = r.enumerable(r.prop(v, 'jobs'));
-        for (let i3 = 0; i3 < list3.length; i3++) {
-          const item3 = list3[i3];
-          o += '- ';
-          o += out(r.prop(item3, 'icon'));
-          o += ' ';
-          o += out(r.prop(item3, 'name'));
-          o += ': ';
-          o += out(r.prop(item3, 'resultText'));
-          o += '\n';
-        }
-      }
-    }
-    if (r.truthy(r.prop(v, 'tests'))) {
-      o += '\n**Tests:** ';
-      o += out(r.prop(v, 'testsText'));
-      o += '\n';
-      {
-        const list4 = r.enumerable(r.prop(r.prop(v, 'tests'), 'failures'));
-        for (let i4 = 0; i4 < list4.length; i4++) {
-          const item4 = list4[i4];
-          o += '- ';
-          o += out(r.prop(item4, 'name'));
-          if (r.truthy(r.prop(item4, 'suite'))) {
-            o += ' (';
-            o += out(r.prop(item4, 'suite'));
-            o += ')';
-          }
-          if (r.truthy(r.prop(item4, 'message'))) {
-            o += ': ';
-            o += out(r.prop(item4, 'message'));
-          }
-          o += '\n';
-        }
-      }
-    }
-    if (r.compare['>'](r.prop(r.prop(v, 'commits'), 'size'), 1)) {
-      o += '\n**Commits**\n';
-      {
-        const list5 = r.enumerable(r.prop(v, 'commits'));
-        for (let i5 = 0; i5 < list5.length; i5++) {
-          const item5 = list5[i5];
-          o += '- ';
-          o += out(f['link']!(r.prop(item5, 'url'), r.prop(item5, 'shortSha'), 'code'));
-          if (r.truthy(r.prop(item5, 'message'))) {
+      if (r.compare['>'](r.prop(r.prop(v, 'jobs'), 'size'), 0)) {
+        o += '\n**作业**\n';
+        {
+          const list3 = r.enumerable(r.prop(v, 'jobs'));
+          for (let i3 = 0; i3 < list3.length; i3++) {
+            const item3 = list3[i3];
+            o += '- ';
+            o += out(r.prop(item3, 'icon'));
             o += ' ';
-            o += out(r.prop(item5, 'message'));
+            o += out(r.prop(item3, 'name'));
+            o += '：';
+            o += out(r.prop(item3, 'resultText'));
+            o += '\n';
           }
-          if (r.truthy(r.prop(item5, 'author'))) {
-            o += ' (';
-            o += out(r.prop(item5, 'author'));
-            o += ')';
+        }
+      }
+      if (r.truthy(r.prop(v, 'tests'))) {
+        o += '\n**测试：** ';
+        o += out(r.prop(v, 'testsText'));
+        o += '\n';
+        {
+          const list4 = r.enumerable(r.prop(r.prop(v, 'tests'), 'failures'));
+          for (let i4 = 0; i4 < list4.length; i4++) {
+            const item4 = list4[i4];
+            o += '- ';
+            o += out(r.prop(item4, 'name'));
+            if (r.truthy(r.prop(item4, 'suite'))) {
+              o += '（';
+              o += out(r.prop(item4, 'suite'));
+              o += '）';
+            }
+            if (r.truthy(r.prop(item4, 'message'))) {
+              o += '：';
+              o += out(r.prop(item4, 'message'));
+            }
+            o += '\n';
           }
+        }
+      }
+      if (r.compare['>'](r.prop(r.prop(v, 'commits'), 'size'), 1)) {
+        o += '\n**提交**\n';
+        {
+          const list5 = r.enumerable(r.prop(v, 'commits'));
+          for (let i5 = 0; i5 < list5.length; i5++) {
+            const item5 = list5[i5];
+            o += '- ';
+            o += out(f['link']!(r.prop(item5, 'url'), r.prop(item5, 'shortSha'), 'code'));
+            if (r.truthy(r.prop(item5, 'message'))) {
+              o += ' ';
+              o += out(r.prop(item5, 'message'));
+            }
+            if (r.truthy(r.prop(item5, 'author'))) {
+              o += '（';
+              o += out(r.prop(item5, 'author'));
+              o += '）';
+            }
+            o += '\n';
+          }
+        }
+        if (r.truthy(r.prop(v, 'moreCommitsText'))) {
+          o += out(r.prop(v, 'moreCommitsText'));
+          o += '\n';
+        }
+        if (r.truthy(r.prop(v, 'compareUrl'))) {
+          o += out(f['link']!(r.prop(v, 'compareUrl'), '比较变更'));
           o += '\n';
         }
       }
-      if (r.truthy(r.prop(v, 'moreCommitsText'))) {
-        o += out(r.prop(v, 'moreCommitsText'));
-        o += '\n';
+      o += '\n';
+      if (r.equals(r.prop(v, 'status'), 'failure')) {
+        o += out(f['link']!(r.prop(v, 'runUrl'), '打开失败的运行'));
+      } else {
+        o += out(f['link']!(r.prop(v, 'runUrl'), '打开运行'));
       }
-      if (r.truthy(r.prop(v, 'compareUrl'))) {
-        o += out(f['link']!(r.prop(v, 'compareUrl'), 'Compare changes'));
-        o += '\n';
-      }
-    }
-    o += '\n';
-    if (r.equals(r.prop(v, 'status'), 'failure')) {
-      o += out(f['link']!(r.prop(v, 'runUrl'), 'Open the failed run'));
-    } else {
-      o += out(f['link']!(r.prop(v, 'runUrl'), 'Open the run'));
-    }
-    return o;
-  },
-  // en release title
-  'fa79d9e7-166': (v, f, out) => {
-    let o = '';
-    o += '🚀 ';
-    o += out(r.prop(v, 'repository'));
-    o += ' ';
-    o += out(
-      r.defaultTo(
+      return o;
+    },
+  ],
+  // zh-CN release title
+  [
+    '🚀 {{ repository }} {{ release.name | default: release.tag | default: tag | default: branch | default: shortSha }}{% if release.prerelease %}（预发布）{% endif %}',
+    (v, f, out) => {
+      let o = '';
+      o += '🚀 ';
+      o += out(r.prop(v, 'repository'));
+      o += ' ';
+      o += out(
         r.defaultTo(
           r.defaultTo(
-            r.defaultTo(r.prop(r.prop(v, 'release'), 'name'), r.prop(r.prop(v, 'release'), 'tag')),
-            r.prop(v, 'tag'),
+            r.defaultTo(
+              r.defaultTo(r.prop(r.prop(v, 'release'), 'name'), r.prop(r.prop(v, 'release'), 'tag')),
+              r.prop(v, 'tag'),
+            ),
+            r.prop(v, 'branch'),
           ),
-          r.prop(v, 'branch'),
+          r.prop(v, 'shortSha'),
         ),
-        r.prop(v, 'shortSha'),
-      ),
-    );
-    if (r.truthy(r.prop(r.prop(v, 'release'), 'prerelease'))) {
-      o += ' (pre-release)';
-    }
-    return o;
-  },
-  // en release body
-  '455fe68-584': (v, f, out) => {
-    let o = '';
-    let local0 = r.prop(v, 'version');
-    o += '## 🚀 ';
-    o += out(
-      r.defaultTo(
+      );
+      if (r.truthy(r.prop(r.prop(v, 'release'), 'prerelease'))) {
+        o += '（预发布）';
+      }
+      return o;
+    },
+  ],
+  // zh-CN release body
+  [
+    '## 🚀 {{ release.name | default: release.tag | default: tag | default: branch | default: shortSha }}{% if release.prerelease %}（预发布）{% endif %}\n\n**{{ repository }}**{% assign version = release.tag | default: tag %}{% if version %} · {{ version }}{% endif %}{% if release.author %} · 发布者 {{ release.author }}{% elsif actor %} · 发布者 {{ actor }}{% endif %}\n\n{% if release.body %}{{ release.body | markdown }}{% elsif commit.message %}{{ commit.message }}{% endif %}\n\n{% if release.url %}{{ release.url | link: "发布说明" }}{% else %}{{ runUrl | link: "查看运行" }}{% endif %}',
+    (v, f, out) => {
+      let o = '';
+      let local0 = r.prop(v, 'version');
+      o += '## 🚀 ';
+      o += out(
         r.defaultTo(
           r.defaultTo(
-            r.defaultTo(r.prop(r.prop(v, 'release'), 'name'), r.prop(r.prop(v, 'release'), 'tag')),
-            r.prop(v, 'tag'),
+            r.defaultTo(
+              r.defaultTo(r.prop(r.prop(v, 'release'), 'name'), r.prop(r.prop(v, 'release'), 'tag')),
+              r.prop(v, 'tag'),
+            ),
+            r.prop(v, 'branch'),
           ),
-          r.prop(v, 'branch'),
+          r.prop(v, 'shortSha'),
         ),
-        r.prop(v, 'shortSha'),
-      ),
-    );
-    if (r.truthy(r.prop(r.prop(v, 'release'), 'prerelease'))) {
-      o += ' (pre-release)';
-    }
-    o += '\n\n**';
-    o += out(r.prop(v, 'repository'));
-    o += '**';
-    local0 = r.defaultTo(r.prop(r.prop(v, 'release'), 'tag'), r.prop(v, 'tag'));
-    if (r.truthy(local0)) {
-      o += ' · ';
-      o += out(local0);
-    }
-    if (r.truthy(r.prop(r.prop(v, 'release'), 'author'))) {
-      o += ' · by ';
-      o += out(r.prop(r.prop(v, 'release'), 'author'));
-    } else if (r.truthy(r.prop(v, 'actor'))) {
-      o += ' · by ';
-      o += out(r.prop(v, 'actor'));
-    }
-    o += '\n\n';
-    if (r.truthy(r.prop(r.prop(v, 'release'), 'body'))) {
-      o += out(f['markdown']!(r.prop(r.prop(v, 'release'), 'body')));
-    } else if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
-      o += out(r.prop(r.prop(v, 'commit'), 'message'));
-    }
-    o += '\n\n';
-    if (r.truthy(r.prop(r.prop(v, 'release'), 'url'))) {
-      o += out(f['link']!(r.prop(r.prop(v, 'release'), 'url'), 'Release notes'));
-    } else {
-      o += out(f['link']!(r.prop(v, 'runUrl'), 'View run'));
-    }
-    return o;
-  },
-  // en deployment title
-  '5b9f62dd-107': (v, f, out) => {
-    let o = '';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' Deploy to ';
-    o += out(r.defaultTo(r.prop(r.prop(v, 'deployment'), 'environment'), 'environment'));
-    o += ': ';
-    o += out(r.prop(v, 'deploymentStateText'));
-    return o;
-  },
-  // en deployment body
-  'ac28872f-623': (v, f, out) => {
-    let o = '';
-    o += '### ';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' Deployment ';
-    o += out(r.prop(v, 'deploymentStateText'));
-    o += '\n\n**Environment:** ';
-    o += out(r.prop(r.prop(v, 'deployment'), 'environment'));
-    o += '\n**Repository:** ';
-    o += out(f['link']!(r.prop(v, 'repositoryUrl'), r.prop(v, 'repository')));
-    o += '\n';
-    if (r.truthy(r.prop(v, 'commit'))) {
-      o += '**Commit:** ';
-      o += out(f['link']!(r.prop(r.prop(v, 'commit'), 'url'), r.prop(v, 'shortSha'), 'code'));
-      if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
-        o += ' ';
+      );
+      if (r.truthy(r.prop(r.prop(v, 'release'), 'prerelease'))) {
+        o += '（预发布）';
+      }
+      o += '\n\n**';
+      o += out(r.prop(v, 'repository'));
+      o += '**';
+      local0 = r.defaultTo(r.prop(r.prop(v, 'release'), 'tag'), r.prop(v, 'tag'));
+      if (r.truthy(local0)) {
+        o += ' · ';
+        o += out(local0);
+      }
+      if (r.truthy(r.prop(r.prop(v, 'release'), 'author'))) {
+        o += ' · 发布者 ';
+        o += out(r.prop(r.prop(v, 'release'), 'author'));
+      } else if (r.truthy(r.prop(v, 'actor'))) {
+        o += ' · 发布者 ';
+        o += out(r.prop(v, 'actor'));
+      }
+      o += '\n\n';
+      if (r.truthy(r.prop(r.prop(v, 'release'), 'body'))) {
+        o += out(f['markdown']!(r.prop(r.prop(v, 'release'), 'body')));
+      } else if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
         o += out(r.prop(r.prop(v, 'commit'), 'message'));
       }
-      if (r.truthy(r.prop(r.prop(v, 'commit'), 'author'))) {
-        o += ' (';
-        o += out(r.prop(r.prop(v, 'commit'), 'author'));
-        o += ')';
+      o += '\n\n';
+      if (r.truthy(r.prop(r.prop(v, 'release'), 'url'))) {
+        o += out(f['link']!(r.prop(r.prop(v, 'release'), 'url'), '发布说明'));
+      } else {
+        o += out(f['link']!(r.prop(v, 'runUrl'), '查看运行'));
       }
-    }
-    o += '\n';
-    if (r.truthy(r.prop(r.prop(v, 'deployment'), 'description'))) {
-      o += out(r.prop(r.prop(v, 'deployment'), 'description'));
+      return o;
+    },
+  ],
+  // zh-CN deployment title
+  [
+    '{{ statusIcon }} 部署到 {{ deployment.environment | default: "环境" }}：{{ deploymentStateText }}',
+    (v, f, out) => {
+      let o = '';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' 部署到 ';
+      o += out(r.defaultTo(r.prop(r.prop(v, 'deployment'), 'environment'), '环境'));
+      o += '：';
+      o += out(r.prop(v, 'deploymentStateText'));
+      return o;
+    },
+  ],
+  // zh-CN deployment body
+  [
+    '### {{ statusIcon }} 部署 {{ deploymentStateText }}\n\n**环境：** {{ deployment.environment }}\n**仓库：** {{ repositoryUrl | link: repository }}\n{% if commit %}**提交：** {{ commit.url | link: shortSha, "code" }}{% if commit.message %} {{ commit.message }}{% endif %}{% if commit.author %}（{{ commit.author }}）{% endif %}{% endif %}\n{% if deployment.description %}{{ deployment.description }}\n{% endif %}{% if deployment.url %}{{ deployment.url | link: "打开部署" }} · {% endif %}{% if deployment.logUrl %}{{ deployment.logUrl | link: "部署日志" }} · {% endif %}{{ runUrl | link: "查看运行" }}',
+    (v, f, out) => {
+      let o = '';
+      o += '### ';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' 部署 ';
+      o += out(r.prop(v, 'deploymentStateText'));
+      o += '\n\n**环境：** ';
+      o += out(r.prop(r.prop(v, 'deployment'), 'environment'));
+      o += '\n**仓库：** ';
+      o += out(f['link']!(r.prop(v, 'repositoryUrl'), r.prop(v, 'repository')));
       o += '\n';
-    }
-    if (r.truthy(r.prop(r.prop(v, 'deployment'), 'url'))) {
-      o += out(f['link']!(r.prop(r.prop(v, 'deployment'), 'url'), 'Open deployment'));
-      o += ' · ';
-    }
-    if (r.truthy(r.prop(r.prop(v, 'deployment'), 'logUrl'))) {
-      o += out(f['link']!(r.prop(r.prop(v, 'deployment'), 'logUrl'), 'Deployment log'));
-      o += ' · ';
-    }
-    o += out(f['link']!(r.prop(v, 'runUrl'), 'View run'));
-    return o;
-  },
-  // en pull-request title
-  '24b0ee5e-97': (v, f, out) => {
-    let o = '';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' PR #';
-    o += out(r.prop(r.prop(v, 'pullRequest'), 'number'));
-    o += ' ';
-    o += out(r.downcase(r.prop(v, 'stateText')));
-    o += ': ';
-    o += out(r.prop(r.prop(v, 'pullRequest'), 'title'));
-    return o;
-  },
-  // en pull-request body
-  '5e7f6713-980': (v, f, out) => {
-    let o = '';
-    o += '### ';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' ';
-    o += out(f['link']!(r.prop(r.prop(v, 'pullRequest'), 'url'), r.prop(r.prop(v, 'pullRequest'), 'title')));
-    o += '\n\n**#';
-    o += out(r.prop(r.prop(v, 'pullRequest'), 'number'));
-    o += '** ';
-    o += out(r.prop(r.prop(v, 'pullRequest'), 'head'));
-    o += ' → ';
-    o += out(r.prop(r.prop(v, 'pullRequest'), 'base'));
-    if (r.truthy(r.prop(r.prop(v, 'pullRequest'), 'draft'))) {
-      o += ' (draft)';
-    }
-    o += '\n**Author:** ';
-    o += out(r.defaultTo(r.prop(r.prop(v, 'pullRequest'), 'author'), r.prop(v, 'actor')));
-    o += '\n**Checks:** ';
-    o += out(r.prop(v, 'workflow'));
-    o += ' ';
-    o += out(r.downcase(r.prop(v, 'stateText')));
-    if (r.compare['>'](r.prop(r.prop(v, 'responsible'), 'size'), 0)) {
-      o += '\n**Responsible:** ';
-      {
-        const list0 = r.enumerable(r.prop(v, 'responsible'));
-        for (let i0 = 0; i0 < list0.length; i0++) {
-          const item0 = list0[i0];
-          o += out(r.prop(item0, 'login'));
-          if (!r.truthy(i0 === list0.length - 1)) {
-            o += ', ';
+      if (r.truthy(r.prop(v, 'commit'))) {
+        o += '**提交：** ';
+        o += out(f['link']!(r.prop(r.prop(v, 'commit'), 'url'), r.prop(v, 'shortSha'), 'code'));
+        if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
+          o += ' ';
+          o += out(r.prop(r.prop(v, 'commit'), 'message'));
+        }
+        if (r.truthy(r.prop(r.prop(v, 'commit'), 'author'))) {
+          o += '（';
+          o += out(r.prop(r.prop(v, 'commit'), 'author'));
+          o += '）';
+        }
+      }
+      o += '\n';
+      if (r.truthy(r.prop(r.prop(v, 'deployment'), 'description'))) {
+        o += out(r.prop(r.prop(v, 'deployment'), 'description'));
+        o += '\n';
+      }
+      if (r.truthy(r.prop(r.prop(v, 'deployment'), 'url'))) {
+        o += out(f['link']!(r.prop(r.prop(v, 'deployment'), 'url'), '打开部署'));
+        o += ' · ';
+      }
+      if (r.truthy(r.prop(r.prop(v, 'deployment'), 'logUrl'))) {
+        o += out(f['link']!(r.prop(r.prop(v, 'deployment'), 'logUrl'), '部署日志'));
+        o += ' · ';
+      }
+      o += out(f['link']!(r.prop(v, 'runUrl'), '查看运行'));
+      return o;
+    },
+  ],
+  // zh-CN pull-request title
+  [
+    '{{ statusIcon }} PR #{{ pullRequest.number }} {{ stateText | downcase }}：{{ pullRequest.title }}',
+    (v, f, out) => {
+      let o = '';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' PR #';
+      o += out(r.prop(r.prop(v, 'pullRequest'), 'number'));
+      o += ' ';
+      o += out(r.downcase(r.prop(v, 'stateText')));
+      o += '：';
+      o += out(r.prop(r.prop(v, 'pullRequest'), 'title'));
+      return o;
+    },
+  ],
+  // zh-CN pull-request body
+  [
+    '### {{ statusIcon }} {{ pullRequest.url | link: pullRequest.title }}\n\n**#{{ pullRequest.number }}** {{ pullRequest.head }} → {{ pullRequest.base }}{% if pullRequest.draft %}（草稿）{% endif %}\n**作者：** {{ pullRequest.author | default: actor }}\n**检查：** {{ workflow }} {{ stateText | downcase }}{% if responsible.size > 0 %}\n**负责人：** {% for person in responsible %}{{ person.login }}{% unless forloop.last %}、{% endunless %}{% endfor %}{% endif %}\n{% if history.failedJobs.size > 0 %}\n**失败的作业**\n{% for job in history.failedJobs %}- {{ job | job_link }}{% if job.steps.size > 0 %}：{% for step in job.steps %}{{ step.name }}{% unless forloop.last %}、{% endunless %}{% endfor %}{% endif %}\n{% endfor %}{% endif %}{% if tests %}\n**测试：** {{ testsText }}\n{% for test in tests.failures %}- {{ test.name }}{% if test.suite %}（{{ test.suite }}）{% endif %}{% if test.message %}：{{ test.message }}{% endif %}\n{% endfor %}{% endif %}\n{{ runUrl | link: "查看运行" }}',
+    (v, f, out) => {
+      let o = '';
+      o += '### ';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' ';
+      o += out(f['link']!(r.prop(r.prop(v, 'pullRequest'), 'url'), r.prop(r.prop(v, 'pullRequest'), 'title')));
+      o += '\n\n**#';
+      o += out(r.prop(r.prop(v, 'pullRequest'), 'number'));
+      o += '** ';
+      o += out(r.prop(r.prop(v, 'pullRequest'), 'head'));
+      o += ' → ';
+      o += out(r.prop(r.prop(v, 'pullRequest'), 'base'));
+      if (r.truthy(r.prop(r.prop(v, 'pullRequest'), 'draft'))) {
+        o += '（草稿）';
+      }
+      o += '\n**作者：** ';
+      o += out(r.defaultTo(r.prop(r.prop(v, 'pullRequest'), 'author'), r.prop(v, 'actor')));
+      o += '\n**检查：** ';
+      o += out(r.prop(v, 'workflow'));
+      o += ' ';
+      o += out(r.downcase(r.prop(v, 'stateText')));
+      if (r.compare['>'](r.prop(r.prop(v, 'responsible'), 'size'), 0)) {
+        o += '\n**负责人：** ';
+        {
+          const list0 = r.enumerable(r.prop(v, 'responsible'));
+          for (let i0 = 0; i0 < list0.length; i0++) {
+            const item0 = list0[i0];
+            o += out(r.prop(item0, 'login'));
+            if (!r.truthy(i0 === list0.length - 1)) {
+              o += '、';
+            }
           }
         }
       }
-    }
-    o += '\n';
-    if (r.compare['>'](r.prop(r.prop(r.prop(v, 'history'), 'failedJobs'), 'size'), 0)) {
-      o += '\n**Failed jobs**\n';
-      {
-        const list1 = r.enumerable(r.prop(r.prop(v, 'history'), 'failedJobs'));
-        for (let i1 = 0; i1 < list1.length; i1++) {
-          const item1 = list1[i1];
-          o += '- ';
-          o += out(f['job_link']!(item1));
-          if (r.compare['>'](r.prop(r.prop(item1, 'steps'), 'size'), 0)) {
-            o += ': ';
-            {
-              const list2 = r.enumerable(r.prop(item1, 'steps'));
-              for (let i2 = 0; i2 < list2.length; i2++) {
-                const item2 = list2[i2];
-                o += out(r.prop(item2, 'name'));
-                if (!r.truthy(i2 === list2.length - 1)) {
-                  o += ', ';
+      o += '\n';
+      if (r.compare['>'](r.prop(r.prop(r.prop(v, 'history'), 'failedJobs'), 'size'), 0)) {
+        o += '\n**失败的作业**\n';
+        {
+          const list1 = r.enumerable(r.prop(r.prop(v, 'history'), 'failedJobs'));
+          for (let i1 = 0; i1 < list1.length; i1++) {
+            const item1 = list1[i1];
+            o += '- ';
+            o += out(f['job_link']!(item1));
+            if (r.compare['>'](r.prop(r.prop(item1, 'steps'), 'size'), 0)) {
+              o += '：';
+              {
+                const list2 = r.enumerable(r.prop(item1, 'steps'));
+                for (let i2 = 0; i2 < list2.length; i2++) {
+                  const item2 = list2[i2];
+                  o += out(r.prop(item2, 'name'));
+                  if (!r.truthy(i2 === list2.length - 1)) {
+                    o += '、';
+                  }
                 }
               }
             }
+            o += '\n';
           }
-          o += '\n';
         }
       }
-    }
-    if (r.truthy(r.prop(v, 'tests'))) {
-      o += '\n**Tests:** ';
-      o += out(r.prop(v, 'testsText'));
+      if (r.truthy(r.prop(v, 'tests'))) {
+        o += '\n**测试：** ';
+        o += out(r.prop(v, 'testsText'));
+        o += '\n';
+        {
+          const list3 = r.enumerable(r.prop(r.prop(v, 'tests'), 'failures'));
+          for (let i3 = 0; i3 < list3.length; i3++) {
+            const item3 = list3[i3];
+            o += '- ';
+            o += out(r.prop(item3, 'name'));
+            if (r.truthy(r.prop(item3, 'suite'))) {
+              o += '（';
+              o += out(r.prop(item3, 'suite'));
+              o += '）';
+            }
+            if (r.truthy(r.prop(item3, 'message'))) {
+              o += '：';
+              o += out(r.prop(item3, 'message'));
+            }
+            o += '\n';
+          }
+        }
+      }
       o += '\n';
-      {
-        const list3 = r.enumerable(r.prop(r.prop(v, 'tests'), 'failures'));
-        for (let i3 = 0; i3 < list3.length; i3++) {
-          const item3 = list3[i3];
-          o += '- ';
-          o += out(r.prop(item3, 'name'));
-          if (r.truthy(r.prop(item3, 'suite'))) {
-            o += ' (';
-            o += out(r.prop(item3, 'suite'));
-            o += ')';
-          }
-          if (r.truthy(r.prop(item3, 'message'))) {
-            o += ': ';
-            o += out(r.prop(item3, 'message'));
-          }
-          o += '\n';
-        }
+      o += out(f['link']!(r.prop(v, 'runUrl'), '查看运行'));
+      return o;
+    },
+  ],
+  // zh-CN activity title
+  [
+    '📝 {{ activityText }}：{{ activity.title }}',
+    (v, f, out) => {
+      let o = '';
+      o += '📝 ';
+      o += out(r.prop(v, 'activityText'));
+      o += '：';
+      o += out(r.prop(r.prop(v, 'activity'), 'title'));
+      return o;
+    },
+  ],
+  // zh-CN activity body
+  [
+    '### 📝 {{ activity.url | link: activity.title }}\n\n**{{ repository }}** · {{ activityText }}{% if activity.author %} · {{ activity.author }}{% endif %}\n{% if activity.body %}\n{{ activity.body | truncate: 500 }}\n{% endif %}\n{{ activity.url | link: "打开" }}',
+    (v, f, out) => {
+      let o = '';
+      o += '### 📝 ';
+      o += out(f['link']!(r.prop(r.prop(v, 'activity'), 'url'), r.prop(r.prop(v, 'activity'), 'title')));
+      o += '\n\n**';
+      o += out(r.prop(v, 'repository'));
+      o += '** · ';
+      o += out(r.prop(v, 'activityText'));
+      if (r.truthy(r.prop(r.prop(v, 'activity'), 'author'))) {
+        o += ' · ';
+        o += out(r.prop(r.prop(v, 'activity'), 'author'));
       }
-    }
-    o += '\n';
-    o += out(f['link']!(r.prop(v, 'runUrl'), 'View run'));
-    return o;
-  },
-  // en activity title
-  '8c327b72-43': (v, f, out) => {
-    let o = '';
-    o += '📝 ';
-    o += out(r.prop(v, 'activityText'));
-    o += ': ';
-    o += out(r.prop(r.prop(v, 'activity'), 'title'));
-    return o;
-  },
-  // en activity body
-  'c024a7e6-255': (v, f, out) => {
-    let o = '';
-    o += '### 📝 ';
-    o += out(f['link']!(r.prop(r.prop(v, 'activity'), 'url'), r.prop(r.prop(v, 'activity'), 'title')));
-    o += '\n\n**';
-    o += out(r.prop(v, 'repository'));
-    o += '** · ';
-    o += out(r.prop(v, 'activityText'));
-    if (r.truthy(r.prop(r.prop(v, 'activity'), 'author'))) {
+      o += '\n';
+      if (r.truthy(r.prop(r.prop(v, 'activity'), 'body'))) {
+        o += '\n';
+        o += out(f['truncate']!(r.prop(r.prop(v, 'activity'), 'body'), 500));
+        o += '\n';
+      }
+      o += '\n';
+      o += out(f['link']!(r.prop(r.prop(v, 'activity'), 'url'), '打开'));
+      return o;
+    },
+  ],
+  // en minimal title
+  [
+    '{{ statusIcon }} {{ repository }} {{ stateText | downcase }}',
+    (v, f, out) => {
+      let o = '';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' ';
+      o += out(r.prop(v, 'repository'));
+      o += ' ';
+      o += out(r.downcase(r.prop(v, 'stateText')));
+      return o;
+    },
+  ],
+  // zh-CN minimal body
+  [
+    '{{ statusIcon }} {{ workflow }} {{ stateText | downcase }} · {{ runUrl | link: "运行" }}',
+    (v, f, out) => {
+      let o = '';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' ';
+      o += out(r.prop(v, 'workflow'));
+      o += ' ';
+      o += out(r.downcase(r.prop(v, 'stateText')));
       o += ' · ';
-      o += out(r.prop(r.prop(v, 'activity'), 'author'));
-    }
-    o += '\n';
-    if (r.truthy(r.prop(r.prop(v, 'activity'), 'body'))) {
+      o += out(f['link']!(r.prop(v, 'runUrl'), '运行'));
+      return o;
+    },
+  ],
+  // en build-status title
+  [
+    '{{ statusIcon }} {{ stateText }}: {{ repository }}{% if branch %} ({{ branch }}){% endif %}',
+    (v, f, out) => {
+      let o = '';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' ';
+      o += out(r.prop(v, 'stateText'));
+      o += ': ';
+      o += out(r.prop(v, 'repository'));
+      if (r.truthy(r.prop(v, 'branch'))) {
+        o += ' (';
+        o += out(r.prop(v, 'branch'));
+        o += ')';
+      }
+      return o;
+    },
+  ],
+  // en build-status body
+  [
+    '### {{ statusIcon }} {{ workflow | default: "Workflow" }} {{ stateText | downcase }}\n\n**Repository:** {{ repositoryUrl | link: repository }}\n{% if pullRequest %}**Pull request:** {{ pullRequest.url | link: pullRequest.title }} (#{{ pullRequest.number }})\n{% endif %}{% if branch %}**Branch:** {{ branch }}\n{% elsif tag %}**Tag:** {{ tag }}\n{% endif %}{% if commit %}**Commit:** {{ commit.url | link: shortSha, "code" }}{% if commit.message %} {{ commit.message }}{% endif %}{% if commit.author %} ({{ commit.author }}){% endif %}{% endif %}\n{% if actor %}**Triggered by:** {{ actor }} on {{ eventText }}{% else %}**Event:** {{ eventText | default: "build" }}{% endif %}{% if schedule %} ({{ schedule }}){% endif %}{% if jobDisplayName %}\n**Job:** {{ jobDisplayName }}{% endif %}{% if history.durationSeconds %}\n**Duration:** {{ history.durationSeconds | duration }}{% endif %}{% if responsible.size > 0 %}\n**Responsible:** {% for person in responsible %}{{ person.login }}{% unless forloop.last %}, {% endunless %}{% endfor %}{% endif %}\n{% if history.failedJobs.size > 0 %}\n**Failed jobs**\n{% for job in history.failedJobs %}- {{ job | job_link }}{% if job.steps.size > 0 %}: {% for step in job.steps %}{{ step.name }}{% unless forloop.last %}, {% endunless %}{% endfor %}{% endif %}\n{% endfor %}{% endif %}{% if jobs.size > 0 %}\n**Jobs**\n{% for job in jobs %}- {{ job.icon }} {{ job.name }}: {{ job.resultText }}\n{% endfor %}{% endif %}{% if tests %}\n**Tests:** {{ testsText }}\n{% for test in tests.failures %}- {{ test.name }}{% if test.suite %} ({{ test.suite }}){% endif %}{% if test.message %}: {{ test.message }}{% endif %}\n{% endfor %}{% endif %}{% if commits.size > 1 %}\n**Commits**\n{% for item in commits %}- {{ item.url | link: item.shortSha, "code" }}{% if item.message %} {{ item.message }}{% endif %}{% if item.author %} ({{ item.author }}){% endif %}\n{% endfor %}{% if moreCommitsText %}{{ moreCommitsText }}\n{% endif %}{% if compareUrl %}{{ compareUrl | link: "Compare changes" }}\n{% endif %}{% endif %}\n{{ runUrl | link: "View run" }}',
+    (v, f, out) => {
+      let o = '';
+      o += '### ';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' ';
+      o += out(r.defaultTo(r.prop(v, 'workflow'), 'Workflow'));
+      o += ' ';
+      o += out(r.downcase(r.prop(v, 'stateText')));
+      o += '\n\n**Repository:** ';
+      o += out(f['link']!(r.prop(v, 'repositoryUrl'), r.prop(v, 'repository')));
       o += '\n';
-      o += out(f['truncate']!(r.prop(r.prop(v, 'activity'), 'body'), 500));
+      if (r.truthy(r.prop(v, 'pullRequest'))) {
+        o += '**Pull request:** ';
+        o += out(f['link']!(r.prop(r.prop(v, 'pullRequest'), 'url'), r.prop(r.prop(v, 'pullRequest'), 'title')));
+        o += ' (#';
+        o += out(r.prop(r.prop(v, 'pullRequest'), 'number'));
+        o += ')\n';
+      }
+      if (r.truthy(r.prop(v, 'branch'))) {
+        o += '**Branch:** ';
+        o += out(r.prop(v, 'branch'));
+        o += '\n';
+      } else if (r.truthy(r.prop(v, 'tag'))) {
+        o += '**Tag:** ';
+        o += out(r.prop(v, 'tag'));
+        o += '\n';
+      }
+      if (r.truthy(r.prop(v, 'commit'))) {
+        o += '**Commit:** ';
+        o += out(f['link']!(r.prop(r.prop(v, 'commit'), 'url'), r.prop(v, 'shortSha'), 'code'));
+        if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
+          o += ' ';
+          o += out(r.prop(r.prop(v, 'commit'), 'message'));
+        }
+        if (r.truthy(r.prop(r.prop(v, 'commit'), 'author'))) {
+          o += ' (';
+          o += out(r.prop(r.prop(v, 'commit'), 'author'));
+          o += ')';
+        }
+      }
       o += '\n';
-    }
-    o += '\n';
-    o += out(f['link']!(r.prop(r.prop(v, 'activity'), 'url'), 'Open'));
-    return o;
-  },
+      if (r.truthy(r.prop(v, 'actor'))) {
+        o += '**Triggered by:** ';
+        o += out(r.prop(v, 'actor'));
+        o += ' on ';
+        o += out(r.prop(v, 'eventText'));
+      } else {
+        o += '**Event:** ';
+        o += out(r.defaultTo(r.prop(v, 'eventText'), 'build'));
+      }
+      if (r.truthy(r.prop(v, 'schedule'))) {
+        o += ' (';
+        o += out(r.prop(v, 'schedule'));
+        o += ')';
+      }
+      if (r.truthy(r.prop(v, 'jobDisplayName'))) {
+        o += '\n**Job:** ';
+        o += out(r.prop(v, 'jobDisplayName'));
+      }
+      if (r.truthy(r.prop(r.prop(v, 'history'), 'durationSeconds'))) {
+        o += '\n**Duration:** ';
+        o += out(f['duration']!(r.prop(r.prop(v, 'history'), 'durationSeconds')));
+      }
+      if (r.compare['>'](r.prop(r.prop(v, 'responsible'), 'size'), 0)) {
+        o += '\n**Responsible:** ';
+        {
+          const list0 = r.enumerable(r.prop(v, 'responsible'));
+          for (let i0 = 0; i0 < list0.length; i0++) {
+            const item0 = list0[i0];
+            o += out(r.prop(item0, 'login'));
+            if (!r.truthy(i0 === list0.length - 1)) {
+              o += ', ';
+            }
+          }
+        }
+      }
+      o += '\n';
+      if (r.compare['>'](r.prop(r.prop(r.prop(v, 'history'), 'failedJobs'), 'size'), 0)) {
+        o += '\n**Failed jobs**\n';
+        {
+          const list1 = r.enumerable(r.prop(r.prop(v, 'history'), 'failedJobs'));
+          for (let i1 = 0; i1 < list1.length; i1++) {
+            const item1 = list1[i1];
+            o += '- ';
+            o += out(f['job_link']!(item1));
+            if (r.compare['>'](r.prop(r.prop(item1, 'steps'), 'size'), 0)) {
+              o += ': ';
+              {
+                const list2 = r.enumerable(r.prop(item1, 'steps'));
+                for (let i2 = 0; i2 < list2.length; i2++) {
+                  const item2 = list2[i2];
+                  o += out(r.prop(item2, 'name'));
+                  if (!r.truthy(i2 === list2.length - 1)) {
+                    o += ', ';
+                  }
+                }
+              }
+            }
+            o += '\n';
+          }
+        }
+      }
+      if (r.compare['>'](r.prop(r.prop(v, 'jobs'), 'size'), 0)) {
+        o += '\n**Jobs**\n';
+        {
+          const list3 = r.enumerable(r.prop(v, 'jobs'));
+          for (let i3 = 0; i3 < list3.length; i3++) {
+            const item3 = list3[i3];
+            o += '- ';
+            o += out(r.prop(item3, 'icon'));
+            o += ' ';
+            o += out(r.prop(item3, 'name'));
+            o += ': ';
+            o += out(r.prop(item3, 'resultText'));
+            o += '\n';
+          }
+        }
+      }
+      if (r.truthy(r.prop(v, 'tests'))) {
+        o += '\n**Tests:** ';
+        o += out(r.prop(v, 'testsText'));
+        o += '\n';
+        {
+          const list4 = r.enumerable(r.prop(r.prop(v, 'tests'), 'failures'));
+          for (let i4 = 0; i4 < list4.length; i4++) {
+            const item4 = list4[i4];
+            o += '- ';
+            o += out(r.prop(item4, 'name'));
+            if (r.truthy(r.prop(item4, 'suite'))) {
+              o += ' (';
+              o += out(r.prop(item4, 'suite'));
+              o += ')';
+            }
+            if (r.truthy(r.prop(item4, 'message'))) {
+              o += ': ';
+              o += out(r.prop(item4, 'message'));
+            }
+            o += '\n';
+          }
+        }
+      }
+      if (r.compare['>'](r.prop(r.prop(v, 'commits'), 'size'), 1)) {
+        o += '\n**Commits**\n';
+        {
+          const list5 = r.enumerable(r.prop(v, 'commits'));
+          for (let i5 = 0; i5 < list5.length; i5++) {
+            const item5 = list5[i5];
+            o += '- ';
+            o += out(f['link']!(r.prop(item5, 'url'), r.prop(item5, 'shortSha'), 'code'));
+            if (r.truthy(r.prop(item5, 'message'))) {
+              o += ' ';
+              o += out(r.prop(item5, 'message'));
+            }
+            if (r.truthy(r.prop(item5, 'author'))) {
+              o += ' (';
+              o += out(r.prop(item5, 'author'));
+              o += ')';
+            }
+            o += '\n';
+          }
+        }
+        if (r.truthy(r.prop(v, 'moreCommitsText'))) {
+          o += out(r.prop(v, 'moreCommitsText'));
+          o += '\n';
+        }
+        if (r.truthy(r.prop(v, 'compareUrl'))) {
+          o += out(f['link']!(r.prop(v, 'compareUrl'), 'Compare changes'));
+          o += '\n';
+        }
+      }
+      o += '\n';
+      o += out(f['link']!(r.prop(v, 'runUrl'), 'View run'));
+      return o;
+    },
+  ],
+  // en build-failure title
+  [
+    '{{ statusIcon }} {{ stateText }}: {{ workflow }} on {{ branch | default: tag | default: repository }}',
+    (v, f, out) => {
+      let o = '';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' ';
+      o += out(r.prop(v, 'stateText'));
+      o += ': ';
+      o += out(r.prop(v, 'workflow'));
+      o += ' on ';
+      o += out(r.defaultTo(r.defaultTo(r.prop(v, 'branch'), r.prop(v, 'tag')), r.prop(v, 'repository')));
+      return o;
+    },
+  ],
+  // en build-failure body
+  [
+    '### {{ statusIcon }} {{ stateText }}: {{ workflow | default: "workflow" }}\n\n**{{ repository }}**{% if branch %} · {{ branch }}{% elsif tag %} · {{ tag }}{% endif %}{% if jobDisplayName %} · {{ jobDisplayName }}{% endif %}\n{% if commit %}**Commit:** {{ commit.url | link: shortSha, "code" }}{% if commit.message %} {{ commit.message }}{% endif %}{% if commit.author %} ({{ commit.author }}){% endif %}{% endif %}\n{% if actor %}**By:** {{ actor }}{% if history.durationSeconds %} · {{ history.durationSeconds | duration }}{% endif %}{% elsif history.durationSeconds %}**Duration:** {{ history.durationSeconds | duration }}{% endif %}{% if responsible.size > 0 %}\n**Responsible:** {% for person in responsible %}{{ person.login }}{% unless forloop.last %}, {% endunless %}{% endfor %}{% endif %}\n{% if history.failedJobs.size > 0 %}\n**Failed jobs**\n{% for job in history.failedJobs %}- {{ job | job_link }}{% if job.steps.size > 0 %}: {% for step in job.steps %}{{ step.name }}{% unless forloop.last %}, {% endunless %}{% endfor %}{% endif %}\n{% endfor %}{% endif %}{% if jobs.size > 0 %}\n**Jobs**\n{% for job in jobs %}- {{ job.icon }} {{ job.name }}: {{ job.resultText }}\n{% endfor %}{% endif %}{% if tests %}\n**Tests:** {{ testsText }}\n{% for test in tests.failures %}- {{ test.name }}{% if test.suite %} ({{ test.suite }}){% endif %}{% if test.message %}: {{ test.message }}{% endif %}\n{% endfor %}{% endif %}{% if commits.size > 1 %}\n**Commits**\n{% for item in commits %}- {{ item.url | link: item.shortSha, "code" }}{% if item.message %} {{ item.message }}{% endif %}{% if item.author %} ({{ item.author }}){% endif %}\n{% endfor %}{% if moreCommitsText %}{{ moreCommitsText }}\n{% endif %}{% if compareUrl %}{{ compareUrl | link: "Compare changes" }}\n{% endif %}{% endif %}\n{% if status == "failure" %}{{ runUrl | link: "Open the failed run" }}{% else %}{{ runUrl | link: "Open the run" }}{% endif %}',
+    (v, f, out) => {
+      let o = '';
+      o += '### ';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' ';
+      o += out(r.prop(v, 'stateText'));
+      o += ': ';
+      o += out(r.defaultTo(r.prop(v, 'workflow'), 'workflow'));
+      o += '\n\n**';
+      o += out(r.prop(v, 'repository'));
+      o += '**';
+      if (r.truthy(r.prop(v, 'branch'))) {
+        o += ' · ';
+        o += out(r.prop(v, 'branch'));
+      } else if (r.truthy(r.prop(v, 'tag'))) {
+        o += ' · ';
+        o += out(r.prop(v, 'tag'));
+      }
+      if (r.truthy(r.prop(v, 'jobDisplayName'))) {
+        o += ' · ';
+        o += out(r.prop(v, 'jobDisplayName'));
+      }
+      o += '\n';
+      if (r.truthy(r.prop(v, 'commit'))) {
+        o += '**Commit:** ';
+        o += out(f['link']!(r.prop(r.prop(v, 'commit'), 'url'), r.prop(v, 'shortSha'), 'code'));
+        if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
+          o += ' ';
+          o += out(r.prop(r.prop(v, 'commit'), 'message'));
+        }
+        if (r.truthy(r.prop(r.prop(v, 'commit'), 'author'))) {
+          o += ' (';
+          o += out(r.prop(r.prop(v, 'commit'), 'author'));
+          o += ')';
+        }
+      }
+      o += '\n';
+      if (r.truthy(r.prop(v, 'actor'))) {
+        o += '**By:** ';
+        o += out(r.prop(v, 'actor'));
+        if (r.truthy(r.prop(r.prop(v, 'history'), 'durationSeconds'))) {
+          o += ' · ';
+          o += out(f['duration']!(r.prop(r.prop(v, 'history'), 'durationSeconds')));
+        }
+      } else if (r.truthy(r.prop(r.prop(v, 'history'), 'durationSeconds'))) {
+        o += '**Duration:** ';
+        o += out(f['duration']!(r.prop(r.prop(v, 'history'), 'durationSeconds')));
+      }
+      if (r.compare['>'](r.prop(r.prop(v, 'responsible'), 'size'), 0)) {
+        o += '\n**Responsible:** ';
+        {
+          const list0 = r.enumerable(r.prop(v, 'responsible'));
+          for (let i0 = 0; i0 < list0.length; i0++) {
+            const item0 = list0[i0];
+            o += out(r.prop(item0, 'login'));
+            if (!r.truthy(i0 === list0.length - 1)) {
+              o += ', ';
+            }
+          }
+        }
+      }
+      o += '\n';
+      if (r.compare['>'](r.prop(r.prop(r.prop(v, 'history'), 'failedJobs'), 'size'), 0)) {
+        o += '\n**Failed jobs**\n';
+        {
+          const list1 = r.enumerable(r.prop(r.prop(v, 'history'), 'failedJobs'));
+          for (let i1 = 0; i1 < list1.length; i1++) {
+            const item1 = list1[i1];
+            o += '- ';
+            o += out(f['job_link']!(item1));
+            if (r.compare['>'](r.prop(r.prop(item1, 'steps'), 'size'), 0)) {
+              o += ': ';
+              {
+                const list2 = r.enumerable(r.prop(item1, 'steps'));
+                for (let i2 = 0; i2 < list2.length; i2++) {
+                  const item2 = list2[i2];
+                  o += out(r.prop(item2, 'name'));
+                  if (!r.truthy(i2 === list2.length - 1)) {
+                    o += ', ';
+                  }
+                }
+              }
+            }
+            o += '\n';
+          }
+        }
+      }
+      if (r.compare['>'](r.prop(r.prop(v, 'jobs'), 'size'), 0)) {
+        o += '\n**Jobs**\n';
+        {
+          const list3 = r.enumerable(r.prop(v, 'jobs'));
+          for (let i3 = 0; i3 < list3.length; i3++) {
+            const item3 = list3[i3];
+            o += '- ';
+            o += out(r.prop(item3, 'icon'));
+            o += ' ';
+            o += out(r.prop(item3, 'name'));
+            o += ': ';
+            o += out(r.prop(item3, 'resultText'));
+            o += '\n';
+          }
+        }
+      }
+      if (r.truthy(r.prop(v, 'tests'))) {
+        o += '\n**Tests:** ';
+        o += out(r.prop(v, 'testsText'));
+        o += '\n';
+        {
+          const list4 = r.enumerable(r.prop(r.prop(v, 'tests'), 'failures'));
+          for (let i4 = 0; i4 < list4.length; i4++) {
+            const item4 = list4[i4];
+            o += '- ';
+            o += out(r.prop(item4, 'name'));
+            if (r.truthy(r.prop(item4, 'suite'))) {
+              o += ' (';
+              o += out(r.prop(item4, 'suite'));
+              o += ')';
+            }
+            if (r.truthy(r.prop(item4, 'message'))) {
+              o += ': ';
+              o += out(r.prop(item4, 'message'));
+            }
+            o += '\n';
+          }
+        }
+      }
+      if (r.compare['>'](r.prop(r.prop(v, 'commits'), 'size'), 1)) {
+        o += '\n**Commits**\n';
+        {
+          const list5 = r.enumerable(r.prop(v, 'commits'));
+          for (let i5 = 0; i5 < list5.length; i5++) {
+            const item5 = list5[i5];
+            o += '- ';
+            o += out(f['link']!(r.prop(item5, 'url'), r.prop(item5, 'shortSha'), 'code'));
+            if (r.truthy(r.prop(item5, 'message'))) {
+              o += ' ';
+              o += out(r.prop(item5, 'message'));
+            }
+            if (r.truthy(r.prop(item5, 'author'))) {
+              o += ' (';
+              o += out(r.prop(item5, 'author'));
+              o += ')';
+            }
+            o += '\n';
+          }
+        }
+        if (r.truthy(r.prop(v, 'moreCommitsText'))) {
+          o += out(r.prop(v, 'moreCommitsText'));
+          o += '\n';
+        }
+        if (r.truthy(r.prop(v, 'compareUrl'))) {
+          o += out(f['link']!(r.prop(v, 'compareUrl'), 'Compare changes'));
+          o += '\n';
+        }
+      }
+      o += '\n';
+      if (r.equals(r.prop(v, 'status'), 'failure')) {
+        o += out(f['link']!(r.prop(v, 'runUrl'), 'Open the failed run'));
+      } else {
+        o += out(f['link']!(r.prop(v, 'runUrl'), 'Open the run'));
+      }
+      return o;
+    },
+  ],
+  // en release title
+  [
+    '🚀 {{ repository }} {{ release.name | default: release.tag | default: tag | default: branch | default: shortSha }}{% if release.prerelease %} (pre-release){% endif %}',
+    (v, f, out) => {
+      let o = '';
+      o += '🚀 ';
+      o += out(r.prop(v, 'repository'));
+      o += ' ';
+      o += out(
+        r.defaultTo(
+          r.defaultTo(
+            r.defaultTo(
+              r.defaultTo(r.prop(r.prop(v, 'release'), 'name'), r.prop(r.prop(v, 'release'), 'tag')),
+              r.prop(v, 'tag'),
+            ),
+            r.prop(v, 'branch'),
+          ),
+          r.prop(v, 'shortSha'),
+        ),
+      );
+      if (r.truthy(r.prop(r.prop(v, 'release'), 'prerelease'))) {
+        o += ' (pre-release)';
+      }
+      return o;
+    },
+  ],
+  // en release body
+  [
+    '## 🚀 {{ release.name | default: release.tag | default: tag | default: branch | default: shortSha }}{% if release.prerelease %} (pre-release){% endif %}\n\n**{{ repository }}**{% assign version = release.tag | default: tag %}{% if version %} · {{ version }}{% endif %}{% if release.author %} · by {{ release.author }}{% elsif actor %} · by {{ actor }}{% endif %}\n\n{% if release.body %}{{ release.body | markdown }}{% elsif commit.message %}{{ commit.message }}{% endif %}\n\n{% if release.url %}{{ release.url | link: "Release notes" }}{% else %}{{ runUrl | link: "View run" }}{% endif %}',
+    (v, f, out) => {
+      let o = '';
+      let local0 = r.prop(v, 'version');
+      o += '## 🚀 ';
+      o += out(
+        r.defaultTo(
+          r.defaultTo(
+            r.defaultTo(
+              r.defaultTo(r.prop(r.prop(v, 'release'), 'name'), r.prop(r.prop(v, 'release'), 'tag')),
+              r.prop(v, 'tag'),
+            ),
+            r.prop(v, 'branch'),
+          ),
+          r.prop(v, 'shortSha'),
+        ),
+      );
+      if (r.truthy(r.prop(r.prop(v, 'release'), 'prerelease'))) {
+        o += ' (pre-release)';
+      }
+      o += '\n\n**';
+      o += out(r.prop(v, 'repository'));
+      o += '**';
+      local0 = r.defaultTo(r.prop(r.prop(v, 'release'), 'tag'), r.prop(v, 'tag'));
+      if (r.truthy(local0)) {
+        o += ' · ';
+        o += out(local0);
+      }
+      if (r.truthy(r.prop(r.prop(v, 'release'), 'author'))) {
+        o += ' · by ';
+        o += out(r.prop(r.prop(v, 'release'), 'author'));
+      } else if (r.truthy(r.prop(v, 'actor'))) {
+        o += ' · by ';
+        o += out(r.prop(v, 'actor'));
+      }
+      o += '\n\n';
+      if (r.truthy(r.prop(r.prop(v, 'release'), 'body'))) {
+        o += out(f['markdown']!(r.prop(r.prop(v, 'release'), 'body')));
+      } else if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
+        o += out(r.prop(r.prop(v, 'commit'), 'message'));
+      }
+      o += '\n\n';
+      if (r.truthy(r.prop(r.prop(v, 'release'), 'url'))) {
+        o += out(f['link']!(r.prop(r.prop(v, 'release'), 'url'), 'Release notes'));
+      } else {
+        o += out(f['link']!(r.prop(v, 'runUrl'), 'View run'));
+      }
+      return o;
+    },
+  ],
+  // en deployment title
+  [
+    '{{ statusIcon }} Deploy to {{ deployment.environment | default: "environment" }}: {{ deploymentStateText }}',
+    (v, f, out) => {
+      let o = '';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' Deploy to ';
+      o += out(r.defaultTo(r.prop(r.prop(v, 'deployment'), 'environment'), 'environment'));
+      o += ': ';
+      o += out(r.prop(v, 'deploymentStateText'));
+      return o;
+    },
+  ],
+  // en deployment body
+  [
+    '### {{ statusIcon }} Deployment {{ deploymentStateText }}\n\n**Environment:** {{ deployment.environment }}\n**Repository:** {{ repositoryUrl | link: repository }}\n{% if commit %}**Commit:** {{ commit.url | link: shortSha, "code" }}{% if commit.message %} {{ commit.message }}{% endif %}{% if commit.author %} ({{ commit.author }}){% endif %}{% endif %}\n{% if deployment.description %}{{ deployment.description }}\n{% endif %}{% if deployment.url %}{{ deployment.url | link: "Open deployment" }} · {% endif %}{% if deployment.logUrl %}{{ deployment.logUrl | link: "Deployment log" }} · {% endif %}{{ runUrl | link: "View run" }}',
+    (v, f, out) => {
+      let o = '';
+      o += '### ';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' Deployment ';
+      o += out(r.prop(v, 'deploymentStateText'));
+      o += '\n\n**Environment:** ';
+      o += out(r.prop(r.prop(v, 'deployment'), 'environment'));
+      o += '\n**Repository:** ';
+      o += out(f['link']!(r.prop(v, 'repositoryUrl'), r.prop(v, 'repository')));
+      o += '\n';
+      if (r.truthy(r.prop(v, 'commit'))) {
+        o += '**Commit:** ';
+        o += out(f['link']!(r.prop(r.prop(v, 'commit'), 'url'), r.prop(v, 'shortSha'), 'code'));
+        if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
+          o += ' ';
+          o += out(r.prop(r.prop(v, 'commit'), 'message'));
+        }
+        if (r.truthy(r.prop(r.prop(v, 'commit'), 'author'))) {
+          o += ' (';
+          o += out(r.prop(r.prop(v, 'commit'), 'author'));
+          o += ')';
+        }
+      }
+      o += '\n';
+      if (r.truthy(r.prop(r.prop(v, 'deployment'), 'description'))) {
+        o += out(r.prop(r.prop(v, 'deployment'), 'description'));
+        o += '\n';
+      }
+      if (r.truthy(r.prop(r.prop(v, 'deployment'), 'url'))) {
+        o += out(f['link']!(r.prop(r.prop(v, 'deployment'), 'url'), 'Open deployment'));
+        o += ' · ';
+      }
+      if (r.truthy(r.prop(r.prop(v, 'deployment'), 'logUrl'))) {
+        o += out(f['link']!(r.prop(r.prop(v, 'deployment'), 'logUrl'), 'Deployment log'));
+        o += ' · ';
+      }
+      o += out(f['link']!(r.prop(v, 'runUrl'), 'View run'));
+      return o;
+    },
+  ],
+  // en pull-request title
+  [
+    '{{ statusIcon }} PR #{{ pullRequest.number }} {{ stateText | downcase }}: {{ pullRequest.title }}',
+    (v, f, out) => {
+      let o = '';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' PR #';
+      o += out(r.prop(r.prop(v, 'pullRequest'), 'number'));
+      o += ' ';
+      o += out(r.downcase(r.prop(v, 'stateText')));
+      o += ': ';
+      o += out(r.prop(r.prop(v, 'pullRequest'), 'title'));
+      return o;
+    },
+  ],
+  // en pull-request body
+  [
+    '### {{ statusIcon }} {{ pullRequest.url | link: pullRequest.title }}\n\n**#{{ pullRequest.number }}** {{ pullRequest.head }} → {{ pullRequest.base }}{% if pullRequest.draft %} (draft){% endif %}\n**Author:** {{ pullRequest.author | default: actor }}\n**Checks:** {{ workflow }} {{ stateText | downcase }}{% if responsible.size > 0 %}\n**Responsible:** {% for person in responsible %}{{ person.login }}{% unless forloop.last %}, {% endunless %}{% endfor %}{% endif %}\n{% if history.failedJobs.size > 0 %}\n**Failed jobs**\n{% for job in history.failedJobs %}- {{ job | job_link }}{% if job.steps.size > 0 %}: {% for step in job.steps %}{{ step.name }}{% unless forloop.last %}, {% endunless %}{% endfor %}{% endif %}\n{% endfor %}{% endif %}{% if tests %}\n**Tests:** {{ testsText }}\n{% for test in tests.failures %}- {{ test.name }}{% if test.suite %} ({{ test.suite }}){% endif %}{% if test.message %}: {{ test.message }}{% endif %}\n{% endfor %}{% endif %}\n{{ runUrl | link: "View run" }}',
+    (v, f, out) => {
+      let o = '';
+      o += '### ';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' ';
+      o += out(f['link']!(r.prop(r.prop(v, 'pullRequest'), 'url'), r.prop(r.prop(v, 'pullRequest'), 'title')));
+      o += '\n\n**#';
+      o += out(r.prop(r.prop(v, 'pullRequest'), 'number'));
+      o += '** ';
+      o += out(r.prop(r.prop(v, 'pullRequest'), 'head'));
+      o += ' → ';
+      o += out(r.prop(r.prop(v, 'pullRequest'), 'base'));
+      if (r.truthy(r.prop(r.prop(v, 'pullRequest'), 'draft'))) {
+        o += ' (draft)';
+      }
+      o += '\n**Author:** ';
+      o += out(r.defaultTo(r.prop(r.prop(v, 'pullRequest'), 'author'), r.prop(v, 'actor')));
+      o += '\n**Checks:** ';
+      o += out(r.prop(v, 'workflow'));
+      o += ' ';
+      o += out(r.downcase(r.prop(v, 'stateText')));
+      if (r.compare['>'](r.prop(r.prop(v, 'responsible'), 'size'), 0)) {
+        o += '\n**Responsible:** ';
+        {
+          const list0 = r.enumerable(r.prop(v, 'responsible'));
+          for (let i0 = 0; i0 < list0.length; i0++) {
+            const item0 = list0[i0];
+            o += out(r.prop(item0, 'login'));
+            if (!r.truthy(i0 === list0.length - 1)) {
+              o += ', ';
+            }
+          }
+        }
+      }
+      o += '\n';
+      if (r.compare['>'](r.prop(r.prop(r.prop(v, 'history'), 'failedJobs'), 'size'), 0)) {
+        o += '\n**Failed jobs**\n';
+        {
+          const list1 = r.enumerable(r.prop(r.prop(v, 'history'), 'failedJobs'));
+          for (let i1 = 0; i1 < list1.length; i1++) {
+            const item1 = list1[i1];
+            o += '- ';
+            o += out(f['job_link']!(item1));
+            if (r.compare['>'](r.prop(r.prop(item1, 'steps'), 'size'), 0)) {
+              o += ': ';
+              {
+                const list2 = r.enumerable(r.prop(item1, 'steps'));
+                for (let i2 = 0; i2 < list2.length; i2++) {
+                  const item2 = list2[i2];
+                  o += out(r.prop(item2, 'name'));
+                  if (!r.truthy(i2 === list2.length - 1)) {
+                    o += ', ';
+                  }
+                }
+              }
+            }
+            o += '\n';
+          }
+        }
+      }
+      if (r.truthy(r.prop(v, 'tests'))) {
+        o += '\n**Tests:** ';
+        o += out(r.prop(v, 'testsText'));
+        o += '\n';
+        {
+          const list3 = r.enumerable(r.prop(r.prop(v, 'tests'), 'failures'));
+          for (let i3 = 0; i3 < list3.length; i3++) {
+            const item3 = list3[i3];
+            o += '- ';
+            o += out(r.prop(item3, 'name'));
+            if (r.truthy(r.prop(item3, 'suite'))) {
+              o += ' (';
+              o += out(r.prop(item3, 'suite'));
+              o += ')';
+            }
+            if (r.truthy(r.prop(item3, 'message'))) {
+              o += ': ';
+              o += out(r.prop(item3, 'message'));
+            }
+            o += '\n';
+          }
+        }
+      }
+      o += '\n';
+      o += out(f['link']!(r.prop(v, 'runUrl'), 'View run'));
+      return o;
+    },
+  ],
+  // en activity title
+  [
+    '📝 {{ activityText }}: {{ activity.title }}',
+    (v, f, out) => {
+      let o = '';
+      o += '📝 ';
+      o += out(r.prop(v, 'activityText'));
+      o += ': ';
+      o += out(r.prop(r.prop(v, 'activity'), 'title'));
+      return o;
+    },
+  ],
+  // en activity body
+  [
+    '### 📝 {{ activity.url | link: activity.title }}\n\n**{{ repository }}** · {{ activityText }}{% if activity.author %} · {{ activity.author }}{% endif %}\n{% if activity.body %}\n{{ activity.body | truncate: 500 }}\n{% endif %}\n{{ activity.url | link: "Open" }}',
+    (v, f, out) => {
+      let o = '';
+      o += '### 📝 ';
+      o += out(f['link']!(r.prop(r.prop(v, 'activity'), 'url'), r.prop(r.prop(v, 'activity'), 'title')));
+      o += '\n\n**';
+      o += out(r.prop(v, 'repository'));
+      o += '** · ';
+      o += out(r.prop(v, 'activityText'));
+      if (r.truthy(r.prop(r.prop(v, 'activity'), 'author'))) {
+        o += ' · ';
+        o += out(r.prop(r.prop(v, 'activity'), 'author'));
+      }
+      o += '\n';
+      if (r.truthy(r.prop(r.prop(v, 'activity'), 'body'))) {
+        o += '\n';
+        o += out(f['truncate']!(r.prop(r.prop(v, 'activity'), 'body'), 500));
+        o += '\n';
+      }
+      o += '\n';
+      o += out(f['link']!(r.prop(r.prop(v, 'activity'), 'url'), 'Open'));
+      return o;
+    },
+  ],
   // en minimal body
-  'bb10a22b-87': (v, f, out) => {
-    let o = '';
-    o += out(r.prop(v, 'statusIcon'));
-    o += ' ';
-    o += out(r.prop(v, 'workflow'));
-    o += ' ';
-    o += out(r.downcase(r.prop(v, 'stateText')));
-    o += ' · ';
-    o += out(f['link']!(r.prop(v, 'runUrl'), 'run'));
-    return o;
-  },
-};
+  [
+    '{{ statusIcon }} {{ workflow }} {{ stateText | downcase }} · {{ runUrl | link: "run" }}',
+    (v, f, out) => {
+      let o = '';
+      o += out(r.prop(v, 'statusIcon'));
+      o += ' ';
+      o += out(r.prop(v, 'workflow'));
+      o += ' ';
+      o += out(r.downcase(r.prop(v, 'stateText')));
+      o += ' · ';
+      o += out(f['link']!(r.prop(v, 'runUrl'), 'run'));
+      return o;
+    },
+  ],
+]);

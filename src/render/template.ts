@@ -4,7 +4,7 @@ import { escapeBody, escapeTitle, messageFilters } from './filters.js';
 import { wordsFor, type Locale, type Words } from './locale.js';
 import { PRESETS, isPresetName, presetsFor, type Preset } from './presets.js';
 import { COMPILED_PRESETS } from './presets.generated.js';
-import { sourceKey, type CompiledText as CompiledPreset } from './preset-runtime.js';
+import type { CompiledText as CompiledPreset } from './preset-runtime.js';
 
 const STATUS_ICONS: Record<JobStatus, string> = {
   success: '✅',
@@ -198,7 +198,7 @@ export interface RenderedText {
 
 /** A preset's text compiled at build time (`scripts/compile-presets.mjs`), if this exact source was compiled. */
 function compiled(source: string): CompiledPreset | undefined {
-  return COMPILED_PRESETS[sourceKey(source)];
+  return COMPILED_PRESETS.get(source);
 }
 
 /**

@@ -11,7 +11,6 @@ import { LOCALES } from '../../src/model/config.js';
 import { escapeBody, escapeTitle, messageFilters } from '../../src/render/filters.js';
 import { renderWith } from '../../src/render/liquid.js';
 import { wordsFor } from '../../src/render/locale.js';
-import { sourceKey } from '../../src/render/preset-runtime.js';
 import { presetsFor } from '../../src/render/presets.js';
 import { COMPILED_PRESETS } from '../../src/render/presets.generated.js';
 import { renderTemplate, templateVariables } from '../../src/render/template.js';
@@ -25,7 +24,7 @@ const TEXTS = LOCALES.flatMap((locale) =>
 );
 
 function both(text: (typeof TEXTS)[number], variables: Record<string, unknown>) {
-  const compiled = COMPILED_PRESETS[sourceKey(text.source)]!;
+  const compiled = COMPILED_PRESETS.get(text.source)!;
   const kind = text.part === 'title' ? 'title' : 'markdown';
   return {
     compiled: compiled(variables, messageFilters(wordsFor(text.locale)), kind === 'title' ? escapeTitle : escapeBody),
@@ -37,7 +36,7 @@ describe('presets compiled at build time', () => {
   it.each(TEXTS.map((text) => [`${text.locale} ${text.name} ${text.part}`, text] as const))(
     '%s is compiled from the current source (npm run build regenerates presets.generated.ts)',
     (_label, text) => {
-      expect(COMPILED_PRESETS[sourceKey(text.source)]).toBeTypeOf('function');
+      expect(COMPILED_PRESETS.get(text.source)).toBeTypeOf('function');
     },
   );
 
@@ -127,9 +126,9 @@ describe('presets compiled at build time', () => {
       payload: loadPayload(SCENES['push-failure']!),
       status: 'failure',
     });
-    // The same call as a preset, with a title the build never saw: no compiled function has its key.
+    // The same call as a preset, with a title the build never saw: no function was compiled from it.
     const edited = '{{ statusIcon }} edited wording {{ repository }}';
-    expect(COMPILED_PRESETS[sourceKey(edited)]).toBeUndefined();
+    expect(COMPILED_PRESETS.get(edited)).toBeUndefined();
     const rendered = await renderTemplate({ template: 'build-failure', title: edited, locale: 'en' }, context);
     expect(rendered.title).toBe('❌ edited wording octo-org/hello-world');
   });
