@@ -21,6 +21,9 @@ const LAZY = [
   ['src/providers/mobpush/targets.ts', 'a MobPush run', 'is not a MobPush target'],
   ['src/providers/easemob/validation.ts', 'an Easemob run', 'is not an Easemob user id'],
   ['src/providers/service-url.ts', 'a run with `urls`', 'is not a service URL'],
+  // The presets are compiled at build time (scripts/compile-presets.mjs): liquidjs is for the user's own templates.
+  ['src/render/liquid.ts', 'a run with a template or title of its own', 'the template does not render'],
+  ['liquidjs', 'a run with a template or title of its own', 'liquidMethodMissing'],
 ] as const;
 
 describe('the action entry file (dist/index.js)', () => {

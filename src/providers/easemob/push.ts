@@ -3,7 +3,8 @@ import { ConfigError } from '../../model/errors.js';
 import { renderTitle, type Message } from '../../render/message.js';
 import { truncateText } from '../../render/limits.js';
 import { toPlainText } from '../../render/markdown.js';
-import { parsePlainTemplate, renderPlainSource, templateVariables } from '../../render/template.js';
+import { parsePlainTemplate, renderPlainSource } from '../../render/liquid.js';
+import { templateVariables } from '../../render/template.js';
 import { checkTemplate, checkTemplateName, type PushTemplate } from './validation.js';
 
 /** `options.pushTemplate`: which server-side template the offline push uses, with Liquid arguments. */
