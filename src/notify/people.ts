@@ -34,7 +34,10 @@ function mentionGrammar(
 }
 
 /** Keys that would reach an object's prototype instead of naming a person, in any case. */
-const NOT_A_LOGIN = new Set(['__proto__', 'constructor', 'prototype']);
+// GitHub logins are letters, digits and single hyphens: `__proto__` (any case) is none, and refused so it can never
+// reach an object's prototype. `constructor` or `toString` are login-shaped and are ordinary keys of the
+// null-prototype map.
+const NOT_A_LOGIN = new Set(['__proto__']);
 
 function mentioningProviders(): string[] {
   return descriptors()

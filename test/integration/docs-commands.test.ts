@@ -8,7 +8,10 @@ import { mkdir, mkdtemp, readFile, readdir, writeFile, copyFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fakeEasemob, type FakeEasemob } from '../fakes/easemob.js';
+import { fakeFeishuApp } from '../fakes/feishu-app.js';
 import { ROOT } from '../helpers/run-action.js';
 import { ensureLibBuilt, runCli } from '../helpers/run-cli.js';
 
@@ -77,6 +80,8 @@ export function commandsIn(file: string, markdown: string): DocCommand[] {
     }
     while (words[0] === 'npx' || words[0] === '--yes') words.shift();
     words.shift(); // ci-notifier[@1]
+    // `ci-notifier watch [flags]  what it does`: a usage synopsis, not a command to paste.
+    if (words.includes('[flags]')) continue;
     found.push({ file, line: index + 1, text, env, args: words });
   }
   return found;
@@ -102,12 +107,20 @@ async function documentedCommands(): Promise<DocCommand[]> {
 
 /** Values a CI fills in where the docs write a variable. */
 function expand(word: string): string {
-  return word
-    .replace('${currentBuild.currentResult}', 'FAILURE')
-    .replace(/^\$PUSHPLUS_TOKEN$/, '')
-    .replace(/^…$/, '');
+  return (
+    word
+      .replace('${currentBuild.currentResult}', 'FAILURE')
+      .replace(/^\$(?:PUSHPLUS|DINGTALK)_TOKEN$/, '')
+      // The Feishu app of `ci-notifier doctor`'s example: the stand-in's credentials.
+      .replace(/^\$APP_ID$/, FEISHU_APP_ID)
+      .replace(/^\$APP_SECRET$/, FEISHU_APP_SECRET)
+      .replace(/^…$/, '')
+  );
 }
 
+const FEISHU_APP_ID = 'cli_a5e1b2c3d4e5f6a7';
+const FEISHU_APP_SECRET = 'FeishuAppSecretNeverLogged0123';
+const FEISHU_CHAT = 'oc_a0553eda9014c201e6969b478895c230';
 const ORG = '1112171214115068';
 const APP = 'cinotify';
 const CLIENT_ID = 'YXA6DocsClientId';
@@ -117,21 +130,48 @@ describe('every ci-notifier command in the docs runs', async () => {
   const commands = await documentedCommands();
   let easemob: FakeEasemob;
   let dir: string;
+  // doctor's example asks a Feishu app (token, is_in_chat) and the egress-IP service: both on 127.0.0.1 here.
+  const feishu = fakeFeishuApp({ appId: FEISHU_APP_ID, appSecret: FEISHU_APP_SECRET, chats: [FEISHU_CHAT] });
+  let egress: Server;
+  let egressUrl = '';
 
   beforeAll(async () => {
     ensureLibBuilt();
     easemob = fakeEasemob({ org: ORG, app: APP, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
     await easemob.start();
+    await feishu.start();
+    egress = createServer((_, response) => response.end('203.0.113.9'));
+    await new Promise<void>((resolve) => egress.listen(0, '127.0.0.1', resolve));
+    egressUrl = `http://127.0.0.1:${(egress.address() as AddressInfo).port}/`;
     dir = await mkdtemp(join(tmpdir(), 'ci-notifier-docs-'));
     // The files the documented commands name: a saved event payload and a template in the checkout.
     await copyFile(join(ROOT, 'test/fixtures/events/push-failure.json'), join(dir, 'push.json'));
+    // pgyer's upload reply, as docs/media.md saves it (fields as in pgyer's API 2.0 upload reply).
+    await writeFile(
+      join(dir, 'pgyer.json'),
+      JSON.stringify({
+        code: 0,
+        message: '',
+        data: {
+          buildKey: 'b5a1b9e0c3d4',
+          buildShortcutUrl: 'AbCd',
+          buildQRCodeURL: 'https://www.pgyer.com/app/qrcodeHistory/b5a1b9e0c3d4',
+          buildVersion: '1.2.0',
+          buildBuildVersion: '7',
+        },
+      }),
+    );
     await mkdir(join(dir, '.github'));
     await writeFile(
       join(dir, '.github/notify.md'),
       '**{{ repository }}** {{ statusIcon }} {{ stateText }}\n\n{{ commit.message | truncate: 80 }} · {{ actor }}\n',
     );
   }, 120_000);
-  afterAll(async () => easemob?.stop());
+  afterAll(async () => {
+    await easemob?.stop();
+    await feishu.stop();
+    egress?.close();
+  });
 
   it('finds the commands the docs show (README, docs/cli.md, the recipes, the Easemob page, preview --help)', () => {
     const files = new Set(commands.map((command) => command.file));
@@ -162,6 +202,9 @@ describe('every ci-notifier command in the docs runs', async () => {
     '%s',
     async (_, command) => {
       const args = command.args.map(expand);
+      // `--token "$DINGTALK_TOKEN"` where the docs leave the credential to a secret: the placeholder below stands in.
+      const emptyToken = args.findIndex((word, index) => word === '--token' && args[index + 1] === '');
+      if (emptyToken >= 0) args.splice(emptyToken, 2);
       const env: Record<string, string> = { ...command.env };
       for (const [name, value] of Object.entries(env)) env[name] = expand(value);
       if (args[0] === 'easemob') {
@@ -171,6 +214,8 @@ describe('every ci-notifier command in the docs runs', async () => {
           CI_NOTIFIER_TOKEN: CLIENT_ID,
           CI_NOTIFIER_SECRET: CLIENT_SECRET,
         });
+      } else if (args[0] === 'doctor') {
+        Object.assign(env, { CI_NOTIFIER_ENDPOINT: feishu.url, CI_NOTIFIER_EGRESS_IP_URL: egressUrl });
       } else if (args[0] !== 'preview') {
         // A send: the credential the docs leave to the environment is a placeholder, and nothing leaves the machine.
         const provider = args[args.indexOf('--provider') + 1] ?? 'pushplus';

@@ -125,7 +125,7 @@ describe('JUnit counts that are not whole say so (issue 24)', () => {
     const tests = { total: 1, passed: 1, failed: 0, skipped: 0, failures: [], files: 1, partial: true };
     for (const [locale, words] of [
       ['en', '1 passed, 0 failed (incomplete: some tests were not counted)'],
-      ['zh-CN', '1 个通过，0 个失败（统计不完整：部分测试未计入）'],
+      ['zh-CN', '通过 1，失败 0（统计不完整：部分测试未计入）'],
     ] as const) {
       const rendered = await renderTemplate(
         { template: '{{ testsText }}', locale, timezone: 'UTC', warn: () => undefined },
