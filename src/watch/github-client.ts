@@ -2,8 +2,9 @@
  * The sweep's GitHub REST client: one request at a time (the secondary limits forbid bursts), conditional
  * requests (`If-None-Match`; a 304 does not count against the primary limit), `retry-after` honoured, and a
  * budget that stops the sweep before the limit, with a warning, instead of running into it.
- * Facts: docs/watch.md "Limits" and ../shared/reference github-failures.md §5, from GitHub's "Rate limits for the
- * REST API" and "Best practices for using the REST API" (docs.github.com/en/rest/using-the-rest-api).
+ * Facts: docs/watch.md "Limits", from GitHub's "Rate limits for the REST API"
+ * (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api) and "Best practices for using
+ * the REST API" (https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api).
  */
 import type { FetchFunction } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
@@ -75,12 +76,24 @@ export class GithubClient {
   }
 
   /**
-   * What another reader of the same API needs (the failure-details lookup: jobs, annotations, logs): the token
-   * and fetch this client uses. Those calls are counted by that lookup's own budget (a few per failed run).
+   * The token, and a fetch for another reader of the same API (the failure-details lookup: jobs, annotations,
+   * logs) whose calls to the API count against this sweep's budget and limits like the client's own.
    */
-  get credentials(): { token: string; fetch?: GithubClientOptions['fetch'] } {
-    return { token: this.options.token, fetch: this.options.fetch };
+  get token(): string {
+    return this.options.token;
   }
+
+  readonly countedFetch: typeof globalThis.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const fetcher = this.options.fetch ?? globalThis.fetch;
+    // Redirects to the log storage are not API calls.
+    if (!url.startsWith(this.apiUrl)) return fetcher(input, init);
+    this.checkBudget();
+    this.requests++;
+    const response = await fetcher(input, init);
+    this.readLimits(response.headers);
+    return response;
+  };
 
   /** Calls that counted against the primary limit. */
   get spent(): number {

@@ -116,11 +116,10 @@ export async function failureDetailsFor(
   const { fetchFailureDetails } = await import(
     /* webpackChunkName: "failure-details" */ '../context/failure-details.js'
   );
-  const { token, fetch } = client.credentials;
   const result = await fetchFailureDetails({
     apiUrl: client.apiUrl,
-    token,
-    ...(fetch ? { fetch: fetch as typeof globalThis.fetch } : {}),
+    token: client.token,
+    fetch: client.countedFetch,
     owner,
     repo,
     runId: run.id,

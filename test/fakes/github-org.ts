@@ -48,6 +48,8 @@ export interface OrgJob {
   conclusion: string | null;
   run_attempt?: number;
   steps?: { name: string; number: number; conclusion: string | null }[];
+  /** Error annotations of the job's check run (GET /repos/{o}/{r}/check-runs/{id}/annotations). */
+  annotations?: { path: string; line: number; message: string }[];
 }
 
 export interface FakeOrgOptions {
@@ -189,6 +191,24 @@ export function fakeGithubOrg(options: FakeOrgOptions): FakeOrg {
       if (repos.length === 0) return fail(404, 'Not Found');
       return paged(repos, (slice) => slice.map((full_name) => ({ full_name, archived: false })));
     }
+    // A job's check run has the job's id (the failure-details lookup reads its annotations).
+    const annotationsMatch = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)\/annotations$/.exec(path);
+    if (annotationsMatch) {
+      const id = Number(annotationsMatch[1]);
+      const job = options.jobs?.[Math.floor(id / 100)]?.[id % 100];
+      if (!job) return fail(404, 'Not Found');
+      return paged(job.annotations ?? [], (slice) =>
+        slice.map((item) => ({
+          path: item.path,
+          start_line: item.line,
+          end_line: item.line,
+          annotation_level: 'failure',
+          title: null,
+          message: item.message,
+          blob_href: `${serverUrl}/blob/${item.path}`,
+        })),
+      );
+    }
     const repoMatch = /^\/repos\/([^/]+\/[^/]+)\/actions\/(.*)$/.exec(path);
     if (!repoMatch || !options.repos.includes(repoMatch[1]!)) return fail(404, 'Not Found');
     const repo = repoMatch[1]!;
@@ -218,16 +238,25 @@ export function fakeGithubOrg(options: FakeOrgOptions): FakeOrg {
         .map((run) => apiRun(run, serverUrl));
       return paged(runs, (slice) => ({ total_count: runs.length, workflow_runs: slice }));
     }
-    const jobsMatch = /^runs\/(\d+)\/attempts\/(\d+)\/jobs$/.exec(rest);
+    // `runs/{id}/jobs?filter=all` (every attempt, the failure-details lookup) or `runs/{id}/attempts/{n}/jobs`.
+    // No job log is kept here: 404, which GitHub counts against the limit like any authenticated call.
+    if (/^jobs\/\d+\/logs$/.test(rest)) {
+      fake.counted++;
+      fake.remaining--;
+      return fail(404, 'Not Found');
+    }
+    const jobsMatch = /^runs\/(\d+)(?:\/attempts\/(\d+))?\/jobs$/.exec(rest);
     if (jobsMatch) {
       const jobs = (options.jobs?.[Number(jobsMatch[1])] ?? [])
-        .filter((job) => (job.run_attempt ?? 1) === Number(jobsMatch[2]))
+        .filter((job) => jobsMatch[2] === undefined || (job.run_attempt ?? 1) === Number(jobsMatch[2]))
         .map((job, index) => ({
           id: Number(jobsMatch[1]) * 100 + index,
           name: job.name,
           status: 'completed',
           conclusion: job.conclusion,
           html_url: `${serverUrl}/${repo}/actions/runs/${jobsMatch[1]}/job/${index}`,
+          run_attempt: job.run_attempt ?? 1,
+          check_run_url: `${serverUrl}/api/repos/${repo}/check-runs/${Number(jobsMatch[1]) * 100 + index}`,
           started_at: '2026-12-07T10:00:00Z',
           steps: (job.steps ?? []).map((step) => ({ ...step, status: 'completed' })),
         }));

@@ -1,5 +1,5 @@
 /**
- * The application channels as the vendors' documents describe the wire (shared/reference/app-channels.md, corrected):
+ * The application channels as the vendors' documents describe the wire (each stand-in cites the document it follows):
  * Feishu post content, body-size limits and text/post edits; DingTalk's 88 + sub_code token errors, OA by default
  * for one-message-per-run, batched sends followed without calls that cannot succeed, and 64-bit task ids.
  */

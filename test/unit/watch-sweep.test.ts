@@ -100,6 +100,7 @@ beforeEach(async () => {
           name: 'test (ubuntu-latest, 24)',
           conclusion: 'failure',
           steps: [{ name: 'npm test', number: 4, conclusion: 'failure' }],
+          annotations: [{ path: 'src/app.ts', line: 12, message: "TS2322: Type 'string' is not assignable" }],
         },
       ],
     },
@@ -152,6 +153,15 @@ describe('ci-notifier watch', () => {
       expect(text).not.toContain(TOKEN);
       expect(text).not.toContain(KEY);
     }
+  });
+
+  it("a failed run says why it failed: the failed job's error annotations, read as the action reads them", async () => {
+    const { code } = await watch();
+    expect(code).toBe(0);
+    const broken = sentTexts().find((text) => text.includes('repo-001'));
+    expect(broken).toContain("TS2322: Type 'string' is not assignable");
+    expect(broken).toContain('src/app.ts');
+    expect(github.requests.some((request) => request.path.endsWith('/check-runs/10100/annotations'))).toBe(true);
   });
 
   it('overlapping sweeps: nothing twice, unchanged repositories cost nothing (304), a re-run attempt is new', async () => {
