@@ -191,7 +191,8 @@ export function fakeGithubOrg(options: FakeOrgOptions): FakeOrg {
       if (repos.length === 0) return fail(404, 'Not Found');
       return paged(repos, (slice) => slice.map((full_name) => ({ full_name, archived: false })));
     }
-    // A job's check run has the job's id (the failure-details lookup reads its annotations).
+    // A job's check run has the job's id (the failure-details lookup reads its annotations). Fields as in "List check
+    // run annotations" (https://docs.github.com/rest/checks/runs#list-check-run-annotations).
     const annotationsMatch = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)\/annotations$/.exec(path);
     if (annotationsMatch) {
       const id = Number(annotationsMatch[1]);
@@ -239,7 +240,9 @@ export function fakeGithubOrg(options: FakeOrgOptions): FakeOrg {
       return paged(runs, (slice) => ({ total_count: runs.length, workflow_runs: slice }));
     }
     // `runs/{id}/jobs?filter=all` (every attempt, the failure-details lookup) or `runs/{id}/attempts/{n}/jobs`.
-    // No job log is kept here: 404, which GitHub counts against the limit like any authenticated call.
+    // No job log is kept here: 404 ("Download job logs for a workflow run",
+    // https://docs.github.com/rest/actions/workflow-jobs#download-job-logs-for-a-workflow-run), which counts against
+    // the limit like any authenticated call (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api).
     if (/^jobs\/\d+\/logs$/.test(rest)) {
       fake.counted++;
       fake.remaining--;
