@@ -35,9 +35,11 @@ const TAG_MENTION = /<(?=(?=(\s*))\1\/?(?=(\s*))\2(?:@|at\b))/gi;
  * The broadcast mentions the supported services write as text: `@all` and `@所有人` (DingTalk's and WeCom's
  * everyone-mention, Feishu's `所有人`), as a word of their own. Not inside a word or an address: `@allen`,
  * `dev@here.com`, `team@all.example` mention nobody (Chinese text runs on: `请@所有人注意` still breaks).
+ * A URL right after the word is no part of it: clients and our own renderer link `@allhttps://x.example` as
+ * `@all` and a link, so it breaks too.
  * Slack's and Discord's `@here`, `@channel` and `@everyone` are no supported service's forms: left as written.
  */
-const BROADCAST = /(?<![\w.+\-@])@(all(?![\w]|[.\-@]\w)|所有人)/gi;
+const BROADCAST = /(?<![\w.+\-@])@(all(?!(?!https?:\/\/)\w|[.\-@]\w)|所有人)/gi;
 
 /** Breaks broadcast mentions and user mentions (`<at …>`, `<@id>`) written as text. */
 export function neutralizeMentions(text: string): string {

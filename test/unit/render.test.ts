@@ -329,6 +329,33 @@ describe('truncation', () => {
     expect(truncateText('abc', { max: 0, unit: 'chars' })).toBe('');
   });
 
+  it('a cut never leaves a mention at its end (found by the property below, seed 246235629)', async () => {
+    // `@all0` is nobody, but cut after `@all` and followed by the marker it would mention everyone.
+    const cases: [string, number][] = [
+      ['! ! @all0)#', 9],
+      ['hi @ALLEN', 8],
+      ['x <atlas>', 6],
+      ['x < / atom', 9],
+      ['ok !@all@all', 9],
+      ['🇨🇳 ! !@all@all', 9],
+    ];
+    for (const [text, max] of cases) {
+      const cut = truncateText(text, { max, unit: 'chars' });
+      expect(measure(cut, 'chars'), text).toBeLessThanOrEqual(max);
+      expect(cut.endsWith('…'), text).toBe(true);
+      expect(violations(cut, 'text'), `${text} -> ${cut}`).toEqual([]);
+    }
+    expect(truncateText('! ! @all0)#', { max: 9, unit: 'chars' })).toBe('! ! @al…');
+    expect(truncateText('ok @alice', { max: 8, unit: 'chars' })).toBe('ok @ali…');
+    // A URL right after `@all` is no part of the word: a title cut inside the URL must not leave `@all` + link.
+    const context = hostileContext('@allhttps://x.example/a'.repeat(20));
+    const rendered = await renderTemplate({ template: 'auto' }, context);
+    const title = renderTitle(createMessage(rendered.title, rendered.markdown, context), { max: 64, unit: 'bytes' });
+    expect(violations(title, 'text'), title).toEqual([]);
+    // A mention the text already held is not the cut's doing: it stays as written (upstream neutralises values).
+    expect(truncateText('@all hands', { max: 5, unit: 'chars' })).toBe('@all…');
+  });
+
   it('titles are cut within their limit', () => {
     const message = createMessage('发布 🚀'.repeat(50), '', contextOf('release-published'));
     const title = renderTitle(message, { max: 100, unit: 'chars' });
