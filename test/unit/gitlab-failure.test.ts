@@ -2,47 +2,19 @@
  * Why a GitLab pipeline failed, read from a stand-in of the GitLab REST API (test/fakes/gitlab-api.ts) with traces
  * modelled on real failed GitLab jobs (test/fixtures/gitlab-traces: a failed `npm test`, a TypeScript compile error).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   fetchGitlabFailureDetails,
   gitlabTraceForExcerpt,
   type GitlabFailureRequest,
 } from '../../src/context/gitlab-failure.js';
-import { fakeGitlabApi, fakeTraceStorage, type FakeGitlabJob, type FakeGitlabOptions } from '../fakes/gitlab-api.js';
+import { fakeGitlabApi, fakeTraceStorage, type FakeGitlabOptions } from '../fakes/gitlab-api.js';
 import type { FakeServer } from '../helpers/fake-server.js';
-import { ROOT } from '../helpers/run-action.js';
+import { GITLAB_JOBS, GITLAB_TRACES, gitlabJob as job, trace } from '../fixtures/gitlab-traces/scenes.js';
 
-export const GITLAB_TOKEN = 'glpat-unitTest0000000000000';
+const GITLAB_TOKEN = 'glpat-unitTest0000000000000';
 const PROJECT = '61234567';
 const PIPELINE = 1588402211;
-export const trace = (name: string) => readFileSync(join(ROOT, 'test/fixtures/gitlab-traces', name), 'utf8');
-
-const job = (
-  id: number,
-  name: string,
-  stage: string,
-  status: FakeGitlabJob['status'],
-  extra: Partial<FakeGitlabJob> = {},
-) => ({
-  id,
-  name,
-  stage,
-  status,
-  web_url: `https://gitlab.example.com/acme/web-shop/-/jobs/${String(id)}`,
-  ...(status === 'failed' ? { failure_reason: 'script_failure' } : {}),
-  ...extra,
-});
-
-export const GITLAB_JOBS: FakeGitlabJob[] = [
-  job(8523001, 'build', 'build', 'failed'),
-  job(8523002, 'test:unit', 'test', 'failed'),
-  job(8523003, 'lint', 'test', 'failed', { allow_failure: true }),
-  job(8523004, 'test:e2e', 'test', 'success'),
-  job(8523009, 'notify', '.post', 'running'),
-];
-export const GITLAB_TRACES = { 8523001: trace('tsc.log'), 8523002: trace('npm-test.log'), 8523003: 'eslint said no\n' };
 
 let servers: FakeServer[] = [];
 afterEach(async () => {
