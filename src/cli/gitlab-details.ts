@@ -65,3 +65,17 @@ export async function gitlabFailureDetails(
     );
   return details;
 }
+
+/**
+ * GitLab has no run-history lookup (the action's fills `history.failedJobs` on GitHub): the failed jobs the
+ * failure lookup read become the list of failed jobs the presets show, with their links.
+ */
+export function listFailedJobs(context: CiContext): void {
+  if (!context.failure || context.history) return;
+  context.history = {
+    state: context.status,
+    failedJobs: context.failure.jobs
+      .filter((job) => !job.flaky)
+      .map((job) => ({ name: job.name, url: job.url, conclusion: job.conclusion, steps: job.steps })),
+  };
+}

@@ -16,7 +16,7 @@ import type { CiContext, DetailsMode, FailureDetails } from '../model/context.js
 import type { Logger } from '../transport/types.js';
 import type { CliArgs, Environment } from './args.js';
 import { detectCiContext } from '../context/other-ci.js';
-import { gitlabFailureDetails } from './gitlab-details.js';
+import { gitlabFailureDetails, listFailedJobs } from './gitlab-details.js';
 
 /**
  * Run by hand, outside any CI, the message lacks what a CI says (the run's link, the job's result, often the
@@ -122,14 +122,7 @@ export async function sendFromArgs(
   applyNeeds(context, inputs.needs);
   context.tests = await readJunit(inputs.junit, { root: cwd, warning: (message) => logger.warning(message) });
   context.failure = await failureDetails(context, inputs.details, args, env, secrets, logger);
-  // GitLab has no run history lookup: the failed jobs it read are the list of failed jobs the presets show.
-  if (context.ci === 'gitlab' && context.failure && !context.history)
-    context.history = {
-      state: context.status,
-      failedJobs: context.failure.jobs
-        .filter((job) => !job.flaky)
-        .map((job) => ({ name: job.name, url: job.url, conclusion: job.conclusion, steps: job.steps })),
-    };
+  if (context.ci === 'gitlab') listFailedJobs(context);
   logger.debug(
     `context: ${JSON.stringify({ ci: context.ci, status: context.status, repository: context.repository, branch: context.branch })}`,
   );

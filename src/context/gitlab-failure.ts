@@ -102,6 +102,8 @@ const RUNNER_SECTIONS = new Set([
   'clear_worktree',
   'restore_cache',
   'download_artifacts',
+  // Runs after the script failed: its output is clean-up, not the cause.
+  'after_script',
   'archive_cache',
   'archive_cache_on_failure',
   'upload_artifacts_on_success',
@@ -117,11 +119,16 @@ const TRACE_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z \d{
 const JOB_FAILED = /^ERROR: (Job failed: .*)$/;
 // The runner's preamble before its first section.
 const PREAMBLE = /^(?:Running with gitlab-runner | {2}on |Resolving secrets|Preparing the )/;
+// Lines that never explain a failure: the runner's image line at the start of the script, npm's update notices.
+const NOISE = /^(?:Using docker image sha256:|npm notice\b)/;
+// The runner echoes each script command in bold green (`\e[32;1m$ npm test\e[0;m`), which a script's own output
+// starting with `$ ` does not have.
+const COMMAND_ECHO = '\u001b[32;1m$ ';
 
 /**
  * A GitLab trace as the shared excerpt logic reads it: the runner's own sections and preamble left out, the
- * runner's `ERROR: Job failed: …` line marked as the error (GitHub's `##[error]`), every other line as it was.
- * One pass; the result is never longer than the input.
+ * runner's `ERROR: Job failed: …` line marked as the error (GitHub's `##[error]`), each command the runner echoes
+ * marked as the start of a step, every other line as it was. One pass over the lines.
  */
 export function gitlabTraceForExcerpt(trace: string): string {
   const out: string[] = [];
@@ -152,7 +159,13 @@ export function gitlabTraceForExcerpt(trace: string): string {
     }
     if (skipping) continue;
     const line = cleanLine(raw);
-    if (!seenSection && PREAMBLE.test(line)) continue;
+    if ((!seenSection && PREAMBLE.test(line)) || NOISE.test(line)) continue;
+    if (raw.startsWith(COMMAND_ECHO)) {
+      // A command starts what explains its failure: the excerpt's window of lines before the error starts here
+      // (the shared logic's step boundary), with the command itself as its first line.
+      out.push(`##[group]Run ${line}`, '##[endgroup]', line);
+      continue;
+    }
     const failed = JOB_FAILED.exec(line);
     out.push(failed ? `##[error]${failed[1]!}` : line);
   }

@@ -182,8 +182,8 @@ describe('the failed jobs of a GitLab pipeline and the end of their logs', () =>
 
   it('secrets in a log are masked: a GitLab token echoed by a script, and the caller’s own', async () => {
     const leaky = `${trace('npm-test.log').replace(
-      'found 0 vulnerabilities',
-      'found 0 vulnerabilities\ncurl -H "PRIVATE-TOKEN: glpat-AbCdEfGhIjKlMnOpQrSt" https://gitlab.example.com\nDEPLOY_KEY=s3cr3t-deploy-key-value',
+      'Failed Tests 1 ⎯⎯⎯⎯⎯⎯⎯',
+      'Failed Tests 1 ⎯⎯⎯⎯⎯⎯⎯\ncurl -H "PRIVATE-TOKEN: glpat-AbCdEfGhIjKlMnOpQrSt" https://gitlab.example.com\nDEPLOY_KEY=s3cr3t-deploy-key-value',
     )}`;
     const { result } = await lookup(
       { traces: { 8523001: leaky, 8523002: leaky } },
@@ -196,7 +196,7 @@ describe('the failed jobs of a GitLab pipeline and the end of their logs', () =>
 });
 
 describe('reading a GitLab trace', () => {
-  it('keeps the script’s output and the user’s own section headers; drops the runner’s sections', () => {
+  it('keeps the script’s commands and output and the user’s own section headers; drops the runner’s sections', () => {
     const text = [
       '\u001b[0KRunning with gitlab-runner 17.6.0 (374d34fd)\u001b[0;m',
       '\u001b[0Ksection_start:1:get_sources\r\u001b[0KGetting source from Git repository',
@@ -211,6 +211,9 @@ describe('reading a GitLab trace', () => {
       '2024-05-22T14:10:13.123456Z 00O \u001b[31;1mERROR: Job failed: exit code 2',
     ].join('\n');
     expect(gitlabTraceForExcerpt(text).split('\n')).toEqual([
+      // The command starts a step: the lines before the error are looked for from here on.
+      '##[group]Run $ make test',
+      '##[endgroup]',
       '$ make test',
       'Unit tests',
       'FAIL: parser_test.go:12',
