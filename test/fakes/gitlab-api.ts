@@ -18,9 +18,9 @@ export interface FakeGitlabOptions {
   /** The project id (CI_PROJECT_ID) the fake serves. */
   projectId: string;
   /** Tokens accepted in `PRIVATE-TOKEN` or `Authorization: Bearer` (https://docs.gitlab.com/api/rest/authentication/). */
-  tokens: string[];
+  tokens: readonly string[];
   /** Tokens that authenticate but lack access (a token without read_api, or CI_JOB_TOKEN): 403. */
-  forbidden?: string[];
+  forbidden?: readonly string[];
   /** Jobs by pipeline id. */
   pipelines: Record<number, FakeGitlabJob[]>;
   /** Traces by job id; a job without one answers 404 "no log file". */
