@@ -103,6 +103,8 @@ export async function sendFromArgs(
   secrets: SecretRegistry,
   logger: Logger,
   cwd: string,
+  /** Why it failed, given instead of read from the CI's API (`preview --failure-details FILE`). */
+  givenFailure?: FailureDetails,
 ): Promise<CliSend> {
   const getInput = (name: string): string => {
     if (name === 'urls') return args.urls.join('\n');
@@ -121,8 +123,11 @@ export async function sendFromArgs(
   if (missing) logger.warning(missing);
   applyNeeds(context, inputs.needs);
   context.tests = await readJunit(inputs.junit, { root: cwd, warning: (message) => logger.warning(message) });
-  context.failure = await failureDetails(context, inputs.details, args, env, secrets, logger);
-  if (context.ci === 'gitlab') listFailedJobs(context);
+  context.failure =
+    givenFailure && context.status === 'failure' && inputs.details !== 'off'
+      ? givenFailure
+      : await failureDetails(context, inputs.details, args, env, secrets, logger);
+  if (context.ci === 'gitlab' || givenFailure) listFailedJobs(context);
   logger.debug(
     `context: ${JSON.stringify({ ci: context.ci, status: context.status, repository: context.repository, branch: context.branch })}`,
   );
