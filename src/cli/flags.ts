@@ -185,7 +185,7 @@ export const FLAGS: readonly FlagSpec[] = [
     type: 'string',
     value: 'MODE',
     description:
-      'On a failure, read why: auto (annotations and log excerpts), annotations, off (on GitHub Actions with GITHUB_TOKEN in the environment; elsewhere none)',
+      'On a failure, read why: auto (annotations and log excerpts), annotations, off (on GitHub Actions with GITHUB_TOKEN in the environment, on GitLab CI with --gitlab-token; elsewhere none)',
   },
   {
     name: 'gitlab-token',
