@@ -31,17 +31,21 @@ const failure = [
   people,
   '--mention',
   'actor',
+  // Why it failed, as the lookup reads it from GitHub (the failed job, its error annotation, the end of its log),
+  // given from a file so the pictures are made offline.
+  '--failure-details',
+  'test/fixtures/failure-details/login-test.json',
 ];
 
 const pictures = [
   {
     name: 'dingtalk-failure',
-    height: 640,
+    height: 1040,
     args: ['--provider', 'dingtalk', '--token', 'x'.repeat(32), ...failure],
   },
   {
     name: 'feishu-card',
-    height: 640,
+    height: 1040,
     args: ['--provider', 'feishu', '--format', 'card', '--token', '00000000-0000-0000-0000-000000000000', ...failure],
   },
   {

@@ -185,7 +185,15 @@ export const FLAGS: readonly FlagSpec[] = [
     type: 'string',
     value: 'MODE',
     description:
-      'On a failure, read why: auto (annotations and log excerpts), annotations, off (on GitHub Actions with GITHUB_TOKEN in the environment; elsewhere none)',
+      'On a failure, read why: auto (annotations and log excerpts), annotations, off (on GitHub Actions with GITHUB_TOKEN in the environment, on GitLab CI with --gitlab-token; elsewhere none)',
+  },
+  {
+    name: 'gitlab-token',
+    type: 'string',
+    value: 'TOKEN',
+    secret: true,
+    description:
+      'GitLab CI: a token with the read_api scope, to read the failed jobs and their logs for --details (default GITLAB_TOKEN; CI_JOB_TOKEN cannot)',
   },
   {
     name: 'needs',

@@ -17,8 +17,10 @@ import { sendFromArgs } from './send.js';
 import { descriptors, findDescriptor } from '../providers/registry.js';
 import { CREDENTIAL_INPUTS, type CredentialField } from '../providers/descriptor.js';
 import type { CliArgs } from './args.js';
+import type { FailureDetails } from '../model/context.js';
+import { parseFailureDetails } from './failure-file.js';
 
-const OWN_FLAGS = ['out', 'event', 'event-name'] as const;
+const OWN_FLAGS = ['out', 'event', 'event-name', 'failure-details'] as const;
 type OwnFlag = (typeof OWN_FLAGS)[number];
 
 export const PREVIEW_HELP = `Usage: ci-notifier preview [--out FILE] [--event FILE] [--event-name NAME] [flags of a send]
@@ -31,6 +33,9 @@ needed: a credential that is not given is a placeholder, and the page says so.
   --event FILE        a GitHub event payload (JSON) to render, as in GITHUB_EVENT_PATH; the actor, the commit
                       and the run are read from it
   --event-name NAME   its event name (default: guessed from the payload: release, pull_request, push …)
+  --failure-details FILE
+                      why it failed, as JSON (the templates' \`failure\` data: jobs with steps, annotations
+                      and a log excerpt), instead of reading it from the CI's API; used with --status failure
   every send flag     --provider, --format, --template, --status, --url … (see ci-notifier --help)
 
 Example:
@@ -158,6 +163,18 @@ async function eventEnvironment(env: Environment, own: Map<OwnFlag, string>, cwd
   return merged;
 }
 
+/** `--failure-details FILE`: why it failed, read from a file (failure-file.ts says what it holds). */
+async function failureFile(file: string | undefined, cwd: string): Promise<FailureDetails | undefined> {
+  if (!file) return undefined;
+  let source: string;
+  try {
+    source = await readFile(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new ConfigError('--failure-details', `cannot read '${file}': ${(error as Error).message}`, 'a JSON file');
+  }
+  return parseFailureDetails(source, file);
+}
+
 export async function runPreview(argv: readonly string[], env: Environment, io: CliIo): Promise<number> {
   const secrets = new SecretRegistry();
   const logger: Logger = {
@@ -179,9 +196,10 @@ export async function runPreview(argv: readonly string[], env: Environment, io: 
     // A preview never sends, whatever the flags or the environment say.
     args.values.set('dry-run', 'true');
     const placeholders = fillPlaceholders(args, 'missing');
+    const failure = await failureFile(own.get('failure-details'), cwd);
     let sent;
     try {
-      sent = await sendFromArgs(args, runEnv, secrets, logger, cwd);
+      sent = await sendFromArgs(args, runEnv, secrets, logger, cwd, failure);
     } catch (error) {
       // A credential that would be refused (`--token x`) does not stop a preview of the message: it says so, and
       // shows the message with a placeholder instead.
@@ -189,7 +207,7 @@ export async function runPreview(argv: readonly string[], env: Environment, io: 
       if (!CREDENTIAL_INPUT_NAMES.includes(input) || !fillPlaceholders(args, input).length) throw error;
       logger.warning(`${describeError(toError(error))} A real send would stop here; the preview uses a placeholder.`);
       placeholders.push(input);
-      sent = await sendFromArgs(args, runEnv, secrets, logger, cwd);
+      sent = await sendFromArgs(args, runEnv, secrets, logger, cwd, failure);
     }
     const { outcome, configs } = sent;
     const requests = outcome.dryRun ?? [];

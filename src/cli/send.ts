@@ -16,6 +16,7 @@ import type { CiContext, DetailsMode, FailureDetails } from '../model/context.js
 import type { Logger } from '../transport/types.js';
 import type { CliArgs, Environment } from './args.js';
 import { detectCiContext } from '../context/other-ci.js';
+import { gitlabFailureDetails, listFailedJobs } from './gitlab-details.js';
 
 /**
  * Run by hand, outside any CI, the message lacks what a CI says (the run's link, the job's result, often the
@@ -46,15 +47,22 @@ export interface CliSend {
 
 /**
  * Why it failed, on GitHub Actions (the runner's GITHUB_TOKEN, given to the step as `env: GITHUB_TOKEN: …`, with
- * `permissions: actions: read, checks: read`). Elsewhere the message goes without details. Loaded only on a failure.
+ * `permissions: actions: read, checks: read`) and on GitLab CI (a `read_api` token: gitlab-details.ts). Elsewhere
+ * the message goes without details, with a notice when --details was asked for. Loaded only on a failure.
  */
 async function failureDetails(
   context: CiContext,
   mode: DetailsMode,
+  args: CliArgs,
   env: Environment,
   secrets: SecretRegistry,
   logger: Logger,
 ): Promise<FailureDetails | undefined> {
+  if (context.ci === 'gitlab') return gitlabFailureDetails(context, mode, env, gitlabToken(args, env), secrets, logger);
+  if (context.ci !== 'github' && mode !== 'off' && context.status === 'failure' && args.values.has('details'))
+    logger.info(
+      `Failure details: --details reads why a run failed on GitHub Actions and GitLab CI; on ${context.ci} the message goes without them.`,
+    );
   const token = env.GITHUB_TOKEN;
   const [owner, repo] = (context.repository ?? '').split('/');
   const runId = Number(context.runId);
@@ -83,6 +91,11 @@ async function failureDetails(
   return details;
 }
 
+/** The GitLab token: --gitlab-token (or CI_NOTIFIER_GITLAB_TOKEN), else GITLAB_TOKEN. */
+function gitlabToken(args: CliArgs, env: Environment): string | undefined {
+  return args.values.get('gitlab-token')?.trim() || env.GITLAB_TOKEN?.trim() || undefined;
+}
+
 /** Arguments → the action's inputs → config(s) → CI context → notify. Shared by a send and `preview`. */
 export async function sendFromArgs(
   args: CliArgs,
@@ -90,11 +103,15 @@ export async function sendFromArgs(
   secrets: SecretRegistry,
   logger: Logger,
   cwd: string,
+  /** Why it failed, given instead of read from the CI's API (`preview --failure-details FILE`). */
+  givenFailure?: FailureDetails,
 ): Promise<CliSend> {
   const getInput = (name: string): string => {
     if (name === 'urls') return args.urls.join('\n');
     return args.values.get(name) ?? '';
   };
+  // Masked before anything else is read, like the action's credentials.
+  secrets.add(gitlabToken(args, env));
   const inputs = await readInputs({ getInput, setSecret: (value) => secrets.add(value) });
   const { config } = inputs;
   config.summary = false;
@@ -106,7 +123,11 @@ export async function sendFromArgs(
   if (missing) logger.warning(missing);
   applyNeeds(context, inputs.needs);
   context.tests = await readJunit(inputs.junit, { root: cwd, warning: (message) => logger.warning(message) });
-  context.failure = await failureDetails(context, inputs.details, env, secrets, logger);
+  context.failure =
+    givenFailure && context.status === 'failure' && inputs.details !== 'off'
+      ? givenFailure
+      : await failureDetails(context, inputs.details, args, env, secrets, logger);
+  if (context.ci === 'gitlab' || givenFailure) listFailedJobs(context);
   logger.debug(
     `context: ${JSON.stringify({ ci: context.ci, status: context.status, repository: context.repository, branch: context.branch })}`,
   );

@@ -2,7 +2,7 @@
  * Secret-leak test over every provider: success and failure paths, with debug logging on. Neither a credential
  * nor anything derived from one (signatures, fetched tokens) may appear in stdout, stderr, outputs or the summary.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeDingtalk } from '../fakes/dingtalk.js';
 import { fakeEasemob } from '../fakes/easemob.js';
 import { fakeFeishu } from '../fakes/feishu.js';
@@ -13,6 +13,9 @@ import { fakeServerchan } from '../fakes/serverchan.js';
 import { fakeWecom } from '../fakes/wecom.js';
 import type { FakeServer } from '../helpers/fake-server.js';
 import { runAction, type ActionRun, linesBesidesMasks } from '../helpers/run-action.js';
+import { fakeGitlabApi } from '../fakes/gitlab-api.js';
+import { ensureLibBuilt, runCli } from '../helpers/run-cli.js';
+import { GITLAB_JOBS, GITLAB_TRACES } from '../fixtures/gitlab-traces/scenes.js';
 
 interface LeakCase {
   provider: string;
@@ -164,4 +167,84 @@ describe.each(CASES)('no secret leaks: $provider', (leak) => {
       await fake.stop();
     }
   });
+});
+
+/**
+ * The GitLab token the CLI reads failure details with (--gitlab-token, CI_NOTIFIER_GITLAB_TOKEN or GITLAB_TOKEN),
+ * with debug logging on, over the lookup's paths: read, refused (401, 403), a log that is missing, GitLab down.
+ */
+describe('no secret leaks: the GitLab token of the failure lookup (CLI)', () => {
+  // Not in the `glpat-` form, so only the registry of known secrets can mask it (old-style and OAuth tokens).
+  const GITLAB_TOKEN = 'leakGitlabToken0123456789';
+  // A script that printed the token: it sits in the lines the excerpt keeps.
+  const traces = {
+    ...GITLAB_TRACES,
+    8523002: GITLAB_TRACES[8523002]!.replace('Failed Tests 1', `Failed Tests 1\nusing token ${GITLAB_TOKEN}\n`),
+  };
+  const PUSHPLUS_TOKEN = 'aa11bb22cc33dd44ee55ff6677889900';
+  const cases = [
+    ['read', { tokens: [GITLAB_TOKEN] }],
+    ['refused (401)', { tokens: [] }],
+    ['no read_api (403)', { tokens: [], forbidden: [GITLAB_TOKEN] }],
+    ['log missing (404)', { tokens: [GITLAB_TOKEN], traces: {} }],
+    ['GitLab down', { tokens: [GITLAB_TOKEN], down: true }],
+  ] as const;
+  beforeAll(() => ensureLibBuilt(), 120_000);
+  it.each(cases)(
+    '%s',
+    async (_name, variant) => {
+      const gitlab = fakeGitlabApi({
+        projectId: '61234567',
+        pipelines: { 1588402211: GITLAB_JOBS },
+        traces,
+        ...variant,
+      });
+      const pushplus = fakePushplus({ tokens: [PUSHPLUS_TOKEN] });
+      await gitlab.start();
+      await pushplus.start();
+      const apiUrl = gitlab.apiUrl();
+      if ('down' in variant) await gitlab.stop();
+      try {
+        for (const where of ['flag', 'CI_NOTIFIER_GITLAB_TOKEN', 'GITLAB_TOKEN'] as const) {
+          const run = await runCli(
+            [
+              '--provider',
+              'pushplus',
+              '--token',
+              PUSHPLUS_TOKEN,
+              '--endpoint',
+              pushplus.url,
+              '--status',
+              'failure',
+              ...(where === 'flag' ? ['--gitlab-token', GITLAB_TOKEN] : []),
+            ],
+            {
+              GITLAB_CI: 'true',
+              CI_API_V4_URL: apiUrl,
+              CI_PROJECT_ID: '61234567',
+              CI_PROJECT_PATH: 'acme/web-shop',
+              CI_PIPELINE_ID: '1588402211',
+              CI_COMMIT_SHA: '8f3c2a1d9b7e6f5a4c3b2a1908f7e6d5c4b3a291',
+              CI_NOTIFIER_DEBUG: '1',
+              ...(where === 'flag' ? {} : { [where]: GITLAB_TOKEN }),
+            },
+          );
+          expect(run.code, run.stderr).toBe(0);
+          const printed = `${run.stdout}\n${run.stderr}`;
+          for (const value of [
+            GITLAB_TOKEN,
+            encodeURIComponent(GITLAB_TOKEN),
+            Buffer.from(GITLAB_TOKEN).toString('base64'),
+          ])
+            expect(printed, `${where}: leaked ${value}`).not.toContain(value);
+        }
+        // Nor in what was sent.
+        for (const request of pushplus.requests) expect(request.body).not.toContain(GITLAB_TOKEN);
+      } finally {
+        if (!('down' in variant)) await gitlab.stop();
+        await pushplus.stop();
+      }
+    },
+    60_000,
+  );
 });
