@@ -144,6 +144,15 @@ const add = (measure, result, floor, verdict) => rows.push({ measure, result, fl
 const verdict = (ok) => (ok ? 'pass' : 'FAIL');
 const ms = (values) => `${median(values).toFixed(1)} ms`;
 const times = (values, floor) => median(values) / median(floor);
+const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.round((values.length - 1) * q)];
+/**
+ * The spread of a ratio: each rotation's own ratio (this run ÷ the floor run next to it), its quartiles. On a
+ * shared machine a median can sit on a target's line by luck; the spread says how far it could move.
+ */
+const spread = (values, floor) => {
+  const ratios = values.map((value, i) => value / floor[i]);
+  return `(quartiles ×${quantile(ratios, 0.25).toFixed(2)}–×${quantile(ratios, 0.75).toFixed(2)})`;
+};
 
 // The stand-in every send goes to: DingTalk's custom robot (POST /robot/send?access_token=…; a signed robot's
 // `timestamp` and `sign` = base64(HMAC-SHA256(secret, `${timestamp}\n${secret}`)), as documented at
@@ -292,7 +301,7 @@ add('`node -e 0`', ms(bare), '1.00', 'the floor for start-up');
 add(
   'Dry run (DingTalk, preset, summary)',
   ms(dry),
-  `×${vsBare.toFixed(2)} node -e 0`,
+  `×${vsBare.toFixed(2)} node -e 0 ${spread(dry, bare)}`,
   `target ≤ ×2.0: ${verdict(vsBare <= 2)}${series.dryBefore ? ` (baseline build ${ms(series.dryBefore)}, ×${times(series.dryBefore, bare).toFixed(2)})` : ''}`,
 );
 add('CommonJS `require(node:http)` POST', ms(cjsFloor), '1.00', 'the floor for a send');
@@ -305,21 +314,21 @@ add(
 add(
   'One-provider action, fixed text (leafney/dingtalk-action shape)',
   ms(shape),
-  `×${times(shape, cjsFloor).toFixed(2)} CJS floor`,
+  `×${times(shape, cjsFloor).toFixed(2)} CJS floor ${spread(shape, cjsFloor)}`,
   'the baseline a send must beat',
 );
 const sendRatio = times(send, cjsFloor);
 add(
   'One signed DingTalk send (failure run)',
   ms(send),
-  `×${sendRatio.toFixed(2)} CJS floor`,
+  `×${sendRatio.toFixed(2)} CJS floor ${spread(send, cjsFloor)}`,
   `target ≤ ×1.75: ${verdict(sendRatio <= 1.75)}; faster than the one-provider action (×${times(send, shape).toFixed(2)} of it): ${verdict(median(send) < median(shape))}${series.sendBefore ? ` (baseline build ${ms(series.sendBefore)}, ×${times(series.sendBefore, cjsFloor).toFixed(2)})` : ''}`,
 );
 const successRatio = times(success, cjsFloor);
 add(
   'One signed DingTalk send (success run)',
   ms(success),
-  `×${successRatio.toFixed(2)} CJS floor`,
+  `×${successRatio.toFixed(2)} CJS floor ${spread(success, cjsFloor)}`,
   `target ≤ ×1.75: ${verdict(successRatio <= 1.75)}; faster than the one-provider action: ${verdict(median(success) < median(shape))}`,
 );
 const lookupRatio = times(lookup, cjsFloor);
@@ -423,7 +432,7 @@ writeFileSync(
     "- With a `github-token` (the input defaults to `${{ github.token }}` on GitHub): the same failure and success sends against a local GitHub API stand-in (`scripts/bench/github-stand-in.mjs`). Every run with a token reads the run history (this attempt's jobs, earlier runs of the workflow); a failure also looks up why it failed (all jobs, the failed job's annotations, its log behind the signed redirect). The stand-in counts both kinds of request: the bench fails if a success run makes a why-it-failed request, or a run without a token any GitHub request. The lookup alone is the failure's extra time less the success's.\n" +
     '- Fan-out: 200 `to:` targets, each its own delivery, through a fake that answers after 50 ms, with `rate-limit: 50/s`; measured from the first request the fake received to its last reply. The ideal is the limiter admitting 50 per second counted from request starts: the last request can start at 3 s and ends 50 ms later. The limiter counts each request until it has finished (so the service never sees more than the limit in any window, checked here from arrival times at the fake), which adds one round trip per window: 3200 ms is the best possible under that rule.\n' +
     '- Peak RSS: `process.resourceUsage().maxRSS` of the whole process at exit.\n' +
-    "- Runs are interleaved (floor, dry run, floors, baseline, sends, baseline, floor, …) so drift in the machine's speed hits all alike; every ratio compares medians of the same rotation.\n" +
+    "- Runs are interleaved (floor, dry run, floors, baseline, sends, baseline, floor, …) so drift in the machine's speed hits all alike; every ratio compares medians of the same rotation. The quartiles are those of each rotation's own ratio (a run ÷ the floor run of the same rotation): how far the median could move on this machine.\n" +
     (baseline
       ? `- Baseline build: ${baselineCommit() ? `the dist/ of commit ${baselineCommit()}` : 'a dist/ given with --baseline (not in a git checkout, so no commit to name)'}, measured in the same interleaved runs.\n`
       : ''),
