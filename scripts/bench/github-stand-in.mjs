@@ -1,6 +1,7 @@
 // The GitHub REST API as the why-it-failed lookup (src/context/failure-details.ts) reads it, for the bench's
 // failure run: one failed job with a failed step, its error annotation and its log behind a signed redirect. It
-// counts every request, so the bench can show that a success run makes none. Shapes, from GitHub's documentation:
+// counts every request, so the bench can show that a success run makes no lookup request, and a run without a
+// token no request at all. Shapes, from GitHub's documentation:
 // - GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs → `{ total_count, jobs: [...] }`, each job with `id`,
 //   `run_attempt`, `status`, `conclusion`, `name`, `steps[{name, number, status, conclusion}]`, `html_url`,
 //   `check_run_url`, `runner_name` (https://docs.github.com/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run);
