@@ -41,21 +41,7 @@ const BROADCAST = /(?<![\w.+\-@])@(all(?![\w]|[.\-@]\w)|所有人)/gi;
 
 /** Breaks broadcast mentions and user mentions (`<at …>`, `<@id>`) written as text. */
 export function neutralizeMentions(text: string): string {
-  // Each pattern needs its character: most values have neither, and then neither pattern is ever compiled
-  // (V8 compiles a regular expression on its first use; these lookarounds cost about 0.5 ms, docs/performance.md).
-  const broken = text.includes('@') ? text.replace(BROADCAST, `@${MENTION_BREAK}$1`) : text;
-  return broken.includes('<') ? broken.replace(TAG_MENTION, `<${MENTION_BREAK}`) : broken;
-}
-
-/**
- * `_` at a word edge, which CommonMark reads as emphasis (inside a word it is a letter). The Unicode property
- * classes make this the costliest pattern to compile of a run (about 1 ms on a 2-core runner, docs/performance.md),
- * so text without `_` does not run it.
- */
-const EDGE_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
-
-function escapeEdgeUnderscores(text: string): string {
-  return text.includes('_') ? text.replace(EDGE_UNDERSCORE, '\\_') : text;
+  return text.replace(BROADCAST, `@${MENTION_BREAK}$1`).replace(TAG_MENTION, `<${MENTION_BREAK}`);
 }
 
 export function escapeHtml(text: string): string {
@@ -91,7 +77,10 @@ export function escapeMarkdownText(text: string): string {
     .map((piece, i) =>
       i % 2 === 1
         ? piece
-        : escapeEdgeUnderscores(piece.replace(/([\\`*[\]<>|~])/g, '\\$1').replace(/&(?=#?\w+;)/g, '\\&')),
+        : piece
+            .replace(/([\\`*[\]<>|~])/g, '\\$1')
+            .replace(/&(?=#?\w+;)/g, '\\&')
+            .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_'),
     )
     .join('');
 }
@@ -108,11 +97,10 @@ export function defuseAngles(text: string): string {
 export function escapeMarkdownLight(text: string): string {
   // `]` only matters before `(`, `[` or `:` (a link or a reference) and `_` only at a word edge (CommonMark
   // ignores it inside words): escaping just those keeps `github-actions[bot]` and `pull_request` readable.
-  return escapeEdgeUnderscores(
-    defuseAngles(text)
-      .replace(/([\\`*])/g, '\\$1')
-      .replace(/\](?=[([:])/g, '\\]'),
-  );
+  return defuseAngles(text)
+    .replace(/([\\`*])/g, '\\$1')
+    .replace(/\](?=[([:])/g, '\\]')
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_');
 }
 
 /** A URL is only linked when it is http(s); anything else (javascript:, data:) is dropped to text. */
