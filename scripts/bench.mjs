@@ -1,7 +1,9 @@
 // Benchmark (not a test: it never fails on timing). Measures, side by side in one interleaved rotation and as
 // medians: a dry run against `node -e 0`; signed DingTalk sends (a failure run and a success run) against the
 // cheapest possible POST (a CommonJS `node:http` script), a `fetch` POST and a one-provider fixed-text action of
-// the leafney/dingtalk-action shape; then a 200-delivery fan-out against the ideal time its rate limit allows,
+// the leafney/dingtalk-action shape; the same sends with a `github-token` against a GitHub API stand-in (the
+// failure reads the run history and why it failed, the success only the history; without a token neither makes a
+// GitHub request, which the stand-in checks); then a 200-delivery fan-out against the ideal time its rate limit allows,
 // bundle size and peak memory. Prints each ratio with its target (pass/FAIL, issue #29) and writes
 // docs/benchmarks.md.
 import { execFileSync, spawn } from 'node:child_process';
@@ -13,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 
 import { parse as parseYaml } from 'yaml';
 
+import { githubStandIn } from './bench/github-stand-in.mjs';
 import { busiestWindow } from './busiest-window.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -141,6 +144,15 @@ const add = (measure, result, floor, verdict) => rows.push({ measure, result, fl
 const verdict = (ok) => (ok ? 'pass' : 'FAIL');
 const ms = (values) => `${median(values).toFixed(1)} ms`;
 const times = (values, floor) => median(values) / median(floor);
+const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.round((values.length - 1) * q)];
+/**
+ * The spread of a ratio: each rotation's own ratio (this run ÷ the floor run next to it), its quartiles. On a
+ * shared machine a median can sit on a target's line by luck; the spread says how far it could move.
+ */
+const spread = (values, floor) => {
+  const ratios = values.map((value, i) => value / floor[i]);
+  return `(quartiles ×${quantile(ratios, 0.25).toFixed(2)}–×${quantile(ratios, 0.75).toFixed(2)})`;
+};
 
 // The stand-in every send goes to: DingTalk's custom robot (POST /robot/send?access_token=…; a signed robot's
 // `timestamp` and `sign` = base64(HMAC-SHA256(secret, `${timestamp}\n${secret}`)), as documented at
@@ -193,6 +205,36 @@ const dingtalk = (extra) =>
 const successRun = (extra) => dingtalk({ status: 'success', 'notify-on': 'always', ...extra });
 const successEnv = { GITHUB_EVENT_PATH: join(root, 'test/fixtures/events/push-branch.json') };
 
+// The GitHub API for runs with a `github-token` (on GitHub the input defaults to `${{ github.token }}`): the run
+// history, which every run with a token reads, and the why-it-failed lookup, which only a failure reads.
+const GH_TOKEN = 'ghs_bench0000000000000000000000000000';
+const github = await githubStandIn({
+  runId: 1, // GITHUB_RUN_ID in actionEnv
+  token: GH_TOKEN,
+  log: join(root, 'test/fixtures/github-logs/tsc.log'),
+});
+const githubEnv = {
+  GITHUB_API_URL: github.url,
+  GITHUB_WORKFLOW_REF: 'octo-org/hello-world/.github/workflows/ci.yml@refs/heads/main',
+  RUNNER_NAME: 'GitHub Actions 4243',
+};
+/** Runs a measure, then checks how many GitHub requests of each kind it made. */
+const calls =
+  (measure, what, expected) =>
+  async (...args) => {
+    github.take();
+    const value = await measure(...args);
+    const made = github.take();
+    for (const kind of Object.keys(expected))
+      if (!expected[kind](made[kind]))
+        throw new Error(
+          `${what}: ${String(made[kind])} ${kind} requests to the GitHub stand-in (${JSON.stringify(made)})`,
+        );
+    return value;
+  };
+const none = (count) => count === 0;
+const some = (count) => count > 0;
+
 const checked = (what, args, env) => async () => {
   const run = await timed(args, env);
   if (run.code !== 0 || /::error::/.test(run.output)) throw new Error(`${what} failed:\n${run.output}`);
@@ -212,8 +254,36 @@ const measures = {
     INPUT_ENDPOINT: stand.url,
     GITHUB_OUTPUT: join(work, 'shape-output'),
   }),
-  send: checked('send (failure run)', [dist], dingtalk({ endpoint: stand.url })),
-  success: checked('send (success run)', [dist], { ...successRun({ endpoint: stand.url }), ...successEnv }),
+  // Without a token: no GitHub call at all (the stand-in's URL is given, and it must see nothing).
+  send: calls(
+    checked('send (failure run)', [dist], { ...dingtalk({ endpoint: stand.url }), ...githubEnv }),
+    'failure run without a token',
+    { history: none, details: none },
+  ),
+  success: calls(
+    checked('send (success run)', [dist], { ...successRun({ endpoint: stand.url }), ...successEnv, ...githubEnv }),
+    'success run without a token',
+    { history: none, details: none },
+  ),
+  // With a token: the failure reads the history and why it failed (jobs, annotations, the log behind its
+  // redirect); the success reads the history and nothing of the lookup.
+  lookup: calls(
+    checked('send (failure run, history and why-it-failed lookup)', [dist], {
+      ...dingtalk({ endpoint: stand.url, 'github-token': GH_TOKEN }),
+      ...githubEnv,
+    }),
+    'failure run with a token',
+    { history: some, details: some },
+  ),
+  successToken: calls(
+    checked('send (success run, history)', [dist], {
+      ...successRun({ endpoint: stand.url, 'github-token': GH_TOKEN }),
+      ...successEnv,
+      ...githubEnv,
+    }),
+    'success run with a token',
+    { history: some, details: none },
+  ),
   ...(baseline
     ? {
         dryBefore: checked('baseline dry run', [baseline], dingtalk({ 'dry-run': 'true' })),
@@ -225,13 +295,13 @@ const names = Object.keys(measures);
 const series = Object.fromEntries(
   (await interleaved(runs, Object.values(measures))).map((values, k) => [names[k], values]),
 );
-const { bare, dry, cjsFloor, fetchFloor, shape, send, success } = series;
+const { bare, dry, cjsFloor, fetchFloor, shape, send, success, lookup, successToken } = series;
 const vsBare = times(dry, bare);
 add('`node -e 0`', ms(bare), '1.00', 'the floor for start-up');
 add(
   'Dry run (DingTalk, preset, summary)',
   ms(dry),
-  `×${vsBare.toFixed(2)} node -e 0`,
+  `×${vsBare.toFixed(2)} node -e 0 ${spread(dry, bare)}`,
   `target ≤ ×2.0: ${verdict(vsBare <= 2)}${series.dryBefore ? ` (baseline build ${ms(series.dryBefore)}, ×${times(series.dryBefore, bare).toFixed(2)})` : ''}`,
 );
 add('CommonJS `require(node:http)` POST', ms(cjsFloor), '1.00', 'the floor for a send');
@@ -244,22 +314,35 @@ add(
 add(
   'One-provider action, fixed text (leafney/dingtalk-action shape)',
   ms(shape),
-  `×${times(shape, cjsFloor).toFixed(2)} CJS floor`,
+  `×${times(shape, cjsFloor).toFixed(2)} CJS floor ${spread(shape, cjsFloor)}`,
   'the baseline a send must beat',
 );
 const sendRatio = times(send, cjsFloor);
 add(
   'One signed DingTalk send (failure run)',
   ms(send),
-  `×${sendRatio.toFixed(2)} CJS floor`,
+  `×${sendRatio.toFixed(2)} CJS floor ${spread(send, cjsFloor)}`,
   `target ≤ ×1.75: ${verdict(sendRatio <= 1.75)}; faster than the one-provider action (×${times(send, shape).toFixed(2)} of it): ${verdict(median(send) < median(shape))}${series.sendBefore ? ` (baseline build ${ms(series.sendBefore)}, ×${times(series.sendBefore, cjsFloor).toFixed(2)})` : ''}`,
 );
 const successRatio = times(success, cjsFloor);
 add(
   'One signed DingTalk send (success run)',
   ms(success),
-  `×${successRatio.toFixed(2)} CJS floor`,
+  `×${successRatio.toFixed(2)} CJS floor ${spread(success, cjsFloor)}`,
   `target ≤ ×1.75: ${verdict(successRatio <= 1.75)}; faster than the one-provider action: ${verdict(median(success) < median(shape))}`,
+);
+const lookupRatio = times(lookup, cjsFloor);
+add(
+  'Failure send with a `github-token`: run history and why-it-failed lookup (jobs, annotations, log)',
+  ms(lookup),
+  `×${lookupRatio.toFixed(2)} CJS floor`,
+  `+${(median(lookup) - median(send)).toFixed(1)} ms over the failure send without a token (history and lookup)`,
+);
+add(
+  'Success send with a `github-token`: run history only, no why-it-failed request',
+  ms(successToken),
+  `×${times(successToken, cjsFloor).toFixed(2)} CJS floor`,
+  `+${(median(successToken) - median(success)).toFixed(1)} ms over the success send without a token (history); the lookup alone ≈ ${(median(lookup) - median(send) - (median(successToken) - median(success))).toFixed(1)} ms`,
 );
 
 // 2. Fan-out: 200 deliveries, 50 ms latency, a declared limit of 50 requests per second.
@@ -325,6 +408,7 @@ const [rss, bareRss, cjsRss, rssBefore] = await interleaved(7, [
   ...(baseline ? [peakRss([baseline], dingtalk({ endpoint: stand.url }))] : []),
 ]);
 await stand.close();
+await github.close();
 add(
   'Peak RSS of a send',
   `${median(rss).toFixed(1)} MiB`,
@@ -345,9 +429,10 @@ writeFileSync(
   `# Benchmarks\n\nProduced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Medians of ${runs} runs (fan-out: ${fanTimes.length}).\n\nMachine: ${machine}.\n\n${table}\n\n` +
     '- Dry run: `node dist/index.js` rendering a build-failure alert for a signed DingTalk robot with the built-in preset, in dry-run mode, writing the job summary; against `node -e 0`.\n' +
     '- Sends: the action posting one signed DingTalk message to a local stand-in (which checks the signature), after a failed push (`status: failure`) and after a green one (`status: success`, `notify-on: always`); against the cheapest possible POST to the same stand-in, a CommonJS script that `require`s `node:http` (`scripts/bench/cjs-post.cjs`). The same POST through `fetch` (`scripts/bench/fetch-post.mjs`, the former floor) and a fixed-text one-provider action of the leafney/dingtalk-action shape (`scripts/bench/one-provider-action.mjs`, `@actions/core` plus a signed POST, bundled with ncc like its model) run in the same rotation.\n' +
+    "- With a `github-token` (the input defaults to `${{ github.token }}` on GitHub): the same failure and success sends against a local GitHub API stand-in (`scripts/bench/github-stand-in.mjs`). Every run with a token reads the run history (this attempt's jobs, earlier runs of the workflow); a failure also looks up why it failed (all jobs, the failed job's annotations, its log behind the signed redirect). The stand-in counts both kinds of request: the bench fails if a success run makes a why-it-failed request, or a run without a token any GitHub request. The lookup alone is the failure's extra time less the success's.\n" +
     '- Fan-out: 200 `to:` targets, each its own delivery, through a fake that answers after 50 ms, with `rate-limit: 50/s`; measured from the first request the fake received to its last reply. The ideal is the limiter admitting 50 per second counted from request starts: the last request can start at 3 s and ends 50 ms later. The limiter counts each request until it has finished (so the service never sees more than the limit in any window, checked here from arrival times at the fake), which adds one round trip per window: 3200 ms is the best possible under that rule.\n' +
     '- Peak RSS: `process.resourceUsage().maxRSS` of the whole process at exit.\n' +
-    "- Runs are interleaved (floor, dry run, floors, baseline, sends, baseline, floor, …) so drift in the machine's speed hits all alike; every ratio compares medians of the same rotation.\n" +
+    "- Runs are interleaved (floor, dry run, floors, baseline, sends, baseline, floor, …) so drift in the machine's speed hits all alike; every ratio compares medians of the same rotation. The quartiles are those of each rotation's own ratio (a run ÷ the floor run of the same rotation): how far the median could move on this machine.\n" +
     (baseline
       ? `- Baseline build: ${baselineCommit() ? `the dist/ of commit ${baselineCommit()}` : 'a dist/ given with --baseline (not in a git checkout, so no commit to name)'}, measured in the same interleaved runs.\n`
       : ''),

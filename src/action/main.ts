@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+// node:fs, not node:fs/promises: loading Node's promise-based fs also loads its readline interface, REPL history
+// and fs watchers (about 2 ms of every run on a 2-core runner, docs/performance.md), for one read at start-up.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, describeError, toError } from '../model/errors.js';
 import { configsFromUrls, notifyMany } from '../notify/fan-out.js';
@@ -25,7 +27,7 @@ async function readEventPayload(env: Environment, logger: Logger): Promise<Recor
   const path = env.GITHUB_EVENT_PATH;
   if (!path) return {};
   try {
-    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
       ? (parsed as Record<string, unknown>)
       : {};

@@ -5,6 +5,7 @@ import type { SecretRegistry } from '../model/secrets.js';
 import { maskUrl } from '../model/url-safety.js';
 import { ExchangeAbortedError, ExchangeTimeoutError, NotSentError, nodeHttpSend, type RawReply } from './node-http.js';
 import type { FetchFunction } from './proxy.js';
+import { monotonicNow } from './rate-limit.js';
 import { MAX_REPLY_DEPTH, ReplyTooLargeError, declaredTooLarge, readCapped } from './reply-limits.js';
 import type { HttpReply, HttpRequest, Logger } from './types.js';
 
@@ -92,7 +93,7 @@ export class HttpClient {
   }
 
   async send(request: HttpRequest, signal?: AbortSignal, timeoutMs = this.options.timeoutMs): Promise<HttpReply> {
-    const started = performance.now();
+    const started = monotonicNow();
     const where = `${request.method} ${this.options.secrets.redact(safeUrl(request.url))}`;
     this.options.logger.debug(`→ ${where}`);
     const budget = Math.max(1, Math.floor(timeoutMs));
@@ -114,7 +115,7 @@ export class HttpClient {
         json = undefined;
       }
     }
-    const durationMs = performance.now() - started;
+    const durationMs = monotonicNow() - started;
     this.options.logger.debug(`← ${where} HTTP ${raw.status} in ${Math.round(durationMs)} ms`);
     const reply: HttpReply = {
       status: raw.status,
