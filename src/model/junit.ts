@@ -40,6 +40,16 @@ export const MAX_FAILURES = 10;
 /** A JUnit report of a large suite is a few MB; more is not a report worth reading in a notification step. */
 export const MAX_REPORT_BYTES = 8 * 1024 * 1024;
 export const MAX_REPORTS = 200;
+/**
+ * All reports together: the bytes read, and the tags and attributes parsed (each `<` and `=`), which the XML
+ * validator's and parser's time and memory grow with far more than with bytes (measured with fast-xml-parser 5 on
+ * Node 24: 8 MB of `<testcase name="tN"/>` took 2.7 s CPU and +250 MB; 8 MB of log text in `<system-out>` 0.5 s and
+ * +65 MB; about 4 µs and 400 bytes per tag or attribute). Within both budgets the reports parse in about a second
+ * and +100 MB (scripts/bench-untrusted.mjs); a report that would go over is not read, with a warning, and the
+ * counts say they are partial.
+ */
+export const MAX_TOTAL_REPORT_BYTES = 16 * 1024 * 1024;
+export const MAX_TOTAL_MARKUP = 200_000;
 /** Suites nested deeper than this are not counted (and say so); the parser stops at 64 nested tags anyway. */
 export const MAX_SUITE_DEPTH = 32;
 
@@ -197,6 +207,26 @@ export function cutLongAttributes(xml: string, max: number = MAX_FIELD_CHARS + 1
   return kept.join('');
 }
 
+/** Tags and attributes in a report, counted as its `<` and `=` bytes (text may add a few: never fewer). */
+export function markupCount(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte === 0x3c || byte === 0x3d) count++;
+  }
+  return count;
+}
+
+/** The reports the total budget left unread, in one warning (not one per report). */
+function overBudgetWarning(shown: string[], budget: { bytes: number; markup: number }): string {
+  const listed = shown.slice(0, 5).join(', ') + (shown.length > 5 ? ` and ${shown.length - 5} more` : '');
+  const bytes = budget.bytes % (1024 * 1024) === 0 ? `${budget.bytes / (1024 * 1024)} MB` : `${budget.bytes} bytes`;
+  return (
+    `junit: ${shown.length} report(s) not read (${listed}): the reports together may hold at most ` +
+    `${bytes} and ${budget.markup.toLocaleString('en')} tags and attributes; the test counts are partial.`
+  );
+}
+
 /** Counts one report's text; throws with a short reason when it is not a JUnit report. */
 export function parseJunit(text: string, tally: Tally = { total: 0, failed: 0, skipped: 0, failures: [] }): Tally {
   const xml = cutLongAttributes(text);
@@ -213,6 +243,8 @@ export interface JunitDependencies {
   /** Workspace root: patterns resolve inside it and matches must stay inside it (symlinks included). */
   root: string;
   warning: (message: string) => void;
+  /** The total budget; MAX_TOTAL_REPORT_BYTES and MAX_TOTAL_MARKUP unless a test makes it smaller. */
+  budget?: { bytes: number; markup: number };
 }
 
 /** Lists the files matching the globs, inside the workspace. */
@@ -257,6 +289,10 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
     deps.warning(`junit: cannot list the reports (${(error as Error).message}).`);
   }
   const root = await fs.realpath(deps.root).catch(() => resolve(deps.root));
+  const budget = deps.budget ?? { bytes: MAX_TOTAL_REPORT_BYTES, markup: MAX_TOTAL_MARKUP };
+  let bytesLeft = budget.bytes;
+  let markupLeft = budget.markup;
+  const overBudget: string[] = [];
   for (const path of reports) {
     const shown = relative(root, path) || path;
     try {
@@ -268,8 +304,22 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
       if (!stat.isFile()) continue;
       if (stat.size > MAX_REPORT_BYTES)
         throw new Error(`it is ${stat.size} bytes, more than the ${MAX_REPORT_BYTES} read`);
+      // Over the total budget: not read (a smaller report after it may still fit).
+      if (stat.size > bytesLeft) {
+        overBudget.push(shown);
+        continue;
+      }
+      const bytes = await fs.readFile(real);
+      bytesLeft -= bytes.length;
+      const markup = markupCount(bytes);
+      if (markup > markupLeft || bytesLeft < 0) {
+        overBudget.push(shown);
+        continue;
+      }
+      markupLeft -= markup;
       const before = tally.uncounted ?? 0;
-      parseJunit(await fs.readFile(real, 'utf8'), tally);
+      // Decoded whole (fs.readFile with an encoding decodes chunk by chunk, several times slower).
+      parseJunit(bytes.toString('utf8'), tally);
       files++;
       const deep = (tally.uncounted ?? 0) - before;
       if (deep > 0)
@@ -281,6 +331,7 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
       deps.warning(`junit: skipped ${shown}: ${(error as Error).message}.`);
     }
   }
+  if (overBudget.length > 0) deps.warning(overBudgetWarning(overBudget, budget));
   if (reports.length === 0) deps.warning(`junit: no report matches ${patterns.join(', ')}.`);
   // No report read: the message says nothing about tests rather than "0 passed, 0 failed".
   if (files === 0) return undefined;
@@ -291,6 +342,6 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
     skipped: tally.skipped,
     failures: tally.failures,
     files,
-    ...((tally.uncounted ?? 0) > 0 || skipped > 0 ? { partial: true } : {}),
+    ...((tally.uncounted ?? 0) > 0 || skipped > 0 || overBudget.length > 0 ? { partial: true } : {}),
   };
 }
