@@ -180,9 +180,9 @@ const FAILURE_TEXTS = 5 * MAX_FAILURES;
  * The report as the validator and the parser need to see it, in one linear pass: every attribute value longer than
  * `max` cut to `max` characters, the text of the first FAILURE_TEXTS `<failure>` and `<error>` elements cut to
  * FAILURE_TEXT_CHARS, and all other text and CDATA (`<system-out>` logs, whitespace) left out, since nothing else
- * is read from it. An 8 MB test name made them take seconds and hundreds of MB per report, and so did 5 MB of log
- * (fast-xml-parser builds text a character at a time: 1.7 s CPU and +300 MB; 16 MB of it in 30K-character pieces,
- * 1.5 s and +160 MB). Comments, processing instructions and declarations are skipped whole. A value is cut at a
+ * is read from it, and comments. An 8 MB test name made them take seconds and hundreds of MB per report, and so did
+ * 5 MB of log (fast-xml-parser builds text a character at a time: 1.7 s CPU and +300 MB; 16 MB of it in
+ * 30K-character pieces, 1.5 s and +160 MB). Processing instructions and declarations are skipped whole. A value is cut at a
  * character that cannot start an entity or split a surrogate pair, so the XML stays well-formed.
  */
 export function shrinkReport(xml: string, max: number = MAX_FIELD_CHARS + 1): string {
@@ -212,11 +212,17 @@ export function shrinkReport(xml: string, max: number = MAX_FIELD_CHARS + 1): st
     content(at, lt);
     at = lt;
     if (at >= xml.length) break;
-    if (xml.startsWith('<!--', at)) at = next(xml, '-->', at + 4) + 3;
-    else if (xml.startsWith('<![CDATA[', at)) {
+    if (xml.startsWith('<!--', at)) {
+      // Comments are never read: left out whole.
+      const end = Math.min(xml.length, next(xml, '-->', at + 4) + 3);
+      drop(at, end);
+      at = end;
+    } else if (xml.startsWith('<![CDATA[', at)) {
       const end = next(xml, ']]>', at + 9);
-      // (safeCut's entity rule does not apply in CDATA; at worst it keeps a few characters less.)
-      content(at + 9, end);
+      // Left out whole where its text is not kept; else cut (safeCut's entity rule does not apply in CDATA: at
+      // worst it keeps a few characters less).
+      if (!inProlog && textLeft === 0) drop(at, Math.min(xml.length, end + 3));
+      else content(at + 9, end);
       at = end + 3;
     } else if (xml.startsWith('<?', at)) at = next(xml, '?>', at + 2) + 2;
     else if (xml.startsWith('<!', at)) at = next(xml, '>', at + 2) + 1;
@@ -244,12 +250,15 @@ export function shrinkReport(xml: string, max: number = MAX_FIELD_CHARS + 1): st
   return kept.join('');
 }
 
-/** Tags and attributes in a report, counted as its `<` and `=` bytes (text may add a few: never fewer). */
-export function markupCount(bytes: Uint8Array): number {
+/**
+ * Tags and attributes in a report as the parser will see it (after shrinkReport, so a log full of `key=value` does
+ * not count), as its `<` and `=` characters: a failure's text may add a few, never fewer.
+ */
+export function markupCount(xml: string): number {
   let count = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    if (byte === 0x3c || byte === 0x3d) count++;
+  for (let i = 0; i < xml.length; i++) {
+    const code = xml.charCodeAt(i);
+    if (code === 0x3c || code === 0x3d) count++;
   }
   return count;
 }
@@ -266,7 +275,11 @@ function overBudgetWarning(shown: string[], budget: { bytes: number; markup: num
 
 /** Counts one report's text; throws with a short reason when it is not a JUnit report. */
 export function parseJunit(text: string, tally: Tally = { total: 0, failed: 0, skipped: 0, failures: [] }): Tally {
-  const xml = shrinkReport(text);
+  return parseShrunk(shrinkReport(text), tally);
+}
+
+/** parseJunit for a report shrinkReport has already made. */
+function parseShrunk(xml: string, tally: Tally): Tally {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
   const root = parser.parse(xml) as Node;
@@ -348,15 +361,16 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
       }
       const bytes = await fs.readFile(real);
       bytesLeft -= bytes.length;
-      const markup = markupCount(bytes);
+      // Decoded whole (fs.readFile with an encoding decodes chunk by chunk, several times slower).
+      const xml = shrinkReport(bytes.toString('utf8'));
+      const markup = markupCount(xml);
       if (markup > markupLeft || bytesLeft < 0) {
         overBudget.push(shown);
         continue;
       }
       markupLeft -= markup;
       const before = tally.uncounted ?? 0;
-      // Decoded whole (fs.readFile with an encoding decodes chunk by chunk, several times slower).
-      parseJunit(bytes.toString('utf8'), tally);
+      parseShrunk(xml, tally);
       files++;
       const deep = (tally.uncounted ?? 0) - before;
       if (deep > 0)

@@ -152,8 +152,15 @@ describe('a total budget across all JUnit reports (issue 24)', () => {
   const report = (cases: number, prefix: string) =>
     `<testsuite><testcase name="${prefix}-failed"><failure message="boom"/></testcase>${`<testcase name="${prefix}"/>`.repeat(cases)}</testsuite>`;
 
-  it('counts tags and attributes as `<` and `=`', () => {
-    expect(markupCount(Buffer.from('<a b="1" c = "2"><d/></a> x=y'))).toBe(6);
+  it('counts tags and attributes as `<` and `=`, in what is left to parse (a log full of `=` does not count)', async () => {
+    expect(markupCount('<a b="1" c = "2"><d/></a> x=y')).toBe(6);
+    const log = 'key=value <![CDATA[a=b]]>\n'.repeat(MAX_TOTAL_MARKUP);
+    const root = await workspace({
+      'log.xml': `<testsuite><testcase name="t"><system-out>${log}</system-out></testcase></testsuite>`,
+    });
+    const { summary, warnings } = await load('*.xml', root);
+    expect(warnings).toEqual([]);
+    expect(summary).toMatchObject({ total: 1, files: 1 });
   });
 
   it('tags and attributes: reports that would go over the budget are not read, named in one warning, partial', async () => {
