@@ -1,12 +1,14 @@
 // Benchmark (not a test: it never fails on timing). Untrusted text at its largest, through `node dist/index.js` as
 // the runner runs it (dry run, so nothing is sent): a 25 MB push event (GitHub's payload limit) whose commit message
-// is the whole payload, the same as a release body, and 10 JUnit reports each holding one 8 MB test name (the
-// per-report cap). Prints wall time and peak RSS (from /usr/bin/time when present, else the child's own report),
-// next to `node -e 0` for the baseline memory of a Node process, and CPU time (user + system), which a busy machine
-// disturbs less than wall time. Run it on Node 22 or later (JUnit globs need fs.glob), after `npm run build`:
-// `node_modules/.bin/node scripts/bench-untrusted.mjs [dist dir]`; BENCH_CASES=junit,push runs the cases whose names match.
+// is the whole payload, the same as a release body, 10 JUnit reports each holding one 8 MB test name (the
+// per-report cap), and JUnit reports that fill both total budgets and go on past them. Prints wall time and peak
+// RSS (from /usr/bin/time when present, else the child's own report), next to `node -e 0` for the baseline memory
+// of a Node process, CPU time (user + system), which a busy machine disturbs less than wall time, and pass or FAIL
+// against issue 24's bound (2 s, 200 MB over `node -e 0`). Run it on Node 22 or later (JUnit globs need fs.glob),
+// after `npm run build`: `node_modules/.bin/node scripts/bench-untrusted.mjs [dist dir]`; BENCH_CASES=junit,push
+// runs the cases whose names match.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -64,9 +66,44 @@ const cases = [
         );
     },
   },
+  {
+    // The worst the JUnit budgets let through (src/model/junit.ts): test cases up to MAX_TOTAL_MARKUP tags and
+    // attributes, log text up to MAX_TOTAL_REPORT_BYTES, then four 8 MB reports of ordinary test cases that the
+    // budget leaves unread (before it, every one was parsed: 200 of them would have been 1.6 GB).
+    name: 'JUnit at both total budgets (150,000 tags and attributes, 16 MB), then 4 more 8 MB reports',
+    eventName: 'push',
+    event: join(root, 'test/fixtures/events/push-failure.json'),
+    inputs: { junit: 'budget/*.xml' },
+    setup() {
+      mkdirSync(join(work, 'budget'), { recursive: true });
+      const testcase = (i) =>
+        `<testcase classname="com.acme.core.ServiceTest${i % 50}" name="should handle case number ${i} correctly" time="0.012"/>\n`;
+      const cases = (count, from) => Array.from({ length: count }, (_, i) => testcase(from + i)).join('');
+      // The densest test cases, which cost the most a tag (measured): two tags and attributes each (`<` and `=`),
+      // eight for the rest of the report, and eight for each log report below.
+      const tiny = Array.from({ length: 74_985 }, (_, i) => `<testcase name="t${i}"/>`).join('');
+      const dense = `<testsuite name="dense"><testcase name="boom"><failure message="boom"/></testcase>${tiny}</testsuite>`;
+      writeFileSync(join(work, 'budget', 'a-dense.xml'), dense);
+      // Log text of `bytes` UTF-8 bytes (the text's CJK takes three), with nothing that counts as markup.
+      const log = (bytes) => {
+        const body = Buffer.from(text(bytes).replace(/[<>&=]/g, '-'))
+          .subarray(0, bytes)
+          .toString()
+          .replace(/\uFFFD+$/, '');
+        return `<testsuite name="logs"><testcase name="noisy"><system-out>${body}</system-out></testcase></testsuite>`;
+      };
+      const rest = 16 * MB - Buffer.byteLength(dense) - 1024;
+      writeFileSync(join(work, 'budget', 'b-log.xml'), log(Math.floor(rest / 2)));
+      writeFileSync(join(work, 'budget', 'c-log.xml'), log(Math.floor(rest / 2)));
+      const ordinary = `<testsuite name="more">${cases(Math.floor((8 * MB - 1024) / testcase(999_999).length), 100_000)}</testsuite>`;
+      for (const name of ['d', 'e', 'f', 'g']) writeFileSync(join(work, 'budget', `${name}-more.xml`), ordinary);
+    },
+  },
 ];
 
 const hasTime = existsSync('/usr/bin/time');
+// BENCH_KEEP=1 keeps the generated files (printed) for profiling one case by hand.
+const keep = process.env.BENCH_KEEP === '1';
 function measure(args, env) {
   const started = process.hrtime.bigint();
   const run = hasTime
@@ -118,7 +155,12 @@ for (const item of cases.filter((entry) => !only || only.some((word) => entry.na
   const extra = run.rss - baseline.rss;
   for (const line of run.stdout.split('\n').filter((text) => text.startsWith('::warning::')))
     console.log(`  ${line.slice(0, 160)}`);
+  // The bound of issue 24: under 2 s and 200 MB over a bare Node process. Judged on CPU time, which a busy
+  // machine disturbs less than wall time (both are printed).
+  const verdict = run.status === 0 && run.cpu < 2 && extra < 200 ? 'pass' : 'FAIL';
   console.log(
-    `${item.name}: exit ${run.status}, ${(run.ms / 1000).toFixed(2)} s wall, ${run.cpu.toFixed(2)} s CPU, ${run.rss.toFixed(0)} MB peak RSS (${extra.toFixed(0)} MB over node -e 0), ${(run.stdout.length / 1024).toFixed(0)} KiB printed`,
+    `${item.name}: exit ${run.status}, ${(run.ms / 1000).toFixed(2)} s wall, ${run.cpu.toFixed(2)} s CPU, ${run.rss.toFixed(0)} MB peak RSS (${extra.toFixed(0)} MB over node -e 0), ${(run.stdout.length / 1024).toFixed(0)} KiB printed: ${verdict} (2 s CPU, 200 MB)`,
   );
 }
+if (keep) console.log(`files kept in ${work}`);
+else rmSync(work, { recursive: true, force: true });

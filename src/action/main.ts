@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, describeError, toError } from '../model/errors.js';
+import { parseUntrustedJson } from '../model/json-cut.js';
 import { configsFromUrls, notifyMany } from '../notify/fan-out.js';
 import { shouldNotify, type NotifyOutcome } from '../notify/notify.js';
 import { SecretRegistry } from '../model/secrets.js';
@@ -27,7 +28,9 @@ async function readEventPayload(env: Environment, logger: Logger): Promise<Recor
   const path = env.GITHUB_EVENT_PATH;
   if (!path) return {};
   try {
-    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    // Read as bytes and parsed with every string cut to what a field can keep: a 25 MB commit message or release
+    // body never becomes a JavaScript string (model/json-cut.ts).
+    const parsed = parseUntrustedJson(readFileSync(path));
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
       ? (parsed as Record<string, unknown>)
       : {};

@@ -10,6 +10,7 @@ import envCi from 'env-ci';
 import { githubContext } from './github.js';
 import { normalizeStatus, type CiContext, type JobStatus } from '../model/context.js';
 import { parseStatus } from '../model/status.js';
+import { parseUntrustedJson } from '../model/json-cut.js';
 import type { Environment } from '../model/context.js';
 
 function str(value: string | undefined): string | undefined {
@@ -216,7 +217,8 @@ export interface DetectOptions {
 async function readPayload(path: string | undefined): Promise<Record<string, unknown>> {
   if (!path) return {};
   try {
-    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
+    // Strings cut to what a field can keep while reading, as the action does (model/json-cut.ts).
+    const parsed = parseUntrustedJson(await readFile(path));
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
       ? (parsed as Record<string, unknown>)
       : {};

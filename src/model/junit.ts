@@ -40,6 +40,16 @@ export const MAX_FAILURES = 10;
 /** A JUnit report of a large suite is a few MB; more is not a report worth reading in a notification step. */
 export const MAX_REPORT_BYTES = 8 * 1024 * 1024;
 export const MAX_REPORTS = 200;
+/**
+ * All reports together: the bytes read, and the tags and attributes parsed (each `<` and `=`), which the XML
+ * validator's and parser's time and memory grow with far more than with bytes (fast-xml-parser 5, Node 24: 8 MB of
+ * `<testcase name="tN"/>` took 2.7 s CPU and +250 MB, about 4 µs and 400 bytes a tag or attribute; log text costs
+ * little once shrinkReport leaves it out). At both budgets a dry run takes about 1.2-1.5 s CPU and +125 MB
+ * (scripts/bench-untrusted.mjs), within issue 24's bound of 2 s and 200 MB; 150,000 is about 37,000 test cases of
+ * Maven Surefire's form. A report that would go over is not read, with a warning, and the counts say they are partial.
+ */
+export const MAX_TOTAL_REPORT_BYTES = 16 * 1024 * 1024;
+export const MAX_TOTAL_MARKUP = 150_000;
 /** Suites nested deeper than this are not counted (and say so); the parser stops at 64 nested tags anyway. */
 export const MAX_SUITE_DEPTH = 32;
 
@@ -149,22 +159,72 @@ function next(text: string, needle: string, from: number): number {
   return at < 0 ? text.length : at;
 }
 
+/** `cut`, moved back so that it is not inside an entity (`&amp;`, `&#x1F600;`) or a surrogate pair, nor before `from`. */
+function safeCut(xml: string, from: number, cut: number): number {
+  // Only the few characters an entity can span are looked at: a search back to `from` would make many long values
+  // quadratic.
+  const window = xml.slice(Math.max(from, cut - 11), cut);
+  const amp = window.lastIndexOf('&');
+  if (amp >= 0 && !window.includes(';', amp)) cut -= window.length - amp;
+  const code = xml.charCodeAt(cut - 1);
+  if (cut > from && code >= 0xd800 && code <= 0xdbff) cut--;
+  return cut;
+}
+
+/** Of the text inside `<failure>` and `<error>` (a fallback for the failure's first line), what is kept. */
+const FAILURE_TEXT_CHARS = 4096;
+/** Failures and errors whose text is kept: more than the MAX_FAILURES tests shown can use. */
+const FAILURE_TEXTS = 5 * MAX_FAILURES;
+
 /**
- * The report with every attribute value longer than `max` cut to `max` characters, in one linear pass, before
- * the validator and the parser see it: an 8 MB test name made them take seconds and hundreds of MB per report, for
- * a value of which a field keeps MAX_FIELD_CHARS anyway (model/caps.ts). Comments, CDATA, processing instructions
- * and declarations are skipped whole; text between tags is left as it is. A value is cut at a character that
- * cannot start an entity or split a surrogate pair, so the XML stays well-formed.
+ * The report as the validator and the parser need to see it, in one linear pass: every attribute value longer than
+ * `max` cut to `max` characters, the text of the first FAILURE_TEXTS `<failure>` and `<error>` elements cut to
+ * FAILURE_TEXT_CHARS, and all other text and CDATA (`<system-out>` logs, whitespace) left out, since nothing else
+ * is read from it, and comments. An 8 MB test name made them take seconds and hundreds of MB per report, and so did
+ * 5 MB of log (fast-xml-parser builds text a character at a time: 1.7 s CPU and +300 MB; 16 MB of it in
+ * 30K-character pieces, 1.5 s and +160 MB). Processing instructions and declarations are skipped whole. A value is cut at a
+ * character that cannot start an entity or split a surrogate pair, so the XML stays well-formed.
  */
-export function cutLongAttributes(xml: string, max: number = MAX_FIELD_CHARS + 1): string {
-  if (xml.length <= max) return xml;
+export function shrinkReport(xml: string, max: number = MAX_FIELD_CHARS + 1): string {
   const kept: string[] = [];
   let copied = 0;
-  let at = xml.indexOf('<');
-  while (at >= 0 && at < xml.length) {
-    if (xml.startsWith('<!--', at)) at = next(xml, '-->', at + 4) + 3;
-    else if (xml.startsWith('<![CDATA[', at)) at = next(xml, ']]>', at + 9) + 3;
-    else if (xml.startsWith('<?', at)) at = next(xml, '?>', at + 2) + 2;
+  /** Keeps the report up to `cut` and carries on from `resume`, leaving out what lies between. */
+  const drop = (cut: number, resume: number) => {
+    if (resume <= cut) return;
+    kept.push(xml.slice(copied, cut));
+    copied = resume;
+  };
+  // Text kept for the failure or error just opened (0 outside one), and how many such texts were kept.
+  let textLeft = 0;
+  let texts = 0;
+  /** Text or CDATA content from `from` to `to`: kept within the failure's allowance, otherwise left out. */
+  const content = (from: number, to: number) => {
+    // Before the first element (a DOCTYPE's internal subset ends in text: `]>`) text stays, within `max`.
+    const keep = Math.min(to - from, inProlog ? max : textLeft);
+    drop(keep === to - from ? to : safeCut(xml, from, from + keep), to);
+    if (!inProlog) textLeft -= keep;
+  };
+  let inProlog = true;
+  // `at` starts a run of text (outside any tag) each time round.
+  let at = 0;
+  while (at < xml.length) {
+    const lt = next(xml, '<', at);
+    content(at, lt);
+    at = lt;
+    if (at >= xml.length) break;
+    if (xml.startsWith('<!--', at)) {
+      // Comments are never read: left out whole.
+      const end = Math.min(xml.length, next(xml, '-->', at + 4) + 3);
+      drop(at, end);
+      at = end;
+    } else if (xml.startsWith('<![CDATA[', at)) {
+      const end = next(xml, ']]>', at + 9);
+      // Left out whole where its text is not kept; else cut (safeCut's entity rule does not apply in CDATA: at
+      // worst it keeps a few characters less).
+      if (!inProlog && textLeft === 0) drop(at, Math.min(xml.length, end + 3));
+      else content(at + 9, end);
+      at = end + 3;
+    } else if (xml.startsWith('<?', at)) at = next(xml, '?>', at + 2) + 2;
     else if (xml.startsWith('<!', at)) at = next(xml, '>', at + 2) + 1;
     else {
       // A tag: quoted values until the `>` that ends it.
@@ -176,30 +236,50 @@ export function cutLongAttributes(xml: string, max: number = MAX_FIELD_CHARS + 1
           continue;
         }
         const end = next(xml, quote, i + 1);
-        if (end - (i + 1) > max) {
-          let cut = i + 1 + max;
-          // Not inside an entity (`&amp;`) or a surrogate pair.
-          const amp = xml.lastIndexOf('&', cut);
-          if (amp > i && cut - amp < 12 && xml.indexOf(';', amp) >= cut) cut = amp;
-          const code = xml.charCodeAt(cut - 1);
-          if (code >= 0xd800 && code <= 0xdbff) cut--;
-          kept.push(xml.slice(copied, cut));
-          copied = end;
-        }
+        if (end - (i + 1) > max) drop(safeCut(xml, i + 1, i + 1 + max), end);
         i = end + 1;
       }
+      inProlog = false;
+      const opensProblem = /^<(failure|error)[\s/>]/.test(xml.slice(at, at + 9)) && xml[i - 1] !== '/';
+      textLeft = opensProblem && texts++ < FAILURE_TEXTS ? FAILURE_TEXT_CHARS : 0;
       at = i + 1;
     }
-    at = xml.indexOf('<', at);
   }
   if (copied === 0) return xml;
   kept.push(xml.slice(copied));
   return kept.join('');
 }
 
+/**
+ * Tags and attributes in a report as the parser will see it (after shrinkReport, so a log full of `key=value` does
+ * not count), as its `<` and `=` characters: a failure's text may add a few, never fewer.
+ */
+export function markupCount(xml: string): number {
+  let count = 0;
+  for (let i = 0; i < xml.length; i++) {
+    const code = xml.charCodeAt(i);
+    if (code === 0x3c || code === 0x3d) count++;
+  }
+  return count;
+}
+
+/** The reports the total budget left unread, in one warning (not one per report). */
+function overBudgetWarning(shown: string[], budget: { bytes: number; markup: number }): string {
+  const listed = shown.slice(0, 5).join(', ') + (shown.length > 5 ? ` and ${shown.length - 5} more` : '');
+  const bytes = budget.bytes % (1024 * 1024) === 0 ? `${budget.bytes / (1024 * 1024)} MB` : `${budget.bytes} bytes`;
+  return (
+    `junit: ${shown.length} report(s) not read (${listed}): the reports together may hold at most ` +
+    `${bytes} and ${budget.markup.toLocaleString('en')} tags and attributes; the test counts are partial.`
+  );
+}
+
 /** Counts one report's text; throws with a short reason when it is not a JUnit report. */
 export function parseJunit(text: string, tally: Tally = { total: 0, failed: 0, skipped: 0, failures: [] }): Tally {
-  const xml = cutLongAttributes(text);
+  return parseShrunk(shrinkReport(text), tally);
+}
+
+/** parseJunit for a report shrinkReport has already made. */
+function parseShrunk(xml: string, tally: Tally): Tally {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
   const root = parser.parse(xml) as Node;
@@ -213,6 +293,8 @@ export interface JunitDependencies {
   /** Workspace root: patterns resolve inside it and matches must stay inside it (symlinks included). */
   root: string;
   warning: (message: string) => void;
+  /** The total budget; MAX_TOTAL_REPORT_BYTES and MAX_TOTAL_MARKUP unless a test makes it smaller. */
+  budget?: { bytes: number; markup: number };
 }
 
 /** Lists the files matching the globs, inside the workspace. */
@@ -257,6 +339,10 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
     deps.warning(`junit: cannot list the reports (${(error as Error).message}).`);
   }
   const root = await fs.realpath(deps.root).catch(() => resolve(deps.root));
+  const budget = deps.budget ?? { bytes: MAX_TOTAL_REPORT_BYTES, markup: MAX_TOTAL_MARKUP };
+  let bytesLeft = budget.bytes;
+  let markupLeft = budget.markup;
+  const overBudget: string[] = [];
   for (const path of reports) {
     const shown = relative(root, path) || path;
     try {
@@ -268,8 +354,23 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
       if (!stat.isFile()) continue;
       if (stat.size > MAX_REPORT_BYTES)
         throw new Error(`it is ${stat.size} bytes, more than the ${MAX_REPORT_BYTES} read`);
+      // Over the total budget: not read (a smaller report after it may still fit).
+      if (stat.size > bytesLeft) {
+        overBudget.push(shown);
+        continue;
+      }
+      const bytes = await fs.readFile(real);
+      bytesLeft -= bytes.length;
+      // Decoded whole (fs.readFile with an encoding decodes chunk by chunk, several times slower).
+      const xml = shrinkReport(bytes.toString('utf8'));
+      const markup = markupCount(xml);
+      if (markup > markupLeft || bytesLeft < 0) {
+        overBudget.push(shown);
+        continue;
+      }
+      markupLeft -= markup;
       const before = tally.uncounted ?? 0;
-      parseJunit(await fs.readFile(real, 'utf8'), tally);
+      parseShrunk(xml, tally);
       files++;
       const deep = (tally.uncounted ?? 0) - before;
       if (deep > 0)
@@ -281,6 +382,7 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
       deps.warning(`junit: skipped ${shown}: ${(error as Error).message}.`);
     }
   }
+  if (overBudget.length > 0) deps.warning(overBudgetWarning(overBudget, budget));
   if (reports.length === 0) deps.warning(`junit: no report matches ${patterns.join(', ')}.`);
   // No report read: the message says nothing about tests rather than "0 passed, 0 failed".
   if (files === 0) return undefined;
@@ -291,6 +393,6 @@ export async function loadJunit(raw: string | undefined, deps: JunitDependencies
     skipped: tally.skipped,
     failures: tally.failures,
     files,
-    ...((tally.uncounted ?? 0) > 0 || skipped > 0 ? { partial: true } : {}),
+    ...((tally.uncounted ?? 0) > 0 || skipped > 0 || overBudget.length > 0 ? { partial: true } : {}),
   };
 }

@@ -103,20 +103,55 @@ describe('untrusted text is capped before rendering', () => {
   });
 });
 
-describe('cutLongAttributes (JUnit reports before parsing)', () => {
-  it('cuts long attribute values only, keeps entities and surrogate pairs whole, and the XML well-formed', async () => {
-    const { cutLongAttributes } = await import('../../src/model/junit.js');
+describe('shrinkReport (JUnit reports before parsing)', () => {
+  it('cuts long attribute values and failure text, leaves out other text and CDATA, keeps entities and surrogate pairs whole', async () => {
+    const { shrinkReport } = await import('../../src/model/junit.js');
     const { XMLValidator } = await import('fast-xml-parser');
     const max = 10;
-    expect(cutLongAttributes('<a n="0123456&amp;xyz"/>', max)).toBe('<a n="0123456"/>');
-    expect(cutLongAttributes(`<a n='012345678😀z'/>`, max)).toBe(`<a n='012345678'/>`);
-    const text = `<t><!-- n="${'c'.repeat(50)}" --><![CDATA[ <x n="${'d'.repeat(50)}"> ]]><x n="${'e'.repeat(50)}" m='ok'>q="${'f'.repeat(50)}"</x></t>`;
-    const cut = cutLongAttributes(text, max);
-    expect(cut).toBe(
-      `<t><!-- n="${'c'.repeat(50)}" --><![CDATA[ <x n="${'d'.repeat(50)}"> ]]><x n="${'e'.repeat(10)}" m='ok'>q="${'f'.repeat(50)}"</x></t>`,
-    );
+    expect(shrinkReport('<a n="0123456&amp;xyz"/>', max)).toBe('<a n="0123456"/>');
+    expect(shrinkReport(`<a n='012345678😀z'/>`, max)).toBe(`<a n='012345678'/>`);
+    expect(shrinkReport('<a n="0123456789"/>', max)).toBe('<a n="0123456789"/>');
+    // Comments, and text and CDATA other than a failure's or an error's: left out, whatever their length.
+    const text = `<t><!-- n="${'c'.repeat(50)}" --><![CDATA[ <x n="${'d'.repeat(50)}"> ]]><x n="${'e'.repeat(50)}" m='ok'>q="${'f'.repeat(50)}"</x>\n  <y>&amp; ok</y></t>`;
+    const cut = shrinkReport(text, max);
+    expect(cut).toBe(`<t><x n="${'e'.repeat(10)}" m='ok'></x><y></y></t>`);
     expect(XMLValidator.validate(cut)).toBe(true);
-    // Linear: a long run of tags and quotes.
-    cutLongAttributes(`<a b="x">`.repeat(200_000), max);
+    // A failure's text is kept, to 4,096 characters, never inside an entity or a surrogate pair.
+    const failure = (body: string) => `<testcase><failure type="x">${body}</failure><error/></testcase>`;
+    expect(shrinkReport(failure('boom &amp; <![CDATA[trace]]> more'), max)).toBe(
+      failure('boom &amp; <![CDATA[trace]]> more'),
+    );
+    expect(shrinkReport(failure(`${'b'.repeat(4090)}&#x1F600;tail`), max)).toBe(failure('b'.repeat(4090)));
+    expect(shrinkReport(failure(`${'b'.repeat(4095)}😀tail`), max)).toBe(failure('b'.repeat(4095)));
+    // Linear: a long run of tags and quotes, and many long values (each cut looks back a few characters only).
+    shrinkReport(`<a b="x">`.repeat(200_000), max);
+    const many = `<a>${`<b c="${'x'.repeat(100)}">${'y'.repeat(100)}</b>`.repeat(100_000)}</a>`;
+    expect(shrinkReport(many, max)).toBe(`<a>${`<b c="${'x'.repeat(10)}"></b>`.repeat(100_000)}</a>`);
+  });
+
+  it('the text of the first 50 failures and errors only is kept', async () => {
+    const { shrinkReport } = await import('../../src/model/junit.js');
+    const report = `<s>${'<failure>why</failure>'.repeat(60)}</s>`;
+    expect(shrinkReport(report)).toBe(
+      `<s>${'<failure>why</failure>'.repeat(50)}${'<failure></failure>'.repeat(10)}</s>`,
+    );
+  });
+
+  it('a report with 5 MB of log in <system-out> and <failure>: counted as before, its failure message kept', async () => {
+    const { parseJunit } = await import('../../src/model/junit.js');
+    const log = 'line of log output 构建\n'.repeat(250_000);
+    const tally = parseJunit(
+      `<testsuite><testcase name="t"><failure message="boom">${log}</failure><system-out>${log}</system-out></testcase>` +
+        `<testcase name="u"><error type="E">\n\n  first line\n${log}</error></testcase><testcase name="v"><skipped>${log}</skipped></testcase></testsuite>`,
+    );
+    expect(tally).toMatchObject({
+      total: 3,
+      failed: 2,
+      skipped: 1,
+      failures: [
+        { name: 't', message: 'boom' },
+        { name: 'u', message: 'first line' },
+      ],
+    });
   });
 });

@@ -2,7 +2,13 @@ import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadJunit } from '../../src/model/junit.js';
+import {
+  MAX_REPORT_BYTES,
+  MAX_TOTAL_MARKUP,
+  MAX_TOTAL_REPORT_BYTES,
+  loadJunit,
+  markupCount,
+} from '../../src/model/junit.js';
 import { ROOT } from '../helpers/run-action.js';
 
 const load = async (globs: string, root = ROOT) => {
@@ -133,5 +139,72 @@ describe('JUnit counts that are not whole say so (issue 24)', () => {
       );
       expect(rendered.markdown.replace(/\\/g, '')).toContain(words);
     }
+  });
+});
+
+describe('a total budget across all JUnit reports (issue 24)', () => {
+  async function workspace(files: Record<string, string>): Promise<string> {
+    const root = await mkdtemp(join(tmpdir(), 'ci-notifier-junit-budget-'));
+    for (const [name, text] of Object.entries(files)) await writeFile(join(root, name), text);
+    return root;
+  }
+  /** A report of `cases` passing test cases (two tags or attributes each: `<` and `=`), one failing. */
+  const report = (cases: number, prefix: string) =>
+    `<testsuite><testcase name="${prefix}-failed"><failure message="boom"/></testcase>${`<testcase name="${prefix}"/>`.repeat(cases)}</testsuite>`;
+
+  it('counts tags and attributes as `<` and `=`, in what is left to parse (a log full of `=` does not count)', async () => {
+    expect(markupCount('<a b="1" c = "2"><d/></a> x=y')).toBe(6);
+    const log = 'key=value <![CDATA[a=b]]>\n'.repeat(MAX_TOTAL_MARKUP);
+    const root = await workspace({
+      'log.xml': `<testsuite><testcase name="t"><system-out>${log}</system-out></testcase></testsuite>`,
+    });
+    const { summary, warnings } = await load('*.xml', root);
+    expect(warnings).toEqual([]);
+    expect(summary).toMatchObject({ total: 1, files: 1 });
+  });
+
+  it('tags and attributes: reports that would go over the budget are not read, named in one warning, partial', async () => {
+    // Three fill the budget but for a few dozen (two per test case, seven per report for the rest).
+    const third = Math.floor(MAX_TOTAL_MARKUP / 2 / 3) - 10;
+    const root = await workspace({
+      'a.xml': report(third, 'a'),
+      'b.xml': report(third, 'b'),
+      'c.xml': report(third, 'c'),
+      'd.xml': report(third, 'd'),
+      // Small enough for what is left: still read.
+      'e.xml': report(10, 'e'),
+    });
+    const { summary, warnings } = await load('*.xml', root);
+    expect(summary).toMatchObject({ total: 3 * (third + 1) + 11, failed: 4, files: 4, partial: true });
+    expect(summary!.failures.map((failure) => failure.name)).toEqual(['a-failed', 'b-failed', 'c-failed', 'e-failed']);
+    expect(warnings).toEqual([
+      `junit: 1 report(s) not read (d.xml): the reports together may hold at most ${MAX_TOTAL_REPORT_BYTES / 1024 / 1024} MB and ${MAX_TOTAL_MARKUP.toLocaleString('en')} tags and attributes; the test counts are partial.`,
+    ]);
+  });
+
+  it('bytes: reports are not read once the total would pass the byte budget, though each is under the per-report cap', async () => {
+    const text = (name: string) =>
+      `<testsuite><testcase name="${name}"><system-out>${'x'.repeat(1000)}</system-out></testcase></testsuite>`;
+    const root = await workspace({ 'a.xml': text('a'), 'b.xml': text('b'), 'c.xml': text('c'), 'd.xml': text('d') });
+    const warnings: string[] = [];
+    const summary = await loadJunit('*.xml', {
+      root,
+      warning: (message) => warnings.push(message),
+      budget: { bytes: 2 * text('a').length + 10, markup: MAX_TOTAL_MARKUP },
+    });
+    expect(summary).toMatchObject({ total: 2, files: 2, partial: true });
+    expect(warnings.join('\n')).toContain('2 report(s) not read (c.xml, d.xml)');
+  });
+
+  it('the byte budget is above the per-report cap, so one report of any size allowed is always read', () => {
+    expect(MAX_TOTAL_REPORT_BYTES).toBeGreaterThanOrEqual(MAX_REPORT_BYTES);
+  });
+
+  it('within the budget: every report read, not partial', async () => {
+    const root = await workspace({ 'a.xml': report(100, 'a'), 'b.xml': report(100, 'b') });
+    const { summary, warnings } = await load('*.xml', root);
+    expect(warnings).toEqual([]);
+    expect(summary).toMatchObject({ total: 202, failed: 2, files: 2 });
+    expect(summary!.partial).toBeUndefined();
   });
 });
