@@ -98,8 +98,11 @@ function attr(node: Node, name: string): string | undefined {
 function children(node: Node, name: string): Node[] {
   const value = node[name];
   if (!Array.isArray(value)) return [];
-  // An empty element (`<skipped/>`) parses to '' : still present.
-  return value.map((item) => (typeof item === 'object' && item !== null ? (item as Node) : {}));
+  // An element without attributes parses to its text (`<failure>expected 1</failure>` -> 'expected 1', and
+  // `<skipped/>` -> ''): still present, and its text kept where an element with attributes keeps it.
+  return value.map((item) =>
+    typeof item === 'object' && item !== null ? (item as Node) : typeof item === 'string' ? { '#text': item } : {},
+  );
 }
 
 function firstLine(text: string | undefined): string | undefined {

@@ -8,6 +8,7 @@ import {
   MAX_TOTAL_REPORT_BYTES,
   loadJunit,
   markupCount,
+  parseJunit,
 } from '../../src/model/junit.js';
 import { ROOT } from '../helpers/run-action.js';
 
@@ -50,6 +51,20 @@ describe('JUnit reports', () => {
         'test_migrate',
         'failed on setup with "ConnectionRefusedError: [Errno 111] Connection refused"',
       ],
+    ]);
+  });
+
+  it('a <failure> or <error> with text and no attributes: its text is the message', () => {
+    // fast-xml-parser gives an element without attributes as its bare text; it used to become {} (no message).
+    const tally = parseJunit(
+      '<testsuite name="s"><testcase name="a"><failure>expected 1 to be 2\n  at a.test.js:3</failure></testcase>' +
+        '<testcase name="b"><error><![CDATA[TypeError: x is undefined]]></error></testcase>' +
+        '<testcase name="c"><skipped/></testcase></testsuite>',
+    );
+    expect(tally).toMatchObject({ total: 3, failed: 2, skipped: 1 });
+    expect(tally.failures.map((failure) => failure.message)).toEqual([
+      'expected 1 to be 2',
+      'TypeError: x is undefined',
     ]);
   });
 
