@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { request } from '@octokit/request';
 import { nodeFetchLite } from '../../src/transport/node-fetch-lite.js';
 
 let server: Server | undefined;
@@ -123,5 +124,41 @@ describe('nodeFetchLite', () => {
     expect(error).toBeInstanceOf(TypeError);
     expect(error.cause.message).toMatch(/ECONNREFUSED/);
     server = undefined;
+  });
+
+  it('carries Octokit: JSON data and headers, a 404 as a RequestError, a refused connection as status 500', async () => {
+    const base = await serve((incoming, response) => {
+      if (incoming.url === '/repos/o/r') {
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '42' });
+        response.end('{"full_name":"o/r"}');
+      } else {
+        response.writeHead(404, { 'content-type': 'application/json' });
+        response.end('{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}');
+      }
+    });
+    const fetch = nodeFetchLite as unknown as typeof globalThis.fetch;
+    const found = await request('GET /repos/{owner}/{repo}', {
+      baseUrl: base,
+      owner: 'o',
+      repo: 'r',
+      request: { fetch },
+    });
+    expect(found.data).toEqual({ full_name: 'o/r' });
+    expect(found.headers['x-ratelimit-remaining']).toBe('42');
+    await expect(request('GET /missing', { baseUrl: base, request: { fetch } })).rejects.toMatchObject({
+      name: 'HttpError',
+      status: 404,
+      message: expect.stringContaining('Not Found') as unknown,
+    });
+    const closing = server!;
+    server = undefined;
+    closing.closeAllConnections();
+    await new Promise((closed) => closing.close(closed));
+    await expect(request('GET /missing', { baseUrl: base, request: { fetch } })).rejects.toMatchObject({
+      status: 500,
+      // The idle keep-alive socket of the first requests was closed under it (socket hang up), or a new one is
+      // refused: either way a network error, which Octokit reports with status 500 and the cause's message.
+      message: expect.stringMatching(/ECONNREFUSED|socket hang up|ECONNRESET/) as unknown,
+    });
   });
 });
