@@ -61,7 +61,7 @@ class LiteHeaders {
 class LiteBody {
   readonly #source: AsyncIterator<Buffer>;
 
-  constructor(private readonly incoming: IncomingMessage) {
+  constructor(private readonly incoming: IncomingMessage | import('node:stream').Readable) {
     this.#source = incoming[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   }
 
@@ -95,13 +95,14 @@ class LiteResponse {
     readonly url: string,
     redirected: boolean,
     hasBody: boolean,
+    decoded?: import('node:stream').Readable,
   ) {
     this.status = incoming.statusCode ?? 0;
     this.statusText = incoming.statusMessage ?? '';
     this.ok = this.status >= 200 && this.status < 300;
     this.redirected = redirected;
     this.headers = new LiteHeaders(incoming.rawHeaders);
-    this.body = hasBody ? new LiteBody(incoming) : null;
+    this.body = hasBody ? new LiteBody(decoded ?? incoming) : null;
     if (!hasBody) incoming.resume();
   }
 
@@ -217,6 +218,21 @@ export async function nodeFetchLite(input: string | URL, init: LiteInit = {}): P
       continue;
     }
     const hasBody = method !== 'HEAD' && status !== 204 && status !== 304;
+    // Nothing asks for compression (no Accept-Encoding); a gateway that compresses anyway is decoded as fetch
+    // would, for one coding (zlib is loaded only then). Anything else is passed through as it came.
+    const coding = incoming.headers['content-encoding']?.trim().toLowerCase();
+    if (hasBody && coding && ['gzip', 'x-gzip', 'deflate', 'br'].includes(coding)) {
+      const zlib = await import('node:zlib');
+      const decoder =
+        coding === 'br'
+          ? zlib.createBrotliDecompress()
+          : coding === 'deflate'
+            ? zlib.createInflate()
+            : zlib.createGunzip();
+      incoming.on('error', (error) => decoder.destroy(error));
+      decoder.on('close', () => incoming.destroy());
+      return new LiteResponse(incoming, url.href, hop > 0, hasBody, incoming.pipe(decoder));
+    }
     return new LiteResponse(incoming, url.href, hop > 0, hasBody);
   }
 }

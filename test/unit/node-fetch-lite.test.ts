@@ -161,4 +161,13 @@ describe('nodeFetchLite', () => {
       message: expect.stringMatching(/ECONNREFUSED|socket hang up|ECONNRESET/) as unknown,
     });
   });
+
+  it('decodes a gzip reply the server sent unasked', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const base = await serve((_request, response) => {
+      response.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/json' });
+      response.end(gzipSync('{"total_count":1}'));
+    });
+    expect(await (await nodeFetchLite(base)).json()).toEqual({ total_count: 1 });
+  });
 });
