@@ -97,12 +97,12 @@ async function lookup(input: FailureStepInput): Promise<FailureDetails | undefin
     return undefined;
   }
   try {
-    const [{ fetchFailureDetails }, { fetchForEnvironment }] = await Promise.all([
+    const [{ fetchFailureDetails }, { fetchForGithub }] = await Promise.all([
       import('../context/failure-details.js'),
       import('../transport/proxy.js'),
     ]);
     const { details, notices } = await fetchFailureDetails({
-      fetch: input.fetch ?? (await fetchForEnvironment(env)),
+      fetch: input.fetch ?? (await fetchForGithub(env)),
       apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
       ...(context.serverUrl ? { serverUrl: context.serverUrl } : {}),
       token,

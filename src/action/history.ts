@@ -1,6 +1,6 @@
 import { normalizeStatus, type CiContext, type FailedJob, type RunHistory } from '../model/context.js';
 import { decideRunState, previousOutcomes, type RunIdentity, type WorkflowRunRecord } from '../context/run-history.js';
-import { fetchForEnvironment } from '../transport/proxy.js';
+import { fetchForGithub } from '../transport/proxy.js';
 import type { Logger } from '../transport/types.js';
 import type { Environment } from './types.js';
 import { DEFAULT_HISTORY_TIMEOUT_MS } from './history-step.js';
@@ -384,7 +384,7 @@ async function classify(
 
 /** Octokit from @actions/github, imported only now so runs without a token never load it. */
 async function createApi(token: string, env: Environment, logger: Logger, signal: AbortSignal): Promise<Api> {
-  const [{ getOctokit }, fetch] = await Promise.all([import('@actions/github'), fetchForEnvironment(env)]);
+  const [{ getOctokit }, fetch] = await Promise.all([import('@actions/github'), fetchForGithub(env)]);
   const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
   const quiet = (message: string) => logger.debug(`GitHub API: ${message}`);
   return getOctokit(token, {

@@ -11,7 +11,7 @@ import type { SecretRegistry } from '../model/secrets.js';
 import { applyNeeds } from '../model/needs.js';
 import { readJunit } from '../notify/junit-reports.js';
 import { readWorkspaceTemplate } from '../render/template-file.js';
-import { fetchForEnvironment, fetchForRequests } from '../transport/proxy.js';
+import { fetchForGithub, fetchForRequests } from '../transport/proxy.js';
 import type { CiContext, DetailsMode, FailureDetails } from '../model/context.js';
 import type { Logger } from '../transport/types.js';
 import type { CliArgs, Environment } from './args.js';
@@ -74,7 +74,7 @@ async function failureDetails(
   secrets.add(token);
   const { fetchFailureDetails } = await import('../context/failure-details.js');
   const { details, notices } = await fetchFailureDetails({
-    fetch: await fetchForEnvironment(env),
+    fetch: await fetchForGithub(env),
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     ...(context.serverUrl ? { serverUrl: context.serverUrl } : {}),
     token,

@@ -22,6 +22,18 @@ export async function fetchForRequests(env: NodeJS.ProcessEnv): Promise<FetchFun
   return proxyConfigured(env) ? fetchForEnvironment(env) : undefined;
 }
 
+/**
+ * The fetch function the GitHub API readers use (the run history through Octokit, the why-it-failed lookup): the
+ * proxied one when a proxy is configured, otherwise a small fetch on node:http, so that a run with the default
+ * `github-token` never loads undici (node-fetch-lite.ts says why and what it implements).
+ */
+export async function fetchForGithub(env: NodeJS.ProcessEnv): Promise<FetchFunction> {
+  if (proxyConfigured(env)) return fetchForEnvironment(env);
+  const { nodeFetchLite } = await import('./node-fetch-lite.js');
+  // Only the part of fetch that Octokit's fetch-wrapper and failure-details.ts use is implemented.
+  return nodeFetchLite as unknown as FetchFunction;
+}
+
 export async function fetchForEnvironment(env: NodeJS.ProcessEnv): Promise<FetchFunction> {
   if (!proxyConfigured(env)) return globalThis.fetch;
   proxiedFetch ??= (async () => {

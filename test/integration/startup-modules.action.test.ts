@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fakeGithubApi } from '../fakes/github-api.js';
 import { ROOT, runAction } from '../helpers/run-action.js';
 
 const PROBE = join(ROOT, 'test/helpers/module-probe.cjs');
@@ -27,11 +28,11 @@ const DINGTALK = {
   status: 'failure',
 };
 
-async function modulesOf(inputs: Record<string, string>): Promise<string[]> {
+async function modulesOf(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<string[]> {
   const file = join(await mkdtemp(join(tmpdir(), 'ci-notifier-modules-')), 'modules.json');
   const run = await runAction({
     inputs,
-    env: { NODE_OPTIONS: `--require ${PROBE}`, CI_NOTIFIER_MODULES_FILE: file },
+    env: { NODE_OPTIONS: `--require ${PROBE}`, CI_NOTIFIER_MODULES_FILE: file, ...env },
   });
   expect(run.code, run.stdout + run.stderr).toBe(0);
   expect(run.stdout).not.toMatch(/^::error::/m);
@@ -64,6 +65,43 @@ describe('built-in modules a run loads', () => {
       expect(loaded.filter((name) => NOT_LOADED.includes(name))).toEqual([]);
     } finally {
       await new Promise((closed) => server.close(closed));
+    }
+  });
+
+  it('a failure run with a github-token (run history and why-it-failed lookup) does not load undici', async () => {
+    // Node's fetch, Response and Headers load the bundled undici on first touch (this module id); without a
+    // proxy the GitHub readers go through node:http instead (src/transport/node-fetch-lite.ts).
+    const token = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
+    const github = fakeGithubApi({
+      tokens: [token],
+      runs: [{ id: 1001, run_number: 1, head_branch: 'main', status: 'completed', conclusion: 'success' }],
+      jobs: {
+        9876543210: [
+          {
+            id: 2,
+            name: 'test',
+            status: 'completed',
+            conclusion: 'failure',
+            started_at: new Date().toISOString(),
+            runner_name: 'GitHub Actions 2',
+            steps: [{ name: 'Run unit tests', number: 4, conclusion: 'failure' }],
+          },
+        ],
+      },
+    });
+    await github.start();
+    try {
+      const loaded = await modulesOf(
+        { ...DINGTALK, 'dry-run': 'true', 'github-token': token },
+        { GITHUB_API_URL: github.apiUrl() },
+      );
+      // The probe and the stand-in work: the run read the history and the failed jobs over node:http.
+      expect(github.requests.some((request) => request.path.endsWith('/runs'))).toBe(true);
+      expect(github.requests.some((request) => request.path.endsWith('/jobs'))).toBe(true);
+      expect(loaded).toContain('NativeModule http');
+      expect(loaded.filter((name) => name.includes('undici'))).toEqual([]);
+    } finally {
+      await github.stop();
     }
   });
 });
