@@ -47,7 +47,14 @@ export const FLAGS: readonly FlagSpec[] = [
     name: 'app-id',
     type: 'string',
     value: 'ID',
-    description: 'mPaaS AppId, Easemob app key (org#app), WeCom / DingTalk app AgentId',
+    description: 'mPaaS AppId, Easemob app key (org#app), WeCom / DingTalk app AgentId, Feishu robot: App ID of an app',
+  },
+  {
+    name: 'app-secret',
+    type: 'string',
+    value: 'SECRET',
+    secret: true,
+    description: 'Feishu robot: App Secret of the Feishu app (app-id) that uploads its images',
   },
   { name: 'workspace-id', type: 'string', value: 'ID', description: 'mPaaS workspace id' },
   {

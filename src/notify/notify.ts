@@ -155,12 +155,25 @@ export async function adapterFor(config: NotifyConfig, context: CiContext): Prom
 
 /** The part of a config an adapter reads. */
 export function settingsOf(config: NotifyConfig) {
-  const { token, secret, appId, workspaceId, endpoint, channel, format, target, options, updateMessage, replyTo } =
-    config;
+  const {
+    token,
+    secret,
+    appId,
+    appSecret,
+    workspaceId,
+    endpoint,
+    channel,
+    format,
+    target,
+    options,
+    updateMessage,
+    replyTo,
+  } = config;
   return {
     token,
     secret,
     appId,
+    appSecret,
     workspaceId,
     endpoint,
     channel,
@@ -271,6 +284,7 @@ export async function notify(
   const { secrets, logger } = deps;
   secrets.add(config.token);
   secrets.add(config.secret);
+  secrets.add(config.appSecret);
 
   const adapter = await adapterFor(config, context);
   // Before parsing: a provider that cannot update or reply must not silently post a new message instead.
@@ -389,6 +403,9 @@ export async function notify(
     : undefined;
   if (carried) message = carried.message;
   const mainPlans = await adapter.plan(parsed, message, env);
+  // Uploads the message itself needs (a card's images) print before it in a dry run.
+  if (carried?.uploads?.length && mainPlans[0])
+    mainPlans[0] = { ...mainPlans[0], uploads: [...carried.uploads, ...(mainPlans[0].uploads ?? [])] };
   const after = carried?.after ?? [];
   const plans = [...mainPlans, ...after];
 

@@ -91,16 +91,8 @@ function contentOf(
       return deepMerge(isPlainObject(wrapped.post) ? wrapped.post : {}, options);
     }
     default: {
+      // Images the app uploaded for this message (media.ts) are inside the card under the text (cardContent).
       const card = deepMerge(cardContent(title, markdown, message, NO_MENTIONS), options);
-      // Images the app uploaded for this message (media.ts), inside the card under the text: `img` with its key;
-      // a card does not render external image URLs.
-      const shown = message.media?.embedded ?? [];
-      if (shown.length && Array.isArray(card.elements))
-        card.elements.splice(
-          1,
-          0,
-          ...shown.map((image) => ({ tag: 'img', img_key: image.key, alt: { tag: 'plain_text', content: image.alt } })),
-        );
       // A shared card, so a later step can replace it in place (PATCH needs update_multi before and after).
       card.config = { ...(isPlainObject(card.config) ? card.config : {}), update_multi: true };
       return card;

@@ -15,6 +15,7 @@ import { credentialFingerprint } from '../../model/idempotency.js';
 import { ConfigError } from '../../model/errors.js';
 import { describeBytes, imageLinksMarkdown, type MediaBytes, type MediaImage } from '../../render/media.js';
 import { joinUrl } from '../endpoint.js';
+import type { HttpRequest } from '../../transport/types.js';
 import type { CarriedMedia, DeliveryPlan, MediaCarrier, PlanEnvironment } from '../types.js';
 import { cachedUpload, runUpload, uploadPreview, type FormPart } from '../upload.js';
 import type { AppToken } from '../app-channel.js';
@@ -75,6 +76,58 @@ function upload(
   });
 }
 
+/** Images a Feishu app uploaded (`image_key`), the ones left as links, and the uploads as the dry run prints them. */
+export interface FeishuImages {
+  shown: { key: string; alt: string; name: string }[];
+  linked: MediaImage[];
+  uploads: HttpRequest[];
+}
+
+/**
+ * Uploads the local images (the QR code included) of at most 10 MB with `POST /open-apis/im/v1/images`
+ * (`image_type=message`, `image`), once per App ID and content hash; the others, and any whose upload failed
+ * after the retries, are left to be linked (with a warning), never dropped. Also used by the Feishu robot, which
+ * has no upload of its own and shows an app-uploaded `image_key` in its card.
+ */
+export async function uploadFeishuImages(
+  parsed: FeishuAppSettings,
+  env: PlanEnvironment,
+  token: AppToken,
+  images: readonly MediaImage[],
+  who: string,
+): Promise<FeishuImages> {
+  const local = images.filter((image) => image.data && image.data.size <= FEISHU_IMAGE_MAX_BYTES);
+  const linked: MediaImage[] = images.filter((image) => !local.includes(image));
+  const uploads: HttpRequest[] = [];
+  const shown: FeishuImages['shown'] = [];
+  for (const image of local) {
+    const data = image.data!;
+    const url = joinUrl(parsed.baseUrl, IMAGES_PATH);
+    const parts: FormPart[] = [
+      { name: 'image_type', value: 'message' },
+      { name: 'image', filename: image.name, contentType: image.type === 'jpeg' ? 'image/jpeg' : 'image/png', data },
+    ];
+    if (env.dryRun) {
+      uploads.push(uploadPreview(url, parts));
+      shown.push({ key: `<image_key of ${image.name}>`, alt: image.alt, name: image.name });
+      continue;
+    }
+    try {
+      shown.push({
+        key: await upload(parsed, env, token, 'image', data, parts, url),
+        alt: image.alt,
+        name: image.name,
+      });
+    } catch (error) {
+      env.logger.warning(
+        `${who}: ${describeBytes(image.name, data)} was not uploaded (${env.secrets.redact((error as Error).message)}); the message goes without it.`,
+      );
+      if (image.url) linked.push(image);
+    }
+  }
+  return { shown, linked, uploads };
+}
+
 export const feishuAppMedia: MediaCarrier<FeishuAppSettings> = {
   async carry(parsed, message, env): Promise<CarriedMedia> {
     const media = message.media!;
@@ -88,35 +141,7 @@ export const feishuAppMedia: MediaCarrier<FeishuAppSettings> = {
     const token = feishuApp.tokens.get(parsed) ?? tenantToken(parsed, env);
     feishuApp.tokens.set(parsed, token);
     const images = [...(media.qr ? [media.qr] : []), ...media.images];
-    const local = images.filter((image) => image.data && image.data.size <= FEISHU_IMAGE_MAX_BYTES);
-    const linked: MediaImage[] = images.filter((image) => !local.includes(image));
-    const uploads: DeliveryPlan['uploads'] = [];
-    const shown: { key: string; alt: string; name: string }[] = [];
-    for (const image of local) {
-      const data = image.data!;
-      const url = joinUrl(parsed.baseUrl, IMAGES_PATH);
-      const parts: FormPart[] = [
-        { name: 'image_type', value: 'message' },
-        { name: 'image', filename: image.name, contentType: image.type === 'jpeg' ? 'image/jpeg' : 'image/png', data },
-      ];
-      if (env.dryRun) {
-        uploads.push(uploadPreview(url, parts));
-        shown.push({ key: `<image_key of ${image.name}>`, alt: image.alt, name: image.name });
-        continue;
-      }
-      try {
-        shown.push({
-          key: await upload(parsed, env, token, 'image', data, parts, url),
-          alt: image.alt,
-          name: image.name,
-        });
-      } catch (error) {
-        env.logger.warning(
-          `Feishu app: ${describeBytes(image.name, data)} was not uploaded (${env.secrets.redact((error as Error).message)}); the message goes without it.`,
-        );
-        if (image.url) linked.push(image);
-      }
-    }
+    const { shown, linked, uploads } = await uploadFeishuImages(parsed, env, token, images, 'Feishu app');
     let carried = message;
     const after: DeliveryPlan[] = [];
     const targets = parsed.updateMessage || parsed.replyTo ? [] : parsed.targets;
@@ -145,9 +170,6 @@ export const feishuAppMedia: MediaCarrier<FeishuAppSettings> = {
         }),
       );
     }
-    if (uploads.length && after[0]) after[0].uploads = [...uploads, ...(after[0].uploads ?? [])];
-    else if (uploads.length)
-      env.logger.info(`Feishu app dry run: would upload ${uploads.length} image(s) to ${IMAGES_PATH} first.`);
     if (linked.length) {
       carried = {
         ...carried,
@@ -162,7 +184,7 @@ export const feishuAppMedia: MediaCarrier<FeishuAppSettings> = {
       ...media.files.map((file) => `${file.name} as a file message`),
     ];
     if (said.length) env.logger.info(`Feishu app: ${said.join(', ')}.`);
-    return { message: carried, after };
+    return { message: carried, after, uploads };
   },
 };
 
