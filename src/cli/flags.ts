@@ -80,7 +80,7 @@ export const FLAGS: readonly FlagSpec[] = [
     type: 'string',
     value: 'TEMPLATE',
     description:
-      'Preset (auto, build-status, build-failure, release, deployment, pull-request, activity, minimal), inline Liquid, or file:path (default auto)',
+      'Preset (auto, build-status, build-failure, release, mobile-build, deployment, pull-request, activity, minimal), inline Liquid, or file:path (default auto)',
   },
   { name: 'title', type: 'string', value: 'TEMPLATE', description: 'Title template; the preset gives one when empty' },
   {

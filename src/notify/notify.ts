@@ -346,6 +346,15 @@ export async function notify(
   // Credentials the request needs (auth header, signature, token field) are added by the adapter after this.
   // In the same walk every value is capped (model/caps.ts), with a visible mark in the reader's language, so a
   // 25 MB commit message or release body renders as fast as a short one.
+  // `install` and `qr` are read before rendering, so templates can show the build (`{{ install.version }}`, the
+  // mobile-build preset); the read is cached for the run, and prepareMedia below reuses it.
+  if (!deps.media && config.media) deps = { ...deps, media: new Map() };
+  if (config.media?.install || config.media?.qr) {
+    secrets.add(deps.pgyerApiKey);
+    const { installContextOf } = await import(/* webpackChunkName: "media" */ './media-plan.js');
+    const install = await installContextOf(config.media, { deadline, now, logger, deps });
+    if (install) context = { ...context, install };
+  }
   const cutMark = `… ${wordsFor(config.locale ?? DEFAULT_LOCALE).truncated}`;
   context = capStrings(context, cutMark, (text) => secrets.redact(text));
   const rendered = await renderTemplate(

@@ -103,7 +103,9 @@ describe("Feishu robot: images through a Feishu app's upload, shown by image_key
     const body = JSON.stringify(robot!.accepted[0]);
     expect(body).toContain('https://cdn.example.com/cover.png');
     expect(body).toContain('shot.png');
-    expect(action.logs.join('\n')).toMatch(/warning: Feishu robot cannot show .*app-id.*app-secret.*im:resource/);
+    expect(action.logs.join('\n')).toMatch(
+      /warning: Feishu robot cannot show images or files sent from the workspace: shot\.png not attached\. To show images, give `app-id` and `app-secret`.*im:resource/,
+    );
   });
 
   it('half a pair is refused before any request, naming the missing input', async () => {

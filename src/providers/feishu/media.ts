@@ -54,12 +54,12 @@ export const feishuMedia: MediaCarrier<FeishuSettings> = {
     const media = message.media!;
     const images: MediaImage[] = [...(media.qr ? [media.qr] : []), ...media.images];
     const files = fileNamesMarkdown(media.files, message.locale);
+    if (!parsed.app) return withoutApp(message, images, files, env);
     if (media.files.length)
       env.logger.warning(
         `${WHO} has no file message: ${media.files.map((file) => file.name).join(', ')} not attached. ` +
           'Send files with provider feishu-app (an app bot in the group), or put them where a link reaches them.',
       );
-    if (!parsed.app) return withoutApp(message, images, files, env);
 
     env.secrets.add(parsed.app.appSecret);
     const app = appSettings(parsed, parsed.app);
@@ -109,11 +109,19 @@ function withoutApp(
   const media = message.media!;
   // The QR code's link is already in the message (install lines); its hosted image, when known, is linked.
   const linked = images.filter((image) => image !== media.qr || image.url);
-  if (images.length)
+  const local = [
+    ...images.filter((image) => !image.url).map((image) => (image === media.qr ? 'the QR code' : image.name)),
+    ...media.files.map((file) => file.name),
+  ];
+  const byUrl = images.filter((image) => image.url).map((image) => (image === media.qr ? 'the QR code' : image.name));
+  if (local.length)
     env.logger.warning(
-      `${WHO} cannot show ${images.map((image) => (image === media.qr ? 'the QR code' : image.name)).join(', ')} ` +
-        'itself (a card shows only an image_key an app uploaded): linked or named in the message instead; ' +
-        `${HOW_TO_SHOW}.`,
+      `${WHO} cannot show images or files sent from the workspace: ${local.join(', ')} not attached. ` +
+        `To show images, ${HOW_TO_SHOW}; files need provider feishu-app.`,
+    );
+  if (byUrl.length)
+    env.logger.warning(
+      `${WHO}: ${byUrl.join(', ')} linked, not shown (a card shows only an image_key an app uploaded); ${HOW_TO_SHOW}.`,
     );
   const extra = [imageLinksMarkdown(linked, message.locale), files].filter(Boolean).join('\n\n');
   return { message: { ...message, markdown: appendMarkdown(message.markdown, extra) }, after: [] };
