@@ -15,10 +15,11 @@
  * Loaded only when a message has media.
  */
 import { fileNamesMarkdown, imageLinksMarkdown, type MediaImage } from '../../render/media.js';
+import type { Message } from '../../render/message.js';
 import type { CarriedMedia, DeliveryPlan, MediaCarrier, PlanEnvironment } from '../types.js';
 import type { AppToken } from '../app-channel.js';
 import { DEFAULT_READ_PAGE_SIZE, DEFAULT_REAUTH_CODES } from '../feishu-app/descriptor.js';
-import { feishuApp, tenantToken, type FeishuAppSettings } from '../feishu-app/index.js';
+import { tenantToken, type FeishuAppSettings } from '../feishu-app/index.js';
 import { uploadFeishuImages } from '../feishu-app/media.js';
 import { hookExchange, type FeishuSettings } from './index.js';
 
@@ -65,7 +66,6 @@ export const feishuMedia: MediaCarrier<FeishuSettings> = {
     const app = appSettings(parsed, parsed.app);
     const token = tokens.get(parsed) ?? tenantToken(app, env);
     tokens.set(parsed, token);
-    feishuApp.tokens.set(app, token);
     const { shown, linked, uploads } = await uploadFeishuImages(app, env, token, images, WHO);
     let carried = { ...message, markdown: appendMarkdown(message.markdown, files) };
     const after: DeliveryPlan[] = [];
@@ -100,12 +100,7 @@ export const feishuMedia: MediaCarrier<FeishuSettings> = {
 };
 
 /** No app credentials: links for images with a URL, names for the rest, and a notice that says how to show them. */
-function withoutApp(
-  message: Parameters<MediaCarrier<FeishuSettings>['carry']>[1],
-  images: MediaImage[],
-  files: string,
-  env: PlanEnvironment,
-): CarriedMedia {
+function withoutApp(message: Message, images: MediaImage[], files: string, env: PlanEnvironment): CarriedMedia {
   const media = message.media!;
   // The QR code's link is already in the message (install lines); its hosted image, when known, is linked.
   const linked = images.filter((image) => image !== media.qr || image.url);
