@@ -1,7 +1,7 @@
 // Makes the README's pictures from the real rendering: `ci-notifier preview` writes each message as an HTML page,
 // and Debian's headless Chromium takes a screenshot of it. Needs `npm run build:lib` and
 // `apt-get install chromium-headless-shell fonts-noto-cjk fonts-noto-color-emoji`.
-// Usage: npm run readme-images   (writes docs/images/*.png; through npm, so Node 24 runs it)
+// Usage: npm run readme-images [-- NAME …]   (writes docs/images/*.png; through npm, so Node 24 runs it)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,10 +64,37 @@ const pictures = [
       join(events, 'release-published.json'),
     ],
   },
+  {
+    // A mobile build announced with its install QR code: a Feishu robot card whose image a Feishu app uploaded.
+    name: 'feishu-mobile-build',
+    height: 900,
+    args: [
+      '--provider',
+      'feishu',
+      '--format',
+      'card',
+      '--token',
+      '00000000-0000-0000-0000-000000000000',
+      '--app-id',
+      'cli_a5e1b2c3d4e5f6a7',
+      '--app-secret',
+      'demo-app-secret',
+      '--status',
+      'success',
+      '--template',
+      'mobile-build',
+      '--event',
+      join(events, 'push-tag.json'),
+      '--install',
+      'test/fixtures/media/pgyer-buildinfo.json',
+    ],
+  },
 ];
 
+// `npm run readme-images -- feishu-mobile-build` makes only the pictures named.
+const only = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'ci-notifier-images-'));
-for (const picture of pictures) {
+for (const picture of pictures.filter((item) => only.length === 0 || only.includes(item.name))) {
   const page = join(dir, `${picture.name}.html`);
   execFileSync(process.execPath, [cli, 'preview', ...picture.args, '--out', page], { cwd: root, stdio: 'inherit' });
   const png = join(root, 'docs/images', `${picture.name}.png`);

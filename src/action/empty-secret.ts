@@ -12,7 +12,7 @@ import type { Environment } from './types.js';
 const MAX_WORKFLOW_BYTES = 1024 * 1024;
 
 /** The inputs that hold credentials (the providers' CREDENTIAL_INPUTS). */
-export const CREDENTIAL_INPUT_NAMES: readonly string[] = ['token', 'secret', 'app-id', 'workspace-id'];
+export const CREDENTIAL_INPUT_NAMES: readonly string[] = ['token', 'secret', 'app-id', 'app-secret', 'workspace-id'];
 
 /** `.github/workflows/ci.yml` from `owner/repo/.github/workflows/ci.yml@refs/heads/main`, when it is this repository's. */
 function workflowPath(env: Environment): string | undefined {

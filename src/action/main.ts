@@ -86,6 +86,7 @@ async function prepare({ core, env, secrets, logger }: RunTools): Promise<Prepar
   const configs = inputs.urls.length > 0 ? await configsFromUrls(config, inputs.urls) : [config];
   secrets.add(config.token);
   secrets.add(config.secret);
+  secrets.add(config.appSecret);
   secrets.add(inputs.githubToken);
 
   const payload = await readEventPayload(env, logger);

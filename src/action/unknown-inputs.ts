@@ -11,6 +11,7 @@ export const ACTION_INPUTS = [
   'token',
   'secret',
   'app-id',
+  'app-secret',
   'workspace-id',
   'endpoint',
   'channel',

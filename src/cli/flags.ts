@@ -47,7 +47,14 @@ export const FLAGS: readonly FlagSpec[] = [
     name: 'app-id',
     type: 'string',
     value: 'ID',
-    description: 'mPaaS AppId, Easemob app key (org#app), WeCom / DingTalk app AgentId',
+    description: 'mPaaS AppId, Easemob app key (org#app), WeCom / DingTalk app AgentId, Feishu robot: App ID of an app',
+  },
+  {
+    name: 'app-secret',
+    type: 'string',
+    value: 'SECRET',
+    secret: true,
+    description: 'Feishu robot: App Secret of the Feishu app (app-id) that uploads its images',
   },
   { name: 'workspace-id', type: 'string', value: 'ID', description: 'mPaaS workspace id' },
   {
@@ -73,7 +80,7 @@ export const FLAGS: readonly FlagSpec[] = [
     type: 'string',
     value: 'TEMPLATE',
     description:
-      'Preset (auto, build-status, build-failure, release, deployment, pull-request, activity, minimal), inline Liquid, or file:path (default auto)',
+      'Preset (auto, build-status, build-failure, release, mobile-build, deployment, pull-request, activity, minimal), inline Liquid, or file:path (default auto)',
   },
   { name: 'title', type: 'string', value: 'TEMPLATE', description: 'Title template; the preset gives one when empty' },
   {

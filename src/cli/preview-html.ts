@@ -125,7 +125,7 @@ function feishuText(element: Json): string {
   return '';
 }
 
-function feishuElements(elements: unknown): string {
+function feishuElements(elements: unknown, images: readonly PreviewImage[]): string {
   if (!Array.isArray(elements)) return '';
   return elements
     .filter(isObject)
@@ -145,7 +145,9 @@ function feishuElements(elements: unknown): string {
         case 'hr':
           return '<hr>';
         case 'note':
-          return `<div class="note">${feishuElements(element.elements)}</div>`;
+          return `<div class="note">${feishuElements(element.elements, images)}</div>`;
+        case 'img':
+          return `<div class="card-div">${uploadedImage(str(element.img_key), images)}</div>`;
         case 'plain_text':
         case 'lark_md':
           return escapeHtml(str(element.content));
@@ -163,12 +165,22 @@ function feishuElements(elements: unknown): string {
     .join('');
 }
 
-function feishuCard(card: Json): string {
+/**
+ * An image shown by an uploaded key: a dry run knows no key, only `<image_key of NAME>`, so the message's own image
+ * of that name is shown where the reader will see it (inside a card, as an image message).
+ */
+function uploadedImage(key: string, images: readonly PreviewImage[]): string {
+  const name = /^<image_key of (.+)>$/.exec(key)?.[1];
+  const image = images.find((item) => item.name === name);
+  return image ? figure(image) : `<span class="img">[image: ${escapeHtml(key)}]</span>`;
+}
+
+function feishuCard(card: Json, images: readonly PreviewImage[]): string {
   const header = isObject(card.header) ? card.header : {};
   const title = isObject(header.title) ? str(header.title.content) : '';
   const colour = str(header.template).replace(/[^a-z-]/g, '') || 'blue';
   const body = isObject(card.body) ? card.body.elements : card.elements;
-  return `<div class="card"><div class="card-header header-${colour}">${escapeHtml(title)}</div><div class="card-body">${feishuElements(body)}</div></div>`;
+  return `<div class="card"><div class="card-header header-${colour}">${escapeHtml(title)}</div><div class="card-body">${feishuElements(body, images)}</div></div>`;
 }
 
 function feishuPost(post: Json): string {
@@ -203,11 +215,12 @@ function feishuContent(value: unknown): Json | undefined {
   }
 }
 
-function feishuMessage(json: Json): string | undefined {
+function feishuMessage(json: Json, images: readonly PreviewImage[]): string | undefined {
   const type = str(json.msg_type);
-  if (type === 'interactive' && isObject(json.card)) return feishuCard(json.card);
+  if (type === 'interactive' && isObject(json.card)) return feishuCard(json.card, images);
   const content = feishuContent(json.content);
-  if (type === 'interactive' && content) return feishuCard(isObject(content.card) ? content.card : content);
+  if (type === 'interactive' && content) return feishuCard(isObject(content.card) ? content.card : content, images);
+  if (type === 'image' && content) return uploadedImage(str(content.image_key), images);
   // The IM API's post content is `{ zh_cn: { title, content } }`, a robot's `{ post: { zh_cn: … } }`.
   if (type === 'post' && content && !isObject(content.post)) return feishuPost(content);
   if (type === 'post' && content && isObject(content.post)) return feishuPost(content.post);
@@ -264,7 +277,13 @@ function mobileNotification(json: Json): string | undefined {
   return undefined;
 }
 
-function rendered(entry: PreviewEntry): string {
+/** An upload the service gets before the message (multipart; its files by name, size and hashes). */
+export function isUpload(request: HttpRequest): boolean {
+  return String(request.headers['content-type'] ?? '').startsWith('multipart/form-data');
+}
+
+function rendered(entry: PreviewEntry, images: readonly PreviewImage[]): string {
+  if (isUpload(entry.request)) return plain(`Uploaded first, not a message:\n${entry.request.body ?? ''}`);
   const { json, form } = parseBody(entry.request);
   if (form && form.has('desp'))
     return `<div class="page"><div class="page-title">${escapeHtml(form.get('title'))}</div>${md(form.get('desp') ?? '')}</div>`;
@@ -273,7 +292,7 @@ function rendered(entry: PreviewEntry): string {
   if (!json) return plain('(no body)');
   return (
     robotBubble(json) ??
-    feishuMessage(json) ??
+    feishuMessage(json, images) ??
     dingtalkWorkNotice(json) ??
     pushplusPage(json) ??
     mobileNotification(json) ??
@@ -322,12 +341,13 @@ export interface PreviewImage {
   base64: string;
 }
 
+function figure(image: PreviewImage): string {
+  return `<figure><img alt="${escapeHtml(image.name)}" src="data:image/${image.type === 'jpeg' ? 'jpeg' : 'png'};base64,${image.base64.replace(/[^A-Za-z0-9+/=]/g, '')}"><figcaption>${escapeHtml(image.name)}</figcaption></figure>`;
+}
+
 function imagesSection(images: readonly PreviewImage[]): string {
   if (images.length === 0) return '';
-  const figures = images.map(
-    (image) =>
-      `<figure><img alt="${escapeHtml(image.name)}" src="data:image/${image.type === 'jpeg' ? 'jpeg' : 'png'};base64,${image.base64.replace(/[^A-Za-z0-9+/=]/g, '')}"><figcaption>${escapeHtml(image.name)}</figcaption></figure>`,
-  );
+  const figures = images.map(figure);
   return `<section class="entry media"><div class="client"><div class="client-name">Images the message carries</div><div class="bubble">${figures.join('')}</div></div></section>`;
 }
 
@@ -340,18 +360,23 @@ export function previewPage(
   entries: readonly PreviewEntry[],
   images: readonly PreviewImage[] = [],
 ): string {
-  const sections = entries.map(
-    (entry) => `<section class="entry" data-provider="${escapeHtml(entry.provider)}">
-<div class="client"><div class="client-name">${escapeHtml(entry.client)} · ${escapeHtml(entry.label)}</div><div class="bubble">${rendered(entry)}</div></div>
+  const sections = entries.map((entry) =>
+    // An upload reaches no reader: only its request, folded, before the message that uses it.
+    isUpload(entry.request)
+      ? `<section class="entry upload"><details><summary>Uploaded first: ${escapeHtml(entry.request.method)} ${escapeHtml(entry.request.url)}</summary><pre>${escapeHtml(prettyBody(entry.request))}</pre></details></section>`
+      : `<section class="entry" data-provider="${escapeHtml(entry.provider)}">
+<div class="client"><div class="client-name">${escapeHtml(entry.client)} · ${escapeHtml(entry.label)}</div><div class="bubble">${rendered(entry, images)}</div></div>
 <details><summary>Request: ${escapeHtml(entry.request.method)} ${escapeHtml(entry.request.url)}${entry.note ? `<span class="request-note">${escapeHtml(entry.note)}</span>` : ''}</summary><pre>${escapeHtml(prettyBody(entry.request))}</pre></details>
 </section>`,
   );
+  // Images a message shows itself (a Feishu card's `img`) are seen there; the others are listed on top.
+  const inline = sections.some((section) => section.includes('<figure>'));
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; frame-src 'none'; child-src 'none'; img-src ${images.length ? 'data:' : "'none'"}">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body><h1>${escapeHtml(title)}</h1>
-${imagesSection(images)}${sections.join('\n')}
+${inline ? '' : imagesSection(images)}${sections.join('\n')}
 </body></html>
 `;
 }

@@ -12,7 +12,7 @@ import { SecretRegistry } from '../model/secrets.js';
 import type { Logger } from '../transport/types.js';
 import { readArgs, type Environment } from './args.js';
 import type { CliIo } from './commands.js';
-import { previewPage, type PreviewEntry } from './preview-html.js';
+import { isUpload, previewPage, type PreviewEntry } from './preview-html.js';
 import { sendFromArgs } from './send.js';
 import { descriptors, findDescriptor } from '../providers/registry.js';
 import { CREDENTIAL_INPUTS, type CredentialField } from '../providers/descriptor.js';
@@ -243,7 +243,10 @@ export async function runPreview(argv: readonly string[], env: Environment, io: 
         : [],
     );
     await writeFile(out, previewPage(secrets.redact(title), entries, images));
-    io.stdout(`Wrote ${out}: ${entries.length} message(s), nothing sent.\n`);
+    const uploads = entries.filter((entry) => isUpload(entry.request)).length;
+    io.stdout(
+      `Wrote ${out}: ${entries.length - uploads} message(s)${uploads ? `, ${uploads} upload(s)` : ''}, nothing sent.\n`,
+    );
     return 0;
   } catch (thrown) {
     const error = toError(thrown);

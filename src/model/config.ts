@@ -16,6 +16,8 @@ export interface NotifyConfig {
   secret?: string;
   /** Provider application id (mPaaS AppId, Easemob `org#app`). */
   appId?: string;
+  /** The App Secret of the Feishu app whose `app-id` the Feishu robot uploads images with. */
+  appSecret?: string;
   /** mPaaS workspace id. */
   workspaceId?: string;
   /** Replaces scheme, host and port of the provider's official base URL. */

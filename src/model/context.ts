@@ -265,6 +265,21 @@ export interface CiContext {
   commitCount?: number;
   /** The people responsible for this run (from `mention` and `people`), set by notify() when `mention-on` matches. */
   responsible?: ResponsiblePerson[];
+  /** The build to install (`install`, and the link `qr` encodes), read by notify() before rendering. */
+  install?: InstallContext;
+}
+
+/** What templates see of `install` and `qr`: `{{ install.url }}`, `{{ install.version }}` … (the mobile-build preset). */
+export interface InstallContext {
+  /** The install (download) page, or the link the QR code encodes when only `qr` is given. */
+  url: string;
+  /** Where it was read from: `pgyer`, `fir`, `url` (an install URL), `qr` (only a QR link). */
+  source: string;
+  appName?: string;
+  version?: string;
+  build?: string;
+  /** True when a QR code goes with the message (generated from `qr`, or of the install link). */
+  qr: boolean;
 }
 
 export interface ResponsiblePerson {

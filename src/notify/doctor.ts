@@ -93,6 +93,7 @@ export async function runDoctor(
   for (const [index, config] of configs.entries()) {
     deps.secrets.add(config.token);
     deps.secrets.add(config.secret);
+    deps.secrets.add(config.appSecret);
     const destination = destinationOf(config, index, configs.length);
     const transport = new Transport({
       timeoutMs: config.timeoutMs,

@@ -85,6 +85,7 @@ export async function notifyMany(
   for (const config of configs) {
     deps.secrets.add(config.token);
     deps.secrets.add(config.secret);
+    deps.secrets.add(config.appSecret);
   }
   // `people` is read once (a file in the workspace) and checked before anything is sent.
   const peopleMaps = new Map<string, People | undefined>();

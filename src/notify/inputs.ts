@@ -16,7 +16,7 @@ import { parseMentionOn, parseMentionRoles } from '../model/people.js';
 import { parseLocale, parseTimezone } from '../render/locale.js';
 
 /** Inputs that carry credentials: masked before anything else is read. */
-export const SECRET_INPUTS = ['token', 'secret', 'github-token'] as const;
+export const SECRET_INPUTS = ['token', 'secret', 'app-secret', 'github-token'] as const;
 
 export interface ActionInputs {
   config: NotifyConfig;
@@ -99,6 +99,7 @@ export async function readInputs(core: InputSource): Promise<ActionInputs> {
     token: optional('token'),
     secret: optional('secret'),
     appId: optional('app-id'),
+    appSecret: optional('app-secret'),
     workspaceId: optional('workspace-id'),
     endpoint: optional('endpoint'),
     channel: optional('channel'),

@@ -4,16 +4,65 @@
  * Loaded only when a message has media.
  */
 import type { MediaInputs } from '../model/config.js';
+import type { InstallContext } from '../model/context.js';
+import type { Logger } from '../transport/types.js';
 import { fileNamesMarkdown, imageLinksMarkdown, installMarkdown, type MessageMedia } from '../render/media.js';
 import type { Message } from '../render/message.js';
 import type { CarriedMedia, PlanEnvironment, ProviderAdapter } from '../providers/types.js';
 import { readMedia, type MediaDependencies } from './media.js';
 import type { NotifyDependencies } from './notify.js';
 
-/** The message with its media, and the install link (version, build) and QR link in the body for every service. */
+/**
+ * The message with its media, and the install link (version, build) and QR link in the body for every service,
+ * unless the template already shows them (the mobile-build preset links `install.url` itself).
+ */
 export function withMedia(message: Message, media: MessageMedia): Message {
-  const lines = installMarkdown(media, message.locale);
+  const shown = (url: string | undefined) => Boolean(url && message.markdown.includes(`](${url})`));
+  const missing: MessageMedia = {
+    ...media,
+    install: shown(media.install?.url) ? undefined : media.install,
+    qr: media.qr && shown(media.qr.link) ? undefined : media.qr,
+  };
+  const lines = installMarkdown(missing, message.locale);
   return { ...message, media, markdown: lines ? `${message.markdown.trimEnd()}\n\n${lines}` : message.markdown };
+}
+
+/** What templates see of the build to install (`{{ install.* }}`), from the media read once for the run. */
+export async function installContextOf(
+  inputs: MediaInputs,
+  run: { deadline: number; now: () => number; logger: Logger; deps: NotifyDependencies },
+): Promise<InstallContext | undefined> {
+  const media = await readRunMedia(inputs, run);
+  const install = media.install;
+  const link = install?.url ?? media.qr?.link;
+  if (!link) return undefined;
+  return {
+    url: link,
+    source: install?.source ?? 'qr',
+    ...(install?.appName ? { appName: install.appName } : {}),
+    ...(install?.version ? { version: install.version } : {}),
+    ...(install?.build ? { build: install.build } : {}),
+    qr: Boolean(media.qr),
+  };
+}
+
+function readRunMedia(
+  inputs: MediaInputs,
+  run: { deadline?: number; now: () => number; logger: Pick<Logger, 'info'>; deps: NotifyDependencies },
+): Promise<MessageMedia> {
+  const { deps } = run;
+  return loadMedia(
+    inputs,
+    {
+      root: deps.workspace ?? process.cwd(),
+      deadline: run.deadline,
+      now: run.now,
+      pgyerApiKey: deps.pgyerApiKey,
+      pgyerEndpoint: deps.pgyerEndpoint,
+      info: (text) => run.logger.info(text),
+    },
+    deps.media,
+  );
 }
 
 /** Each run reads its media once, whatever the number of destinations. */
@@ -76,17 +125,6 @@ export async function prepareMedia(
 ): Promise<CarriedMedia> {
   const { env, deps } = run;
   env.secrets.add(deps.pgyerApiKey);
-  const media = await loadMedia(
-    inputs,
-    {
-      root: deps.workspace ?? process.cwd(),
-      deadline: env.deadline,
-      now: env.now,
-      pgyerApiKey: deps.pgyerApiKey,
-      pgyerEndpoint: deps.pgyerEndpoint,
-      info: (text) => env.logger.info(text),
-    },
-    deps.media,
-  );
+  const media = await readRunMedia(inputs, { deadline: env.deadline, now: env.now, logger: env.logger, deps });
   return carryMedia(run.adapter, run.parsed, withMedia(message, media), env);
 }

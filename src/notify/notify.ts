@@ -155,12 +155,25 @@ export async function adapterFor(config: NotifyConfig, context: CiContext): Prom
 
 /** The part of a config an adapter reads. */
 export function settingsOf(config: NotifyConfig) {
-  const { token, secret, appId, workspaceId, endpoint, channel, format, target, options, updateMessage, replyTo } =
-    config;
+  const {
+    token,
+    secret,
+    appId,
+    appSecret,
+    workspaceId,
+    endpoint,
+    channel,
+    format,
+    target,
+    options,
+    updateMessage,
+    replyTo,
+  } = config;
   return {
     token,
     secret,
     appId,
+    appSecret,
     workspaceId,
     endpoint,
     channel,
@@ -271,6 +284,7 @@ export async function notify(
   const { secrets, logger } = deps;
   secrets.add(config.token);
   secrets.add(config.secret);
+  secrets.add(config.appSecret);
 
   const adapter = await adapterFor(config, context);
   // Before parsing: a provider that cannot update or reply must not silently post a new message instead.
@@ -332,6 +346,15 @@ export async function notify(
   // Credentials the request needs (auth header, signature, token field) are added by the adapter after this.
   // In the same walk every value is capped (model/caps.ts), with a visible mark in the reader's language, so a
   // 25 MB commit message or release body renders as fast as a short one.
+  // `install` and `qr` are read before rendering, so templates can show the build (`{{ install.version }}`, the
+  // mobile-build preset); the read is cached for the run, and prepareMedia below reuses it.
+  if (!deps.media && config.media) deps = { ...deps, media: new Map() };
+  if (config.media?.install || config.media?.qr) {
+    secrets.add(deps.pgyerApiKey);
+    const { installContextOf } = await import(/* webpackChunkName: "media" */ './media-plan.js');
+    const install = await installContextOf(config.media, { deadline, now, logger, deps });
+    if (install) context = { ...context, install };
+  }
   const cutMark = `… ${wordsFor(config.locale ?? DEFAULT_LOCALE).truncated}`;
   context = capStrings(context, cutMark, (text) => secrets.redact(text));
   const rendered = await renderTemplate(
@@ -389,6 +412,9 @@ export async function notify(
     : undefined;
   if (carried) message = carried.message;
   const mainPlans = await adapter.plan(parsed, message, env);
+  // Uploads the message itself needs (a card's images) print before it in a dry run.
+  if (carried?.uploads?.length && mainPlans[0])
+    mainPlans[0] = { ...mainPlans[0], uploads: [...carried.uploads, ...(mainPlans[0].uploads ?? [])] };
   const after = carried?.after ?? [];
   const plans = [...mainPlans, ...after];
 

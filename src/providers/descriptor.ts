@@ -21,6 +21,7 @@ export type ServiceUrlConfig = Pick<NotifyConfig, 'provider'> &
       | 'token'
       | 'secret'
       | 'appId'
+      | 'appSecret'
       | 'workspaceId'
       | 'endpoint'
       | 'channel'
@@ -40,6 +41,7 @@ export const CREDENTIAL_INPUTS = {
   token: 'token',
   secret: 'secret',
   appId: 'app-id',
+  appSecret: 'app-secret',
   workspaceId: 'workspace-id',
 } as const;
 export type CredentialField = keyof typeof CREDENTIAL_INPUTS;

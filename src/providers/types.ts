@@ -12,6 +12,7 @@ export type ProviderSettings = Pick<
   | 'token'
   | 'secret'
   | 'appId'
+  | 'appSecret'
   | 'workspaceId'
   | 'endpoint'
   | 'channel'
@@ -156,6 +157,11 @@ export interface CarriedMedia {
   message: Message;
   /** Deliveries after the main message (an image message, an uploaded file). */
   after: DeliveryPlan[];
+  /**
+   * Uploads made before the main message because it shows what they return (a Feishu card's `img` by
+   * `image_key`), as the dry run prints them with the main message.
+   */
+  uploads?: HttpRequest[];
 }
 
 export interface MediaCarrier<Parsed = unknown> {

@@ -190,6 +190,7 @@ const CONTEXT_NAMES: Record<keyof CiContext, true> = {
   commitCount: true,
   responsible: true,
   failure: true,
+  install: true,
 };
 const DISPLAY_NAMES = [
   'state',

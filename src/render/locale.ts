@@ -57,6 +57,17 @@ export interface Words {
   preRelease: string;
   releasedBy: string;
   releaseNotes: string;
+  /** The mobile-build preset (install link, version, build number, the QR code under the text). */
+  mobile: {
+    newBuild: string;
+    version: string;
+    buildNumber: string;
+    install: string;
+    openInstall: string;
+    scan: string;
+    whatsNew: string;
+    builtBy: string;
+  };
   release: string;
   deployTo: string;
   environmentLower: string;
@@ -159,6 +170,16 @@ const EN: Words = {
   preRelease: '(pre-release)',
   releasedBy: 'by',
   releaseNotes: 'Release notes',
+  mobile: {
+    newBuild: 'new build',
+    version: 'Version',
+    buildNumber: 'build',
+    install: 'Install',
+    openInstall: 'Open the install page',
+    scan: 'Scan the QR code below to install',
+    whatsNew: "What's new",
+    builtBy: 'Built by',
+  },
   release: 'Release',
   deployTo: 'Deploy to',
   environmentLower: 'environment',
@@ -279,6 +300,16 @@ const ZH_CN: Words = {
   preRelease: '（预发布）',
   releasedBy: '发布者',
   releaseNotes: '发布说明',
+  mobile: {
+    newBuild: '新版本',
+    version: '版本',
+    buildNumber: '构建',
+    install: '安装',
+    openInstall: '打开安装页',
+    scan: '扫描下方二维码安装',
+    whatsNew: '更新内容',
+    builtBy: '构建人',
+  },
   release: '发布',
   deployTo: '部署到',
   environmentLower: '环境',

@@ -575,6 +575,94 @@ export const COMPILED_PRESETS: ReadonlyMap<string, CompiledText> = new Map<strin
       return o;
     },
   ],
+  // zh-CN mobile-build title
+  [
+    '📱 {{ install.appName | default: repository }} {{ install.version | default: release.tag | default: tag | default: shortSha }}{% if install.build %}（构建 {{ install.build }}）{% endif %}',
+    (v, f, out) => {
+      let o = '';
+      o += '📱 ';
+      o += out(r.defaultTo(r.prop(r.prop(v, 'install'), 'appName'), r.prop(v, 'repository')));
+      o += ' ';
+      o += out(
+        r.defaultTo(
+          r.defaultTo(
+            r.defaultTo(r.prop(r.prop(v, 'install'), 'version'), r.prop(r.prop(v, 'release'), 'tag')),
+            r.prop(v, 'tag'),
+          ),
+          r.prop(v, 'shortSha'),
+        ),
+      );
+      if (r.truthy(r.prop(r.prop(v, 'install'), 'build'))) {
+        o += '（构建 ';
+        o += out(r.prop(r.prop(v, 'install'), 'build'));
+        o += '）';
+      }
+      return o;
+    },
+  ],
+  // zh-CN mobile-build body
+  [
+    '## 📱 {{ install.appName | default: repository }} 新版本\n\n**版本：** {{ install.version | default: release.tag | default: tag | default: shortSha }}{% if install.build %}（构建 {{ install.build }}）{% endif %}\n{% if install.url %}**安装：** {{ install.url | link: "打开安装页" }}\n{% endif %}{% if branch %}**分支：** {{ branch }}\n{% elsif tag %}**标签：** {{ tag }}\n{% endif %}{% if actor %}**构建人：** {{ actor }}\n{% endif %}{% if release.body %}\n**更新内容**\n\n{{ release.body | markdown }}\n{% elsif commit.message %}\n**更新内容**\n\n{{ commit.message }}\n{% endif %}{% if failure.summary %}\n**错误：** {{ failure.summary }}{% endif %}\n\n{% if install.qr %}📲 扫描下方二维码安装\n\n{% endif %}{{ runUrl | link: "查看详情" }}',
+    (v, f, out) => {
+      let o = '';
+      o += '## 📱 ';
+      o += out(r.defaultTo(r.prop(r.prop(v, 'install'), 'appName'), r.prop(v, 'repository')));
+      o += ' 新版本\n\n**版本：** ';
+      o += out(
+        r.defaultTo(
+          r.defaultTo(
+            r.defaultTo(r.prop(r.prop(v, 'install'), 'version'), r.prop(r.prop(v, 'release'), 'tag')),
+            r.prop(v, 'tag'),
+          ),
+          r.prop(v, 'shortSha'),
+        ),
+      );
+      if (r.truthy(r.prop(r.prop(v, 'install'), 'build'))) {
+        o += '（构建 ';
+        o += out(r.prop(r.prop(v, 'install'), 'build'));
+        o += '）';
+      }
+      o += '\n';
+      if (r.truthy(r.prop(r.prop(v, 'install'), 'url'))) {
+        o += '**安装：** ';
+        o += out(f['link']!(r.prop(r.prop(v, 'install'), 'url'), '打开安装页'));
+        o += '\n';
+      }
+      if (r.truthy(r.prop(v, 'branch'))) {
+        o += '**分支：** ';
+        o += out(r.prop(v, 'branch'));
+        o += '\n';
+      } else if (r.truthy(r.prop(v, 'tag'))) {
+        o += '**标签：** ';
+        o += out(r.prop(v, 'tag'));
+        o += '\n';
+      }
+      if (r.truthy(r.prop(v, 'actor'))) {
+        o += '**构建人：** ';
+        o += out(r.prop(v, 'actor'));
+        o += '\n';
+      }
+      if (r.truthy(r.prop(r.prop(v, 'release'), 'body'))) {
+        o += '\n**更新内容**\n\n';
+        o += out(f['markdown']!(r.prop(r.prop(v, 'release'), 'body')));
+        o += '\n';
+      } else if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
+        o += '\n**更新内容**\n\n';
+        o += out(r.prop(r.prop(v, 'commit'), 'message'));
+        o += '\n';
+      }
+      if (r.truthy(r.prop(r.prop(v, 'failure'), 'summary'))) {
+        o += '\n**错误：** ';
+        o += out(r.prop(r.prop(v, 'failure'), 'summary'));
+      }
+      o += '\n\n';
+      if (r.truthy(r.prop(r.prop(v, 'install'), 'qr'))) {
+        o += '📲 扫描下方二维码安装\n\n';
+      }
+      o += out(f['link']!(r.prop(v, 'runUrl'), '查看详情'));
+      return o;
+    },
+  ],
   // zh-CN deployment title
   [
     '{{ statusIcon }} 部署到 {{ deployment.environment | default: "环境" }}：{{ deploymentStateText }}',
@@ -1459,6 +1547,94 @@ export const COMPILED_PRESETS: ReadonlyMap<string, CompiledText> = new Map<strin
       } else {
         o += out(f['link']!(r.prop(v, 'runUrl'), 'View run'));
       }
+      return o;
+    },
+  ],
+  // en mobile-build title
+  [
+    '📱 {{ install.appName | default: repository }} {{ install.version | default: release.tag | default: tag | default: shortSha }}{% if install.build %} (build {{ install.build }}){% endif %}',
+    (v, f, out) => {
+      let o = '';
+      o += '📱 ';
+      o += out(r.defaultTo(r.prop(r.prop(v, 'install'), 'appName'), r.prop(v, 'repository')));
+      o += ' ';
+      o += out(
+        r.defaultTo(
+          r.defaultTo(
+            r.defaultTo(r.prop(r.prop(v, 'install'), 'version'), r.prop(r.prop(v, 'release'), 'tag')),
+            r.prop(v, 'tag'),
+          ),
+          r.prop(v, 'shortSha'),
+        ),
+      );
+      if (r.truthy(r.prop(r.prop(v, 'install'), 'build'))) {
+        o += ' (build ';
+        o += out(r.prop(r.prop(v, 'install'), 'build'));
+        o += ')';
+      }
+      return o;
+    },
+  ],
+  // en mobile-build body
+  [
+    '## 📱 {{ install.appName | default: repository }} new build\n\n**Version:** {{ install.version | default: release.tag | default: tag | default: shortSha }}{% if install.build %} (build {{ install.build }}){% endif %}\n{% if install.url %}**Install:** {{ install.url | link: "Open the install page" }}\n{% endif %}{% if branch %}**Branch:** {{ branch }}\n{% elsif tag %}**Tag:** {{ tag }}\n{% endif %}{% if actor %}**Built by:** {{ actor }}\n{% endif %}{% if release.body %}\n**What\'s new**\n\n{{ release.body | markdown }}\n{% elsif commit.message %}\n**What\'s new**\n\n{{ commit.message }}\n{% endif %}{% if failure.summary %}\n**Errors:** {{ failure.summary }}{% endif %}\n\n{% if install.qr %}📲 Scan the QR code below to install\n\n{% endif %}{{ runUrl | link: "View run" }}',
+    (v, f, out) => {
+      let o = '';
+      o += '## 📱 ';
+      o += out(r.defaultTo(r.prop(r.prop(v, 'install'), 'appName'), r.prop(v, 'repository')));
+      o += ' new build\n\n**Version:** ';
+      o += out(
+        r.defaultTo(
+          r.defaultTo(
+            r.defaultTo(r.prop(r.prop(v, 'install'), 'version'), r.prop(r.prop(v, 'release'), 'tag')),
+            r.prop(v, 'tag'),
+          ),
+          r.prop(v, 'shortSha'),
+        ),
+      );
+      if (r.truthy(r.prop(r.prop(v, 'install'), 'build'))) {
+        o += ' (build ';
+        o += out(r.prop(r.prop(v, 'install'), 'build'));
+        o += ')';
+      }
+      o += '\n';
+      if (r.truthy(r.prop(r.prop(v, 'install'), 'url'))) {
+        o += '**Install:** ';
+        o += out(f['link']!(r.prop(r.prop(v, 'install'), 'url'), 'Open the install page'));
+        o += '\n';
+      }
+      if (r.truthy(r.prop(v, 'branch'))) {
+        o += '**Branch:** ';
+        o += out(r.prop(v, 'branch'));
+        o += '\n';
+      } else if (r.truthy(r.prop(v, 'tag'))) {
+        o += '**Tag:** ';
+        o += out(r.prop(v, 'tag'));
+        o += '\n';
+      }
+      if (r.truthy(r.prop(v, 'actor'))) {
+        o += '**Built by:** ';
+        o += out(r.prop(v, 'actor'));
+        o += '\n';
+      }
+      if (r.truthy(r.prop(r.prop(v, 'release'), 'body'))) {
+        o += "\n**What's new**\n\n";
+        o += out(f['markdown']!(r.prop(r.prop(v, 'release'), 'body')));
+        o += '\n';
+      } else if (r.truthy(r.prop(r.prop(v, 'commit'), 'message'))) {
+        o += "\n**What's new**\n\n";
+        o += out(r.prop(r.prop(v, 'commit'), 'message'));
+        o += '\n';
+      }
+      if (r.truthy(r.prop(r.prop(v, 'failure'), 'summary'))) {
+        o += '\n**Errors:** ';
+        o += out(r.prop(r.prop(v, 'failure'), 'summary'));
+      }
+      o += '\n\n';
+      if (r.truthy(r.prop(r.prop(v, 'install'), 'qr'))) {
+        o += '📲 Scan the QR code below to install\n\n';
+      }
+      o += out(f['link']!(r.prop(v, 'runUrl'), 'View run'));
       return o;
     },
   ],

@@ -106,6 +106,36 @@ ${FAILED_JOBS}${JOBS}${TESTS}${FAILURE}${COMMITS}
 {% if release.url %}{{ release.url | link: "${w.releaseNotes}" }}{% else %}{{ runUrl | link: "${w.viewRun}" }}{% endif %}`,
   };
 
+  // A build for testers (`install`: pgyer, fir.im or a URL; `qr`): app, version and build number, the install link,
+  // what changed and who built it; then the QR code, which each service shows under the text (a Feishu card's
+  // image, WeCom's image message, DingTalk's hosted QR image), so the text ends by pointing at it.
+  const m = w.mobile;
+  const APP = 'install.appName | default: repository';
+  const APP_VERSION = 'install.version | default: release.tag | default: tag | default: shortSha';
+  const MOBILE_BUILD: Preset = {
+    title: `📱 {{ ${APP} }} {{ ${APP_VERSION} }}{% if install.build %}${w.open}${m.buildNumber} {{ install.build }}${w.close}{% endif %}`,
+    body: `## 📱 {{ ${APP} }} ${m.newBuild}
+
+${label(m.version)} {{ ${APP_VERSION} }}{% if install.build %}${w.open}${m.buildNumber} {{ install.build }}${w.close}{% endif %}
+{% if install.url %}${label(m.install)} {{ install.url | link: "${m.openInstall}" }}
+{% endif %}{% if branch %}${label(w.branch)} {{ branch }}
+{% elsif tag %}${label(w.tag_)} {{ tag }}
+{% endif %}{% if actor %}${label(m.builtBy)} {{ actor }}
+{% endif %}{% if release.body %}
+**${m.whatsNew}**
+
+{{ release.body | markdown }}
+{% elsif commit.message %}
+**${m.whatsNew}**
+
+{{ commit.message }}
+{% endif %}${FAILURE_SHORT}
+
+{% if install.qr %}📲 ${m.scan}
+
+{% endif %}{{ runUrl | link: "${w.viewRun}" }}`,
+  };
+
   const DEPLOYMENT: Preset = {
     title: `{{ statusIcon }} ${w.deployTo} {{ deployment.environment | default: "${w.environmentLower}" }}${w.colon}{{ deploymentStateText }}`,
     body: `### {{ statusIcon }} ${w.deployment}${w.joiner}{{ deploymentStateText }}
@@ -155,6 +185,7 @@ ${FAILED_JOBS}${TESTS}${FAILURE}
     'build-status': BUILD_STATUS,
     'build-failure': BUILD_FAILURE,
     release: RELEASE,
+    'mobile-build': MOBILE_BUILD,
     deployment: DEPLOYMENT,
     'pull-request': PULL_REQUEST,
     activity: ACTIVITY,

@@ -62,7 +62,17 @@ export const DEFAULT_WINDOW = '24h';
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 /** Re-runs are allowed up to 30 days after a run (github-failures.md §4); a longer window reads nothing more. */
 const MAX_WINDOW_MS = 30 * UNITS.d!;
-const CREDENTIAL_KEYS = new Set(['token', 'secret', 'url', 'urls', 'github-token', 'webhook', 'key', 'access-token']);
+const CREDENTIAL_KEYS = new Set([
+  'token',
+  'secret',
+  'app-secret',
+  'url',
+  'urls',
+  'github-token',
+  'webhook',
+  'key',
+  'access-token',
+]);
 
 /** `90m`, `24h`, `2d` → milliseconds. */
 export function parseWindow(text: string, input = 'window'): number {

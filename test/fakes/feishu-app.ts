@@ -15,6 +15,11 @@ export interface FakeFeishuAppOptions {
   dropReplies?: number;
   /** The app lacks the chat-reading scope: is_in_chat answers 99991672. */
   noChatScope?: boolean;
+  /**
+   * Chats that take no thread replies: a reply with `reply_in_thread: true` there answers 230071 ("this chat
+   * does not support thread replies", https://open.feishu.cn/document/server-docs/im-v1/message/reply).
+   */
+  noThreadChats?: string[];
   /** Readers per message id, for read_users. */
   readers?: Record<string, string[]>;
   /** Per-request override: return true when handled. */
@@ -284,12 +289,16 @@ export function fakeFeishuApp(options: FakeFeishuAppOptions) {
       if (json.reply_in_thread !== undefined && typeof json.reply_in_thread !== 'boolean')
         return fail(230001, 'reply_in_thread must be a boolean');
       if (!checkUuid()) return;
+      if (json.reply_in_thread === true && options.noThreadChats?.includes(String(target.receive_id)))
+        return fail(230071, 'The chat does not support thread reply.');
       const content = checkContent(json.msg_type);
       if (!content) return;
       return create({
         msg_type: String(json.msg_type),
         content,
         uuid: json.uuid as string | undefined,
+        receive_id_type: target.receive_id_type,
+        receive_id: target.receive_id,
         parent_id: target.message_id,
         thread_id: json.reply_in_thread === true ? `omt_${target.message_id.slice(3, 19)}` : undefined,
       });

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeDingtalk } from '../fakes/dingtalk.js';
 import { fakeEasemob } from '../fakes/easemob.js';
 import { fakeFeishu } from '../fakes/feishu.js';
+import { fakeFeishuRobotWithApp } from '../fakes/feishu-robot-app.js';
 import { fakeMobpush } from '../fakes/mobpush.js';
 import { fakeMpaas } from '../fakes/mpaas.js';
 import { fakePushplus } from '../fakes/pushplus.js';
@@ -117,6 +118,35 @@ const CASES: LeakCase[] = [
         .filter(Boolean),
   },
   {
+    // The robot with a Feishu app's credentials: the app's secret and tenant token, and the robot's signature.
+    provider: 'feishu',
+    start: async () =>
+      fakeFeishuRobotWithApp(
+        { bots: { 'leak-feishu-hook-0002': { secret: 'leakFeishuSecret0002' } } },
+        { appId: 'cli_leakfeishuapp0001', appSecret: 'leakFeishuAppSecret0001' },
+      ),
+    inputs: {
+      token: 'leak-feishu-hook-0002',
+      secret: 'leakFeishuSecret0002',
+      'app-id': 'cli_leakfeishuapp0001',
+      'app-secret': 'leakFeishuAppSecret0001',
+      qr: 'https://www.pgyer.com/leak',
+    },
+    bad: {
+      token: 'leak-feishu-hook-0002',
+      secret: 'wrongFeishuSecret998',
+      'app-id': 'cli_leakfeishuapp0001',
+      'app-secret': 'wrongFeishuAppSecret9',
+      qr: 'https://www.pgyer.com/leak',
+    },
+    derived: (fake) => [
+      ...fake.requests
+        .map((request) => String((request.json as { sign?: string } | undefined)?.sign ?? ''))
+        .filter(Boolean),
+      ...(fake as ReturnType<typeof fakeFeishuRobotWithApp>).app.issued,
+    ],
+  },
+  {
     provider: 'serverchan',
     start: async () => fakeServerchan({ keys: ['SCT1234567TleakServerchanKey'] }),
     inputs: { token: 'SCT1234567TleakServerchanKey' },
@@ -138,7 +168,11 @@ function expectClean(run: ActionRun, values: string[]): void {
 const debug = { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' };
 
 describe.each(CASES)('no secret leaks: $provider', (leak) => {
-  const secretValues = (inputs: Record<string, string>) => [inputs.token ?? '', inputs.secret ?? ''];
+  const secretValues = (inputs: Record<string, string>) => [
+    inputs.token ?? '',
+    inputs.secret ?? '',
+    inputs['app-secret'] ?? '',
+  ];
 
   it.each([
     ['success', 'inputs'],

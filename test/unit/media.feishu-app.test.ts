@@ -23,8 +23,8 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function run(inputs: Record<string, string>) {
-  fake = fakeFeishuApp({ appId: APP_ID, appSecret: APP_SECRET, chats: [CHAT] });
+async function run(inputs: Record<string, string>, noThreadChats: string[] = []) {
+  fake = fakeFeishuApp({ appId: APP_ID, appSecret: APP_SECRET, chats: [CHAT], noThreadChats });
   await fake.start();
   return runInProcess(
     {
@@ -54,6 +54,56 @@ describe('Feishu app: images inside the card by image_key, files uploaded then s
     expect(images).toEqual([keys[0]![0], keys[1]![0]]);
     expect(fake!.messages[1]!.content).toEqual({ file_key: keys[2]![0] });
     expect(action.logs.join('\n')).toContain('qr.png inside the card');
+  });
+
+  it("sends the file as a reply in the card's thread (reply_in_thread)", async () => {
+    const action = await run({ file: 'app.apk' });
+    expect(action.failed, action.logs.join('\n')).toBeUndefined();
+    const [card, file] = fake!.messages;
+    expect(file).toMatchObject({ msg_type: 'file', parent_id: card!.message_id });
+    expect(file!.thread_id).toMatch(/^omt_/);
+    const request = fake!.apiRequests().at(-1)!;
+    expect(request.path).toBe(`/open-apis/im/v1/messages/${card!.message_id}/reply`);
+    expect(request.json).toMatchObject({ msg_type: 'file', reply_in_thread: true });
+  });
+
+  it('falls back to a plain file message to the same chat when the chat takes no thread replies (230071)', async () => {
+    const action = await run({ file: 'app.apk' }, [CHAT]);
+    expect(action.failed, action.logs.join('\n')).toBeUndefined();
+    expect(fake!.messages.map((message) => message.msg_type)).toEqual(['interactive', 'file']);
+    const file = fake!.messages[1]!;
+    expect(file.parent_id).toBeUndefined();
+    expect(file).toMatchObject({ receive_id_type: 'chat_id', receive_id: CHAT });
+    expect(action.logs.join('\n')).toMatch(/warning: Feishu app: chat:oc_\w+ takes no thread replies \(230071\)/);
+  });
+
+  it('reply-to: the file follows in the thread of that message', async () => {
+    const first = await run({});
+    expect(first.failed).toBeUndefined();
+    const parent = fake!.messages[0]!.message_id;
+    const stored = fake!;
+    fake = undefined;
+    try {
+      // Same stand-in: the message replied to must exist there.
+      const action = await runInProcess(
+        {
+          locale: 'zh-CN',
+          provider: 'feishu-app',
+          endpoint: stored.url,
+          token: APP_ID,
+          secret: APP_SECRET,
+          status: 'success',
+          'reply-to': parent,
+          file: 'app.apk',
+        },
+        { GITHUB_WORKSPACE: workspace },
+      );
+      expect(action.failed, action.logs.join('\n')).toBeUndefined();
+      const file = stored.messages.at(-1)!;
+      expect(file).toMatchObject({ msg_type: 'file', parent_id: parent });
+    } finally {
+      await stored.stop();
+    }
   });
 
   it('text format: the images follow as image messages', async () => {

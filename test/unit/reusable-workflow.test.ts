@@ -10,7 +10,7 @@ interface Step {
   with?: Record<string, string>;
 }
 
-const CREDENTIALS = ['token', 'secret', 'urls'];
+const CREDENTIALS = ['token', 'secret', 'app-secret', 'urls'];
 
 describe('.github/workflows/notify.yml (workflow_call)', () => {
   it('mirrors every action input: credentials as secrets, the rest as inputs, all passed to the action', async () => {

@@ -154,6 +154,7 @@ describe('template sources', () => {
       'build-status',
       'build-failure',
       'release',
+      'mobile-build',
       'deployment',
       'pull-request',
       'activity',

@@ -91,16 +91,8 @@ function contentOf(
       return deepMerge(isPlainObject(wrapped.post) ? wrapped.post : {}, options);
     }
     default: {
+      // Images the app uploaded for this message (media.ts) are inside the card under the text (cardContent).
       const card = deepMerge(cardContent(title, markdown, message, NO_MENTIONS), options);
-      // Images the app uploaded for this message (media.ts), inside the card under the text: `img` with its key;
-      // a card does not render external image URLs.
-      const shown = message.media?.embedded ?? [];
-      if (shown.length && Array.isArray(card.elements))
-        card.elements.splice(
-          1,
-          0,
-          ...shown.map((image) => ({ tag: 'img', img_key: image.key, alt: { tag: 'plain_text', content: image.alt } })),
-        );
       // A shared card, so a later step can replace it in place (PATCH needs update_multi before and after).
       card.config = { ...(isPlainObject(card.config) ? card.config : {}), update_multi: true };
       return card;
@@ -222,13 +214,18 @@ export const headers = (auth: string) => ({
 export const messageIdOf = (data: Record<string, unknown>) =>
   typeof data.message_id === 'string' ? data.message_id : undefined;
 
-export const feishuApp: ProviderAdapter<FeishuAppSettings> & { tokens: WeakMap<object, AppToken> } = {
+export const feishuApp: ProviderAdapter<FeishuAppSettings> & {
+  tokens: WeakMap<object, AppToken>;
+  sent: WeakMap<object, Map<string, string>>;
+} = {
   ...descriptorFacts(descriptor),
   idempotencyKey: 'uuid',
   updatesMessages: true,
   repliesInThread: true,
   /** One tenant token per parsed configuration (= per run), shared by the sends and the follow-up. */
   tokens: new WeakMap(),
+  /** The message_id of each target's message in this run, so files can follow in its thread (media.ts). */
+  sent: new WeakMap(),
 
   // Images and files: their own code, loaded only when a message has media.
   media: async () => (await import(/* webpackChunkName: "feishu-app-media" */ './media.js')).feishuAppMedia,
@@ -367,22 +364,33 @@ export const feishuApp: ProviderAdapter<FeishuAppSettings> & { tokens: WeakMap<o
         },
       ];
     }
+    const sent = this.sent.get(parsed) ?? new Map<string, string>();
+    this.sent.set(parsed, sent);
     return parsed.targets.map((target) => {
       const uuid = uuidFor(message, `send\u0000${target.label}`, content);
       const body = JSON.stringify({ receive_id: target.receiveId, msg_type: msgType, content, uuid });
       const query = `?receive_id_type=${encodeURIComponent(target.receiveIdType)}`;
+      const exchange = authorized(
+        parsed,
+        env,
+        token,
+        target.label,
+        (auth) => ({ method: 'POST', url: `${url(PATHS.send)}${query}`, headers: headers(auth), body }),
+        messageIdOf,
+        true,
+      );
+      const interpret = exchange.interpret;
       return {
         target: target.label,
         idempotencyKey: uuid,
-        exchange: authorized(
-          parsed,
-          env,
-          token,
-          target.label,
-          (auth) => ({ method: 'POST', url: `${url(PATHS.send)}${query}`, headers: headers(auth), body }),
-          messageIdOf,
-          true,
-        ),
+        exchange: {
+          ...exchange,
+          interpret: (reply): Verdict => {
+            const verdict = interpret(reply);
+            if (verdict.ok && verdict.id) sent.set(target.label, verdict.id);
+            return verdict;
+          },
+        },
       };
     });
   },

@@ -7,7 +7,7 @@
  *   (after the retries) leaves the card without it and a warning, never the message unsent.
  * - files are uploaded with `POST /open-apis/im/v1/files` (multipart `file_type` opus|mp4|pdf|doc|xls|ppt|stream,
  *   `file_name`, `file`; at most 30 MB: https://open.feishu.cn/document/server-docs/im-v1/file/create), then sent
- *   as `file` messages (`content` = `{"file_key"}`) to the same targets, after the card.
+ *   as `file` messages (`content` = `{"file_key"}`) in the thread of each target's card (filePlan), after it.
  * Keys are reused per App ID and content hash within the run. Loaded only when a message has media.
  */
 import { extname } from 'node:path';
@@ -15,10 +15,11 @@ import { credentialFingerprint } from '../../model/idempotency.js';
 import { ConfigError } from '../../model/errors.js';
 import { describeBytes, imageLinksMarkdown, type MediaBytes, type MediaImage } from '../../render/media.js';
 import { joinUrl } from '../endpoint.js';
+import type { HttpRequest, Verdict } from '../../transport/types.js';
 import type { CarriedMedia, DeliveryPlan, MediaCarrier, PlanEnvironment } from '../types.js';
 import { cachedUpload, runUpload, uploadPreview, type FormPart } from '../upload.js';
-import type { AppToken } from '../app-channel.js';
-import { NAME, PATHS } from './descriptor.js';
+import { DRY_RUN_TOKEN, type AppToken } from '../app-channel.js';
+import { NAME, PATHS, RATE_LIMIT } from './descriptor.js';
 import {
   authorized,
   feishuApp,
@@ -75,6 +76,58 @@ function upload(
   });
 }
 
+/** Images a Feishu app uploaded (`image_key`), the ones left as links, and the uploads as the dry run prints them. */
+export interface FeishuImages {
+  shown: { key: string; alt: string; name: string }[];
+  linked: MediaImage[];
+  uploads: HttpRequest[];
+}
+
+/**
+ * Uploads the local images (the QR code included) of at most 10 MB with `POST /open-apis/im/v1/images`
+ * (`image_type=message`, `image`), once per App ID and content hash; the others, and any whose upload failed
+ * after the retries, are left to be linked (with a warning), never dropped. Also used by the Feishu robot, which
+ * has no upload of its own and shows an app-uploaded `image_key` in its card.
+ */
+export async function uploadFeishuImages(
+  parsed: FeishuAppSettings,
+  env: PlanEnvironment,
+  token: AppToken,
+  images: readonly MediaImage[],
+  who: string,
+): Promise<FeishuImages> {
+  const local = images.filter((image) => image.data && image.data.size <= FEISHU_IMAGE_MAX_BYTES);
+  const linked: MediaImage[] = images.filter((image) => !local.includes(image));
+  const uploads: HttpRequest[] = [];
+  const shown: FeishuImages['shown'] = [];
+  for (const image of local) {
+    const data = image.data!;
+    const url = joinUrl(parsed.baseUrl, IMAGES_PATH);
+    const parts: FormPart[] = [
+      { name: 'image_type', value: 'message' },
+      { name: 'image', filename: image.name, contentType: image.type === 'jpeg' ? 'image/jpeg' : 'image/png', data },
+    ];
+    if (env.dryRun) {
+      uploads.push(uploadPreview(url, parts));
+      shown.push({ key: `<image_key of ${image.name}>`, alt: image.alt, name: image.name });
+      continue;
+    }
+    try {
+      shown.push({
+        key: await upload(parsed, env, token, 'image', data, parts, url),
+        alt: image.alt,
+        name: image.name,
+      });
+    } catch (error) {
+      env.logger.warning(
+        `${who}: ${describeBytes(image.name, data)} was not uploaded (${env.secrets.redact((error as Error).message)}); the message goes without it.`,
+      );
+      if (image.url) linked.push(image);
+    }
+  }
+  return { shown, linked, uploads };
+}
+
 export const feishuAppMedia: MediaCarrier<FeishuAppSettings> = {
   async carry(parsed, message, env): Promise<CarriedMedia> {
     const media = message.media!;
@@ -88,35 +141,7 @@ export const feishuAppMedia: MediaCarrier<FeishuAppSettings> = {
     const token = feishuApp.tokens.get(parsed) ?? tenantToken(parsed, env);
     feishuApp.tokens.set(parsed, token);
     const images = [...(media.qr ? [media.qr] : []), ...media.images];
-    const local = images.filter((image) => image.data && image.data.size <= FEISHU_IMAGE_MAX_BYTES);
-    const linked: MediaImage[] = images.filter((image) => !local.includes(image));
-    const uploads: DeliveryPlan['uploads'] = [];
-    const shown: { key: string; alt: string; name: string }[] = [];
-    for (const image of local) {
-      const data = image.data!;
-      const url = joinUrl(parsed.baseUrl, IMAGES_PATH);
-      const parts: FormPart[] = [
-        { name: 'image_type', value: 'message' },
-        { name: 'image', filename: image.name, contentType: image.type === 'jpeg' ? 'image/jpeg' : 'image/png', data },
-      ];
-      if (env.dryRun) {
-        uploads.push(uploadPreview(url, parts));
-        shown.push({ key: `<image_key of ${image.name}>`, alt: image.alt, name: image.name });
-        continue;
-      }
-      try {
-        shown.push({
-          key: await upload(parsed, env, token, 'image', data, parts, url),
-          alt: image.alt,
-          name: image.name,
-        });
-      } catch (error) {
-        env.logger.warning(
-          `Feishu app: ${describeBytes(image.name, data)} was not uploaded (${env.secrets.redact((error as Error).message)}); the message goes without it.`,
-        );
-        if (image.url) linked.push(image);
-      }
-    }
+    const { shown, linked, uploads } = await uploadFeishuImages(parsed, env, token, images, 'Feishu app');
     let carried = message;
     const after: DeliveryPlan[] = [];
     const targets = parsed.updateMessage || parsed.replyTo ? [] : parsed.targets;
@@ -138,16 +163,21 @@ export const feishuAppMedia: MediaCarrier<FeishuAppSettings> = {
         env.dryRun
           ? Promise.resolve(`<file_key of ${file.name}>`)
           : upload(parsed, env, token, 'file', file.data, parts, url);
+      const preview = { uploads: [uploadPreview(url, parts)] };
+      if (parsed.replyTo)
+        after.push({ ...filePlan(parsed, env, token, { parent: parsed.replyTo }, key, file.name), ...preview });
       targets.forEach((target, index) =>
         after.push({
-          ...sendPlan(parsed, env, token, target, 'file', key, file.name),
-          ...(index === 0 ? { uploads: [uploadPreview(url, parts)] } : {}),
+          ...filePlan(parsed, env, token, { target }, key, file.name),
+          ...(index === 0 ? preview : {}),
         }),
       );
     }
-    if (uploads.length && after[0]) after[0].uploads = [...uploads, ...(after[0].uploads ?? [])];
-    else if (uploads.length)
-      env.logger.info(`Feishu app dry run: would upload ${uploads.length} image(s) to ${IMAGES_PATH} first.`);
+    if (media.files.length && parsed.updateMessage)
+      env.logger.warning(
+        `Feishu app: ${media.files.map((file) => file.name).join(', ')} not sent: update-message replaces a card in ` +
+          'place; attach files to the step that first sends it.',
+      );
     if (linked.length) {
       carried = {
         ...carried,
@@ -159,10 +189,10 @@ export const feishuAppMedia: MediaCarrier<FeishuAppSettings> = {
     }
     const said = [
       ...shown.map((image) => `${image.name} ${parsed.format === 'card' ? 'inside the card' : 'as an image message'}`),
-      ...media.files.map((file) => `${file.name} as a file message`),
+      ...(parsed.updateMessage ? [] : media.files.map((file) => `${file.name} as a file message in the card's thread`)),
     ];
     if (said.length) env.logger.info(`Feishu app: ${said.join(', ')}.`);
-    return { message: carried, after };
+    return { message: carried, after, uploads };
   },
 };
 
@@ -196,6 +226,85 @@ function sendPlan(
         body = JSON.stringify({ receive_id: target.receiveId, msg_type: msgType, content: JSON.stringify(value) });
         return build(attempt);
       },
+    },
+  };
+}
+
+/**
+ * Feishu codes that mean "no thread reply here": 230071, the chat does not support replying in a thread
+ * (https://open.feishu.cn/document/server-docs/im-v1/message/reply). The file then goes as a plain message.
+ */
+const THREADLESS = new Set([230071]);
+
+/**
+ * A file message in the thread of the message it belongs to: `POST /open-apis/im/v1/messages/{message_id}/reply`
+ * with `msg_type: file`, `content: {"file_key"}` and `reply_in_thread: true`
+ * (https://open.feishu.cn/document/server-docs/im-v1/message/reply), once the card's message_id is known (the
+ * card goes first; `feishuApp.sent` holds its id). When the card was not sent, or the chat refuses thread replies
+ * (230071), the file goes as a plain `file` message to the same receive_id, and the log says so.
+ */
+function filePlan(
+  parsed: FeishuAppSettings,
+  env: PlanEnvironment,
+  token: AppToken,
+  to: { target: FeishuAppSettings['targets'][number] } | { parent: string },
+  fileKey: () => Promise<string>,
+  name: string,
+): DeliveryPlan {
+  const target = 'target' in to ? to.target : undefined;
+  const label = target ? target.label : `reply:${'parent' in to ? to.parent : ''}`;
+  let fellBack = false;
+  let switching = false;
+  let used: string | undefined;
+  const parent = (): string | undefined => {
+    if ('parent' in to) return to.parent;
+    if (fellBack) return undefined;
+    return env.dryRun ? '<message_id of the card>' : feishuApp.sent.get(parsed)?.get(to.target.label);
+  };
+  return {
+    target: `${label} (file ${name})`,
+    exchange: {
+      label: `Feishu app ${label} file ${name}`,
+      build: async () => {
+        const content = JSON.stringify({ file_key: await fileKey() });
+        used = env.dryRun ? DRY_RUN_TOKEN : await token.get();
+        const id = parent();
+        if (id || !target)
+          return {
+            method: 'POST',
+            url: joinUrl(parsed.baseUrl, PATHS.reply(id ?? '')),
+            headers: headers(used),
+            body: JSON.stringify({ msg_type: 'file', content, reply_in_thread: true }),
+          };
+        return {
+          method: 'POST',
+          url: `${joinUrl(parsed.baseUrl, PATHS.send)}?receive_id_type=${encodeURIComponent(target.receiveIdType)}`,
+          headers: headers(used),
+          body: JSON.stringify({ receive_id: target.receiveId, msg_type: 'file', content }),
+        };
+      },
+      interpret: (reply): Verdict => {
+        const replied = Boolean(parent());
+        const verdict = feishuAppVerdict(reply, parsed.reauthCodes, messageIdOf);
+        if (!verdict.ok && replied && target && THREADLESS.has(Number(verdict.code))) {
+          fellBack = true;
+          switching = true;
+          env.logger.warning(
+            `Feishu app: ${target.label} takes no thread replies (${verdict.code}); ${name} goes as a plain file message.`,
+          );
+          // The transport's one immediate re-attempt (its re-authorization path); onReauth keeps the token.
+          return { ...verdict, retry: 'reauth' };
+        }
+        return verdict;
+      },
+      onReauth: async () => {
+        if (switching) switching = false;
+        else await token.invalidate(used);
+      },
+      // A repeated file message after a lost reply would show the file twice.
+      idempotent: false,
+      rateKey: `${NAME}:${credentialFingerprint(parsed.appId)}`,
+      rateLimit: RATE_LIMIT,
     },
   };
 }

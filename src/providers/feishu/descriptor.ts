@@ -21,6 +21,9 @@ export const descriptor: ProviderDescriptor = {
       form: "the bot's hook token, or its webhook URL https://open.feishu.cn/open-apis/bot/v2/hook/… (Lark: https://open.larksuite.com/…; store it as a secret)",
     },
     secret: { required: false, form: "the bot's signature secret (签名校验; store it as a secret)" },
+    // The custom bot has no upload: an image is shown by an image_key that an app uploaded (media.ts).
+    appId: { required: false, form: "the App ID ('cli_…') of a Feishu app in the same tenant, to show images" },
+    appSecret: { required: false, form: 'the App Secret of that app (store it as a secret)' },
   },
   formats: ['card', 'post', 'text'],
   defaultFormat: 'card',
@@ -35,7 +38,7 @@ export const descriptor: ProviderDescriptor = {
   // 100 messages a minute (and 5 a second) per bot.
   rateLimit: { requests: 100, perMs: 60_000 },
   url: keyUrl('feishu://HOOK_TOKEN[?secret=SIGNING_SECRET]', 'access token', true),
-  help: 'custom bot hook token (or webhook URL, Lark too), secret when signed; format card, post, text',
+  help: 'custom bot hook token (or webhook URL, Lark too), secret when signed; app-id + app-secret to show images; format card, post, text',
   example: { provider: 'feishu', token: '00000000-0000-0000-0000-000000000000', secret: 'demo-secret' },
   load: async () => (await import(/* webpackChunkName: "feishu" */ './index.js')).feishu,
 };

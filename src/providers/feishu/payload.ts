@@ -194,6 +194,11 @@ export function cardContent(
     .filter(Boolean)
     .join('\n\n');
   const elements: Record<string, unknown>[] = [{ tag: 'markdown', content: body }];
+  // Images uploaded for this message by a Feishu app (the feishu-app channel, or the app whose credentials the robot
+  // was given), under the text: `img` by `image_key`, `alt` required in card JSON 1.0; a card renders no external
+  // image URL (https://open.feishu.cn/document/uAjLw4CM/ukzMukzMukzM/feishu-cards/card-components/content-components/image).
+  for (const image of message.media?.embedded ?? [])
+    elements.push({ tag: 'img', img_key: image.key, alt: { tag: 'plain_text', content: image.alt } });
   if (message.link) {
     elements.push({
       tag: 'action',
