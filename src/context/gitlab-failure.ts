@@ -8,10 +8,13 @@
  * over the lines.
  *
  * API facts (GitLab REST API v4, https://docs.gitlab.com/api/jobs/):
- * - GET /projects/:id/pipelines/:pipeline_id/jobs?scope[]=failed lists the failed jobs of a pipeline, 20 per page
- *   by default (`per_page` up to 100, next page in the `x-next-page` header: https://docs.gitlab.com/api/rest/#pagination);
- *   retried jobs are left out unless `include_retried=true`, so each job appears with its latest result. Fields
- *   read: `id, name, stage, status, failure_reason, allow_failure, web_url`.
+ * - GET /projects/:id/pipelines/:pipeline_id/jobs?scope[]=failed&scope[]=success&include_retried=true lists the
+ *   failed and passed jobs of a pipeline, 20 per page by default (`per_page` up to 100, next page in the
+ *   `x-next-page` header: https://docs.gitlab.com/api/rest/#pagination). Retried jobs (earlier attempts) are left
+ *   out unless `include_retried=true` (added in GitLab 13.6, gitlab-org/gitlab!48589; before it every attempt was
+ *   listed, which reads the same here). A retry is a new job with the same name in the same pipeline (names are
+ *   unique per pipeline otherwise), so the attempts of a job are its same-named jobs by id, and the latest is the
+ *   highest id. Fields read: `id, name, stage, status, failure_reason, allow_failure, web_url`.
  * - GET /projects/:id/jobs/:job_id/trace serves the log as plain text (the documented example follows redirects,
  *   `curl --location`); 404 is "Job not found or no log file".
  * - A token goes in the `PRIVATE-TOKEN` header (personal, project and group access tokens); a missing or bad
@@ -237,7 +240,7 @@ export async function fetchGitlabFailureDetails(request: GitlabFailureRequest): 
     let page: string | undefined = '1';
     for (let pages = 0; page && pages < budget.maxJobPages; pages++) {
       const response: Response = await doFetch(
-        `${api}${project}/pipelines/${String(request.pipelineId)}/jobs?scope[]=failed&per_page=100&page=${page}`,
+        `${api}${project}/pipelines/${String(request.pipelineId)}/jobs?scope[]=failed&scope[]=success&include_retried=true&per_page=100&page=${page}`,
         { headers, signal },
       );
       if (!response.ok) {
@@ -254,20 +257,49 @@ export async function fetchGitlabFailureDetails(request: GitlabFailureRequest): 
     return { notices };
   }
 
-  // Newest first in the reply; the pipeline's order (creation, so stage order) reads better.
-  const failed = jobs
-    .filter(
-      (job) =>
-        typeof job.id === 'number' &&
-        typeof job.name === 'string' &&
-        (job.status ?? 'failed') === 'failed' &&
-        // A job allowed to fail did not fail the pipeline.
-        job.allow_failure !== true &&
-        job.id !== request.currentJobId,
-    )
-    .sort((a, b) => a.id - b.id);
-  debug(`failure details: ${String(failed.length)} failed jobs in GitLab pipeline ${String(request.pipelineId)}`);
-  if (failed.length === 0) return { notices };
+  // Each job's attempts, oldest first; a job allowed to fail did not fail the pipeline.
+  const attempts = new Map<string, GitlabJob[]>();
+  for (const job of jobs.filter(
+    (job) =>
+      typeof job.id === 'number' &&
+      typeof job.name === 'string' &&
+      job.allow_failure !== true &&
+      job.id !== request.currentJobId,
+  ))
+    attempts.set(job.name, [...(attempts.get(job.name) ?? []), job]);
+  const failed: GitlabJob[] = [];
+  const flaky: FailureJobDetails[] = [];
+  let lastAttempt = 1;
+  for (const tries of attempts.values()) {
+    tries.sort((a, b) => a.id - b.id);
+    const latest = tries.at(-1)!;
+    if ((latest.status ?? 'failed') === 'failed') {
+      failed.push(latest);
+      lastAttempt = Math.max(lastAttempt, tries.length);
+      continue;
+    }
+    // Passed on retry after failing: flaky, with the attempt in which it last failed.
+    const lastFailure = tries.findLastIndex((job) => job.status === 'failed');
+    if (latest.status === 'success' && lastFailure >= 0) {
+      const url = httpUrl(latest.web_url);
+      flaky.push({
+        name: redact(latest.name),
+        ...(url ? { url } : {}),
+        conclusion: 'success',
+        attempt: tries.length,
+        flaky: true,
+        failedAttempt: lastFailure + 1,
+        steps: [],
+        annotations: [],
+      });
+    }
+  }
+  // The pipeline's order (creation, so stage order) reads better than the reply's newest first.
+  failed.sort((a, b) => a.id - b.id);
+  debug(
+    `failure details: ${String(failed.length)} failed and ${String(flaky.length)} flaky jobs in GitLab pipeline ${String(request.pipelineId)}`,
+  );
+  if (failed.length === 0 && flaky.length === 0) return { notices };
 
   let partial = false;
   let tracesDenied = false;
@@ -278,6 +310,7 @@ export async function fetchGitlabFailureDetails(request: GitlabFailureRequest): 
       name: redact(job.name),
       ...(url ? { url } : {}),
       conclusion: TIMEOUT_REASONS.has(job.failure_reason ?? '') ? 'timed_out' : 'failure',
+      ...(attemptsOf(job) > 1 ? { attempt: attemptsOf(job) } : {}),
       flaky: false,
       steps: [],
       annotations: [],
@@ -304,9 +337,20 @@ export async function fetchGitlabFailureDetails(request: GitlabFailureRequest): 
   }
   const summary = summaryOf(detailed);
   return {
-    details: { jobs: detailed, errors: [], ...(summary ? { summary } : {}), ...(partial ? { partial } : {}) },
+    details: {
+      // Failed jobs first, then flaky ones, as on GitHub; a job retried here says which attempt this is.
+      jobs: [...detailed, ...flaky],
+      errors: [],
+      ...(summary ? { summary } : {}),
+      ...(lastAttempt > 1 ? { attempt: lastAttempt } : {}),
+      ...(partial ? { partial } : {}),
+    },
     notices,
   };
+
+  function attemptsOf(job: GitlabJob): number {
+    return attempts.get(job.name)?.length ?? 1;
+  }
 
   async function traceOf(job: GitlabJob, url: string | undefined): Promise<FailureJobDetails['log']> {
     // The end of the log explains the failure: ask for its last bytes (a suffix range, RFC 9110 §14.1.2).

@@ -53,10 +53,15 @@ export function fakeGitlabApi(options: FakeGitlabOptions) {
     if (jobsMatch) {
       const jobs = options.pipelines[Number(jobsMatch[1])];
       if (!jobs) return sendJson(response, 404, { message: '404 Not found' });
-      // `scope[]=failed` (repeatable); GitLab lists newest first.
+      // `scope[]=failed` (repeatable); GitLab lists newest first. A retry is a new job of the same name; the
+      // earlier attempts ("retried" jobs) are listed only with `include_retried=true` (gitlab-org/gitlab!48589,
+      // https://docs.gitlab.com/api/jobs/#list-pipeline-jobs).
       const scopes = request.query.getAll('scope[]');
+      const withRetried = request.query.get('include_retried') === 'true';
+      const retried = (job: FakeGitlabJob) => jobs.some((other) => other.name === job.name && other.id > job.id);
       const selected = jobs
         .filter((job) => scopes.length === 0 || scopes.includes(job.status))
+        .filter((job) => withRetried || !retried(job))
         .sort((a, b) => b.id - a.id);
       const perPage = Math.min(Number(request.query.get('per_page') ?? 20), options.maxPerPage ?? 100);
       const page = Math.max(1, Number(request.query.get('page') ?? 1));

@@ -75,13 +75,42 @@ describe('the failed jobs of a GitLab pipeline and the end of their logs', () =>
     // GitLab's documented header for access tokens, and a range for the end of each log.
     for (const request of api.apiRequests) expect(request.headers['private-token']).toBe(GITLAB_TOKEN);
     const listed = api.apiRequests.find((request) => request.path.endsWith('/jobs'))!;
-    expect(listed.query.getAll('scope[]')).toEqual(['failed']);
+    expect(listed.query.getAll('scope[]')).toEqual(['failed', 'success']);
+    expect(listed.query.get('include_retried')).toBe('true');
     const traces = api.apiRequests.filter((request) => request.path.endsWith('/trace'));
     expect(traces.map((request) => request.path)).toEqual([
       `/api/v4/projects/${PROJECT}/jobs/8523001/trace`,
       `/api/v4/projects/${PROJECT}/jobs/8523002/trace`,
     ]);
     expect(traces[0]!.headers.range).toBe('bytes=-262144');
+  });
+
+  it('retries: a job that failed and then passed is flaky; a job failed again says which attempt this is', async () => {
+    const jobs = [
+      job(8600001, 'build', 'build', 'success'),
+      job(8600002, 'test:unit', 'test', 'failed'),
+      job(8600003, 'test:e2e', 'test', 'failed'),
+      job(8600004, 'test:unit', 'test', 'failed'),
+      job(8600005, 'test:e2e', 'test', 'success'),
+      job(8600006, 'test:unit', 'test', 'failed'),
+      job(8600007, 'lint', 'test', 'success'),
+    ];
+    const { result } = await lookup({ pipelines: { [PIPELINE]: jobs } }, { mode: 'annotations' });
+    const details = result.details!;
+    expect(
+      details.jobs.map((item) => [item.name, item.conclusion, item.flaky, item.attempt, item.failedAttempt]),
+    ).toEqual([
+      ['test:unit', 'failure', false, 3, undefined],
+      ['test:e2e', 'success', true, 2, 1],
+    ]);
+    expect(details.jobs[0]!.url).toContain('8600006');
+    expect(details.attempt).toBe(3);
+  });
+
+  it('no retries: no attempt and no flaky job', async () => {
+    const { result } = await lookup({}, { mode: 'annotations' });
+    expect(result.details!.attempt).toBeUndefined();
+    expect(result.details!.jobs.every((item) => !item.flaky && item.attempt === undefined)).toBe(true);
   });
 
   it('reads every page of failed jobs (x-next-page)', async () => {
