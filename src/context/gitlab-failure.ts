@@ -23,8 +23,8 @@
  *   gitlab-org/gitlab#506668, #467492, which also says traces must never be opened to it): a token with the
  *   `read_api` scope is needed.
  */
-import type { DetailsMode, FailureDetails, FailureJobDetails } from '../model/context.js';
-import { DEFAULT_FAILURE_BUDGET, type FailureBudget } from './failure-details.js';
+import type { DetailsMode, FailureJobDetails } from '../model/context.js';
+import { DEFAULT_FAILURE_BUDGET, type FailureBudget, type FailureDetailsResult } from './failure-details.js';
 import { cleanLine, excerptLog } from './failure-log.js';
 
 export interface GitlabFailureRequest {
@@ -51,12 +51,8 @@ export interface GitlabFailureRequest {
   debug?: (message: string) => void;
 }
 
-export interface GitlabFailureResult {
-  /** Undefined when nothing could be read (no failed job, or no permission). */
-  details?: FailureDetails;
-  /** What was left out and what would add it. Written as notices, never failures. */
-  notices: string[];
-}
+/** The same result as GitHub's lookup: details when something could be read, notices for what was left out. */
+export type GitlabFailureResult = FailureDetailsResult;
 
 /** The fields we read from a job of GET /projects/:id/pipelines/:pipeline_id/jobs. */
 interface GitlabJob {
