@@ -107,7 +107,7 @@ const API_VERSION = '2022-11-28';
 const EXIT_CODE = /^Process completed with exit code \d+\.?$/;
 
 /** A 403 / 404 / 401 as a value, so callers say which permission is missing without a stack of catches. */
-class ApiRefused extends Error {
+export class ApiRefused extends Error {
   constructor(readonly status: number) {
     super(`HTTP ${String(status)}`);
   }
@@ -119,7 +119,7 @@ function serverOf(apiUrl: string): string {
   return `${url.origin}${url.pathname.replace(/\/api\/v3\/?$/, '').replace(/\/+$/, '')}`;
 }
 
-function httpUrl(value: string | null | undefined): string | undefined {
+export function httpUrl(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
   try {
     const url = new URL(value);
@@ -134,7 +134,7 @@ function isFailed(conclusion: string | null | undefined): boolean {
 }
 
 /** Reads a body up to `max` bytes, cancelling the rest of the stream. */
-async function readCapped(response: Response, max: number): Promise<{ text: string; cut: boolean }> {
+export async function readCapped(response: Response, max: number): Promise<{ text: string; cut: boolean }> {
   const reader = response.body?.getReader();
   if (!reader) return { text: '', cut: false };
   const chunks: Uint8Array[] = [];

@@ -24,7 +24,14 @@
  *   `read_api` scope is needed.
  */
 import type { DetailsMode, FailureJobDetails } from '../model/context.js';
-import { DEFAULT_FAILURE_BUDGET, type FailureBudget, type FailureDetailsResult } from './failure-details.js';
+import {
+  ApiRefused,
+  DEFAULT_FAILURE_BUDGET,
+  httpUrl,
+  readCapped,
+  type FailureBudget,
+  type FailureDetailsResult,
+} from './failure-details.js';
 import { cleanLine, excerptLog } from './failure-log.js';
 
 export interface GitlabFailureRequest {
@@ -68,22 +75,6 @@ interface GitlabJob {
 /** What to do about a token that cannot read the jobs: said once, in every notice that needs it. */
 export const GITLAB_TOKEN_HINT =
   'Set --gitlab-token (or GITLAB_TOKEN) to a project, group or personal access token with the read_api scope; CI_JOB_TOKEN cannot read the jobs API.';
-
-class ApiRefused extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${String(status)}`);
-  }
-}
-
-function httpUrl(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** GitLab's failure reasons for a job that ran out of time (`failure_reason` in the Jobs API). */
 const TIMEOUT_REASONS = new Set(['job_execution_timeout', 'stuck_or_timeout_failure']);
@@ -243,7 +234,10 @@ export async function fetchGitlabFailureDetails(request: GitlabFailureRequest): 
         await response.body?.cancel().catch(() => undefined);
         throw new ApiRefused(response.status);
       }
-      const body: unknown = JSON.parse(await boundedText(response, 4 * 1024 * 1024));
+      // A page of 100 jobs is far smaller; a longer reply is an error.
+      const { text, cut } = await readCapped(response, 4 * 1024 * 1024);
+      if (cut) throw new Error('reply too large');
+      const body: unknown = JSON.parse(text);
       if (Array.isArray(body)) jobs.push(...(body as GitlabJob[]));
       const next: string | undefined = response.headers.get('x-next-page')?.trim();
       page = next && /^\d{1,6}$/.test(next) ? next : undefined;
@@ -398,25 +392,6 @@ export async function fetchGitlabFailureDetails(request: GitlabFailureRequest): 
       truncated: excerpt.truncated || cut,
     };
   }
-}
-
-/** Reads a JSON reply up to `max` bytes; a longer one is an error (a page of 100 jobs is far smaller). */
-async function boundedText(response: Response, max: number): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new Error('reply too large');
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 // A line that names an error: a compiler's `error TS2345`, `npm ERR!`, a failed test, an assertion, a panic.
