@@ -39,12 +39,18 @@ const TAG_MENTION = /<(?=(?=(\s*))\1\/?(?=(\s*))\2(?:@|at\b))/gi;
  * `@all` and a link, so it breaks too.
  * Slack's and Discord's `@here`, `@channel` and `@everyone` are no supported service's forms: left as written.
  */
-const BROADCAST = /(?<![\w.+\-@])@(all(?!(?!https?:\/\/)\w|[.\-@]\w)|所有人)/gi;
+const BROADCAST = /(?<![\w.+\-@])@(?=all(?!(?!https?:\/\/)\w|[.\-@]\w)|所有人)/gi;
 
 /** Breaks broadcast mentions and user mentions (`<at …>`, `<@id>`) written as text. */
 export function neutralizeMentions(text: string): string {
-  return text.replace(BROADCAST, `@${MENTION_BREAK}$1`).replace(TAG_MENTION, `<${MENTION_BREAK}`);
+  return text.replace(BROADCAST, `@${MENTION_BREAK}`).replace(TAG_MENTION, `<${MENTION_BREAK}`);
 }
+
+/**
+ * Every mention form `neutralizeMentions` breaks, as one pattern matching the `@` or `<` that opens it (both
+ * patterns keep the rest in lookaheads, so TAG_MENTION's back-references keep their numbers here).
+ */
+export const MENTION_FORMS = new RegExp(`${BROADCAST.source}|${TAG_MENTION.source}`, 'gi');
 
 export function escapeHtml(text: string): string {
   return text

@@ -1,4 +1,4 @@
-import { BARE_URL, escapeMarkdown } from './escape.js';
+import { BARE_URL, MENTION_FORMS, escapeMarkdown } from './escape.js';
 import { lex, toPlainText } from './markdown.js';
 
 /** A size limit as the service counts it: characters (Unicode code points) or UTF-8 bytes. */
@@ -49,30 +49,20 @@ export function truncateText(text: string, limit: TextLimit, marker = '…'): st
   // The cut itself must not write a mention: `@all0` cut after `@all`, `@all@all` after `@all@`, `<atlas` after
   // `<at` or `<@U1` after `<@` would each read as one once the marker follows. Giving back one more grapheme
   // keeps the text within the limit, where inserting a word joiner would not.
-  while (kept && cutWritesMention(text, kept + marker, kept.length))
-    kept = graphemes(kept).slice(0, -1).join('').trimEnd();
+  while (kept && cutWritesMention(text, kept + marker)) kept = graphemes(kept).slice(0, -1).join('').trimEnd();
   return kept + marker;
 }
 
-/**
- * The mention forms `neutralizeMentions` breaks (escape.ts), as one pattern. The blanks after `<` are matched
- * atomically (`(?=(\s*))\1`), so a `<` followed by a long run of blanks is read once, not once per split.
- */
-const MENTION_FORM =
-  '(?<![\\w.+\\-@])@(?:all(?!(?!https?:\\/\\/)\\w|[.\\-@]\\w)|所有人)|<(?=(\\s*))\\1\\/?(?=(\\s*))\\2(?:@|at\\b)';
-const MENTION_ANYWHERE = new RegExp(MENTION_FORM, 'giu');
-const MENTION_HERE = new RegExp(MENTION_FORM, 'iuy');
+/** The mention forms of `neutralizeMentions`, tried at one place of a text. */
+const MENTION_HERE = new RegExp(MENTION_FORMS.source, 'iy');
 
 /**
- * Whether `cut` (a prefix of `original` ending at `end`, then the marker) holds a mention near its end that
- * `original` does not hold at the same place: one the cut wrote. A mention that was there before is not the
- * cut's doing (and was neutralised, or meant, upstream).
+ * Whether `cut` (a prefix of `original`, then the marker) holds a mention that `original` does not hold at the
+ * same place: one the cut wrote. A mention that was there before is not the cut's doing (and was neutralised, or
+ * meant, upstream).
  */
-function cutWritesMention(original: string, cut: string, end: number): boolean {
-  MENTION_ANYWHERE.lastIndex = 0;
-  for (let match = MENTION_ANYWHERE.exec(cut); match; match = MENTION_ANYWHERE.exec(cut)) {
-    // A pattern looks at most two characters past its match (`[.\-@]\w`): only a match that reaches the cut.
-    if (match.index + match[0].length + 2 < end) continue;
+function cutWritesMention(original: string, cut: string): boolean {
+  for (const match of cut.matchAll(MENTION_FORMS)) {
     MENTION_HERE.lastIndex = match.index;
     if (!MENTION_HERE.test(original)) return true;
   }
