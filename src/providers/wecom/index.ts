@@ -29,7 +29,8 @@ export interface WecomSettings {
   options: Record<string, unknown>;
 }
 
-function interpret(reply: HttpReply): Verdict {
+/** A WeCom reply read as a verdict: `errcode` and `errmsg`, meanings from WECOM_CODES (sends and uploads alike). */
+export function interpret(reply: HttpReply): Verdict {
   return robotVerdict(
     reply,
     'WeCom',

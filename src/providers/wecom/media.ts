@@ -11,32 +11,16 @@
 import { credentialFingerprint } from '../../model/idempotency.js';
 import { ConfigError } from '../../model/errors.js';
 import { describeBytes, imageLinksMarkdown, type MediaImage } from '../../render/media.js';
-import type { HttpReply, Verdict } from '../../transport/types.js';
-import { lookupCode } from '../codes.js';
 import { joinUrl } from '../endpoint.js';
 import type { CarriedMedia, DeliveryPlan, MediaCarrier, PlanEnvironment } from '../types.js';
 import { cachedUpload, runUpload, uploadPreview, type FormPart } from '../upload.js';
-import { numberField, robotVerdict } from '../webhook.js';
-import { WECOM_CODES } from './codes.js';
-import type { WecomSettings } from './index.js';
+import { interpret, type WecomSettings } from './index.js';
 import { descriptor } from './descriptor.js';
 
 export const WECOM_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
 export const WECOM_FILE_MAX_BYTES = 20 * 1024 * 1024;
 /** "Every file must be larger than 5 bytes" (upload_media). */
 export const WECOM_FILE_MIN_BYTES = 6;
-
-function interpret(reply: HttpReply): Verdict {
-  return robotVerdict(
-    reply,
-    'WeCom',
-    (json) => {
-      const code = numberField(json.errcode);
-      return code === undefined ? undefined : { code, message: String(json.errmsg ?? '') };
-    },
-    (code) => lookupCode(WECOM_CODES, code),
-  );
-}
 
 function inlineImage(image: MediaImage): boolean {
   return Boolean(image.data && image.type && image.data.size <= WECOM_IMAGE_MAX_BYTES);
