@@ -37,10 +37,21 @@ function check(body: Record<string, unknown>): string | undefined {
       const card = body.card as Record<string, unknown> | undefined;
       if (!card || typeof card !== 'object') return 'card';
       if (!Array.isArray(card.elements) && !card.body && !card.type) return 'card.elements';
+      // The image component: `img_key` (an image_key from im/v1/images) and `alt`, a plain_text object
+      // (https://open.feishu.cn/document/uAjLw4CM/ukzMukzMukzM/feishu-cards/card-components/content-components/image).
+      for (const element of Array.isArray(card.elements) ? (card.elements as Record<string, unknown>[]) : []) {
+        if (element.tag !== 'img') continue;
+        if (typeof element.img_key !== 'string' || !element.img_key) return 'img.img_key';
+        const alt = element.alt as Record<string, unknown> | undefined;
+        if (alt?.tag !== 'plain_text' || typeof alt.content !== 'string') return 'img.alt';
+      }
       return undefined;
     }
-    case 'share_chat':
     case 'image':
+      // `{"msg_type":"image","content":{"image_key":"img_…"}}`
+      // (https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot, "发送图片").
+      return typeof content?.image_key === 'string' && content.image_key ? undefined : 'content.image_key';
+    case 'share_chat':
       return undefined;
     default:
       return 'msg_type';
